@@ -1,0 +1,177 @@
+//! The command line: one face over the same core as the window. Parses the arguments, opens the
+//! database, runs one command, and turns any error into one clear line on stderr.
+
+mod catalogue;
+mod demo;
+mod history;
+mod report;
+mod set;
+mod table;
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::Context as _;
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::domain::Lang;
+use crate::store::Store;
+
+/// ward-kpi: a ward's yearly indicators against plan.
+#[derive(Debug, Parser)]
+#[command(name = "ward-kpi", version, about, long_about = None)]
+pub struct Args {
+    /// The database file [default: ward-kpi.db in the user's data folder, created with the demo
+    /// data on first start].
+    #[arg(long, global = true, env = "WARD_KPI_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Language of the output, and of the numbers you type.
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
+    pub lang: LangArg,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Vi => Self::Vi,
+            LangArg::En => Self::En,
+        }
+    }
+}
+
+/// The subcommands. Without one, ward-kpi opens its window.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write the demo database (Phường Thanh Trường, 2021) into a new file.
+    Demo(demo::DemoArgs),
+    /// Create a new database with the standard catalogue and no figures.
+    Init,
+    /// List the indicator catalogue.
+    Indicators(catalogue::IndicatorsArgs),
+    /// List the administrative units.
+    Units,
+    /// Set a year's plan and figures for one indicator, typed as people type them.
+    Set(set::SetArgs),
+    /// Print the year's report table for a ward.
+    Report(report::ReportArgs),
+    /// Show the change log of one indicator's values in one year.
+    History(history::HistoryArgs),
+}
+
+/// Runs the command line and returns the process's exit code.
+pub fn run(args: Args) -> ExitCode {
+    let lang = Lang::from(args.lang);
+    match dispatch(args, lang) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("ward-kpi: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn dispatch(args: Args, lang: Lang) -> anyhow::Result<()> {
+    let Some(command) = args.command else {
+        anyhow::bail!(
+            "the window is not part of this build yet; see `ward-kpi --help` for the commands"
+        );
+    };
+    match command {
+        Command::Demo(demo) => demo::run(&required_db(args.db.as_deref())?, &demo, lang),
+        Command::Init => {
+            let path = required_db(args.db.as_deref())?;
+            crate::demo::create_empty(&path)?;
+            print_line(&rust_i18n::t!(
+                "cli.created",
+                locale = lang.code(),
+                path = path.display()
+            ));
+            Ok(())
+        }
+        Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
+        Command::Units => catalogue::units(&open(args.db)?, lang),
+        Command::Set(set) => set::run(&mut open(args.db)?, &set, lang),
+        Command::Report(report) => report::run(&open(args.db)?, &report, lang),
+        Command::History(history) => history::run(&open(args.db)?, &history, lang),
+    }
+}
+
+fn required_db(db: Option<&Path>) -> anyhow::Result<PathBuf> {
+    db.map(Path::to_path_buf)
+        .context("name the new database file with --db FILE")
+}
+
+/// Opens the named database, or the default one, creating the default with the demo data on
+/// first start.
+pub fn open(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    match db {
+        Some(path) => Ok(Store::open(&path)?),
+        None => open_default(),
+    }
+}
+
+/// The default database in the user's data folder, made with the demo data when missing.
+pub fn open_default() -> anyhow::Result<Store> {
+    let path = default_db_path()?;
+    if path.exists() {
+        return Ok(Store::open(&path)?);
+    }
+    Ok(crate::demo::create_demo(&path)?)
+}
+
+/// Where the default database lives: the operating system's data folder for applications.
+pub fn default_db_path() -> anyhow::Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("vn", "ward-kpi", "ward-kpi")
+        .context("cannot find the user's data folder; name a database with --db FILE")?;
+    Ok(dirs.data_dir().join("ward-kpi.db"))
+}
+
+/// Resolves `--ward` (or the database's home ward) to a unit valid in `year`.
+fn ward(
+    store: &Store,
+    code: Option<&str>,
+    year: i16,
+) -> anyhow::Result<(crate::store::UnitId, crate::domain::AdminUnit)> {
+    let code = match code {
+        Some(code) => code.to_owned(),
+        None => store
+            .home_ward_code()?
+            .context("the database has no ward; add one or name it with --ward CODE")?,
+    };
+    Ok(store.unit_for(&code, year)?)
+}
+
+/// Checks a `--year` against the years the app accepts.
+fn check_year(year: i16) -> anyhow::Result<i16> {
+    let years = crate::domain::figure::YEARS;
+    anyhow::ensure!(
+        years.contains(&year),
+        "--year {year} is out of range ({}–{})",
+        years.start(),
+        years.end()
+    );
+    Ok(year)
+}
+
+/// Writes one line of the command's output.
+#[allow(clippy::print_stdout)]
+fn print_line(text: &str) {
+    println!("{text}");
+}
+
+/// Writes the command's output as it is.
+#[allow(clippy::print_stdout)]
+fn print_text(text: &str) {
+    print!("{text}");
+}

@@ -1,0 +1,274 @@
+//! `ward-kpi report`: the year's report table as text, JSON or CSV. Every number comes from the
+//! domain's report; this file only lays it out.
+
+use clap::{Args, ValueEnum};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use super::table::{Align, Table};
+use crate::domain::compute::{self, Change};
+use crate::domain::number;
+use crate::domain::report::{self, Report, ReportRow};
+use crate::domain::{Lang, Stage};
+use crate::store::Store;
+
+/// Arguments of `ward-kpi report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// The year.
+    #[arg(long)]
+    pub year: i16,
+    /// The ward's statistics code [default: the database's ward].
+    #[arg(long)]
+    pub ward: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+}
+
+/// `--format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+pub fn run(store: &Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
+    let year = super::check_year(args.year)?;
+    let (unit, _) = super::ward(store, args.ward.as_deref(), year)?;
+    let report = store.report(unit, year)?;
+    let text = match args.format {
+        Format::Table => table(&report, lang),
+        Format::Json => json(&report)?,
+        Format::Csv => csv(&report)?,
+    };
+    super::print_text(&text);
+    Ok(())
+}
+
+/// The report as officials read it: title, then rows grouped by category.
+fn table(report: &Report, lang: Lang) -> String {
+    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    let mut title = rust_i18n::t!(
+        "cli.report_title",
+        locale = lang.code(),
+        year = report.year,
+        unit = report.unit.name,
+        code = report.unit.code
+    )
+    .into_owned();
+    if report.unit.synthetic {
+        title.push_str(&format!(" [{}]", t("cli.synthetic_mark")));
+    }
+    let mut table = Table::new(vec![
+        (t("cli.col.number"), Align::Right),
+        (t("cli.col.indicator"), Align::Left),
+        (t("cli.col.unit"), Align::Left),
+        (t("cli.col.plan"), Align::Right),
+        (t("cli.col.value"), Align::Right),
+        (t("cli.col.percent_of_plan"), Align::Right),
+        (t("cli.col.previous"), Align::Right),
+        (t("cli.col.change"), Align::Right),
+        (t("cli.col.status"), Align::Left),
+        (t("cli.col.note"), Align::Left),
+    ]);
+    let mut category = None;
+    let mut section = 0;
+    for (index, row) in report.rows.iter().enumerate() {
+        if category != Some(row.indicator.category) {
+            category = Some(row.indicator.category);
+            section += 1;
+            table.section(format!("{}. {}", roman(section), row.indicator.category.name(lang)));
+        }
+        let value = row.current.as_ref().map(|f| {
+            format!(
+                "{} ({})",
+                number::format_exact(f.value, lang),
+                f.stage.name(lang).to_lowercase()
+            )
+        });
+        table.row(vec![
+            (index + 1).to_string(),
+            row.indicator.name(lang).to_owned(),
+            row.indicator.unit.symbol_in(lang).to_owned(),
+            row.plan
+                .as_ref()
+                .map(|p| target_text(p.target, lang))
+                .unwrap_or_default(),
+            value.unwrap_or_default(),
+            report::percent_text(row.assessment.percent, lang).unwrap_or_default(),
+            row.previous
+                .as_ref()
+                .map(|f| number::format_exact(f.value, lang))
+                .unwrap_or_default(),
+            row.change.map(|c| report::change_text(c, lang)).unwrap_or_default(),
+            row.assessment.status.word(lang),
+            note(row, lang),
+        ]);
+    }
+    format!("{title}\n\n{}", table.render())
+}
+
+fn target_text(target: crate::domain::PlanTarget, lang: Lang) -> String {
+    match target {
+        crate::domain::PlanTarget::Value(v) => number::format_exact(v, lang),
+        crate::domain::PlanTarget::Range { low, high } => format!(
+            "{} – {}",
+            number::format_exact(low, lang),
+            number::format_exact(high, lang)
+        ),
+    }
+}
+
+/// The note column: which plan the % refers to (and whether it was derived), then the figure's
+/// own note.
+fn note(row: &ReportRow, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if let Some(plan) = &row.plan {
+        let mut source = plan.source.phrase(lang);
+        if plan.derived {
+            source.push_str(&format!(
+                " ({})",
+                rust_i18n::t!("cli.derived", locale = lang.code())
+            ));
+        }
+        parts.push(capitalise(&source));
+    }
+    if let Some(figure) = row.current.as_ref().filter(|f| !f.note.is_empty()) {
+        parts.push(figure.note.clone());
+    }
+    parts.join("; ")
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+fn roman(n: usize) -> &'static str {
+    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
+        .get(n.saturating_sub(1))
+        .copied()
+        .unwrap_or("X")
+}
+
+/// One row as machines read it: codes, and numbers as JSON numbers (exact, never floats).
+#[derive(Serialize)]
+struct MachineRow<'a> {
+    indicator: &'a str,
+    name: &'a str,
+    category: &'a str,
+    unit: &'a str,
+    plan: Option<Box<RawValue>>,
+    plan_high: Option<Box<RawValue>>,
+    plan_source: Option<&'a str>,
+    plan_derived: Option<bool>,
+    value: Option<Box<RawValue>>,
+    stage: Option<&'a str>,
+    percent_of_plan: Option<Box<RawValue>>,
+    status: &'a str,
+    previous: Option<Box<RawValue>>,
+    change_vs_previous: Option<Box<RawValue>>,
+    change_measure: Option<&'a str>,
+    note: &'a str,
+}
+
+/// Decimals machine-readable percentages keep.
+const MACHINE_PERCENT_DECIMALS: u32 = 2;
+
+fn machine_number(value: Decimal) -> Option<Box<RawValue>> {
+    RawValue::from_string(value.normalize().to_string()).ok()
+}
+
+fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
+    report
+        .rows
+        .iter()
+        .map(|row| {
+            let plan = row.plan.as_ref();
+            let is_range = plan.is_some_and(|p| p.target.low() != p.target.high());
+            MachineRow {
+                indicator: &row.indicator.code,
+                name: &row.indicator.name_vi,
+                category: row.indicator.category.code(),
+                unit: row.indicator.unit.symbol(),
+                plan: plan.and_then(|p| machine_number(p.target.low())),
+                plan_high: plan
+                    .filter(|_| is_range)
+                    .and_then(|p| machine_number(p.target.high())),
+                plan_source: plan.map(|p| p.source.code()),
+                plan_derived: plan.map(|p| p.derived),
+                value: row.current.as_ref().and_then(|f| machine_number(f.value)),
+                stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
+                percent_of_plan: row.assessment.percent.and_then(|p| {
+                    machine_number(compute::round(p, MACHINE_PERCENT_DECIMALS))
+                }),
+                status: row.assessment.status.code(),
+                previous: row.previous.as_ref().and_then(|f| machine_number(f.value)),
+                change_vs_previous: row.change.and_then(|c| {
+                    machine_number(compute::round(c.amount(), MACHINE_PERCENT_DECIMALS))
+                }),
+                change_measure: row.change.map(|c| match c {
+                    Change::Percent(_) => "percent",
+                    Change::Points(_) => "points",
+                }),
+                note: row.current.as_ref().map_or("", |f| f.note.as_str()),
+            }
+        })
+        .collect()
+}
+
+fn json(report: &Report) -> anyhow::Result<String> {
+    let mut text = serde_json::to_string_pretty(&machine_rows(report))?;
+    text.push('\n');
+    Ok(text)
+}
+
+fn csv(report: &Report) -> anyhow::Result<String> {
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record([
+        "indicator",
+        "name",
+        "category",
+        "unit",
+        "plan",
+        "plan_high",
+        "plan_source",
+        "plan_derived",
+        "value",
+        "stage",
+        "percent_of_plan",
+        "status",
+        "previous",
+        "change_vs_previous",
+        "change_measure",
+        "note",
+    ])?;
+    let raw = |v: &Option<Box<RawValue>>| v.as_ref().map(|r| r.get().to_owned()).unwrap_or_default();
+    for row in machine_rows(report) {
+        writer.write_record([
+            row.indicator.to_owned(),
+            row.name.to_owned(),
+            row.category.to_owned(),
+            row.unit.to_owned(),
+            raw(&row.plan),
+            raw(&row.plan_high),
+            row.plan_source.unwrap_or_default().to_owned(),
+            row.plan_derived.map(|d| d.to_string()).unwrap_or_default(),
+            raw(&row.value),
+            row.stage.unwrap_or_default().to_owned(),
+            raw(&row.percent_of_plan),
+            row.status.to_owned(),
+            raw(&row.previous),
+            raw(&row.change_vs_previous),
+            row.change_measure.unwrap_or_default().to_owned(),
+            row.note.to_owned(),
+        ])?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}

@@ -1,0 +1,20 @@
+//! The domain: what a ward measures and how the numbers leaders read are computed. It knows
+//! neither the window nor the database.
+
+pub mod compute;
+pub mod figure;
+pub mod indicator;
+pub mod lang;
+pub mod number;
+pub mod plan;
+pub mod report;
+pub mod unit;
+pub mod ward;
+
+pub use compute::{Change, Status};
+pub use figure::{Figure, Stage};
+pub use indicator::{Category, Direction, Indicator, Kind};
+pub use lang::Lang;
+pub use plan::{Plan, PlanSource, PlanTarget};
+pub use unit::Unit;
+pub use ward::{AdminUnit, Level};

@@ -1,0 +1,14 @@
+//! ward-kpi: a Vietnamese ward's yearly indicators against plan.
+//!
+//! The layers, and the one direction their arrows point:
+//! - [`domain`]: indicators, plans, figures, % of plan, Vietnamese numbers. Plain Rust.
+//! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
+//! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
+//! - [`cli`]: the command line, one face over the core.
+
+rust_i18n::i18n!("assets/locales", fallback = "en");
+
+pub mod cli;
+pub mod demo;
+pub mod domain;
+pub mod store;

@@ -1,0 +1,128 @@
+//! The indicator catalogue in the store: listed in report order, added, edited, archived.
+
+use rusqlite::{Row, params};
+
+use super::{IndicatorId, Result, Store, StoreError};
+use crate::domain::{Category, Direction, Indicator, Kind, Unit};
+
+const COLUMNS: &str =
+    "id, code, name_vi, name_en, category, unit, direction, kind, precision, archived, sort_order";
+
+impl Store {
+    /// The catalogue in report order (category, then position), archived ones included.
+    pub fn indicators(&self) -> Result<Vec<(IndicatorId, Indicator)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM indicator"))
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok(self.indicator_row(r)))
+            .map_err(|e| self.sql(e))?;
+        let mut list = Vec::new();
+        for row in rows {
+            list.push(row.map_err(|e| self.sql(e))??);
+        }
+        list.sort_by(|(_, a), (_, b)| {
+            (a.category, a.order, &a.code).cmp(&(b.category, b.order, &b.code))
+        });
+        Ok(list)
+    }
+
+    /// The indicator with this code.
+    pub fn indicator(&self, code: &str) -> Result<(IndicatorId, Indicator)> {
+        self.indicators()?
+            .into_iter()
+            .find(|(_, i)| i.code == code)
+            .ok_or_else(|| StoreError::UnknownIndicator(code.to_owned()))
+    }
+
+    /// Adds an indicator to the catalogue; its code must be new.
+    pub fn add_indicator(&self, indicator: &Indicator) -> Result<IndicatorId> {
+        self.writable()?;
+        indicator.validate()?;
+        if self.indicators()?.iter().any(|(_, i)| i.code == indicator.code) {
+            return Err(StoreError::DuplicateIndicator(indicator.code.clone()));
+        }
+        self.conn
+            .execute(
+                &format!(
+                    "INSERT INTO indicator ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    COLUMNS.trim_start_matches("id, ")
+                ),
+                params![
+                    indicator.code,
+                    indicator.name_vi,
+                    indicator.name_en,
+                    indicator.category.code(),
+                    indicator.unit.symbol(),
+                    indicator.direction.code(),
+                    indicator.kind.code(),
+                    indicator.precision,
+                    indicator.archived,
+                    indicator.order,
+                ],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(IndicatorId(self.conn.last_insert_rowid()))
+    }
+
+    /// Replaces an indicator's definition; the code stays the key and cannot change.
+    pub fn update_indicator(&self, indicator: &Indicator) -> Result<()> {
+        self.writable()?;
+        indicator.validate()?;
+        let changed = self
+            .conn
+            .execute(
+                "UPDATE indicator SET name_vi = ?2, name_en = ?3, category = ?4, unit = ?5,
+                     direction = ?6, kind = ?7, precision = ?8, archived = ?9, sort_order = ?10
+                 WHERE code = ?1",
+                params![
+                    indicator.code,
+                    indicator.name_vi,
+                    indicator.name_en,
+                    indicator.category.code(),
+                    indicator.unit.symbol(),
+                    indicator.direction.code(),
+                    indicator.kind.code(),
+                    indicator.precision,
+                    indicator.archived,
+                    indicator.order,
+                ],
+            )
+            .map_err(|e| self.sql(e))?;
+        if changed == 0 {
+            return Err(StoreError::UnknownIndicator(indicator.code.clone()));
+        }
+        Ok(())
+    }
+
+    fn indicator_row(&self, r: &Row<'_>) -> Result<(IndicatorId, Indicator)> {
+        let get = |e| self.sql(e);
+        let bad = |what: &'static str, text: String| StoreError::BadStoredValue {
+            path: self.path.clone(),
+            what,
+            text,
+        };
+        let category: String = r.get(4).map_err(get)?;
+        let direction: String = r.get(6).map_err(get)?;
+        let kind: String = r.get(7).map_err(get)?;
+        let unit: String = r.get(5).map_err(get)?;
+        Ok((
+            IndicatorId(r.get(0).map_err(get)?),
+            Indicator {
+                code: r.get(1).map_err(get)?,
+                name_vi: r.get(2).map_err(get)?,
+                name_en: r.get(3).map_err(get)?,
+                category: Category::from_code(&category)
+                    .ok_or_else(|| bad("category", category.clone()))?,
+                unit: Unit::new(unit),
+                direction: Direction::from_code(&direction)
+                    .ok_or_else(|| bad("direction", direction.clone()))?,
+                kind: Kind::from_code(&kind).ok_or_else(|| bad("kind", kind.clone()))?,
+                precision: r.get(8).map_err(get)?,
+                archived: r.get(9).map_err(get)?,
+                order: r.get(10).map_err(get)?,
+            },
+        ))
+    }
+}

@@ -1,0 +1,388 @@
+//! Plans and figures in the store: a ward-year read for the report, and batched writes that go
+//! into the change log in the same transaction.
+
+use std::collections::HashMap;
+use std::str::FromStr as _;
+
+use rusqlite::{OptionalExtension as _, Transaction, params};
+use rust_decimal::Decimal;
+
+use super::{IndicatorId, Result, Store, StoreError, UnitId};
+use crate::domain::report::{IndicatorYear, Report};
+use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
+
+/// Where a change came from, as the change log records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Window,
+    Cli,
+    Import,
+    Demo,
+    Synthetic,
+}
+
+impl Origin {
+    /// The stable code stored in the change log.
+    pub fn code(self) -> &'static str {
+        match self {
+            Self::Window => "window",
+            Self::Cli => "cli",
+            Self::Import => "import",
+            Self::Demo => "demo",
+            Self::Synthetic => "synthetic",
+        }
+    }
+}
+
+/// Sets (or, with `value: None`, clears) one figure.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FigureWrite {
+    pub unit: UnitId,
+    pub indicator: IndicatorId,
+    pub year: i16,
+    pub stage: Stage,
+    /// The exact value and the text as typed; `None` removes the figure.
+    pub value: Option<(Decimal, String)>,
+    pub note: String,
+}
+
+/// Sets (or, with `target: None`, clears) one plan. Changing a plan's target keeps the first
+/// target as the original.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PlanWrite {
+    pub unit: UnitId,
+    pub indicator: IndicatorId,
+    pub year: i16,
+    pub source: PlanSource,
+    pub target: Option<PlanTarget>,
+    pub text: String,
+    pub derived: bool,
+    pub note: String,
+}
+
+/// Everything one save writes, all or nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Batch {
+    pub plans: Vec<PlanWrite>,
+    pub figures: Vec<FigureWrite>,
+}
+
+/// What a save changed (writes that repeat what is stored change nothing and are not logged).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SaveSummary {
+    pub plans_changed: usize,
+    pub figures_changed: usize,
+}
+
+/// A stored row as the change log compares it: value, text, note.
+type Stored = (String, String, String);
+
+impl Store {
+    /// Writes a batch in one transaction, logging every change with who, when and from where.
+    /// On any error nothing of the batch is written.
+    pub fn apply(&mut self, batch: &Batch, origin: Origin) -> Result<SaveSummary> {
+        self.writable()?;
+        let path = self.path.clone();
+        let err = |e| StoreError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let log = LogContext {
+            at: jiff::Timestamp::now().to_string(),
+            who: super::os_user(),
+            origin: origin.code(),
+        };
+        let mut summary = SaveSummary::default();
+        for plan in &batch.plans {
+            if write_plan(&tx, plan, &log).map_err(err)? {
+                summary.plans_changed += 1;
+            }
+        }
+        for figure in &batch.figures {
+            if write_figure(&tx, figure, &log).map_err(err)? {
+                summary.figures_changed += 1;
+            }
+        }
+        tx.commit().map_err(err)?;
+        Ok(summary)
+    }
+
+    /// A ward's report for a year: every indicator in the catalogue (archived ones only when
+    /// they hold a plan or figure that year), with its plans, figures and last year's figures.
+    pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
+        let admin_unit = self.unit(unit)?;
+        let mut plans = self.plans_of(unit, year)?;
+        let mut figures = self.figures_of(unit, year)?;
+        let mut previous = self.figures_of(unit, year - 1)?;
+        let mut data = Vec::new();
+        for (id, indicator) in self.indicators()? {
+            let plans = plans.remove(&id).unwrap_or_default();
+            let figures = figures.remove(&id).unwrap_or_default();
+            if indicator.archived && plans.is_empty() && figures.is_empty() {
+                continue;
+            }
+            data.push(IndicatorYear {
+                indicator,
+                plans,
+                figures,
+                previous: previous.remove(&id).unwrap_or_default(),
+            });
+        }
+        Ok(Report::new(admin_unit, year, data))
+    }
+
+    /// The plans of a ward-year, by indicator.
+    pub fn plans_of(&self, unit: UnitId, year: i16) -> Result<HashMap<IndicatorId, Vec<Plan>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT indicator_id, source, low, high, text, original_low, original_high,
+                        derived, note
+                 FROM plan WHERE unit_id = ?1 AND year = ?2",
+            )
+            .map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query(params![unit.0, year]).map_err(|e| self.sql(e))?;
+        let mut plans: HashMap<IndicatorId, Vec<Plan>> = HashMap::new();
+        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+            let get = |e| StoreError::from_sqlite(&self.path, e);
+            let source: String = r.get(1).map_err(get)?;
+            let source = PlanSource::from_code(&source).ok_or_else(|| self.bad("plan source", &source))?;
+            let target = self.target(&r.get::<_, String>(2).map_err(get)?, &r.get::<_, String>(3).map_err(get)?)?;
+            let original_low: Option<String> = r.get(5).map_err(get)?;
+            let original_high: Option<String> = r.get(6).map_err(get)?;
+            let original = match (original_low, original_high) {
+                (Some(low), Some(high)) => Some(self.target(&low, &high)?),
+                _ => None,
+            };
+            plans
+                .entry(IndicatorId(r.get(0).map_err(get)?))
+                .or_default()
+                .push(Plan {
+                    source,
+                    target,
+                    text: r.get(4).map_err(get)?,
+                    original,
+                    derived: r.get(7).map_err(get)?,
+                    note: r.get(8).map_err(get)?,
+                });
+        }
+        Ok(plans)
+    }
+
+    /// The figures of a ward-year, by indicator.
+    pub fn figures_of(
+        &self,
+        unit: UnitId,
+        year: i16,
+    ) -> Result<HashMap<IndicatorId, Vec<Figure>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT indicator_id, stage, value, text, note
+                 FROM figure WHERE unit_id = ?1 AND year = ?2",
+            )
+            .map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query(params![unit.0, year]).map_err(|e| self.sql(e))?;
+        let mut figures: HashMap<IndicatorId, Vec<Figure>> = HashMap::new();
+        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+            let get = |e| StoreError::from_sqlite(&self.path, e);
+            let stage: String = r.get(1).map_err(get)?;
+            let stage = Stage::from_code(&stage).ok_or_else(|| self.bad("stage", &stage))?;
+            let value: String = r.get(2).map_err(get)?;
+            figures
+                .entry(IndicatorId(r.get(0).map_err(get)?))
+                .or_default()
+                .push(Figure {
+                    stage,
+                    value: self.decimal(&value)?,
+                    text: r.get(3).map_err(get)?,
+                    note: r.get(4).map_err(get)?,
+                });
+        }
+        Ok(figures)
+    }
+
+    /// How many figures the file holds.
+    pub fn figure_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM figure", [], |r| r.get(0))
+            .map_err(|e| self.sql(e))
+    }
+
+    fn target(&self, low: &str, high: &str) -> Result<PlanTarget> {
+        Ok(PlanTarget::range(self.decimal(low)?, self.decimal(high)?))
+    }
+
+    fn decimal(&self, text: &str) -> Result<Decimal> {
+        Decimal::from_str(text).map_err(|_| self.bad("value", text))
+    }
+
+    fn bad(&self, what: &'static str, text: &str) -> StoreError {
+        StoreError::BadStoredValue {
+            path: self.path.clone(),
+            what,
+            text: text.to_owned(),
+        }
+    }
+}
+
+/// Who, when and from where, the same for every change of one save.
+struct LogContext {
+    at: String,
+    who: String,
+    origin: &'static str,
+}
+
+fn log_change(
+    tx: &Transaction<'_>,
+    log: &LogContext,
+    key: (UnitId, i16, IndicatorId),
+    slot: &str,
+    old: Option<&Stored>,
+    new: Option<&Stored>,
+) -> rusqlite::Result<()> {
+    let mut stmt = tx.prepare_cached(
+        "INSERT INTO change_log (at, who, origin, unit_id, year, indicator_id, slot,
+             old_value, new_value, old_text, new_text, old_note, new_note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?;
+    stmt.execute(params![
+        log.at,
+        log.who,
+        log.origin,
+        key.0.0,
+        key.1,
+        key.2.0,
+        slot,
+        old.map(|o| &o.0),
+        new.map(|n| &n.0),
+        old.map(|o| &o.1),
+        new.map(|n| &n.1),
+        old.map(|o| &o.2),
+        new.map(|n| &n.2),
+    ])?;
+    Ok(())
+}
+
+/// Writes one figure if it differs from what is stored; true when it did.
+fn write_figure(tx: &Transaction<'_>, w: &FigureWrite, log: &LogContext) -> rusqlite::Result<bool> {
+    let key = params![w.unit.0, w.year, w.indicator.0, w.stage.code()];
+    let old: Option<Stored> = tx
+        .prepare_cached(
+            "SELECT value, text, note FROM figure
+             WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND stage = ?4",
+        )?
+        .query_row(key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let new: Option<Stored> = w
+        .value
+        .as_ref()
+        .map(|(value, text)| (value.to_string(), text.clone(), w.note.clone()));
+    if old == new {
+        return Ok(false);
+    }
+    match &new {
+        Some((value, text, note)) => {
+            tx.prepare_cached(
+                "INSERT INTO figure (unit_id, year, indicator_id, stage, value, text, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+                 ON CONFLICT (unit_id, year, indicator_id, stage) DO UPDATE
+                 SET value = excluded.value, text = excluded.text, note = excluded.note",
+            )?
+            .execute(params![w.unit.0, w.year, w.indicator.0, w.stage.code(), value, text, note])?;
+        }
+        None => {
+            tx.prepare_cached(
+                "DELETE FROM figure
+                 WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND stage = ?4",
+            )?
+            .execute(key)?;
+        }
+    }
+    let slot = format!("figure:{}", w.stage.code());
+    log_change(tx, log, (w.unit, w.year, w.indicator), &slot, old.as_ref(), new.as_ref())?;
+    Ok(true)
+}
+
+/// A target as the log and the `low`/`high` columns write it ("2451.8", "6.6–6.8").
+fn target_text(target: PlanTarget) -> String {
+    match target {
+        PlanTarget::Value(v) => v.to_string(),
+        PlanTarget::Range { low, high } => format!("{low}–{high}"),
+    }
+}
+
+/// Writes one plan if it differs from what is stored; true when it did. A changed target keeps
+/// the first one as the original.
+fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite::Result<bool> {
+    let key = params![w.unit.0, w.year, w.indicator.0, w.source.code()];
+    let old: Option<(String, String, String, String, Option<String>, Option<String>, bool)> = tx
+        .prepare_cached(
+            "SELECT low, high, text, note, original_low, original_high, derived FROM plan
+             WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND source = ?4",
+        )?
+        .query_row(key, |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+        })
+        .optional()?;
+    let old_stored = old.as_ref().map(|(low, high, text, note, ..)| {
+        let value = if low == high { low.clone() } else { format!("{low}–{high}") };
+        (value, text.clone(), note.clone())
+    });
+    let new_stored = w
+        .target
+        .map(|t| (target_text(t), w.text.clone(), w.note.clone()));
+    let derived_changed = old.as_ref().is_some_and(|o| o.6 != w.derived);
+    if old_stored == new_stored && !derived_changed {
+        return Ok(false);
+    }
+    match w.target {
+        Some(target) => {
+            // The first target survives every revision.
+            let (original_low, original_high) = match &old {
+                Some((_, _, _, _, Some(ol), Some(oh), _)) => (Some(ol.clone()), Some(oh.clone())),
+                Some((low, high, ..)) if old_stored.as_ref().map(|o| &o.0) != new_stored.as_ref().map(|n| &n.0) => {
+                    (Some(low.clone()), Some(high.clone()))
+                }
+                _ => (None, None),
+            };
+            tx.prepare_cached(
+                "INSERT INTO plan (unit_id, year, indicator_id, source, low, high, text,
+                     original_low, original_high, derived, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 ON CONFLICT (unit_id, year, indicator_id, source) DO UPDATE
+                 SET low = excluded.low, high = excluded.high, text = excluded.text,
+                     original_low = excluded.original_low, original_high = excluded.original_high,
+                     derived = excluded.derived, note = excluded.note",
+            )?
+            .execute(params![
+                w.unit.0,
+                w.year,
+                w.indicator.0,
+                w.source.code(),
+                target.low().to_string(),
+                target.high().to_string(),
+                w.text,
+                original_low,
+                original_high,
+                w.derived,
+                w.note,
+            ])?;
+        }
+        None => {
+            tx.prepare_cached(
+                "DELETE FROM plan
+                 WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND source = ?4",
+            )?
+            .execute(key)?;
+        }
+    }
+    let slot = format!("plan:{}", w.source.code());
+    log_change(
+        tx,
+        log,
+        (w.unit, w.year, w.indicator),
+        &slot,
+        old_stored.as_ref(),
+        new_stored.as_ref(),
+    )?;
+    Ok(true)
+}

@@ -1,0 +1,74 @@
+//! What can go wrong with the database file, each case naming the file so the message says what
+//! and where.
+
+use std::path::PathBuf;
+
+/// A failure of the store. Every variant that concerns the file names it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{}: no such database file", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: this is a folder, not a database file", path.display())]
+    IsFolder { path: PathBuf },
+    #[error("{}: not a ward-kpi database ({detail}); the file was left untouched", path.display())]
+    NotWardKpi { path: PathBuf, detail: String },
+    #[error(
+        "{}: written by a newer ward-kpi (schema version {found}; this program knows up to {known}); the file was left untouched",
+        path.display()
+    )]
+    TooNew { path: PathBuf, found: i64, known: i64 },
+    #[error("{}: the database is damaged ({detail}); nothing was changed", path.display())]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{}: the file is read-only; nothing was saved", path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("{}: the database is busy in another program; nothing was saved, try again", path.display())]
+    Busy { path: PathBuf },
+    #[error("{}: the file already exists; choose another name", path.display())]
+    AlreadyExists { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: {source}", path.display())]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error("{}: stored {what} '{text}' cannot be read", path.display())]
+    BadStoredValue {
+        path: PathBuf,
+        what: &'static str,
+        text: String,
+    },
+    #[error("no indicator with code '{0}' (see `ward-kpi indicators`)")]
+    UnknownIndicator(String),
+    #[error("no administrative unit with code '{code}' in {year}")]
+    UnknownUnit { code: String, year: i16 },
+    #[error("indicator '{0}' already exists")]
+    DuplicateIndicator(String),
+    #[error(transparent)]
+    Indicator(#[from] crate::domain::indicator::IndicatorError),
+}
+
+impl StoreError {
+    /// Classifies an SQLite error on `path`: a damaged, foreign, read-only or busy file gets its
+    /// own message; the rest keep SQLite's words.
+    pub(crate) fn from_sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        let path = path.to_path_buf();
+        match source.sqlite_error_code() {
+            Some(ErrorCode::NotADatabase) => Self::NotWardKpi {
+                path,
+                detail: "not an SQLite database".into(),
+            },
+            Some(ErrorCode::DatabaseCorrupt) => Self::Corrupt {
+                path,
+                detail: source.to_string(),
+            },
+            Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path },
+            _ => Self::Sqlite { path, source },
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Administrative units in the store: added once, found by statistics code and year.
+
+use rusqlite::{OptionalExtension as _, Row, params};
+
+use super::{Result, Store, StoreError, UnitId};
+use crate::domain::{AdminUnit, Level};
+
+const COLUMNS: &str =
+    "id, code, name, level, parent_code, valid_from, valid_to, successor_code, synthetic";
+
+impl Store {
+    /// Adds a unit, or returns the one with the same code and start of validity.
+    pub fn add_unit(&self, unit: &AdminUnit) -> Result<UnitId> {
+        self.writable()?;
+        let from = unit.valid_from.map(|d| d.to_string());
+        let existing = self
+            .conn
+            .query_row(
+                "SELECT id FROM admin_unit WHERE code = ?1 AND valid_from IS ?2",
+                params![unit.code, from],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| self.sql(e))?;
+        if let Some(id) = existing {
+            return Ok(UnitId(id));
+        }
+        self.conn
+            .execute(
+                "INSERT INTO admin_unit (code, name, level, parent_code, valid_from, valid_to,
+                     successor_code, synthetic)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    unit.code,
+                    unit.name,
+                    unit.level.code(),
+                    unit.parent_code,
+                    from,
+                    unit.valid_to.map(|d| d.to_string()),
+                    unit.successor_code,
+                    unit.synthetic,
+                ],
+            )
+            .map_err(|e| self.sql(e))?;
+        Ok(UnitId(self.conn.last_insert_rowid()))
+    }
+
+    /// Every unit, wards last, by code.
+    pub fn units(&self) -> Result<Vec<(UnitId, AdminUnit)>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM admin_unit ORDER BY
+                   CASE level WHEN 'province' THEN 0 WHEN 'district' THEN 1 ELSE 2 END, code, valid_from"
+            ))
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok(self.unit_row(r)))
+            .map_err(|e| self.sql(e))?;
+        let mut units = Vec::new();
+        for row in rows {
+            units.push(row.map_err(|e| self.sql(e))??);
+        }
+        Ok(units)
+    }
+
+    /// The unit with this statistics code that existed in `year`. Codes are reused across
+    /// mergers, so the year decides; the name never does.
+    pub fn unit_for(&self, code: &str, year: i16) -> Result<(UnitId, AdminUnit)> {
+        self.units()?
+            .into_iter()
+            .find(|(_, u)| u.code == code && u.valid_in(year))
+            .ok_or_else(|| StoreError::UnknownUnit {
+                code: code.to_owned(),
+                year,
+            })
+    }
+
+    /// The unit with this row id.
+    pub fn unit(&self, id: UnitId) -> Result<AdminUnit> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {COLUMNS} FROM admin_unit WHERE id = ?1"))
+            .map_err(|e| self.sql(e))?;
+        let row = stmt
+            .query_row([id.0], |r| Ok(self.unit_row(r)))
+            .map_err(|e| self.sql(e))?;
+        Ok(row?.1)
+    }
+
+    /// The ward shown when none is named: the `home_ward` setting, else the first ward.
+    pub fn home_ward_code(&self) -> Result<Option<String>> {
+        if let Some(code) = self.setting("home_ward")? {
+            return Ok(Some(code));
+        }
+        Ok(self
+            .units()?
+            .into_iter()
+            .find(|(_, u)| u.level == Level::Ward)
+            .map(|(_, u)| u.code))
+    }
+
+    fn unit_row(&self, r: &Row<'_>) -> Result<(UnitId, AdminUnit)> {
+        let get = |e| self.sql(e);
+        let level: String = r.get(3).map_err(get)?;
+        let date = |idx: usize| -> Result<Option<jiff::civil::Date>> {
+            let text: Option<String> = r.get(idx).map_err(get)?;
+            text.map(|t| {
+                t.parse().map_err(|_| StoreError::BadStoredValue {
+                    path: self.path.clone(),
+                    what: "date",
+                    text: t,
+                })
+            })
+            .transpose()
+        };
+        Ok((
+            UnitId(r.get(0).map_err(get)?),
+            AdminUnit {
+                code: r.get(1).map_err(get)?,
+                name: r.get(2).map_err(get)?,
+                level: Level::from_code(&level).ok_or_else(|| StoreError::BadStoredValue {
+                    path: self.path.clone(),
+                    what: "unit level",
+                    text: level.clone(),
+                })?,
+                parent_code: r.get(4).map_err(get)?,
+                valid_from: date(5)?,
+                valid_to: date(6)?,
+                successor_code: r.get(7).map_err(get)?,
+                synthetic: r.get(8).map_err(get)?,
+            },
+        ))
+    }
+}
