@@ -1,7 +1,5 @@
-//! The `ward-kpi` program: reads the command line and hands over to the library.
-
-use clap::Parser as _;
+//! The `ward-kpi` program: hands the command line over to the library.
 
 fn main() -> std::process::ExitCode {
-    ward_kpi::cli::run(ward_kpi::cli::Args::parse())
+    ward_kpi::cli::main()
 }

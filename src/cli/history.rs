@@ -52,7 +52,11 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
     let tz = jiff::tz::TimeZone::system();
     for entry in entries {
         let when = jiff::Timestamp::from_str(&entry.at)
-            .map(|ts| ts.to_zoned(tz.clone()).strftime("%d/%m/%Y %H:%M:%S").to_string())
+            .map(|ts| {
+                ts.to_zoned(tz.clone())
+                    .strftime("%d/%m/%Y %H:%M:%S")
+                    .to_string()
+            })
             .unwrap_or(entry.at.clone());
         let (kind, which) = entry.slot.split_once(':').unwrap_or((&entry.slot, ""));
         let what = t(&format!("cli.slot.{kind}.{which}"));
@@ -82,7 +86,8 @@ fn shown(value: Option<&str>, lang: Lang) -> String {
     value
         .split('–')
         .map(|part| {
-            Decimal::from_str(part).map_or_else(|_| part.to_owned(), |d| number::format_exact(d, lang))
+            Decimal::from_str(part)
+                .map_or_else(|_| part.to_owned(), |d| number::format_exact(d, lang))
         })
         .collect::<Vec<_>>()
         .join("–")

@@ -69,6 +69,38 @@ pub enum Command {
     History(history::HistoryArgs),
 }
 
+/// Parses the process's arguments and runs them. A usage error is one line on stderr, like
+/// every other error.
+pub fn main() -> ExitCode {
+    match Args::try_parse() {
+        Ok(args) => run(args),
+        Err(error) if !error.use_stderr() => {
+            // --help and --version: clap prints them as they are.
+            match error.print() {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(_) => ExitCode::FAILURE,
+            }
+        }
+        Err(error) => {
+            eprintln!("ward-kpi: {}", one_line(&error.render().to_string()));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Clap's usage error in one line: its message and details, without the usage and help hints.
+fn one_line(rendered: &str) -> String {
+    rendered
+        .lines()
+        .map(str::trim)
+        .filter(|l| {
+            !l.is_empty() && !l.starts_with("Usage:") && !l.starts_with("For more information")
+        })
+        .map(|l| l.trim_start_matches("error: "))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Runs the command line and returns the process's exit code.
 pub fn run(args: Args) -> ExitCode {
     let lang = Lang::from(args.lang);

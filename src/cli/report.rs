@@ -80,7 +80,11 @@ fn table(report: &Report, lang: Lang) -> String {
         if category != Some(row.indicator.category) {
             category = Some(row.indicator.category);
             section += 1;
-            table.section(format!("{}. {}", roman(section), row.indicator.category.name(lang)));
+            table.section(format!(
+                "{}. {}",
+                roman(section),
+                row.indicator.category.name(lang)
+            ));
         }
         let value = row.current.as_ref().map(|f| {
             format!(
@@ -103,7 +107,9 @@ fn table(report: &Report, lang: Lang) -> String {
                 .as_ref()
                 .map(|f| number::format_exact(f.value, lang))
                 .unwrap_or_default(),
-            row.change.map(|c| report::change_text(c, lang)).unwrap_or_default(),
+            row.change
+                .map(|c| report::change_text(c, lang))
+                .unwrap_or_default(),
             row.assessment.status.word(lang),
             note(row, lang),
         ]);
@@ -205,9 +211,10 @@ fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
                 plan_derived: plan.map(|p| p.derived),
                 value: row.current.as_ref().and_then(|f| machine_number(f.value)),
                 stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
-                percent_of_plan: row.assessment.percent.and_then(|p| {
-                    machine_number(compute::round(p, MACHINE_PERCENT_DECIMALS))
-                }),
+                percent_of_plan: row
+                    .assessment
+                    .percent
+                    .and_then(|p| machine_number(compute::round(p, MACHINE_PERCENT_DECIMALS))),
                 status: row.assessment.status.code(),
                 previous: row.previous.as_ref().and_then(|f| machine_number(f.value)),
                 change_vs_previous: row.change.and_then(|c| {
@@ -249,7 +256,8 @@ fn csv(report: &Report) -> anyhow::Result<String> {
         "change_measure",
         "note",
     ])?;
-    let raw = |v: &Option<Box<RawValue>>| v.as_ref().map(|r| r.get().to_owned()).unwrap_or_default();
+    let raw =
+        |v: &Option<Box<RawValue>>| v.as_ref().map(|r| r.get().to_owned()).unwrap_or_default();
     for row in machine_rows(report) {
         writer.write_record([
             row.indicator.to_owned(),

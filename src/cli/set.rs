@@ -20,19 +20,19 @@ pub struct SetArgs {
     #[arg(long)]
     pub ward: Option<String>,
     /// The plan: a number ("2.451,8") or a band ("6,6 – 6,8"); "" removes it.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub plan: Option<String>,
     /// Who set the plan [default: the city before the 2025 merger, the province after].
     #[arg(long, value_parser = parse_source)]
     pub plan_source: Option<PlanSource>,
     /// Ước đạt: the estimate; "" removes it.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub estimate: Option<String>,
     /// Thực hiện: the actual; "" removes it.
-    #[arg(long)]
+    #[arg(long, allow_hyphen_values = true)]
     pub actual: Option<String>,
     /// Quyết toán: the final accounts; "" removes it.
-    #[arg(long = "final")]
+    #[arg(long = "final", allow_hyphen_values = true)]
     pub final_: Option<String>,
     /// A note, attached to every value given in this command.
     #[arg(long)]
@@ -42,7 +42,10 @@ pub struct SetArgs {
 fn parse_source(text: &str) -> Result<PlanSource, String> {
     PlanSource::from_code(text).ok_or_else(|| {
         let all: Vec<_> = PlanSource::ALL.iter().map(|s| s.code()).collect();
-        format!("unknown plan source '{text}': use one of {}", all.join(", "))
+        format!(
+            "unknown plan source '{text}': use one of {}",
+            all.join(", ")
+        )
     })
 }
 
@@ -72,7 +75,10 @@ pub fn run(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
             Some(source) => source,
             None => default_source(store, unit.parent_code.as_deref(), year)?,
         };
-        let existing = store.plans_of(unit_id, year)?.remove(&indicator_id).unwrap_or_default();
+        let existing = store
+            .plans_of(unit_id, year)?
+            .remove(&indicator_id)
+            .unwrap_or_default();
         let old = existing.iter().find(|p| p.source == source);
         let target = if text.trim().is_empty() {
             None
@@ -109,10 +115,18 @@ pub fn run(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
         } else {
             let parsed = number::parse(text, &indicator.unit, lang)
                 .map_err(|e| anyhow::anyhow!("{flag} '{text}': {}", e.message(lang)))?;
-            warnings.extend(parsed.warnings.into_iter().map(|w| (flag, text.as_str(), w)));
+            warnings.extend(
+                parsed
+                    .warnings
+                    .into_iter()
+                    .map(|w| (flag, text.as_str(), w)),
+            );
             Some((parsed.value, text.trim().to_owned()))
         };
-        let old_note = existing.iter().find(|f| f.stage == stage).map(|f| f.note.clone());
+        let old_note = existing
+            .iter()
+            .find(|f| f.stage == stage)
+            .map(|f| f.note.clone());
         batch.figures.push(FigureWrite {
             unit: unit_id,
             indicator: indicator_id,

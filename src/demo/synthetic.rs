@@ -4,8 +4,8 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Category, Direction, Indicator, Kind, Level, PlanSource, PlanTarget, Stage};
 use crate::domain::{AdminUnit, Unit};
+use crate::domain::{Category, Direction, Indicator, Kind, Level, PlanSource, PlanTarget, Stage};
 use crate::store::{Batch, FigureWrite, IndicatorId, Origin, PlanWrite, Result, Store};
 
 /// The last year synthetic series reach.

@@ -33,7 +33,12 @@ pub fn units() -> Vec<AdminUnit> {
         unit("11", "Tỉnh Điện Biên", Level::Province, None),
         AdminUnit {
             valid_to: merger_eve,
-            ..unit("094", "Thành phố Điện Biên Phủ", Level::District, Some("11"))
+            ..unit(
+                "094",
+                "Thành phố Điện Biên Phủ",
+                Level::District,
+                Some("11"),
+            )
         },
         AdminUnit {
             valid_to: merger_eve,
@@ -55,7 +60,12 @@ pub fn units() -> Vec<AdminUnit> {
 const FIGURES: [(&str, Stage, &str, &str); 8] = [
     ("crop_output", Stage::Actual, "2.809,8", ""),
     ("trade_services_turnover", Stage::Estimate, "208", ""),
-    ("construction_works", Stage::Actual, "08", "Bài viết: \"08 công trình\""),
+    (
+        "construction_works",
+        Stage::Actual,
+        "08",
+        "Bài viết: \"08 công trình\"",
+    ),
     ("construction_investment", Stage::Actual, "40", ""),
     (
         "budget_revenue",

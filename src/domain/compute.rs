@@ -266,7 +266,13 @@ mod tests {
     #[test]
     fn higher_is_better_against_a_zero_plan() {
         let a = assess(Direction::HigherIsBetter, value("0"), Some(d("5")), 0);
-        assert_eq!(a, Assessment { percent: None, status: Status::Exceeded });
+        assert_eq!(
+            a,
+            Assessment {
+                percent: None,
+                status: Status::Exceeded
+            }
+        );
         let a = assess(Direction::HigherIsBetter, value("0"), Some(d("0")), 0);
         assert_eq!(a.status, Status::Met);
     }
@@ -286,7 +292,13 @@ mod tests {
     #[test]
     fn lower_is_better_at_zero_is_exceeded_without_a_percent() {
         let a = assess(Direction::LowerIsBetter, value("2"), Some(d("0")), 0);
-        assert_eq!(a, Assessment { percent: None, status: Status::Exceeded });
+        assert_eq!(
+            a,
+            Assessment {
+                percent: None,
+                status: Status::Exceeded
+            }
+        );
     }
 
     #[test]
@@ -309,10 +321,22 @@ mod tests {
         assert_eq!(status(Direction::Range, band, "6.9"), Status::NotMet);
         assert_eq!(status(Direction::Range, band, "6.5"), Status::NotMet);
         // Above the band counts as exceeded when more is better.
-        assert_eq!(status(Direction::HigherIsBetter, band, "6.9"), Status::Exceeded);
-        assert_eq!(status(Direction::HigherIsBetter, band, "6.5"), Status::NotMet);
-        assert_eq!(status(Direction::LowerIsBetter, band, "6.5"), Status::Exceeded);
-        assert_eq!(status(Direction::LowerIsBetter, band, "6.9"), Status::NotMet);
+        assert_eq!(
+            status(Direction::HigherIsBetter, band, "6.9"),
+            Status::Exceeded
+        );
+        assert_eq!(
+            status(Direction::HigherIsBetter, band, "6.5"),
+            Status::NotMet
+        );
+        assert_eq!(
+            status(Direction::LowerIsBetter, band, "6.5"),
+            Status::Exceeded
+        );
+        assert_eq!(
+            status(Direction::LowerIsBetter, band, "6.9"),
+            Status::NotMet
+        );
         let a = assess(Direction::HigherIsBetter, band, Some(d("6.6")), 1);
         assert_eq!(a.percent, Some(d("100")));
         let a = assess(Direction::Range, band, Some(d("6.7")), 1);
@@ -322,9 +346,21 @@ mod tests {
     #[test]
     fn no_plan_and_no_data_say_so() {
         let a = assess(Direction::HigherIsBetter, None, Some(d("208")), 0);
-        assert_eq!(a, Assessment { percent: None, status: Status::NoPlan });
+        assert_eq!(
+            a,
+            Assessment {
+                percent: None,
+                status: Status::NoPlan
+            }
+        );
         let a = assess(Direction::HigherIsBetter, value("5"), None, 0);
-        assert_eq!(a, Assessment { percent: None, status: Status::NoData });
+        assert_eq!(
+            a,
+            Assessment {
+                percent: None,
+                status: Status::NoData
+            }
+        );
         let a = assess(Direction::LowerIsBetter, None, None, 0);
         assert_eq!(a.status, Status::NoData);
     }

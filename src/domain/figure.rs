@@ -91,7 +91,10 @@ mod tests {
             current(&figures[1..]).map(|f| f.value),
             Some(Decimal::from(2))
         );
-        assert_eq!(current(&figures[1..2]).map(|f| f.stage), Some(Stage::Estimate));
+        assert_eq!(
+            current(&figures[1..2]).map(|f| f.stage),
+            Some(Stage::Estimate)
+        );
         assert!(current(&[]).is_none());
     }
 

@@ -184,9 +184,7 @@ impl Indicator {
 /// What is wrong with an indicator's definition.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum IndicatorError {
-    #[error(
-        "indicator code '{0}' must start with a lowercase letter and hold only a-z, 0-9 and _"
-    )]
+    #[error("indicator code '{0}' must start with a lowercase letter and hold only a-z, 0-9 and _")]
     BadCode(String),
     #[error("the indicator needs a Vietnamese name")]
     NoName,

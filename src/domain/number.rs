@@ -193,8 +193,8 @@ pub fn parse(text: &str, unit: &Unit, lang: Lang) -> Result<Parsed, NumberError>
     })
 }
 
-/// Reads a bare number with no unit context (a year, a precision, a threshold): no sign, scale
-/// word or unit may follow the number, and negative numbers are allowed.
+/// Reads a bare number with no unit context (a year, a precision, a threshold): nothing may
+/// follow the number (no `%`, scale word or unit), and negative numbers are allowed.
 pub fn parse_plain(text: &str, lang: Lang) -> Result<Parsed, NumberError> {
     let input = tidy(text);
     if input.is_empty() {
@@ -235,7 +235,12 @@ enum Sep {
 /// Unicode space as a plain space, runs of spaces as one, and no blanks around.
 fn tidy(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.nfc() {
+    // Invisible characters that spreadsheets and web pages carry along (a byte-order mark, a
+    // zero-width space) are dropped: they mean nothing and would make a number unreadable.
+    let visible = text
+        .chars()
+        .filter(|c| !matches!(c, '\u{feff}' | '\u{200b}' | '\u{2060}'));
+    for c in visible.nfc() {
         // `is_whitespace` covers the no-break spaces (U+00A0, U+202F) that Word and Excel insert
         // between digit groups.
         let c = if c.is_whitespace() { ' ' } else { c };
@@ -787,6 +792,10 @@ mod tests {
         );
         assert_eq!(value("1 234,5", "tấn", Lang::Vi), d("1234.5"));
         assert_eq!(value("  2.809,8\u{a0}tấn ", "tấn", Lang::Vi), d("2809.8"));
+        assert_eq!(
+            value("\u{feff}2.809,8\u{200b}", "tấn", Lang::Vi),
+            d("2809.8")
+        );
         assert!(matches!(
             error("1 23", "tấn", Lang::Vi),
             NumberError::BadGrouping { .. }

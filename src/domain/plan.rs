@@ -22,7 +22,12 @@ pub enum PlanSource {
 
 impl PlanSource {
     /// Every source, in the order a report prefers them: the plan handed down first.
-    pub const ALL: [Self; 4] = [Self::City, Self::Province, Self::Assigned, Self::WardCouncil];
+    pub const ALL: [Self; 4] = [
+        Self::City,
+        Self::Province,
+        Self::Assigned,
+        Self::WardCouncil,
+    ];
 
     /// The stable code stored in the database and files.
     pub fn code(self) -> &'static str {
@@ -51,7 +56,10 @@ impl PlanSource {
 pub enum PlanTarget {
     Value(Decimal),
     /// Inclusive band, low ≤ high.
-    Range { low: Decimal, high: Decimal },
+    Range {
+        low: Decimal,
+        high: Decimal,
+    },
 }
 
 impl PlanTarget {
@@ -173,7 +181,10 @@ mod tests {
             assert_eq!(parsed, Ok(expect), "{text}");
         }
         let single = PlanTarget::parse("2.451,8", &super::super::Unit::new("tấn"), Lang::Vi);
-        assert_eq!(single.map(|p| p.0), Ok(PlanTarget::Value(Decimal::new(24518, 1))));
+        assert_eq!(
+            single.map(|p| p.0),
+            Ok(PlanTarget::Value(Decimal::new(24518, 1)))
+        );
         assert!(PlanTarget::parse("-5", &unit, Lang::Vi).is_err());
         assert!(PlanTarget::parse("6,6 –", &unit, Lang::Vi).is_err());
     }

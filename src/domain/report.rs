@@ -53,7 +53,11 @@ impl ReportRow {
             data.indicator.precision,
         );
         let change = current.as_ref().and_then(|c| {
-            compute::change(data.indicator.kind, c.value, previous.as_ref().map(|p| p.value))
+            compute::change(
+                data.indicator.kind,
+                c.value,
+                previous.as_ref().map(|p| p.value),
+            )
         });
         Self {
             indicator: data.indicator,
@@ -131,5 +135,10 @@ pub fn change_text(change: Change, lang: Lang) -> String {
         (Change::Points(_), true) => "change.down_points",
     };
     let size = compute::round(amount.abs(), compute::PERCENT_DECIMALS);
-    rust_i18n::t!(key, locale = lang.code(), amount = number::format_exact(size, lang)).into_owned()
+    rust_i18n::t!(
+        key,
+        locale = lang.code(),
+        amount = number::format_exact(size, lang)
+    )
+    .into_owned()
 }

@@ -40,7 +40,11 @@ impl Store {
     pub fn add_indicator(&self, indicator: &Indicator) -> Result<IndicatorId> {
         self.writable()?;
         indicator.validate()?;
-        if self.indicators()?.iter().any(|(_, i)| i.code == indicator.code) {
+        if self
+            .indicators()?
+            .iter()
+            .any(|(_, i)| i.code == indicator.code)
+        {
             return Err(StoreError::DuplicateIndicator(indicator.code.clone()));
         }
         self.conn

@@ -144,8 +144,12 @@ impl Store {
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| StoreError::from_sqlite(&self.path, e);
             let source: String = r.get(1).map_err(get)?;
-            let source = PlanSource::from_code(&source).ok_or_else(|| self.bad("plan source", &source))?;
-            let target = self.target(&r.get::<_, String>(2).map_err(get)?, &r.get::<_, String>(3).map_err(get)?)?;
+            let source =
+                PlanSource::from_code(&source).ok_or_else(|| self.bad("plan source", &source))?;
+            let target = self.target(
+                &r.get::<_, String>(2).map_err(get)?,
+                &r.get::<_, String>(3).map_err(get)?,
+            )?;
             let original_low: Option<String> = r.get(5).map_err(get)?;
             let original_high: Option<String> = r.get(6).map_err(get)?;
             let original = match (original_low, original_high) {
@@ -168,11 +172,7 @@ impl Store {
     }
 
     /// The figures of a ward-year, by indicator.
-    pub fn figures_of(
-        &self,
-        unit: UnitId,
-        year: i16,
-    ) -> Result<HashMap<IndicatorId, Vec<Figure>>> {
+    pub fn figures_of(&self, unit: UnitId, year: i16) -> Result<HashMap<IndicatorId, Vec<Figure>>> {
         let mut stmt = self
             .conn
             .prepare_cached(
@@ -287,7 +287,15 @@ fn write_figure(tx: &Transaction<'_>, w: &FigureWrite, log: &LogContext) -> rusq
                  ON CONFLICT (unit_id, year, indicator_id, stage) DO UPDATE
                  SET value = excluded.value, text = excluded.text, note = excluded.note",
             )?
-            .execute(params![w.unit.0, w.year, w.indicator.0, w.stage.code(), value, text, note])?;
+            .execute(params![
+                w.unit.0,
+                w.year,
+                w.indicator.0,
+                w.stage.code(),
+                value,
+                text,
+                note
+            ])?;
         }
         None => {
             tx.prepare_cached(
@@ -298,7 +306,14 @@ fn write_figure(tx: &Transaction<'_>, w: &FigureWrite, log: &LogContext) -> rusq
         }
     }
     let slot = format!("figure:{}", w.stage.code());
-    log_change(tx, log, (w.unit, w.year, w.indicator), &slot, old.as_ref(), new.as_ref())?;
+    log_change(
+        tx,
+        log,
+        (w.unit, w.year, w.indicator),
+        &slot,
+        old.as_ref(),
+        new.as_ref(),
+    )?;
     Ok(true)
 }
 
@@ -310,40 +325,68 @@ fn target_text(target: PlanTarget) -> String {
     }
 }
 
+/// A plan row as stored, for comparison and revision.
+struct StoredPlan {
+    low: String,
+    high: String,
+    text: String,
+    note: String,
+    original: Option<(String, String)>,
+    derived: bool,
+}
+
+impl StoredPlan {
+    /// The row as the change log compares it.
+    fn logged(&self) -> Stored {
+        let value = if self.low == self.high {
+            self.low.clone()
+        } else {
+            format!("{}–{}", self.low, self.high)
+        };
+        (value, self.text.clone(), self.note.clone())
+    }
+}
+
 /// Writes one plan if it differs from what is stored; true when it did. A changed target keeps
 /// the first one as the original.
 fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite::Result<bool> {
     let key = params![w.unit.0, w.year, w.indicator.0, w.source.code()];
-    let old: Option<(String, String, String, String, Option<String>, Option<String>, bool)> = tx
+    let old = tx
         .prepare_cached(
             "SELECT low, high, text, note, original_low, original_high, derived FROM plan
              WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND source = ?4",
         )?
         .query_row(key, |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?))
+            let original_low: Option<String> = r.get(4)?;
+            let original_high: Option<String> = r.get(5)?;
+            Ok(StoredPlan {
+                low: r.get(0)?,
+                high: r.get(1)?,
+                text: r.get(2)?,
+                note: r.get(3)?,
+                original: original_low.zip(original_high),
+                derived: r.get(6)?,
+            })
         })
         .optional()?;
-    let old_stored = old.as_ref().map(|(low, high, text, note, ..)| {
-        let value = if low == high { low.clone() } else { format!("{low}–{high}") };
-        (value, text.clone(), note.clone())
-    });
-    let new_stored = w
+    let old_logged = old.as_ref().map(StoredPlan::logged);
+    let new_logged = w
         .target
         .map(|t| (target_text(t), w.text.clone(), w.note.clone()));
-    let derived_changed = old.as_ref().is_some_and(|o| o.6 != w.derived);
-    if old_stored == new_stored && !derived_changed {
+    let derived_changed = old.as_ref().is_some_and(|o| o.derived != w.derived);
+    if old_logged == new_logged && !derived_changed {
         return Ok(false);
     }
     match w.target {
         Some(target) => {
+            let (low, high) = (target.low().to_string(), target.high().to_string());
             // The first target survives every revision.
-            let (original_low, original_high) = match &old {
-                Some((_, _, _, _, Some(ol), Some(oh), _)) => (Some(ol.clone()), Some(oh.clone())),
-                Some((low, high, ..)) if old_stored.as_ref().map(|o| &o.0) != new_stored.as_ref().map(|n| &n.0) => {
-                    (Some(low.clone()), Some(high.clone()))
-                }
-                _ => (None, None),
-            };
+            let original = old.as_ref().and_then(|o| {
+                o.original.clone().or_else(|| {
+                    (o.low != low || o.high != high).then(|| (o.low.clone(), o.high.clone()))
+                })
+            });
+            let (original_low, original_high) = original.unzip();
             tx.prepare_cached(
                 "INSERT INTO plan (unit_id, year, indicator_id, source, low, high, text,
                      original_low, original_high, derived, note)
@@ -358,8 +401,8 @@ fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite
                 w.year,
                 w.indicator.0,
                 w.source.code(),
-                target.low().to_string(),
-                target.high().to_string(),
+                low,
+                high,
                 w.text,
                 original_low,
                 original_high,
@@ -381,8 +424,8 @@ fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite
         log,
         (w.unit, w.year, w.indicator),
         &slot,
-        old_stored.as_ref(),
-        new_stored.as_ref(),
+        old_logged.as_ref(),
+        new_logged.as_ref(),
     )?;
     Ok(true)
 }

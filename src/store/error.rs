@@ -16,7 +16,11 @@ pub enum StoreError {
         "{}: written by a newer ward-kpi (schema version {found}; this program knows up to {known}); the file was left untouched",
         path.display()
     )]
-    TooNew { path: PathBuf, found: i64, known: i64 },
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
     #[error("{}: the database is damaged ({detail}); nothing was changed", path.display())]
     Corrupt { path: PathBuf, detail: String },
     #[error("{}: the file is read-only; nothing was saved", path.display())]

@@ -334,7 +334,10 @@ fn remove_database_files(path: &Path) {
         if let Err(e) = std::fs::remove_file(&file)
             && e.kind() != std::io::ErrorKind::NotFound
         {
-            eprintln!("ward-kpi: could not remove {}: {e}", Path::new(&file).display());
+            eprintln!(
+                "ward-kpi: could not remove {}: {e}",
+                Path::new(&file).display()
+            );
         }
     }
 }

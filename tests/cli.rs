@@ -1,0 +1,536 @@
+//! The command line as a new user meets it: each subcommand, and each bad input refused with one
+//! clear line naming what and where, the database unchanged.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use common::{Scratch, snapshot, ward_kpi};
+
+fn report_json(db: &Path, year: &str) -> serde_json::Value {
+    let out = ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "report",
+            "--year",
+            year,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn row<'a>(report: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == code)
+        .unwrap()
+}
+
+/// A database's state as the command line shows it: every report row of 2021 and 2022, and the
+/// crop-output change log.
+fn state(db: &Path) -> (serde_json::Value, serde_json::Value, String) {
+    let history = ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "history",
+            "--year",
+            "2021",
+            "--indicator",
+            "crop_output",
+        ])
+        .output()
+        .unwrap();
+    (
+        report_json(db, "2021"),
+        report_json(db, "2022"),
+        String::from_utf8(history.stdout).unwrap(),
+    )
+}
+
+#[test]
+fn a_new_user_sees_the_published_figures() {
+    let scratch = Scratch::new();
+    let db = scratch.path("x.db");
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "demo"])
+        .assert()
+        .success()
+        .stdout(contains("x.db"));
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "report", "--year", "2021"])
+        .assert()
+        .success()
+        .stdout(contains("Phường Thanh Trường"))
+        .stdout(contains("2.809,8 (thực hiện)"))
+        .stdout(contains("114,6%"))
+        .stdout(contains("17.416.889.536 (ước đạt)"))
+        .stdout(contains("103%"))
+        .stdout(contains("Vượt"))
+        .stdout(contains("I. Kinh tế"))
+        .stdout(contains("VI. Xây dựng Đảng"));
+}
+
+#[test]
+fn the_json_report_has_numbers_and_codes() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("json.db");
+    let report = report_json(&db, "2021");
+    assert_eq!(report.as_array().unwrap().len(), 27);
+    let crop = row(&report, "crop_output");
+    assert_eq!(crop["unit"], "tấn");
+    assert_eq!(crop["plan"].to_string(), "2451.8");
+    assert_eq!(crop["value"].to_string(), "2809.8");
+    assert_eq!(crop["stage"], "actual");
+    assert_eq!(crop["percent_of_plan"].to_string(), "114.6");
+    assert_eq!(crop["status"], "exceeded");
+    assert!(crop["previous"].is_null() && crop["change_vs_previous"].is_null());
+    let budget = row(&report, "budget_revenue");
+    assert_eq!(budget["value"].to_string(), "17416889536");
+    assert_eq!(budget["stage"], "estimate");
+    assert_eq!(budget["percent_of_plan"].to_string(), "103");
+    let trade = row(&report, "trade_services_turnover");
+    assert_eq!(trade["status"], "no_plan");
+    assert!(trade["percent_of_plan"].is_null());
+    let area = row(&report, "sown_area");
+    assert_eq!(area["status"], "no_data");
+    assert!(area["stage"].is_null() && area["value"].is_null());
+}
+
+#[test]
+fn the_csv_report_is_machine_readable() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("csv.db");
+    let out = ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "report",
+            "--year",
+            "2021",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("indicator,name,category,unit,plan,")
+    );
+    let crop = text
+        .lines()
+        .find(|l| l.starts_with("crop_output,"))
+        .unwrap();
+    assert!(
+        crop.contains(",2451.8,") && crop.contains(",2809.8,actual,114.6,exceeded,"),
+        "{crop}"
+    );
+    assert_eq!(text.lines().count(), 28);
+}
+
+#[test]
+fn english_output_uses_english_words_and_numbers() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("en.db");
+    // --lang works before and after the subcommand.
+    for args in [
+        vec![
+            "--lang",
+            "en",
+            "--db",
+            db.to_str().unwrap(),
+            "report",
+            "--year",
+            "2021",
+        ],
+        vec![
+            "report",
+            "--year",
+            "2021",
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "en",
+        ],
+    ] {
+        ward_kpi()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(contains("2,809.8 (actual)"))
+            .stdout(contains("114.6%"))
+            .stdout(contains("17,416,889,536 (estimate)"))
+            .stdout(contains("Exceeded"))
+            .stdout(contains("I. Economy"));
+    }
+}
+
+#[test]
+fn the_database_can_come_from_the_environment() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("env.db");
+    ward_kpi()
+        .env("WARD_KPI_DB", &db)
+        .args(["report", "--year", "2021"])
+        .assert()
+        .success()
+        .stdout(contains("114,6%"));
+}
+
+#[test]
+fn indicators_and_units_are_listed() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("list.db");
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "indicators"])
+        .assert()
+        .success()
+        .stdout(contains("crop_output"))
+        .stdout(contains("Thu ngân sách"))
+        .stdout(contains("Quốc phòng - An ninh"))
+        .stdout(contains("Càng thấp càng tốt"));
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "units"])
+        .assert()
+        .success()
+        .stdout(contains("03142"))
+        .stdout(contains("Phường Điện Biên Phủ"))
+        .stdout(contains("01/07/2025"));
+}
+
+#[test]
+fn set_parses_vietnamese_numbers_and_logs_the_change() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("set.db");
+    let dbs = db.to_str().unwrap();
+    ward_kpi()
+        .args([
+            "--db",
+            dbs,
+            "set",
+            "--year",
+            "2022",
+            "--indicator",
+            "crop_output",
+        ])
+        .args([
+            "--plan",
+            "2.900",
+            "--estimate",
+            "3.045,5",
+            "--note",
+            "Ước tháng 12",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("2 thay đổi"));
+    let report = report_json(&db, "2022");
+    let crop = row(&report, "crop_output");
+    assert_eq!(crop["plan"].to_string(), "2900");
+    assert_eq!(crop["plan_source"], "city");
+    assert_eq!(crop["value"].to_string(), "3045.5");
+    assert_eq!(crop["stage"], "estimate");
+    assert_eq!(crop["percent_of_plan"].to_string(), "105.02");
+    assert_eq!(crop["previous"].to_string(), "2809.8");
+    assert_eq!(crop["change_vs_previous"].to_string(), "8.39");
+    assert_eq!(crop["note"], "Ước tháng 12");
+
+    // Scale words against a đồng field; the mixed separators are read and flagged.
+    ward_kpi()
+        .args([
+            "--db",
+            dbs,
+            "set",
+            "--year",
+            "2022",
+            "--indicator",
+            "budget_revenue",
+        ])
+        .args(["--actual", "18,2 tỷ"])
+        .assert()
+        .success();
+    ward_kpi()
+        .args([
+            "--db",
+            dbs,
+            "set",
+            "--year",
+            "2022",
+            "--indicator",
+            "budget_revenue",
+        ])
+        .args(["--final", "18.216,889,536"])
+        .assert()
+        .success()
+        .stderr(contains("--final '18.216,889,536'"));
+    let budget = row(&report_json(&db, "2022"), "budget_revenue").clone();
+    assert_eq!(budget["value"].to_string(), "18216889536");
+    assert_eq!(budget["stage"], "final");
+
+    ward_kpi()
+        .args([
+            "--db",
+            dbs,
+            "history",
+            "--year",
+            "2022",
+            "--indicator",
+            "budget_revenue",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("tester"))
+        .stdout(contains("dòng lệnh"))
+        .stdout(contains("Thực hiện"))
+        .stdout(contains("18.200.000.000"))
+        .stdout(contains("18.216.889.536"));
+}
+
+#[test]
+fn an_empty_value_clears_it() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("clear.db");
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "set", "--year", "2021"])
+        .args(["--indicator", "trade_services_turnover", "--estimate", ""])
+        .assert()
+        .success();
+    assert_eq!(
+        row(&report_json(&db, "2021"), "trade_services_turnover")["status"],
+        "no_data"
+    );
+}
+
+/// Runs a command expected to fail and checks: non-zero exit, one line on stderr holding every
+/// `needles`, nothing on stdout, and the database unchanged.
+fn refused(db: &Path, args: &[&str], needles: &[&str]) {
+    let before = state(db);
+    let out = ward_kpi().arg("--db").arg(db).args(args).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{args:?} succeeded");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{args:?}: {stderr}");
+    for needle in needles {
+        assert!(
+            stderr.contains(needle),
+            "{args:?}: '{needle}' not in: {stderr}"
+        );
+    }
+    assert!(out.stdout.is_empty(), "{args:?}");
+    assert_eq!(state(db), before, "{args:?} changed the database");
+}
+
+#[test]
+fn bad_input_is_refused_and_changes_nothing() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("bad.db");
+    let set = ["set", "--year", "2021", "--indicator"];
+    let cases: Vec<(Vec<&str>, Vec<&str>)> = vec![
+        (
+            [&set[..], &["crop_output", "--actual", "2.80.9"]].concat(),
+            vec!["--actual", "2.80.9"],
+        ),
+        (
+            [&set[..], &["construction_works", "--actual", "-5"]].concat(),
+            vec!["--actual", "-5", "âm"],
+        ),
+        (
+            [&set[..], &["construction_works", "--actual", "3,5"]].concat(),
+            vec!["--actual", "3,5", "công trình"],
+        ),
+        (
+            [&set[..], &["crop_output", "--actual", "abc"]].concat(),
+            vec!["--actual", "abc"],
+        ),
+        (
+            [&set[..], &["crop_output", "--actual", "5 ha"]].concat(),
+            vec!["--actual", "5 ha"],
+        ),
+        (
+            [&set[..], &["crop_output", "--plan", "12%"]].concat(),
+            vec!["--plan", "12%"],
+        ),
+        // One bad value stops the whole command: the good one is not saved either.
+        (
+            [
+                &set[..],
+                &["crop_output", "--estimate", "2.700", "--actual", "x"],
+            ]
+            .concat(),
+            vec!["--actual"],
+        ),
+        (
+            [&set[..], &["no_such_thing", "--actual", "1"]].concat(),
+            vec!["no_such_thing"],
+        ),
+        (
+            [&set[..], &["crop_output"]].concat(),
+            vec!["nothing to set"],
+        ),
+        (
+            vec![
+                "set",
+                "--year",
+                "1800",
+                "--indicator",
+                "crop_output",
+                "--actual",
+                "1",
+            ],
+            vec!["1800"],
+        ),
+        (
+            vec!["report", "--year", "2021", "--ward", "99999"],
+            vec!["99999", "2021"],
+        ),
+        (
+            vec!["report", "--year", "2026", "--ward", "03142"],
+            vec!["03142", "2026"],
+        ),
+        (
+            vec!["report", "--year", "2021", "--format", "xml"],
+            vec!["xml"],
+        ),
+        (vec!["report"], vec!["--year"]),
+        (
+            vec!["history", "--year", "2021", "--indicator", "nope"],
+            vec!["nope"],
+        ),
+        (
+            vec![
+                "set",
+                "--year",
+                "2021",
+                "--indicator",
+                "crop_output",
+                "--plan",
+                "1",
+                "--plan-source",
+                "ngân hàng",
+            ],
+            vec!["ngân hàng"],
+        ),
+        (vec!["frobnicate"], vec!["frobnicate"]),
+    ];
+    for (args, needles) in cases {
+        refused(&db, &args, &needles);
+    }
+}
+
+#[test]
+fn a_bad_database_file_is_named_and_left_untouched() {
+    let scratch = Scratch::new();
+    let text = scratch.path("notes.txt");
+    std::fs::write(&text, "không phải cơ sở dữ liệu").unwrap();
+    let before = snapshot(&text);
+    ward_kpi()
+        .args(["--db", text.to_str().unwrap(), "report", "--year", "2021"])
+        .assert()
+        .failure()
+        .stderr(contains("notes.txt").and(contains("not a ward-kpi database")));
+    assert_eq!(snapshot(&text), before);
+
+    let missing = scratch.path("missing.db");
+    ward_kpi()
+        .args(["--db", missing.to_str().unwrap(), "indicators"])
+        .assert()
+        .failure()
+        .stderr(contains("missing.db").and(contains("no such database file")));
+    assert!(!missing.exists());
+}
+
+#[test]
+fn demo_and_init_never_overwrite_a_file() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("keep.db");
+    let before = snapshot(&db);
+    for command in ["demo", "init"] {
+        ward_kpi()
+            .args(["--db", db.to_str().unwrap(), command])
+            .assert()
+            .failure()
+            .stderr(contains("keep.db").and(contains("already exists")));
+        assert_eq!(snapshot(&db), before);
+    }
+    ward_kpi()
+        .arg("demo")
+        .assert()
+        .failure()
+        .stderr(contains("--db"));
+}
+
+#[test]
+fn init_makes_a_catalogue_without_figures() {
+    let scratch = Scratch::new();
+    let db = scratch.path("empty.db");
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "init"])
+        .assert()
+        .success();
+    let report = report_json(&db, "2021");
+    assert_eq!(report.as_array().unwrap().len(), 27);
+    assert!(
+        report
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["status"] == "no_data")
+    );
+}
+
+#[test]
+fn synthetic_data_says_so() {
+    let scratch = Scratch::new();
+    let db = scratch.path("synthetic.db");
+    let dbs = db.to_str().unwrap();
+    ward_kpi()
+        .args([
+            "--db",
+            dbs,
+            "demo",
+            "--synthetic",
+            "--wards",
+            "2",
+            "--years",
+            "3",
+            "--indicators",
+            "30",
+        ])
+        .assert()
+        .success()
+        .stdout(contains("2 phường giả lập").and(contains("540 số liệu")));
+    ward_kpi()
+        .args(["--db", dbs, "report", "--year", "2024", "--ward", "SYN0002"])
+        .assert()
+        .success()
+        .stdout(contains("giả lập"))
+        .stdout(contains("Chỉ tiêu giả lập 001"));
+    // The demo ward is there too, untouched by the generator.
+    let crop = row(&report_json(&db, "2021"), "crop_output").clone();
+    assert_eq!(crop["value"].to_string(), "2809.8");
+    ward_kpi()
+        .args(["--db", dbs, "units"])
+        .assert()
+        .success()
+        .stdout(contains("SYN0001").and(contains("[dữ liệu giả lập]")));
+}

@@ -1,0 +1,57 @@
+//! Fixtures shared by the integration tests: temporary databases and the command line.
+
+#![allow(dead_code, clippy::unwrap_used)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+/// A temporary folder that lives as long as the test.
+pub struct Scratch {
+    pub dir: tempfile::TempDir,
+}
+
+impl Scratch {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// A demo database (Phường Thanh Trường, 2021) named `name`.
+    pub fn demo_db(&self, name: &str) -> PathBuf {
+        let path = self.path(name);
+        ward_kpi::demo::create_demo(&path).unwrap();
+        path
+    }
+}
+
+/// The `ward-kpi` program with a clean environment: no default database, a fixed user.
+pub fn ward_kpi() -> Command {
+    let mut cmd = Command::cargo_bin("ward-kpi").unwrap();
+    cmd.env_remove("WARD_KPI_DB").env("USER", "tester");
+    cmd
+}
+
+/// A fingerprint of a file and of its WAL companions (name, length, hash of the bytes), to show
+/// a file was left untouched.
+pub fn snapshot(path: &Path) -> Vec<(String, Option<(usize, u64)>)> {
+    use std::hash::{Hash as _, Hasher as _};
+    ["", "-wal", "-shm"]
+        .iter()
+        .map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            let print = std::fs::read(&name).ok().map(|bytes| {
+                let mut hasher = std::collections::hash_map::DefaultHasher::new();
+                bytes.hash(&mut hasher);
+                (bytes.len(), hasher.finish())
+            });
+            (name.to_string_lossy().into_owned(), print)
+        })
+        .collect()
+}
