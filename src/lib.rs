@@ -5,9 +5,11 @@
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.
+//! - [`app`]: the window (eframe/egui), the other face over the same core.
 
 rust_i18n::i18n!("assets/locales", fallback = "en");
 
+pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;

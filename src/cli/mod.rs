@@ -26,9 +26,14 @@ pub struct Args {
     #[arg(long, global = true, env = "WARD_KPI_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
-    /// Language of the output, and of the numbers you type.
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Vi)]
-    pub lang: LangArg,
+    /// Language of the output, and of the numbers you type [default: vi; the window remembers
+    /// its own].
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Close the window after its first frame (to measure the start).
+    #[arg(long, hide = true)]
+    pub quit_after_first_frame: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -103,7 +108,7 @@ fn one_line(rendered: &str) -> String {
 
 /// Runs the command line and returns the process's exit code.
 pub fn run(args: Args) -> ExitCode {
-    let lang = Lang::from(args.lang);
+    let lang = args.lang.map(Lang::from).unwrap_or_default();
     match dispatch(args, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
@@ -115,9 +120,11 @@ pub fn run(args: Args) -> ExitCode {
 
 fn dispatch(args: Args, lang: Lang) -> anyhow::Result<()> {
     let Some(command) = args.command else {
-        anyhow::bail!(
-            "the window is not part of this build yet; see `ward-kpi --help` for the commands"
-        );
+        return crate::app::run(crate::app::Launch {
+            db: args.db,
+            lang: args.lang.map(Lang::from),
+            quit_after_first_frame: args.quit_after_first_frame,
+        });
     };
     match command {
         Command::Demo(demo) => demo::run(&required_db(args.db.as_deref())?, &demo, lang),

@@ -4,8 +4,8 @@
 use clap::Args;
 
 use crate::domain::number;
-use crate::domain::{Lang, Level, PlanSource, PlanTarget, Stage};
-use crate::store::{Batch, FigureWrite, Origin, PlanWrite, Store, StoreError};
+use crate::domain::{Lang, PlanSource, PlanTarget, Stage};
+use crate::store::{Batch, FigureWrite, Origin, PlanWrite, Store};
 
 /// Arguments of `ward-kpi set`.
 #[derive(Debug, Args)]
@@ -73,7 +73,7 @@ pub fn run(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
     if let Some(text) = &args.plan {
         let source = match args.plan_source {
             Some(source) => source,
-            None => default_source(store, unit.parent_code.as_deref(), year)?,
+            None => store.default_plan_source(&unit, year)?,
         };
         let existing = store
             .plans_of(unit_id, year)?
@@ -150,18 +150,4 @@ pub fn run(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> 
         year = year
     ));
     Ok(())
-}
-
-/// The source a plan comes from when none is named: the city while the ward sat under one, the
-/// province after the district level was abolished.
-fn default_source(store: &Store, parent: Option<&str>, year: i16) -> anyhow::Result<PlanSource> {
-    let Some(parent) = parent else {
-        return Ok(PlanSource::Assigned);
-    };
-    Ok(match store.unit_for(parent, year) {
-        Ok((_, p)) if p.level == Level::District => PlanSource::City,
-        Ok((_, p)) if p.level == Level::Province => PlanSource::Province,
-        Ok(_) | Err(StoreError::UnknownUnit { .. }) => PlanSource::Assigned,
-        Err(other) => return Err(other.into()),
-    })
 }

@@ -100,6 +100,39 @@ impl Store {
         Ok(())
     }
 
+    /// Deletes an indicator that never held data; one with data must be archived instead.
+    pub fn delete_indicator(&self, code: &str) -> Result<()> {
+        self.writable()?;
+        let (id, _) = self.indicator(code)?;
+        if self.indicator_has_data(id)? {
+            return Err(StoreError::IndicatorHasData(code.to_owned()));
+        }
+        self.conn
+            .execute("DELETE FROM indicator WHERE id = ?1", [id.0])
+            .map_err(|e| self.sql(e))?;
+        Ok(())
+    }
+
+    /// Renumbers a category's indicators in the given order, in one transaction.
+    pub fn reorder_indicators(&mut self, codes: &[String]) -> Result<()> {
+        self.writable()?;
+        let path = self.path.clone();
+        let err = |e| StoreError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        for (order, code) in (1_i64..).zip(codes) {
+            let changed = tx
+                .execute(
+                    "UPDATE indicator SET sort_order = ?1 WHERE code = ?2",
+                    rusqlite::params![order, code],
+                )
+                .map_err(err)?;
+            if changed == 0 {
+                return Err(StoreError::UnknownIndicator(code.clone()));
+            }
+        }
+        tx.commit().map_err(err)
+    }
+
     fn indicator_row(&self, r: &Row<'_>) -> Result<(IndicatorId, Indicator)> {
         let get = |e| self.sql(e);
         let bad = |what: &'static str, text: String| StoreError::BadStoredValue {

@@ -8,7 +8,7 @@ use rusqlite::{OptionalExtension as _, Transaction, params};
 use rust_decimal::Decimal;
 
 use super::{IndicatorId, Result, Store, StoreError, UnitId};
-use crate::domain::report::{IndicatorYear, Report};
+use crate::domain::report::{IndicatorYear, Report, ReportRow};
 use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
 
 /// Where a change came from, as the change log records it.
@@ -428,4 +428,81 @@ fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite
         new_logged.as_ref(),
     )?;
     Ok(true)
+}
+
+impl Store {
+    /// One indicator of a ward over every year that holds a plan or a figure for it, oldest
+    /// first, each year computed as a report row (with the year before as "last year").
+    pub fn trend(&self, unit: UnitId, indicator: IndicatorId) -> Result<Vec<(i16, ReportRow)>> {
+        let (_, definition) = self
+            .indicators()?
+            .into_iter()
+            .find(|(id, _)| *id == indicator)
+            .ok_or_else(|| StoreError::UnknownIndicator(format!("#{}", indicator.0)))?;
+        let mut years: Vec<i16> = Vec::new();
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT year FROM figure WHERE unit_id = ?1 AND indicator_id = ?2
+                 UNION SELECT year FROM plan WHERE unit_id = ?1 AND indicator_id = ?2
+                 ORDER BY year",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map(params![unit.0, indicator.0], |r| r.get(0))
+            .map_err(|e| self.sql(e))?;
+        for year in rows {
+            years.push(year.map_err(|e| self.sql(e))?);
+        }
+        let mut series = Vec::with_capacity(years.len());
+        for year in years {
+            let data = IndicatorYear {
+                indicator: definition.clone(),
+                plans: self
+                    .plans_of(unit, year)?
+                    .remove(&indicator)
+                    .unwrap_or_default(),
+                figures: self
+                    .figures_of(unit, year)?
+                    .remove(&indicator)
+                    .unwrap_or_default(),
+                previous: self
+                    .figures_of(unit, year - 1)?
+                    .remove(&indicator)
+                    .unwrap_or_default(),
+            };
+            series.push((year, ReportRow::new(data)));
+        }
+        Ok(series)
+    }
+
+    /// The years in which a ward has any plan or figure, newest first.
+    pub fn years_with_data(&self, unit: UnitId) -> Result<Vec<i16>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT year FROM figure WHERE unit_id = ?1
+                 UNION SELECT DISTINCT year FROM plan WHERE unit_id = ?1
+                 ORDER BY year DESC",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([unit.0], |r| r.get(0))
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<rusqlite::Result<Vec<i16>>>()
+            .map_err(|e| self.sql(e))
+    }
+
+    /// True when any ward holds, or ever held, a plan or a figure of this indicator: it can then
+    /// only be archived, never deleted. Every write goes through the change log, whose index
+    /// answers this without scanning the figures.
+    pub fn indicator_has_data(&self, indicator: IndicatorId) -> Result<bool> {
+        self.conn
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM change_log WHERE indicator_id = ?1)",
+                [indicator.0],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.sql(e))
+    }
 }

@@ -51,6 +51,8 @@ pub enum StoreError {
     UnknownUnit { code: String, year: i16 },
     #[error("indicator '{0}' already exists")]
     DuplicateIndicator(String),
+    #[error("indicator '{0}' holds data: archive it instead of deleting it")]
+    IndicatorHasData(String),
     #[error(transparent)]
     Indicator(#[from] crate::domain::indicator::IndicatorError),
 }

@@ -3,7 +3,7 @@
 use rusqlite::{OptionalExtension as _, Row, params};
 
 use super::{Result, Store, StoreError, UnitId};
-use crate::domain::{AdminUnit, Level};
+use crate::domain::{AdminUnit, Level, PlanSource};
 
 const COLUMNS: &str =
     "id, code, name, level, parent_code, valid_from, valid_to, successor_code, synthetic";
@@ -98,6 +98,20 @@ impl Store {
             .into_iter()
             .find(|(_, u)| u.level == Level::Ward)
             .map(|(_, u)| u.code))
+    }
+
+    /// Who sets a ward's plans by default: the city while the ward sat under one, the province
+    /// after the district level was abolished, "assigned" when the sources do not say.
+    pub fn default_plan_source(&self, unit: &AdminUnit, year: i16) -> Result<PlanSource> {
+        let Some(parent) = &unit.parent_code else {
+            return Ok(PlanSource::Assigned);
+        };
+        Ok(match self.unit_for(parent, year) {
+            Ok((_, p)) if p.level == Level::District => PlanSource::City,
+            Ok((_, p)) if p.level == Level::Province => PlanSource::Province,
+            Ok(_) | Err(StoreError::UnknownUnit { .. }) => PlanSource::Assigned,
+            Err(other) => return Err(other),
+        })
     }
 
     fn unit_row(&self, r: &Row<'_>) -> Result<(UnitId, AdminUnit)> {

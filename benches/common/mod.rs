@@ -1,0 +1,62 @@
+//! What the benchmarks share: the cached ~1,000,000-figure synthetic database.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ward_kpi::demo::synthetic::{self, Spec};
+use ward_kpi::store::Store;
+
+/// The size of the cached database: 334 × 50 × 20 × 3 = 1,002,000 figures.
+pub const REPORT_SPEC: Spec = Spec {
+    wards: 334,
+    years: 20,
+    indicators: 50,
+    seed: 1,
+};
+
+/// The fewest figures a cached database must hold to be reused.
+pub const REPORT_MIN_FIGURES: i64 = 1_000_000;
+
+/// The ward and year the benchmarks read.
+pub const REPORT_WARD: &str = "SYN0100";
+pub const REPORT_YEAR: i16 = 2020;
+
+/// Where benchmark databases live: beside the build, out of the sources.
+pub fn bench_data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data")
+}
+
+/// The path of the ~1M-figure synthetic database, built there first if missing or short.
+pub fn synthetic_1m_path() -> PathBuf {
+    let path = bench_data_dir().join("synthetic-1m.db");
+    let usable = Store::open(&path)
+        .and_then(|store| store.figure_count())
+        .is_ok_and(|figures| figures >= REPORT_MIN_FIGURES);
+    if !usable {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            if let Err(e) = std::fs::remove_file(&name)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                panic!("cannot remove {}: {e}", Path::new(&name).display());
+            }
+        }
+        std::fs::create_dir_all(bench_data_dir()).expect("the bench-data folder can be created");
+        let started = Instant::now();
+        Store::create_with(&path, |store| {
+            ward_kpi::demo::seed_reference_data(store)?;
+            synthetic::generate(store, REPORT_SPEC, |_, _| {})?;
+            Ok(())
+        })
+        .expect("the synthetic database can be built");
+        eprintln!(
+            "bench: built {} in {:.1?}",
+            path.display(),
+            started.elapsed()
+        );
+    }
+    path
+}

@@ -1,0 +1,56 @@
+//! What a view asks for. Views never change the store or the session mid-frame: they push
+//! commands, which the app applies after the frame, in one place.
+
+use std::path::PathBuf;
+
+use super::theme::ThemeChoice;
+use super::views::View;
+use crate::domain::{Indicator, Lang};
+use crate::store::{Batch, IndicatorId};
+
+/// A request from a view.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    ShowView(View),
+    SetYear(i16),
+    SetWard(String),
+    /// Show the trend of one indicator.
+    OpenTrend(IndicatorId),
+    /// Write the data-entry form's changes (one transaction).
+    Save(Batch),
+    /// Drop unsaved edits and reload the form.
+    DiscardEdits,
+    AddIndicator(Indicator),
+    UpdateIndicator(Indicator),
+    DeleteIndicator(String),
+    /// A category's indicator codes in their new order.
+    Reorder(Vec<String>),
+    OpenDatabase(PathBuf),
+    NewDatabase(PathBuf),
+    SetLang(Lang),
+    SetTheme(ThemeChoice),
+    EnterMeeting,
+    LeaveMeeting,
+    CopyText(String),
+    /// Show an error the view found (a save blocked by a cell, …) in the notice.
+    ShowError(String),
+    /// Close the window (after the unsaved-changes question, if any).
+    Quit,
+}
+
+impl Command {
+    /// True when the command would throw away unsaved edits of the entry form.
+    pub fn drops_edits(&self, current: View) -> bool {
+        match self {
+            Self::ShowView(view) => *view != View::Entry && current == View::Entry,
+            Self::SetYear(_)
+            | Self::SetWard(_)
+            | Self::OpenDatabase(_)
+            | Self::NewDatabase(_)
+            | Self::OpenTrend(_)
+            | Self::EnterMeeting
+            | Self::Quit => true,
+            _ => false,
+        }
+    }
+}

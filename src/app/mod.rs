@@ -1,0 +1,411 @@
+//! The window: eframe/egui over the same core as the command line. Views draw and push
+//! [`Command`]s; the app applies them after the frame, in one place, and shows any error once,
+//! in a notice.
+
+pub mod command;
+pub mod entry_form;
+pub mod fonts;
+pub mod prefs;
+pub mod session;
+pub mod theme;
+pub mod views;
+pub mod widgets;
+
+use std::path::PathBuf;
+
+use command::Command;
+use prefs::Prefs;
+use session::Session;
+use theme::{Palette, ThemeChoice};
+use views::View;
+
+use crate::domain::Lang;
+use crate::store::{Origin, Store};
+
+/// How the window was started.
+#[derive(Clone, Debug, Default)]
+pub struct Launch {
+    /// `--db FILE`, over the remembered file.
+    pub db: Option<PathBuf>,
+    /// `--lang`, over the remembered language.
+    pub lang: Option<Lang>,
+    /// Close after the first frame (for measuring the start).
+    pub quit_after_first_frame: bool,
+}
+
+/// A message shown once, above the view, until dismissed or replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub error: bool,
+    pub text: String,
+}
+
+/// The whole window.
+pub struct WardKpiApp {
+    pub prefs: Prefs,
+    pub session: Option<Session>,
+    pub notice: Option<Notice>,
+    pub meeting: Option<views::meeting::Meeting>,
+    /// A command that would drop unsaved edits, waiting for the user's answer.
+    pub confirm: Option<Command>,
+    commands: Vec<Command>,
+    views: views::Views,
+    launch: Launch,
+    frames: u64,
+    applied_theme: Option<ThemeChoice>,
+    /// Set once the user agreed to close with unsaved edits dropped.
+    closing: bool,
+}
+
+impl WardKpiApp {
+    /// The app as eframe starts it: preferences from storage, fonts, the database.
+    pub fn new(cc: &eframe::CreationContext<'_>, launch: Launch) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Prefs>(s, prefs::STORAGE_KEY))
+            .unwrap_or_default();
+        fonts::install(&cc.egui_ctx);
+        Self::with_prefs(prefs, launch)
+    }
+
+    /// The app with given preferences (tests start here too, with [`fonts::install`] run on
+    /// their context).
+    pub fn with_prefs(mut prefs: Prefs, launch: Launch) -> Self {
+        if let Some(lang) = launch.lang {
+            prefs.lang = lang;
+        }
+        let mut app = Self {
+            prefs,
+            session: None,
+            notice: None,
+            meeting: None,
+            confirm: None,
+            commands: Vec::new(),
+            views: views::Views::default(),
+            launch,
+            frames: 0,
+            applied_theme: None,
+            closing: false,
+        };
+        let db = app.launch.db.clone().or_else(|| app.prefs.db_path.clone());
+        match open_store(db) {
+            Ok(store) => app.start_session(store),
+            Err(error) => app.fail(&error),
+        }
+        app
+    }
+
+    /// The language of the window and its numbers.
+    pub fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    /// Shows the window's content into `ui`: every frame.
+    pub fn show(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        // Meeting mode is always light: the projector look, whatever the window's theme.
+        let wanted = if self.meeting.is_some() {
+            ThemeChoice::Light
+        } else {
+            self.prefs.theme
+        };
+        if self.applied_theme != Some(wanted) {
+            theme::apply(&ctx, wanted);
+            self.applied_theme = Some(wanted);
+        }
+        self.global_keys(&ctx);
+        let palette = Palette::of(self.prefs.theme);
+        let lang = self.lang();
+
+        if let Some(meeting) = &mut self.meeting {
+            if let Some(session) = &self.session {
+                meeting.ui(ui, session, lang, &mut self.commands);
+            }
+        } else {
+            views::shell_ui(
+                ui,
+                &mut views::Shell {
+                    prefs: &self.prefs,
+                    session: self.session.as_mut(),
+                    notice: &mut self.notice,
+                    views: &mut self.views,
+                    palette,
+                    lang,
+                },
+                &mut self.commands,
+            );
+        }
+        self.confirm_ui(&ctx);
+        self.apply_commands(&ctx);
+
+        self.frames += 1;
+        if self.launch.quit_after_first_frame && self.frames == 1 {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    /// Asks before a command that would drop unsaved edits.
+    fn confirm_ui(&mut self, ctx: &egui::Context) {
+        let Some(pending) = self.confirm.clone() else {
+            return;
+        };
+        let lang = self.lang();
+        let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        let modal = egui::Modal::new(egui::Id::unique("discard-edits")).show(ctx, |ui| {
+            ui.set_max_width(420.0);
+            ui.heading(t("app.confirm.title"));
+            ui.label(t("app.confirm.body"));
+            ui.add_space(theme::GAP);
+            ui.horizontal(|ui| {
+                if ui.button(t("app.confirm.discard")).clicked() {
+                    Some(true)
+                } else if ui.button(t("app.confirm.keep")).clicked() {
+                    Some(false)
+                } else {
+                    None
+                }
+            })
+            .inner
+        });
+        let answer = if modal.should_close() {
+            Some(false)
+        } else {
+            modal.inner
+        };
+        match answer {
+            Some(true) => {
+                self.confirm = None;
+                if let Some(session) = &mut self.session {
+                    session.form.set_lang(lang);
+                }
+                self.commands.insert(0, Command::DiscardEdits);
+                self.commands.insert(1, pending);
+            }
+            Some(false) => self.confirm = None,
+            None => {}
+        }
+    }
+
+    /// Keys that work in every view: Ctrl+S saves, Ctrl+1…5 switch views, F11 presents.
+    fn global_keys(&mut self, ctx: &egui::Context) {
+        use egui::{Key, KeyboardShortcut, Modifiers};
+        if self.meeting.is_some() || self.confirm.is_some() {
+            return;
+        }
+        let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+        if ctx.input_mut(|i| i.consume_shortcut(&save)) {
+            self.views.entry.request_save = true;
+            self.prefs.view = View::Entry;
+        }
+        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        for (key, view) in keys.into_iter().zip(View::ALL) {
+            if ctx
+                .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))
+            {
+                self.commands.push(Command::ShowView(view));
+            }
+        }
+        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
+            self.commands.push(Command::EnterMeeting);
+        }
+    }
+
+    /// Intercepts the window's close button while edits are unsaved: the close is cancelled
+    /// and the unsaved-changes question asked; "discard" then closes for real.
+    pub fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
+        if ctx.input(|i| i.viewport().close_requested()) && dirty && !self.closing {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.confirm = Some(Command::Quit);
+        }
+    }
+
+    /// Applies the frame's commands, in order. An error stops the rest and shows once.
+    fn apply_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
+            if dirty && command.drops_edits(self.prefs.view) && self.confirm.is_none() {
+                self.confirm = Some(command);
+                return;
+            }
+            if let Err(error) = self.apply(ctx, command) {
+                self.fail(&error);
+                return;
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) -> anyhow::Result<()> {
+        let lang = self.lang();
+        let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        match command {
+            Command::ShowView(view) => self.prefs.view = view,
+            Command::SetLang(lang) => {
+                self.prefs.lang = lang;
+                if let Some(session) = &mut self.session {
+                    session.form.set_lang(lang);
+                }
+            }
+            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.info(t("app.notice.copied"));
+            }
+            Command::ShowError(text) => self.fail(&text),
+            Command::EnterMeeting => {
+                let Some(session) = &self.session else {
+                    anyhow::bail!(t("app.notice.no_database"));
+                };
+                self.meeting = Some(views::meeting::Meeting::new(session)?);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            Command::LeaveMeeting => {
+                self.meeting = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            Command::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::OpenDatabase(path) => {
+                let store = Store::open(&path)?;
+                self.prefs.db_path = Some(path);
+                self.start_session(store);
+            }
+            Command::NewDatabase(path) => {
+                let store = crate::demo::create_empty(&path)?;
+                self.prefs.db_path = Some(path);
+                self.start_session(store);
+            }
+            other => self.apply_to_session(other, lang)?,
+        }
+        Ok(())
+    }
+
+    /// Commands that need the open database.
+    fn apply_to_session(&mut self, command: Command, lang: Lang) -> anyhow::Result<()> {
+        let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        let Some(session) = &mut self.session else {
+            anyhow::bail!(t("app.notice.no_database"));
+        };
+        match command {
+            Command::SetYear(year) => {
+                session.set_year(year, lang)?;
+                self.prefs.year = Some(year);
+            }
+            Command::SetWard(code) => {
+                session.set_ward(&code, lang)?;
+                self.prefs.ward = Some(code);
+            }
+            Command::OpenTrend(indicator) => {
+                session.open_trend(indicator)?;
+                self.prefs.view = View::Trends;
+            }
+            Command::Save(batch) => {
+                let summary = session.store.apply(&batch, Origin::Window)?;
+                session.reload(lang)?;
+                let count = summary.plans_changed + summary.figures_changed;
+                self.info(
+                    rust_i18n::t!("app.notice.saved", locale = lang.code(), count = count)
+                        .into_owned(),
+                );
+            }
+            Command::DiscardEdits => session.reload(lang)?,
+            Command::AddIndicator(indicator) => {
+                session.store.add_indicator(&indicator)?;
+                session.reload(lang)?;
+            }
+            Command::UpdateIndicator(indicator) => {
+                session.store.update_indicator(&indicator)?;
+                session.reload(lang)?;
+            }
+            Command::DeleteIndicator(code) => {
+                session.store.delete_indicator(&code)?;
+                session.reload(lang)?;
+            }
+            Command::Reorder(codes) => {
+                session.store.reorder_indicators(&codes)?;
+                session.reload(lang)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Shows a newly opened store: the remembered ward and year if it has them, else its own.
+    fn start_session(&mut self, store: Store) {
+        let lang = self.lang();
+        let remembered = Session::new(store, self.prefs.ward.as_deref(), self.prefs.year, lang);
+        let session = match remembered {
+            Err(failed) if matches!(failed.1, crate::store::StoreError::UnknownUnit { .. }) => {
+                Session::new(failed.0, None, None, lang)
+            }
+            other => other,
+        };
+        match session {
+            Ok(session) => {
+                self.prefs.ward = Some(session.unit.code.clone());
+                self.prefs.year = Some(session.year);
+                self.session = Some(session);
+            }
+            Err(failed) => {
+                self.session = None;
+                self.fail(&failed.1);
+            }
+        }
+    }
+
+    fn info(&mut self, text: String) {
+        self.notice = Some(Notice { error: false, text });
+    }
+
+    fn fail(&mut self, error: &dyn std::fmt::Display) {
+        self.notice = Some(Notice {
+            error: true,
+            text: format!("{error:#}"),
+        });
+    }
+}
+
+/// A translated text of the window.
+pub fn tr(lang: Lang, key: &str) -> String {
+    rust_i18n::t!(key, locale = lang.code()).into_owned()
+}
+
+/// Opens the database named, or the default one (made with the demo data on first start).
+fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    crate::cli::open(db)
+}
+
+impl eframe::App for WardKpiApp {
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.handle_close_request(ctx);
+    }
+
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.show(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, prefs::STORAGE_KEY, &self.prefs);
+    }
+}
+
+/// Opens the window and runs it until it closes.
+pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("ward-kpi")
+            .with_app_id("ward-kpi")
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([900.0, 600.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "ward-kpi",
+        options,
+        Box::new(move |cc| Ok(Box::new(WardKpiApp::new(cc, launch)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}

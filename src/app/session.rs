@@ -1,0 +1,181 @@
+//! The open database as the window sees it: the store, the ward and year shown, and what the
+//! views read, loaded once and reloaded only after a change, so a frame never queries SQLite.
+
+use crate::domain::report::{Report, ReportRow};
+use crate::domain::{AdminUnit, Indicator, Lang, Level};
+use crate::store::{IndicatorId, Store, StoreError, UnitId};
+
+use super::entry_form::EntryForm;
+
+/// One indicator's years, computed by the core.
+pub type Trend = Vec<(i16, ReportRow)>;
+
+/// An open database and the slice of it on screen.
+pub struct Session {
+    pub store: Store,
+    pub unit_id: UnitId,
+    pub unit: AdminUnit,
+    pub year: i16,
+    /// Wards valid in the year, for the picker.
+    pub wards: Vec<(UnitId, AdminUnit)>,
+    /// Years the ward holds data for, newest first, plus the shown year.
+    pub years: Vec<i16>,
+    pub indicators: Vec<(IndicatorId, Indicator)>,
+    /// Indicators that hold data, which can be archived but not deleted.
+    pub with_data: Vec<IndicatorId>,
+    pub report: Report,
+    pub form: EntryForm,
+    /// The indicator whose trend is shown, and its years.
+    pub trend: Option<(IndicatorId, Trend)>,
+    /// True when the file holds synthetic data: every view says so.
+    pub synthetic: bool,
+}
+
+impl Session {
+    /// Opens the view of a store on a ward (by code; else the home ward) and a year (else the
+    /// newest year with data). On failure the store comes back with the error, to try again.
+    pub fn new(
+        store: Store,
+        ward: Option<&str>,
+        year: Option<i16>,
+        lang: Lang,
+    ) -> Result<Self, Box<(Store, StoreError)>> {
+        let placed = Self::place(&store, ward, year).and_then(|(unit_id, unit, year)| {
+            let report = store.report(unit_id, year)?;
+            let source = store.default_plan_source(&unit, year)?;
+            let form = EntryForm::load(&store, unit_id, year, source, lang)?;
+            Ok((unit_id, unit, year, report, form))
+        });
+        let (unit_id, unit, year, report, form) = match placed {
+            Ok(placed) => placed,
+            Err(error) => return Err(Box::new((store, error))),
+        };
+        let mut session = Self {
+            store,
+            unit_id,
+            unit,
+            year,
+            wards: Vec::new(),
+            years: Vec::new(),
+            indicators: Vec::new(),
+            with_data: Vec::new(),
+            report,
+            form,
+            trend: None,
+            synthetic: false,
+        };
+        match session.reload(lang) {
+            Ok(()) => Ok(session),
+            Err(error) => Err(Box::new((session.store, error))),
+        }
+    }
+
+    /// The ward (by code, else the home ward) and year (else the newest with data) to show.
+    fn place(
+        store: &Store,
+        ward: Option<&str>,
+        year: Option<i16>,
+    ) -> Result<(UnitId, AdminUnit, i16), StoreError> {
+        let code = match ward {
+            Some(code) => code.to_owned(),
+            None => store.home_ward_code()?.ok_or(StoreError::UnknownUnit {
+                code: String::new(),
+                year: year.unwrap_or_else(this_year),
+            })?,
+        };
+        let (any_id, any) = store
+            .units()?
+            .into_iter()
+            .find(|(_, u)| u.code == code)
+            .ok_or_else(|| StoreError::UnknownUnit {
+                code: code.clone(),
+                year: year.unwrap_or_else(this_year),
+            })?;
+        let newest = store.years_with_data(any_id)?.first().copied();
+        let year = year
+            .filter(|y| any.valid_in(*y))
+            .or(newest)
+            .unwrap_or_else(|| {
+                this_year().min(any.valid_to.map_or(i16::MAX, jiff::civil::Date::year))
+            });
+        let (unit_id, unit) = store.unit_for(&code, year)?;
+        Ok((unit_id, unit, year))
+    }
+
+    /// Reads again everything the views show, after a change.
+    pub fn reload(&mut self, lang: Lang) -> Result<(), StoreError> {
+        self.wards = self
+            .store
+            .units()?
+            .into_iter()
+            .filter(|(_, u)| u.level == Level::Ward && u.valid_in(self.year))
+            .collect();
+        let mut years = self.store.years_with_data(self.unit_id)?;
+        if !years.contains(&self.year) {
+            years.push(self.year);
+            years.sort_unstable_by(|a, b| b.cmp(a));
+        }
+        self.years = years;
+        self.indicators = self.store.indicators()?;
+        self.with_data = Vec::new();
+        for (id, _) in &self.indicators {
+            if self.store.indicator_has_data(*id)? {
+                self.with_data.push(*id);
+            }
+        }
+        self.synthetic = self.store.setting("synthetic")?.is_some();
+        self.report = self.store.report(self.unit_id, self.year)?;
+        let source = self.store.default_plan_source(&self.unit, self.year)?;
+        self.form = EntryForm::load(&self.store, self.unit_id, self.year, source, lang)?;
+        if let Some((indicator, _)) = self.trend.take() {
+            self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
+        }
+        Ok(())
+    }
+
+    /// Moves to another year of the same ward (or of its successor or predecessor with the
+    /// same code in that year).
+    pub fn set_year(&mut self, year: i16, lang: Lang) -> Result<(), StoreError> {
+        let (unit_id, unit) = self.store.unit_for(&self.unit.code, year)?;
+        self.unit_id = unit_id;
+        self.unit = unit;
+        self.year = year;
+        self.reload(lang)
+    }
+
+    /// Shows another ward in the same year.
+    pub fn set_ward(&mut self, code: &str, lang: Lang) -> Result<(), StoreError> {
+        let (unit_id, unit) = self.store.unit_for(code, self.year)?;
+        self.unit_id = unit_id;
+        self.unit = unit;
+        self.trend = None;
+        self.reload(lang)
+    }
+
+    /// Loads the trend of one indicator.
+    pub fn open_trend(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
+        self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
+        Ok(())
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: IndicatorId) -> Option<&Indicator> {
+        self.indicators
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, indicator)| indicator)
+    }
+
+    /// The id of the indicator with this code.
+    pub fn indicator_id(&self, code: &str) -> Option<IndicatorId> {
+        self.indicators
+            .iter()
+            .find(|(_, i)| i.code == code)
+            .map(|(id, _)| *id)
+    }
+}
+
+/// The current calendar year.
+pub fn this_year() -> i16 {
+    jiff::Zoned::now().year()
+}

@@ -1,0 +1,134 @@
+//! Design tokens: every colour and size the window uses, declared once. Views read them from
+//! here; no view mixes its own colours.
+
+use egui::{Color32, FontId, TextStyle};
+
+use crate::domain::Status;
+
+/// Light or dark, as the user chose in the settings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum ThemeChoice {
+    #[default]
+    Light,
+    Dark,
+}
+
+/// Space between blocks of a view.
+pub const GAP: f32 = 12.0;
+/// Width of a number cell in the entry grid.
+pub const CELL_WIDTH: f32 = 128.0;
+/// Width of the note cell in the entry grid.
+pub const NOTE_WIDTH: f32 = 180.0;
+/// Height of the % of plan chart on the dashboard.
+pub const CHART_HEIGHT: f32 = 260.0;
+/// The target line of every % of plan chart.
+pub const TARGET_PERCENT: f64 = 100.0;
+
+/// Body text size in meeting mode: readable from the back of a meeting room.
+pub const MEETING_BODY: f32 = 30.0;
+/// The big % of plan on a meeting slide.
+pub const MEETING_HERO: f32 = 120.0;
+/// Slide titles in meeting mode.
+pub const MEETING_TITLE: f32 = 46.0;
+
+/// The colours of one look (light, dark or the meeting's high contrast).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Palette {
+    pub exceeded: Color32,
+    pub met: Color32,
+    pub not_met: Color32,
+    pub missing: Color32,
+    pub target_line: Color32,
+    pub error: Color32,
+    pub warning: Color32,
+    pub reading: Color32,
+    pub dirty: Color32,
+    pub synthetic: Color32,
+    pub slide_background: Color32,
+    pub slide_text: Color32,
+}
+
+/// The palette of the window in light mode.
+pub const LIGHT: Palette = Palette {
+    exceeded: Color32::from_rgb(0x1B, 0x7F, 0x3B),
+    met: Color32::from_rgb(0x1F, 0x5F, 0xAF),
+    not_met: Color32::from_rgb(0xB3, 0x26, 0x1E),
+    missing: Color32::from_rgb(0x70, 0x70, 0x70),
+    target_line: Color32::from_rgb(0x20, 0x20, 0x20),
+    error: Color32::from_rgb(0xB3, 0x26, 0x1E),
+    warning: Color32::from_rgb(0x9A, 0x5B, 0x00),
+    reading: Color32::from_rgb(0x55, 0x55, 0x55),
+    dirty: Color32::from_rgb(0x9A, 0x5B, 0x00),
+    synthetic: Color32::from_rgb(0x8E, 0x24, 0xAA),
+    slide_background: Color32::WHITE,
+    slide_text: Color32::BLACK,
+};
+
+/// The palette of the window in dark mode.
+pub const DARK: Palette = Palette {
+    exceeded: Color32::from_rgb(0x4C, 0xC3, 0x6E),
+    met: Color32::from_rgb(0x6A, 0xA8, 0xF5),
+    not_met: Color32::from_rgb(0xF2, 0x6B, 0x5E),
+    missing: Color32::from_rgb(0x9A, 0x9A, 0x9A),
+    target_line: Color32::from_rgb(0xE8, 0xE8, 0xE8),
+    error: Color32::from_rgb(0xF2, 0x6B, 0x5E),
+    warning: Color32::from_rgb(0xF0, 0xB4, 0x4C),
+    reading: Color32::from_rgb(0xB0, 0xB0, 0xB0),
+    dirty: Color32::from_rgb(0xF0, 0xB4, 0x4C),
+    synthetic: Color32::from_rgb(0xD0, 0x8B, 0xE6),
+    slide_background: Color32::WHITE,
+    slide_text: Color32::BLACK,
+};
+
+/// Meeting mode: high contrast on white, whatever the window's theme, for a projector.
+pub const MEETING: Palette = Palette {
+    exceeded: Color32::from_rgb(0x00, 0x6B, 0x2D),
+    met: Color32::from_rgb(0x00, 0x46, 0xAD),
+    not_met: Color32::from_rgb(0xC0, 0x00, 0x00),
+    missing: Color32::from_rgb(0x40, 0x40, 0x40),
+    target_line: Color32::BLACK,
+    ..LIGHT
+};
+
+impl Palette {
+    /// The palette of a theme.
+    pub fn of(choice: ThemeChoice) -> Self {
+        match choice {
+            ThemeChoice::Light => LIGHT,
+            ThemeChoice::Dark => DARK,
+        }
+    }
+
+    /// The colour a status is shown in (always with its word beside it).
+    pub fn status(&self, status: Status) -> Color32 {
+        match status {
+            Status::Exceeded => self.exceeded,
+            Status::Met => self.met,
+            Status::NotMet => self.not_met,
+            Status::NoPlan | Status::NoData => self.missing,
+        }
+    }
+}
+
+/// Applies the window's look for a theme.
+pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
+    ctx.set_theme(match choice {
+        ThemeChoice::Light => egui::Theme::Light,
+        ThemeChoice::Dark => egui::Theme::Dark,
+    });
+    ctx.all_styles_mut(|style| {
+        style.spacing.item_spacing = egui::vec2(8.0, 6.0);
+        style
+            .text_styles
+            .insert(TextStyle::Heading, FontId::proportional(22.0));
+        style
+            .text_styles
+            .insert(TextStyle::Body, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Button, FontId::proportional(15.0));
+        style
+            .text_styles
+            .insert(TextStyle::Small, FontId::proportional(12.0));
+    });
+}

@@ -1,0 +1,338 @@
+//! Danh mục: the indicator catalogue. Add, edit, reorder within a category, archive. An
+//! indicator that holds data is archived, never deleted; one that never held data can be.
+
+use crate::app::command::Command;
+use crate::app::session::Session;
+use crate::app::theme::{self, Palette};
+use crate::app::tr;
+use crate::domain::{Category, Direction, Indicator, Kind, Lang, Unit};
+
+/// The catalogue view's own state: the indicator being edited, as typed.
+#[derive(Default)]
+pub struct Catalogue {
+    editing: Option<Draft>,
+}
+
+/// An indicator being added or edited, its fields as typed.
+struct Draft {
+    new: bool,
+    code: String,
+    name_vi: String,
+    name_en: String,
+    category: Category,
+    unit: String,
+    direction: Direction,
+    kind: Kind,
+    precision: u32,
+    archived: bool,
+    order: i64,
+    error: Option<String>,
+}
+
+impl Draft {
+    fn of(indicator: &Indicator) -> Self {
+        Self {
+            new: false,
+            code: indicator.code.clone(),
+            name_vi: indicator.name_vi.clone(),
+            name_en: indicator.name_en.clone(),
+            category: indicator.category,
+            unit: indicator.unit.symbol().to_owned(),
+            direction: indicator.direction,
+            kind: indicator.kind,
+            precision: indicator.precision,
+            archived: indicator.archived,
+            order: indicator.order,
+            error: None,
+        }
+    }
+
+    fn blank(order: i64) -> Self {
+        Self {
+            new: true,
+            code: String::new(),
+            name_vi: String::new(),
+            name_en: String::new(),
+            category: Category::Economy,
+            unit: String::new(),
+            direction: Direction::HigherIsBetter,
+            kind: Kind::Flow,
+            precision: 0,
+            archived: false,
+            order,
+            error: None,
+        }
+    }
+
+    fn indicator(&self) -> Indicator {
+        Indicator {
+            code: self.code.trim().to_owned(),
+            name_vi: self.name_vi.trim().to_owned(),
+            name_en: self.name_en.trim().to_owned(),
+            category: self.category,
+            unit: Unit::new(self.unit.clone()),
+            direction: self.direction,
+            kind: self.kind,
+            precision: self.precision,
+            archived: self.archived,
+            order: self.order,
+        }
+    }
+}
+
+impl Catalogue {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            ui.heading(tr(lang, "app.view.catalogue"));
+            ui.add_space(theme::GAP);
+            if ui.button(tr(lang, "app.catalogue.add")).clicked() {
+                let last = session
+                    .indicators
+                    .iter()
+                    .map(|(_, i)| i.order)
+                    .max()
+                    .unwrap_or(0);
+                self.editing = Some(Draft::blank(last + 1));
+            }
+        });
+        ui.add_space(theme::GAP / 2.0);
+        if let Some(draft) = &mut self.editing {
+            let mut close = false;
+            egui::Frame::group(ui.style()).show(ui, |ui| {
+                close = draft_ui(ui, draft, lang, palette, commands);
+            });
+            if close {
+                self.editing = None;
+            }
+            ui.add_space(theme::GAP);
+        }
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("catalogue")
+                    .striped(true)
+                    .num_columns(7)
+                    .spacing([12.0, 6.0])
+                    .show(ui, |ui| {
+                        for key in [
+                            "app.catalogue.order",
+                            "app.table.indicator",
+                            "app.table.unit",
+                            "app.catalogue.direction",
+                            "app.catalogue.kind",
+                            "app.catalogue.precision",
+                            "app.catalogue.actions",
+                        ] {
+                            ui.label(egui::RichText::new(tr(lang, key)).strong());
+                        }
+                        ui.end_row();
+                        for category in Category::ALL {
+                            let members: Vec<&Indicator> = session
+                                .indicators
+                                .iter()
+                                .map(|(_, i)| i)
+                                .filter(|i| i.category == category)
+                                .collect();
+                            if members.is_empty() {
+                                continue;
+                            }
+                            ui.label("");
+                            ui.label(egui::RichText::new(category.name(lang)).strong());
+                            ui.end_row();
+                            for (position, indicator) in members.iter().enumerate() {
+                                self.row_ui(
+                                    ui, session, &members, position, indicator, lang, palette,
+                                    commands,
+                                );
+                            }
+                        }
+                    });
+            });
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn row_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        members: &[&Indicator],
+        position: usize,
+        indicator: &Indicator,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            let reorder = |from: usize, to: usize| {
+                let mut codes: Vec<String> = members.iter().map(|i| i.code.clone()).collect();
+                codes.swap(from, to);
+                Command::Reorder(codes)
+            };
+            if ui
+                .add_enabled(
+                    position > 0,
+                    egui::Button::new(tr(lang, "app.catalogue.up")).small(),
+                )
+                .clicked()
+            {
+                commands.push(reorder(position, position - 1));
+            }
+            if ui
+                .add_enabled(
+                    position + 1 < members.len(),
+                    egui::Button::new(tr(lang, "app.catalogue.down")).small(),
+                )
+                .clicked()
+            {
+                commands.push(reorder(position, position + 1));
+            }
+        });
+        let mut name = egui::RichText::new(indicator.name(lang));
+        if indicator.archived {
+            name = egui::RichText::new(format!(
+                "{} ({})",
+                indicator.name(lang),
+                tr(lang, "app.catalogue.archived")
+            ))
+            .color(palette.missing);
+        }
+        ui.label(name);
+        ui.label(indicator.unit.symbol_in(lang));
+        ui.label(tr(
+            lang,
+            &format!("direction.{}", indicator.direction.code()),
+        ));
+        ui.label(tr(lang, &format!("kind.{}", indicator.kind.code())));
+        ui.label(indicator.precision.to_string());
+        ui.horizontal(|ui| {
+            if ui.small_button(tr(lang, "app.catalogue.edit")).clicked() {
+                self.editing = Some(Draft::of(indicator));
+            }
+            let archive_key = if indicator.archived {
+                "app.catalogue.unarchive"
+            } else {
+                "app.catalogue.archive"
+            };
+            if ui.small_button(tr(lang, archive_key)).clicked() {
+                let mut changed = indicator.clone();
+                changed.archived = !changed.archived;
+                commands.push(Command::UpdateIndicator(changed));
+            }
+            let has_data = session
+                .indicator_id(&indicator.code)
+                .is_some_and(|id| session.with_data.contains(&id));
+            if !has_data && ui.small_button(tr(lang, "app.catalogue.delete")).clicked() {
+                commands.push(Command::DeleteIndicator(indicator.code.clone()));
+            }
+        });
+        ui.end_row();
+    }
+}
+
+/// The add / edit form; true when it should close.
+fn draft_ui(
+    ui: &mut egui::Ui,
+    draft: &mut Draft,
+    lang: Lang,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) -> bool {
+    let mut close = false;
+    let title = if draft.new {
+        "app.catalogue.add"
+    } else {
+        "app.catalogue.edit"
+    };
+    ui.label(egui::RichText::new(tr(lang, title)).strong());
+    egui::Grid::new("indicator-form")
+        .num_columns(2)
+        .spacing([16.0, 8.0])
+        .show(ui, |ui| {
+            let text_field = |ui: &mut egui::Ui, key: &str, value: &mut String, enabled: bool| {
+                let label = ui.label(tr(lang, key));
+                ui.add_enabled(
+                    enabled,
+                    egui::TextEdit::singleline(value).desired_width(360.0),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            };
+            text_field(ui, "app.catalogue.code", &mut draft.code, draft.new);
+            text_field(ui, "app.catalogue.name_vi", &mut draft.name_vi, true);
+            text_field(ui, "app.catalogue.name_en", &mut draft.name_en, true);
+            text_field(ui, "app.table.unit", &mut draft.unit, true);
+
+            let label = ui.label(tr(lang, "app.catalogue.category"));
+            egui::ComboBox::from_id_salt("draft-category")
+                .selected_text(draft.category.name(lang))
+                .show_ui(ui, |ui| {
+                    for category in Category::ALL {
+                        ui.selectable_value(&mut draft.category, category, category.name(lang));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "app.catalogue.direction"));
+            egui::ComboBox::from_id_salt("draft-direction")
+                .selected_text(tr(lang, &format!("direction.{}", draft.direction.code())))
+                .show_ui(ui, |ui| {
+                    for direction in Direction::ALL {
+                        let text = tr(lang, &format!("direction.{}", direction.code()));
+                        ui.selectable_value(&mut draft.direction, direction, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "app.catalogue.kind"));
+            egui::ComboBox::from_id_salt("draft-kind")
+                .selected_text(tr(lang, &format!("kind.{}", draft.kind.code())))
+                .show_ui(ui, |ui| {
+                    for kind in Kind::ALL {
+                        let text = tr(lang, &format!("kind.{}", kind.code()));
+                        ui.selectable_value(&mut draft.kind, kind, text);
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "app.catalogue.precision"));
+            ui.add(egui::DragValue::new(&mut draft.precision).range(0..=6))
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+    if let Some(error) = &draft.error {
+        ui.label(egui::RichText::new(error).color(palette.error));
+    }
+    ui.horizontal(|ui| {
+        if ui.button(tr(lang, "app.catalogue.save")).clicked() {
+            let indicator = draft.indicator();
+            match indicator.validate() {
+                Ok(()) => {
+                    commands.push(if draft.new {
+                        Command::AddIndicator(indicator)
+                    } else {
+                        Command::UpdateIndicator(indicator)
+                    });
+                    close = true;
+                }
+                Err(error) => draft.error = Some(error.to_string()),
+            }
+        }
+        if ui.button(tr(lang, "app.catalogue.cancel")).clicked() {
+            close = true;
+        }
+    });
+    close
+}

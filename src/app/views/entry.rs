@@ -1,0 +1,183 @@
+//! Nhập số liệu: a year's plan and figures in a grid, one row per indicator grouped by
+//! category. Every cell reads as you type ("= 17.416.889.536 đồng") or says why not; Save (or
+//! Ctrl+S) writes every changed row in one transaction, and a cell in error blocks it all.
+
+use crate::app::command::Command;
+use crate::app::entry_form::{Column, Reading};
+use crate::app::session::Session;
+use crate::app::theme::{self, Palette};
+use crate::app::tr;
+use crate::domain::Lang;
+
+/// The entry view's own state.
+#[derive(Default)]
+pub struct Entry {
+    /// Set by Ctrl+S anywhere in the window: save at the next frame of this view.
+    pub request_save: bool,
+}
+
+/// The focus id of a cell.
+fn cell_id(row: usize, column: Column) -> egui::Id {
+    egui::Id::unique(("entry-cell", row, column as u8))
+}
+
+impl Entry {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &mut Session,
+        lang: Lang,
+        palette: &Palette,
+        commands: &mut Vec<Command>,
+    ) {
+        let form = &mut session.form;
+        ui.horizontal(|ui| {
+            ui.heading(rust_i18n::t!(
+                "app.entry.title",
+                locale = lang.code(),
+                year = session.year,
+                unit = session.unit.name
+            ));
+            ui.add_space(theme::GAP);
+            let save = ui
+                .add_enabled(
+                    form.is_dirty(),
+                    egui::Button::new(tr(lang, "app.entry.save")),
+                )
+                .on_hover_text("Ctrl+S");
+            if save.clicked() {
+                self.request_save = true;
+            }
+            if form.is_dirty() {
+                ui.label(egui::RichText::new(tr(lang, "app.entry.unsaved")).color(palette.dirty));
+                if ui.button(tr(lang, "app.entry.discard")).clicked() {
+                    commands.push(Command::DiscardEdits);
+                }
+            }
+        });
+        if std::mem::take(&mut self.request_save) {
+            match form.to_batch() {
+                Ok(batch) if batch.plans.is_empty() && batch.figures.is_empty() => {}
+                Ok(batch) => commands.push(Command::Save(batch)),
+                Err(errors) => {
+                    let first = &errors[0];
+                    commands.push(Command::ShowError(
+                        rust_i18n::t!(
+                            "app.entry.blocked",
+                            locale = lang.code(),
+                            count = errors.len(),
+                            row = first.row + 1,
+                            indicator = first.indicator,
+                            column = first.column.title(lang),
+                            message = first.message
+                        )
+                        .into_owned(),
+                    ));
+                    ui.memory_mut(|m| m.request_focus(cell_id(first.row, first.column)));
+                }
+            }
+        }
+        ui.add_space(theme::GAP / 2.0);
+
+        let mut move_focus = None;
+        egui::ScrollArea::both()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                egui::Grid::new("entry-grid")
+                    .striped(true)
+                    .num_columns(2 + Column::ALL.len())
+                    .spacing([10.0, 4.0])
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(tr(lang, "app.table.indicator")).strong());
+                        ui.label(egui::RichText::new(tr(lang, "app.table.unit")).strong());
+                        for column in Column::ALL {
+                            ui.label(egui::RichText::new(column.title(lang)).strong());
+                        }
+                        ui.end_row();
+                        let mut category = None;
+                        for index in 0..form.rows.len() {
+                            let row = &form.rows[index];
+                            if category != Some(row.indicator.category) {
+                                category = Some(row.indicator.category);
+                                ui.label(
+                                    egui::RichText::new(row.indicator.category.name(lang)).strong(),
+                                );
+                                ui.end_row();
+                            }
+                            let name = row.indicator.name(lang).to_owned();
+                            let mut label = egui::RichText::new(&name);
+                            if row.is_changed() {
+                                label = label.color(palette.dirty);
+                            }
+                            ui.label(label);
+                            ui.label(row.indicator.unit.symbol_in(lang));
+                            for column in Column::ALL {
+                                let width = if column == Column::Note {
+                                    theme::NOTE_WIDTH
+                                } else {
+                                    theme::CELL_WIDTH
+                                };
+                                let cell = form.rows[index].cell(column);
+                                let mut text = cell.text.clone();
+                                let reading = cell.reading.clone();
+                                let changed = cell.is_changed();
+                                let accessible = format!("{} — {name}", column.title(lang));
+                                let response = ui
+                                    .vertical(|ui| {
+                                        let mut edit = egui::TextEdit::singleline(&mut text)
+                                            .id(cell_id(index, column))
+                                            .desired_width(width);
+                                        if column != Column::Note {
+                                            edit = edit.align(egui::Align2::RIGHT_CENTER);
+                                        }
+                                        if matches!(reading, Reading::Error(_)) {
+                                            edit = edit.text_color(palette.error);
+                                        }
+                                        let response = ui.add(edit);
+                                        response.widget_info(|| {
+                                            egui::WidgetInfo::labeled(
+                                                egui::Role::TextInput,
+                                                true,
+                                                &accessible,
+                                            )
+                                        });
+                                        reading_ui(ui, &reading, changed, palette, width);
+                                        response
+                                    })
+                                    .inner;
+                                if response.changed() {
+                                    form.set_text(index, column, text);
+                                }
+                                if response.lost_focus()
+                                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                                {
+                                    move_focus = Some(cell_id(index + 1, column));
+                                }
+                            }
+                            ui.end_row();
+                        }
+                    });
+            });
+        if let Some(id) = move_focus {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
+    }
+}
+
+/// The line under a cell: how it reads, or why not.
+fn reading_ui(ui: &mut egui::Ui, reading: &Reading, changed: bool, palette: &Palette, width: f32) {
+    let (text, color) = match reading {
+        Reading::Empty | Reading::Text => (String::new(), palette.reading),
+        Reading::Value { shown, warnings } if !warnings.is_empty() => {
+            (format!("{shown}: {}", warnings.join("; ")), palette.warning)
+        }
+        Reading::Value { .. } if !changed => (String::new(), palette.reading),
+        Reading::Value { shown, .. } => (shown.clone(), palette.reading),
+        Reading::Error(message) => (message.clone(), palette.error),
+    };
+    if text.is_empty() {
+        return;
+    }
+    ui.set_max_width(width);
+    ui.add(egui::Label::new(egui::RichText::new(text).small().color(color)).wrap());
+}

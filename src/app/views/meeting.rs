@@ -1,0 +1,284 @@
+//! Trình chiếu: the review meeting on a projector. Full screen, projector-sized type, high
+//! contrast on white; an overview slide, then one slide per indicator with a figure: the big %
+//! of plan and its status, plan against value, the last years, and the report sentence.
+//! The arrow keys, PageUp/PageDown and Space move; Esc leaves.
+
+use egui::{Key, RichText};
+use egui_plot::{Line, Plot, PlotPoints, Points};
+use rust_decimal::prelude::ToPrimitive as _;
+
+use crate::app::command::Command;
+use crate::app::entry_form::target_with_unit;
+use crate::app::session::{Session, Trend};
+use crate::app::theme::{self, MEETING};
+use crate::app::tr;
+use crate::app::widgets::percent_chart::{percent_chart_ui, short_name};
+use crate::domain::report::{self, ReportRow};
+use crate::domain::{Lang, Status};
+use crate::store::StoreError;
+
+/// How many past years an indicator slide shows.
+const TREND_YEARS: usize = 6;
+
+/// The meeting: its slides' data, taken when it starts, and the slide shown.
+pub struct Meeting {
+    /// One entry per indicator slide: the report row and its last years.
+    slides: Vec<(ReportRow, Trend)>,
+    pub slide: usize,
+}
+
+impl Meeting {
+    /// Prepares the slides of the session's ward and year.
+    pub fn new(session: &Session) -> Result<Self, StoreError> {
+        let mut slides = Vec::new();
+        for row in session.report.rows.iter().filter(|r| r.current.is_some()) {
+            let trend = match session.indicator_id(&row.indicator.code) {
+                Some(id) => {
+                    let mut years = session.store.trend(session.unit_id, id)?;
+                    years.retain(|(y, _)| *y <= session.year);
+                    let skip = years.len().saturating_sub(TREND_YEARS);
+                    years.split_off(skip)
+                }
+                None => Vec::new(),
+            };
+            slides.push((row.clone(), trend));
+        }
+        Ok(Self { slides, slide: 0 })
+    }
+
+    /// Slides in all: the overview and one per indicator.
+    pub fn slide_count(&self) -> usize {
+        1 + self.slides.len()
+    }
+
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        let (next, previous, leave) = ui.input(|i| {
+            (
+                i.key_pressed(Key::ArrowRight)
+                    || i.key_pressed(Key::PageDown)
+                    || i.key_pressed(Key::Space),
+                i.key_pressed(Key::ArrowLeft) || i.key_pressed(Key::PageUp),
+                i.key_pressed(Key::Escape),
+            )
+        });
+        if next {
+            self.slide = (self.slide + 1).min(self.slide_count() - 1);
+        }
+        if previous {
+            self.slide = self.slide.saturating_sub(1);
+        }
+        if leave {
+            commands.push(Command::LeaveMeeting);
+        }
+        let frame = egui::Frame::new()
+            .fill(MEETING.slide_background)
+            .inner_margin(egui::Margin::same(48));
+        egui::CentralPanel::default().frame(frame).show(ui, |ui| {
+            ui.visuals_mut().override_text_color = Some(MEETING.slide_text);
+            let footer_height = 50.0;
+            let body = ui.available_height() - footer_height;
+            ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
+                match self.slide.checked_sub(1).and_then(|i| self.slides.get(i)) {
+                    None => overview_ui(ui, session, lang),
+                    Some((row, trend)) => indicator_ui(ui, row, trend, lang),
+                }
+            });
+            ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        RichText::new(format!("{} / {}", self.slide + 1, self.slide_count()))
+                            .size(theme::MEETING_BODY * 0.7),
+                    );
+                    ui.add_space(theme::GAP * 2.0);
+                    ui.label(
+                        RichText::new(tr(lang, "app.meeting.keys"))
+                            .size(theme::MEETING_BODY * 0.5)
+                            .color(MEETING.missing),
+                    );
+                });
+            });
+        });
+    }
+}
+
+/// The first slide: the year at a glance.
+fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
+    let report = &session.report;
+    ui.label(
+        RichText::new(rust_i18n::t!(
+            "app.meeting.overview",
+            locale = lang.code(),
+            year = report.year,
+            unit = report.unit.name
+        ))
+        .size(theme::MEETING_TITLE)
+        .strong(),
+    );
+    if session.synthetic {
+        ui.label(
+            RichText::new(tr(lang, "app.synthetic"))
+                .size(theme::MEETING_BODY)
+                .color(MEETING.synthetic),
+        );
+    }
+    ui.add_space(theme::GAP);
+    let count = |status: Status| {
+        report
+            .rows
+            .iter()
+            .filter(|r| r.assessment.status == status)
+            .count()
+    };
+    ui.horizontal(|ui| {
+        for status in [Status::Exceeded, Status::Met, Status::NotMet] {
+            ui.label(
+                RichText::new(format!("{}: {}", status.word(lang), count(status)))
+                    .size(theme::MEETING_BODY)
+                    .strong()
+                    .color(MEETING.status(status)),
+            );
+            ui.add_space(theme::GAP * 3.0);
+        }
+        let reported = report.rows.iter().filter(|r| r.current.is_some()).count();
+        ui.label(
+            RichText::new(rust_i18n::t!(
+                "app.meeting.reported",
+                locale = lang.code(),
+                count = reported,
+                total = report.rows.len()
+            ))
+            .size(theme::MEETING_BODY),
+        );
+    });
+    ui.add_space(theme::GAP);
+    let charted: Vec<(String, &ReportRow)> = report
+        .rows
+        .iter()
+        .filter(|r| r.assessment.percent.is_some())
+        .map(|r| (short_name(r.indicator.name(lang)), r))
+        .collect();
+    if charted.is_empty() {
+        ui.label(RichText::new(tr(lang, "app.dashboard.no_chart")).size(theme::MEETING_BODY));
+    } else {
+        let height = (ui.available_height() - theme::GAP).max(200.0);
+        percent_chart_ui(
+            ui,
+            "meeting-overview",
+            &charted,
+            lang,
+            &MEETING,
+            height,
+            28.0,
+        );
+    }
+}
+
+/// One indicator: the big % and status, plan against value, the last years, the sentence.
+fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
+    ui.label(
+        RichText::new(row.indicator.name(lang))
+            .size(theme::MEETING_TITLE)
+            .strong(),
+    );
+    ui.add_space(theme::GAP);
+    let status = row.assessment.status;
+    ui.horizontal(|ui| {
+        let hero =
+            report::percent_text(row.assessment.percent, lang).unwrap_or_else(|| status.word(lang));
+        ui.label(
+            RichText::new(hero)
+                .size(theme::MEETING_HERO)
+                .strong()
+                .color(MEETING.status(status)),
+        );
+        ui.add_space(theme::GAP * 3.0);
+        ui.vertical(|ui| {
+            if row.assessment.percent.is_some() {
+                ui.label(
+                    RichText::new(status.word(lang))
+                        .size(theme::MEETING_TITLE)
+                        .strong()
+                        .color(MEETING.status(status)),
+                );
+            }
+            let t = |key: &str| tr(lang, key);
+            if let Some(plan) = &row.plan {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {}",
+                        t("app.entry.plan"),
+                        target_with_unit(plan.target, &row.indicator.unit, lang)
+                    ))
+                    .size(theme::MEETING_BODY),
+                );
+            }
+            if let (Some(current), Some(value)) = (&row.current, row.value_text(lang)) {
+                ui.label(
+                    RichText::new(format!("{}: {value}", current.stage.name(lang)))
+                        .size(theme::MEETING_BODY),
+                );
+            }
+            if let Some(change) = row.change {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {}",
+                        report::change_text(change, lang),
+                        t("app.meeting.vs_last_year")
+                    ))
+                    .size(theme::MEETING_BODY),
+                );
+            }
+        });
+    });
+    ui.add_space(theme::GAP);
+    if let Some(sentence) = row.sentence(lang) {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!("{sentence}."))
+                    .size(theme::MEETING_BODY)
+                    .italics(),
+            )
+            .wrap(),
+        );
+    }
+    ui.add_space(theme::GAP);
+    if trend.len() > 1 {
+        let points: Vec<[f64; 2]> = trend
+            .iter()
+            .filter_map(|(y, r)| Some([f64::from(*y), r.current.as_ref()?.value.to_f64()?]))
+            .collect();
+        let height = (ui.available_height() - theme::GAP).max(120.0);
+        Plot::new("meeting-trend")
+            .height(height)
+            .allow_zoom(false)
+            .allow_drag(false)
+            .allow_scroll(false)
+            .include_y(0.0)
+            .label_formatter(|_| None)
+            .x_axis_formatter(|mark, _| {
+                if mark.value.fract().abs() < f64::EPSILON {
+                    format!("{}", mark.value)
+                } else {
+                    String::new()
+                }
+            })
+            .show(ui, |plot_ui| {
+                plot_ui.line(
+                    Line::new("values", PlotPoints::from(points.clone()))
+                        .color(MEETING.met)
+                        .width(4.0),
+                );
+                plot_ui.points(
+                    Points::new("points", PlotPoints::from(points))
+                        .color(MEETING.met)
+                        .radius(7.0),
+                );
+            });
+    }
+}

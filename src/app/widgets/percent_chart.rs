@@ -1,0 +1,148 @@
+//! The % of plan bar chart: one bar per indicator with a plan and a value, coloured by status,
+//! a line at the 100% target, each bar labelled with its % in the active number format, a
+//! tooltip with plan, value and stage. Clicking a bar reports which one.
+
+use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
+use rust_decimal::prelude::ToPrimitive as _;
+
+use crate::app::entry_form::target_with_unit;
+use crate::app::theme::{self, Palette};
+use crate::domain::report::{self, ReportRow};
+use crate::domain::{Lang, number};
+
+/// Draws the chart of `rows`, each with its axis label (those without a % are left out), and
+/// returns the index into `rows` of a clicked bar.
+pub fn percent_chart_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    rows: &[(String, &ReportRow)],
+    lang: Lang,
+    palette: &Palette,
+    height: f32,
+    label_size: f32,
+) -> Option<usize> {
+    let bars_of: Vec<(usize, f64, &ReportRow)> = rows
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (_, row))| {
+            let percent = row.assessment.percent?.to_f64()?;
+            Some((i, percent, *row))
+        })
+        .collect();
+    let names: Vec<String> = bars_of.iter().map(|(i, _, _)| rows[*i].0.clone()).collect();
+    let tooltips: Vec<String> = bars_of
+        .iter()
+        .map(|(_, _, row)| tooltip(row, lang))
+        .collect();
+    let top = bars_of
+        .iter()
+        .map(|(_, p, _)| *p)
+        .fold(theme::TARGET_PERCENT, f64::max);
+
+    let bars: Vec<Bar> = bars_of
+        .iter()
+        .enumerate()
+        .map(|(x, (_, percent, row))| {
+            Bar::new(x as f64, *percent)
+                .width(0.6)
+                .fill(palette.status(row.assessment.status))
+                .name(&tooltips[x])
+        })
+        .collect();
+    let target_label = rust_i18n::t!("app.chart.target", locale = lang.code()).into_owned();
+    let response = Plot::new(id)
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .include_y(top * 1.15)
+        .include_x(-0.6)
+        .include_x(bars_of.len() as f64 - 0.4)
+        .show_grid([false, true])
+        .x_axis_formatter(move |mark, _| {
+            let index = mark.value.round();
+            if (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
+                return String::new();
+            }
+            names.get(index as usize).cloned().unwrap_or_default()
+        })
+        .y_axis_formatter(move |mark, _| {
+            let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
+            number::format_percent(value, lang)
+        })
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| {
+            plot_ui.bar_chart(
+                BarChart::new("percent-of-plan", bars)
+                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+            );
+            plot_ui.hline(
+                HLine::new(target_label, theme::TARGET_PERCENT)
+                    .color(palette.target_line)
+                    .width(2.0),
+            );
+            for (x, (_, percent, row)) in bars_of.iter().enumerate() {
+                let text = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+                plot_ui.text(
+                    Text::new(
+                        "label",
+                        PlotPoint::new(x as f64, percent + top * 0.05),
+                        egui::RichText::new(text)
+                            .size(label_size)
+                            .strong()
+                            .color(palette.status(row.assessment.status)),
+                    )
+                    .allow_hover(false),
+                );
+            }
+            plot_ui.pointer_coordinate()
+        });
+    if !response.response.clicked() {
+        return None;
+    }
+    let point = response.inner?;
+    let x = point.x.round();
+    let (index, percent, _) = bars_of.get(usize::try_from(x as i64).ok()?)?;
+    ((point.x - x).abs() <= 0.3 && point.y >= 0.0 && point.y <= *percent).then_some(*index)
+}
+
+/// A name short enough for an axis label.
+pub fn short_name(name: &str) -> String {
+    const MAX: usize = 18;
+    let name = name.split(" (").next().unwrap_or(name);
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
+/// The tooltip of a bar: the indicator, its plan, its value and stage.
+fn tooltip(row: &ReportRow, lang: Lang) -> String {
+    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    let plan = row
+        .plan
+        .as_ref()
+        .map(|p| target_with_unit(p.target, &row.indicator.unit, lang))
+        .unwrap_or_default();
+    let value = row.value_text(lang).unwrap_or_default();
+    let stage = row
+        .current
+        .as_ref()
+        .map(|f| f.stage.name(lang))
+        .unwrap_or_default();
+    let percent = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+    format!(
+        "{}\n{}: {plan}\n{stage}: {value}\n{}: {percent} — {}",
+        row.indicator.name(lang),
+        t("app.entry.plan"),
+        t("app.table.percent_of_plan"),
+        row.assessment.status.word(lang)
+    )
+}

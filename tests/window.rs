@@ -1,0 +1,255 @@
+//! The window driven as a user would, without a GPU (egui_kittest): typing into the grid,
+//! saving, reading the dashboard, switching language, presenting, archiving, and the
+//! unsaved-changes question.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use ward_kpi::app::prefs::Prefs;
+use ward_kpi::app::views::View;
+use ward_kpi::app::{Launch, WardKpiApp};
+use ward_kpi::domain::{Lang, Stage};
+
+use common::Scratch;
+
+const CROP: &str = "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)";
+
+/// The window on a database, showing Phường Thanh Trường in 2021 in the given view.
+fn window(db: &std::path::Path, view: View, lang: Lang) -> Harness<'static, WardKpiApp> {
+    let prefs = Prefs {
+        lang,
+        ward: Some("03142".into()),
+        year: Some(2021),
+        view,
+        ..Prefs::default()
+    };
+    let app = WardKpiApp::with_prefs(
+        prefs,
+        Launch {
+            db: Some(db.to_path_buf()),
+            ..Launch::default()
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(ward_kpi::app::fonts::install)
+        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
+    harness.run();
+    assert!(
+        harness.state().notice.is_none(),
+        "{:?}",
+        harness.state().notice
+    );
+    harness
+}
+
+/// Types into the cell of a column and an indicator, as a user would.
+fn type_into(harness: &mut Harness<'_, WardKpiApp>, column: &str, indicator: &str, text: &str) {
+    let label = format!("{column} — {indicator}");
+    harness
+        .get_by_role_and_label(Role::TextInput, &label)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, &label)
+        .type_text(text);
+    harness.run();
+}
+
+#[test]
+fn typing_plan_and_actual_then_saving_shows_114_6_percent_exceeded() {
+    let scratch = Scratch::new();
+    let db = scratch.path("entry.db");
+    ward_kpi::demo::create_empty(&db).unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+
+    type_into(&mut harness, "Kế hoạch", CROP, "2.451,8");
+    type_into(&mut harness, "Thực hiện", CROP, "2.809,8");
+    // The cell says how it reads.
+    harness.get_by_label("= 2.809,8 tấn");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
+
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("114,6%");
+    harness.get_by_label("Vượt");
+    harness.get_by_label("2.809,8 (thực hiện)");
+
+    // The database holds the values, digit for digit.
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    let figures = store.figures_of(unit, 2021).unwrap().remove(&crop).unwrap();
+    assert_eq!(figures.len(), 1);
+    assert_eq!(figures[0].stage, Stage::Actual);
+    assert_eq!(figures[0].value.to_string(), "2809.8");
+    let plans = store.plans_of(unit, 2021).unwrap().remove(&crop).unwrap();
+    assert_eq!(plans[0].target.low().to_string(), "2451.8");
+}
+
+#[test]
+fn a_bad_cell_shows_its_error_and_saves_nothing() {
+    let scratch = Scratch::new();
+    let db = scratch.path("bad.db");
+    ward_kpi::demo::create_empty(&db).unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+
+    type_into(&mut harness, "Thực hiện", CROP, "2.809,8");
+    type_into(
+        &mut harness,
+        "Thực hiện",
+        "Công trình xây mới, sửa chữa do phường làm chủ đầu tư",
+        "3,5",
+    );
+    harness.get_by_label_contains("phải là số nguyên");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(notice.error);
+    assert!(notice.text.contains("Chưa lưu gì"), "{}", notice.text);
+    assert!(notice.text.contains("Thực hiện"), "{}", notice.text);
+    harness.get_by_label_contains("Chưa lưu gì");
+    // Nothing was written, the good row included; the edits are still there.
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    assert_eq!(store.figure_count().unwrap(), 0);
+    assert!(harness.state().session.as_ref().unwrap().form.is_dirty());
+}
+
+#[test]
+fn switching_language_changes_labels_and_number_format() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("lang.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.get_by_label("2.809,8 (thực hiện)");
+    harness.get_by_label("Cài đặt").click();
+    harness.run();
+    harness.get_by_label("English").click();
+    harness.run();
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    harness.get_by_label("2,809.8 (actual)");
+    harness.get_by_label("114.6%");
+    assert_eq!(
+        harness.get_all_by_label("Exceeded").count(),
+        2,
+        "crop output and budget revenue"
+    );
+    assert!(harness.query_by_label("Tổng quan").is_none());
+    assert_eq!(harness.state().prefs.lang, Lang::En);
+
+    harness.get_by_label("Settings").click();
+    harness.run();
+    harness.get_by_label("Tiếng Việt").click();
+    harness.run();
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("2.809,8 (thực hiện)");
+}
+
+#[test]
+fn meeting_mode_moves_with_the_keys_and_leaves_with_escape() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("meeting.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.key_press(egui::Key::F11);
+    harness.run();
+    let slides = harness.state().meeting.as_ref().unwrap().slide_count();
+    assert_eq!(slides, 9, "the overview and the eight published figures");
+    harness.get_by_label(&format!("1 / {slides}"));
+    harness.get_by_label_contains("Kết quả thực hiện chỉ tiêu năm 2021");
+
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    harness.get_by_label(&format!("2 / {slides}"));
+    harness.get_by_label(CROP);
+    harness.get_by_label("114,6%");
+    harness.get_by_label_contains("đạt 114,6% kế hoạch thành phố giao");
+
+    harness.key_press(egui::Key::Space);
+    harness.run();
+    harness.key_press(egui::Key::PageDown);
+    harness.run();
+    harness.get_by_label(&format!("4 / {slides}"));
+    harness.key_press(egui::Key::PageUp);
+    harness.run();
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run();
+    harness.get_by_label(&format!("2 / {slides}"));
+
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().meeting.is_none());
+    harness.get_by_label("Tổng quan");
+}
+
+#[test]
+fn archiving_an_indicator_with_data_keeps_its_data() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("archive.db");
+    let mut harness = window(&db, View::Catalogue, Lang::Vi);
+    // crop_output is the catalogue's first line: its buttons come first; it holds data, so it
+    // offers no delete.
+    harness.get_all_by_label("Lưu trữ").next().unwrap().click();
+    harness.run();
+    harness.get_by_label_contains(&format!("{CROP} (đã lưu trữ)"));
+
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (crop, indicator) = store.indicator("crop_output").unwrap();
+    assert!(indicator.archived);
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    assert!(store.figures_of(unit, 2021).unwrap().contains_key(&crop));
+    // The report of 2021 still shows it: it holds data that year.
+    let report = store.report(unit, 2021).unwrap();
+    assert!(
+        report
+            .rows
+            .iter()
+            .any(|r| r.indicator.code == "crop_output")
+    );
+    // It takes no new figures: the entry grid leaves it out.
+    harness.get_by_label("Nhập số liệu").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_role_and_label(Role::TextInput, &format!("Thực hiện — {CROP}"))
+            .is_none()
+    );
+}
+
+#[test]
+fn unsaved_changes_survive_a_cancelled_discard() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("unsaved.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    type_into(&mut harness, "Quyết toán", CROP, "2.810");
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("Bỏ các thay đổi chưa lưu?");
+    harness.get_by_label("Quay lại").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.view, View::Entry);
+    let form = &harness.state().session.as_ref().unwrap().form;
+    assert!(form.is_dirty());
+    let value = harness
+        .get_by_role_and_label(Role::TextInput, &format!("Quyết toán — {CROP}"))
+        .value();
+    assert_eq!(value.as_deref(), Some("2.810"));
+
+    // Answering "discard" this time drops them and goes on.
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("Bỏ thay đổi").click();
+    harness.run();
+    assert_eq!(harness.state().prefs.view, View::Dashboard);
+    assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    assert_eq!(store.figure_count().unwrap(), 8);
+}
