@@ -186,7 +186,7 @@ impl WardKpiApp {
         }
     }
 
-    /// Keys that work in every view: Ctrl+S saves, Ctrl+1…5 switch views, F11 presents.
+    /// Keys that work in every view: Ctrl+S saves, Ctrl+1…5 switch views, F5 or F11 presents.
     fn global_keys(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         if self.meeting.is_some() || self.confirm.is_some() {
@@ -205,7 +205,10 @@ impl WardKpiApp {
                 self.commands.push(Command::ShowView(view));
             }
         }
-        if ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::F11)) {
+        // F5 starts a slide show as in presentation programs; F11 is the full-screen key.
+        if ctx.input_mut(|i| {
+            i.consume_key(Modifiers::NONE, Key::F5) || i.consume_key(Modifiers::NONE, Key::F11)
+        }) {
             self.commands.push(Command::EnterMeeting);
         }
     }
@@ -240,7 +243,22 @@ impl WardKpiApp {
         let lang = self.lang();
         let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
         match command {
-            Command::ShowView(view) => self.prefs.view = view,
+            Command::ShowView(view) => {
+                // The trends open on the first indicator with a figure until one is chosen.
+                if view == View::Trends
+                    && let Some(session) = &mut self.session
+                    && session.trend.is_none()
+                    && let Some(id) = session
+                        .report
+                        .rows
+                        .iter()
+                        .find(|r| r.current.is_some())
+                        .and_then(|r| session.indicator_id(&r.indicator.code))
+                {
+                    session.open_trend(id)?;
+                }
+                self.prefs.view = view;
+            }
             Command::SetLang(lang) => {
                 self.prefs.lang = lang;
                 if let Some(session) = &mut self.session {

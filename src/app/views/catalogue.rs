@@ -113,7 +113,7 @@ impl Catalogue {
             }
             ui.add_space(theme::GAP);
         }
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 egui::Grid::new("catalogue")
@@ -203,7 +203,11 @@ impl Catalogue {
             ))
             .color(palette.missing);
         }
-        ui.label(name);
+        ui.scope(|ui| {
+            ui.set_max_width(theme::NAME_WIDTH);
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+            ui.label(name);
+        });
         ui.label(indicator.unit.symbol_in(lang));
         ui.label(tr(
             lang,

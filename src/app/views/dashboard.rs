@@ -24,7 +24,7 @@ impl Dashboard {
         commands: &mut Vec<Command>,
     ) {
         let report = &session.report;
-        egui::ScrollArea::vertical()
+        egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
                 ui.heading(rust_i18n::t!(
@@ -88,7 +88,7 @@ fn table_ui(
     egui::Grid::new("report-table")
         .striped(true)
         .num_columns(headers.len())
-        .spacing([14.0, 6.0])
+        .spacing([12.0, 6.0])
         .show(ui, |ui| {
             for key in headers {
                 ui.label(egui::RichText::new(tr(lang, key)).strong());
@@ -103,8 +103,14 @@ fn table_ui(
                     ui.end_row();
                 }
                 ui.label((index + 1).to_string());
+                // Long names wrap so that the whole table fits a laptop screen.
                 let name = ui
-                    .link(row.indicator.name(lang))
+                    .scope(|ui| {
+                        ui.set_max_width(theme::NAME_WIDTH);
+                        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
+                        ui.link(row.indicator.name(lang))
+                    })
+                    .inner
                     .on_hover_text(tr(lang, "app.dashboard.open_trend"));
                 if name.clicked()
                     && let Some(id) = session.indicator_id(&row.indicator.code)

@@ -124,6 +124,7 @@ impl Entry {
                                 let accessible = format!("{} — {name}", column.title(lang));
                                 let response = ui
                                     .vertical(|ui| {
+                                        ui.set_min_width(width);
                                         let mut edit = egui::TextEdit::singleline(&mut text)
                                             .id(cell_id(index, column))
                                             .desired_width(width);

@@ -81,6 +81,16 @@ impl Meeting {
             .inner_margin(egui::Margin::same(48));
         egui::CentralPanel::default().frame(frame).show(ui, |ui| {
             ui.visuals_mut().override_text_color = Some(MEETING.slide_text);
+            // Axis labels and small print readable from the back of the room.
+            for (style, size) in [
+                (egui::TextStyle::Body, theme::MEETING_BODY * 0.7),
+                (egui::TextStyle::Small, theme::MEETING_BODY * 0.6),
+                (egui::TextStyle::Button, theme::MEETING_BODY * 0.7),
+            ] {
+                ui.style_mut()
+                    .text_styles
+                    .insert(style, egui::FontId::proportional(size));
+            }
             let footer_height = 50.0;
             let body = ui.available_height() - footer_height;
             ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
@@ -107,6 +117,11 @@ impl Meeting {
     }
 }
 
+/// The bold face, for titles and the big number.
+fn bold() -> egui::FontFamily {
+    egui::FontFamily::Name(crate::app::fonts::BOLD_FAMILY.into())
+}
+
 /// The first slide: the year at a glance.
 fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
     let report = &session.report;
@@ -118,7 +133,7 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             unit = report.unit.name
         ))
         .size(theme::MEETING_TITLE)
-        .strong(),
+        .family(bold()),
     );
     if session.synthetic {
         ui.label(
@@ -184,7 +199,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
     ui.label(
         RichText::new(row.indicator.name(lang))
             .size(theme::MEETING_TITLE)
-            .strong(),
+            .family(bold()),
     );
     ui.add_space(theme::GAP);
     let status = row.assessment.status;
@@ -194,7 +209,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
         ui.label(
             RichText::new(hero)
                 .size(theme::MEETING_HERO)
-                .strong()
+                .family(bold())
                 .color(MEETING.status(status)),
         );
         ui.add_space(theme::GAP * 3.0);
@@ -254,8 +269,12 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
             .filter_map(|(y, r)| Some([f64::from(*y), r.current.as_ref()?.value.to_f64()?]))
             .collect();
         let height = (ui.available_height() - theme::GAP).max(120.0);
+        let first = points.first().map_or(0.0, |p| p[0]);
+        let last = points.last().map_or(0.0, |p| p[0]);
         Plot::new("meeting-trend")
             .height(height)
+            .include_x(first - 0.5)
+            .include_x(last + 0.5)
             .allow_zoom(false)
             .allow_drag(false)
             .allow_scroll(false)

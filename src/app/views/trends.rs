@@ -102,6 +102,8 @@ fn values_chart_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, p
         .iter()
         .filter_map(|(y, r)| point(*y, r.plan.as_ref().map(|p| p.target.low())))
         .collect();
+    let first = series.first().map_or(0.0, |(y, _)| f64::from(*y));
+    let last = series.last().map_or(0.0, |(y, _)| f64::from(*y));
     let value_name = tr(lang, "app.trends.value");
     let plan_name = tr(lang, "app.entry.plan");
     Plot::new("trend-values")
@@ -111,6 +113,9 @@ fn values_chart_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, p
         .allow_drag(false)
         .allow_scroll(false)
         .include_y(0.0)
+        // A year either side, so that a single year does not stretch the axis over millennia.
+        .include_x(first - 1.0)
+        .include_x(last + 1.0)
         .x_axis_formatter(|mark, _| {
             if mark.value.fract().abs() < f64::EPSILON {
                 format!("{}", mark.value)

@@ -49,6 +49,7 @@ pub fn percent_chart_ui(
                 .name(&tooltips[x])
         })
         .collect();
+    let pad = (4.0 - bars_of.len() as f64).max(0.0) / 2.0;
     let target_label = rust_i18n::t!("app.chart.target", locale = lang.code()).into_owned();
     let response = Plot::new(id)
         .height(height)
@@ -61,8 +62,9 @@ pub fn percent_chart_ui(
         .show_y(false)
         .include_y(0.0)
         .include_y(top * 1.15)
-        .include_x(-0.6)
-        .include_x(bars_of.len() as f64 - 0.4)
+        // Room for at least four bars, so that one or two bars are not a wall of colour.
+        .include_x(-0.6 - pad)
+        .include_x(bars_of.len() as f64 - 0.4 + pad)
         .show_grid([false, true])
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round();
