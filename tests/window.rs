@@ -253,3 +253,29 @@ fn unsaved_changes_survive_a_cancelled_discard() {
     let store = ward_kpi::store::Store::open(&db).unwrap();
     assert_eq!(store.figure_count().unwrap(), 8);
 }
+
+#[test]
+fn enter_moves_down_a_column_and_tab_along_the_row() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("keys.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    let cell = |column: &str, indicator: &str| format!("{column} — {indicator}");
+    harness
+        .get_by_role_and_label(Role::TextInput, &cell("Quyết toán", CROP))
+        .focus();
+    harness.run();
+    harness.key_press(egui::Key::Enter);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, &cell("Quyết toán", "Diện tích gieo trồng"))
+            .is_focused()
+    );
+    harness.key_press(egui::Key::Tab);
+    harness.run();
+    assert!(
+        harness
+            .get_by_role_and_label(Role::TextInput, &cell("Ghi chú", "Diện tích gieo trồng"))
+            .is_focused()
+    );
+}
