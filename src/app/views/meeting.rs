@@ -203,26 +203,35 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
     );
     ui.add_space(theme::GAP);
     let status = row.assessment.status;
+    // The big number is the % of plan; without a plan it is the value itself.
+    let percent = report::percent_text(row.assessment.percent, lang);
+    let value = row.value_text(lang);
     ui.horizontal(|ui| {
-        let hero =
-            report::percent_text(row.assessment.percent, lang).unwrap_or_else(|| status.word(lang));
+        let (hero, color) = match (&percent, &value) {
+            (Some(p), _) => (p.clone(), MEETING.status(status)),
+            (None, Some(v)) => (v.clone(), MEETING.slide_text),
+            (None, None) => (status.word(lang), MEETING.missing),
+        };
         ui.label(
             RichText::new(hero)
                 .size(theme::MEETING_HERO)
                 .family(bold())
-                .color(MEETING.status(status)),
+                .color(color),
         );
         ui.add_space(theme::GAP * 3.0);
         ui.vertical(|ui| {
-            if row.assessment.percent.is_some() {
-                ui.label(
-                    RichText::new(status.word(lang))
-                        .size(theme::MEETING_TITLE)
-                        .strong()
-                        .color(MEETING.status(status)),
-                );
-            }
             let t = |key: &str| tr(lang, key);
+            let status_size = if percent.is_some() {
+                theme::MEETING_TITLE
+            } else {
+                theme::MEETING_BODY
+            };
+            ui.label(
+                RichText::new(status.word(lang))
+                    .size(status_size)
+                    .strong()
+                    .color(MEETING.status(status)),
+            );
             if let Some(plan) = &row.plan {
                 ui.label(
                     RichText::new(format!(
@@ -233,11 +242,13 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
                     .size(theme::MEETING_BODY),
                 );
             }
-            if let (Some(current), Some(value)) = (&row.current, row.value_text(lang)) {
-                ui.label(
-                    RichText::new(format!("{}: {value}", current.stage.name(lang)))
-                        .size(theme::MEETING_BODY),
-                );
+            if let (Some(current), Some(value)) = (&row.current, &value) {
+                let line = if percent.is_some() {
+                    format!("{}: {value}", current.stage.name(lang))
+                } else {
+                    current.stage.name(lang)
+                };
+                ui.label(RichText::new(line).size(theme::MEETING_BODY));
             }
             if let Some(change) = row.change {
                 ui.label(
@@ -263,7 +274,13 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
         );
     }
     ui.add_space(theme::GAP);
-    if trend.len() > 1 {
+    if trend.len() <= 1 {
+        ui.label(
+            RichText::new(tr(lang, "app.meeting.no_history"))
+                .size(theme::MEETING_BODY * 0.7)
+                .color(MEETING.missing),
+        );
+    } else {
         let points: Vec<[f64; 2]> = trend
             .iter()
             .filter_map(|(y, r)| Some([f64::from(*y), r.current.as_ref()?.value.to_f64()?]))
