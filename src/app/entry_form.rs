@@ -251,7 +251,7 @@ impl Row {
         let plan_text = self
             .plan
             .as_ref()
-            .map(|p| target_text(p.target, lang))
+            .map(|p| p.target.text(lang))
             .unwrap_or_default();
         let figure_text = |stage: Stage| {
             self.figures
@@ -289,7 +289,7 @@ impl Row {
             Column::Note => Reading::Text,
             Column::Plan => match PlanTarget::parse(text, unit, lang) {
                 Ok((target, w)) => Reading::Value {
-                    shown: format!("= {}", target_with_unit(target, unit, lang)),
+                    shown: format!("= {}", target.text_with_unit(unit, lang)),
                     warnings: warnings(w),
                 },
                 Err(e) => Reading::Error(e.message(lang)),
@@ -378,30 +378,6 @@ fn stage_index(stage: Stage) -> usize {
         Stage::Estimate => 0,
         Stage::Actual => 1,
         Stage::Final => 2,
-    }
-}
-
-/// A plan's target as typed in a cell ("2.451,8", "6,6 – 6,8").
-pub fn target_text(target: PlanTarget, lang: Lang) -> String {
-    match target {
-        PlanTarget::Value(v) => number::format_exact(v, lang),
-        PlanTarget::Range { low, high } => format!(
-            "{} – {}",
-            number::format_exact(low, lang),
-            number::format_exact(high, lang)
-        ),
-    }
-}
-
-/// A target with its unit ("2.451,8 tấn", "6,6 – 6,8%").
-pub fn target_with_unit(target: PlanTarget, unit: &crate::domain::Unit, lang: Lang) -> String {
-    match target {
-        PlanTarget::Value(v) => number::format_with_unit(v, unit, lang),
-        PlanTarget::Range { low, high } => format!(
-            "{} – {}",
-            number::format_exact(low, lang),
-            number::format_with_unit(high, unit, lang)
-        ),
     }
 }
 

@@ -86,22 +86,15 @@ fn table(report: &Report, lang: Lang) -> String {
                 row.indicator.category.name(lang)
             ));
         }
-        let value = row.current.as_ref().map(|f| {
-            format!(
-                "{} ({})",
-                number::format_exact(f.value, lang),
-                f.stage.name(lang).to_lowercase()
-            )
-        });
         table.row(vec![
             (index + 1).to_string(),
             row.indicator.name(lang).to_owned(),
             row.indicator.unit.symbol_in(lang).to_owned(),
             row.plan
                 .as_ref()
-                .map(|p| target_text(p.target, lang))
+                .map(|p| p.target.text(lang))
                 .unwrap_or_default(),
-            value.unwrap_or_default(),
+            row.value_with_stage(lang).unwrap_or_default(),
             report::percent_text(row.assessment.percent, lang).unwrap_or_default(),
             row.previous
                 .as_ref()
@@ -115,17 +108,6 @@ fn table(report: &Report, lang: Lang) -> String {
         ]);
     }
     format!("{title}\n\n{}", table.render())
-}
-
-fn target_text(target: crate::domain::PlanTarget, lang: Lang) -> String {
-    match target {
-        crate::domain::PlanTarget::Value(v) => number::format_exact(v, lang),
-        crate::domain::PlanTarget::Range { low, high } => format!(
-            "{} – {}",
-            number::format_exact(low, lang),
-            number::format_exact(high, lang)
-        ),
-    }
 }
 
 /// The note column: which plan the % refers to (and whether it was derived), then the figure's

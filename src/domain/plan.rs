@@ -125,6 +125,32 @@ impl PlanTarget {
     }
 }
 
+impl PlanTarget {
+    /// The target as a cell or a report writes it ("2.451,8", "6,6 – 6,8").
+    pub fn text(self, lang: Lang) -> String {
+        match self {
+            Self::Value(v) => super::number::format_exact(v, lang),
+            Self::Range { low, high } => format!(
+                "{} – {}",
+                super::number::format_exact(low, lang),
+                super::number::format_exact(high, lang)
+            ),
+        }
+    }
+
+    /// The target with its unit ("2.451,8 tấn", "6,6 – 6,8%").
+    pub fn text_with_unit(self, unit: &super::Unit, lang: Lang) -> String {
+        match self {
+            Self::Value(v) => super::number::format_with_unit(v, unit, lang),
+            Self::Range { low, high } => format!(
+                "{} – {}",
+                super::number::format_exact(low, lang),
+                super::number::format_with_unit(high, unit, lang)
+            ),
+        }
+    }
+}
+
 /// A plan for one ward, indicator, year and source.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {

@@ -75,6 +75,16 @@ impl ReportRow {
         Some(number::format_with_unit(value, &self.indicator.unit, lang))
     }
 
+    /// The value and its stage as the report table shows it ("2.809,8 (thực hiện)").
+    pub fn value_with_stage(&self, lang: Lang) -> Option<String> {
+        let current = self.current.as_ref()?;
+        Some(format!(
+            "{} ({})",
+            number::format_exact(current.value, lang),
+            current.stage.name(lang).to_lowercase()
+        ))
+    }
+
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
     /// đạt 103% kế hoạch được giao". `None` when there is no figure to report.
     pub fn sentence(&self, lang: Lang) -> Option<String> {

@@ -2,12 +2,11 @@
 //! against the 100% target, and the report sentences. A bar or a row opens the trend.
 
 use crate::app::command::Command;
-use crate::app::entry_form::target_text;
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
-use crate::app::widgets::percent_chart::{percent_chart_ui, short_name};
-use crate::domain::report::{self, ReportRow};
+use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
+use crate::domain::report;
 use crate::domain::{Lang, number};
 
 /// The dashboard's own state: nothing beyond what the session holds.
@@ -35,12 +34,7 @@ impl Dashboard {
                 ));
                 ui.add_space(theme::GAP);
 
-                let charted: Vec<(String, &ReportRow)> = report
-                    .rows
-                    .iter()
-                    .filter(|r| r.assessment.percent.is_some())
-                    .map(|r| (short_name(r.indicator.name(lang)), r))
-                    .collect();
+                let charted = charted_rows(report, lang);
                 if charted.is_empty() {
                     ui.label(tr(lang, "app.dashboard.no_chart"));
                 } else {
@@ -118,17 +112,8 @@ fn table_ui(
                     commands.push(Command::OpenTrend(id));
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
-                number_cell(ui, row.plan.as_ref().map(|p| target_text(p.target, lang)));
-                number_cell(
-                    ui,
-                    row.current.as_ref().map(|f| {
-                        format!(
-                            "{} ({})",
-                            number::format_exact(f.value, lang),
-                            f.stage.name(lang).to_lowercase()
-                        )
-                    }),
-                );
+                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(lang)));
+                number_cell(ui, row.value_with_stage(lang));
                 number_cell(ui, report::percent_text(row.assessment.percent, lang));
                 number_cell(
                     ui,

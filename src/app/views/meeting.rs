@@ -8,11 +8,10 @@ use egui_plot::{Line, Plot, PlotPoints, Points};
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::command::Command;
-use crate::app::entry_form::target_with_unit;
 use crate::app::session::{Session, Trend};
 use crate::app::theme::{self, MEETING};
 use crate::app::tr;
-use crate::app::widgets::percent_chart::{percent_chart_ui, short_name};
+use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Lang, Status};
 use crate::store::StoreError;
@@ -172,12 +171,7 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
         );
     });
     ui.add_space(theme::GAP);
-    let charted: Vec<(String, &ReportRow)> = report
-        .rows
-        .iter()
-        .filter(|r| r.assessment.percent.is_some())
-        .map(|r| (short_name(r.indicator.name(lang)), r))
-        .collect();
+    let charted = charted_rows(report, lang);
     if charted.is_empty() {
         ui.label(RichText::new(tr(lang, "app.dashboard.no_chart")).size(theme::MEETING_BODY));
     } else {
@@ -237,7 +231,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
                     RichText::new(format!(
                         "{}: {}",
                         t("app.entry.plan"),
-                        target_with_unit(plan.target, &row.indicator.unit, lang)
+                        plan.target.text_with_unit(&row.indicator.unit, lang)
                     ))
                     .size(theme::MEETING_BODY),
                 );

@@ -166,12 +166,17 @@ pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Com
     });
 }
 
-/// The ward and year shown.
-fn pickers_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut Vec<Command>) {
-    let ward_label = ui.label(tr(lang, "app.ward"));
-    egui::ComboBox::from_id_salt("ward-picker")
+/// The ward shown, among those that existed in the year, labelled by `label`.
+pub fn ward_picker_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: egui::Id,
+    session: &Session,
+    commands: &mut Vec<Command>,
+) {
+    egui::ComboBox::from_id_salt(id)
         .selected_text(&session.unit.name)
-        .width(220.0)
+        .width(240.0)
         .show_ui(ui, |ui| {
             for (_, unit) in &session.wards {
                 if ui
@@ -184,7 +189,13 @@ fn pickers_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut V
             }
         })
         .response
-        .labelled_by(ward_label.id);
+        .labelled_by(label);
+}
+
+/// The ward and year shown.
+fn pickers_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut Vec<Command>) {
+    let ward_label = ui.label(tr(lang, "app.ward"));
+    ward_picker_ui(ui, "ward-picker", ward_label.id, session, commands);
     let year_label = ui.label(tr(lang, "app.year"));
     egui::ComboBox::from_id_salt("year-picker")
         .selected_text(session.year.to_string())

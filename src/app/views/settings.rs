@@ -62,22 +62,7 @@ impl Settings {
 
                 if let Some(session) = session {
                     let label = ui.label(tr(lang, "app.ward"));
-                    egui::ComboBox::from_id_salt("settings-ward")
-                        .selected_text(&session.unit.name)
-                        .width(260.0)
-                        .show_ui(ui, |ui| {
-                            for (_, unit) in &session.wards {
-                                if ui
-                                    .selectable_label(unit.code == session.unit.code, &unit.name)
-                                    .clicked()
-                                    && unit.code != session.unit.code
-                                {
-                                    commands.push(Command::SetWard(unit.code.clone()));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
+                    super::ward_picker_ui(ui, "settings-ward", label.id, session, commands);
                     ui.end_row();
                 }
 

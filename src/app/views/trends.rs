@@ -5,7 +5,6 @@ use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::command::Command;
-use crate::app::entry_form::target_text;
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
@@ -170,18 +169,9 @@ fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, palette:
                 ui.label(
                     row.plan
                         .as_ref()
-                        .map_or_else(|| "–".into(), |p| target_text(p.target, lang)),
+                        .map_or_else(|| "–".into(), |p| p.target.text(lang)),
                 );
-                ui.label(row.current.as_ref().map_or_else(
-                    || "–".into(),
-                    |f| {
-                        format!(
-                            "{} ({})",
-                            number::format_exact(f.value, lang),
-                            f.stage.name(lang).to_lowercase()
-                        )
-                    },
-                ));
+                ui.label(row.value_with_stage(lang).unwrap_or_else(|| "–".into()));
                 ui.label(
                     report::percent_text(row.assessment.percent, lang)
                         .unwrap_or_else(|| "–".into()),

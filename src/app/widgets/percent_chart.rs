@@ -5,7 +5,6 @@
 use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
 use rust_decimal::prelude::ToPrimitive as _;
 
-use crate::app::entry_form::target_with_unit;
 use crate::app::theme::{self, Palette};
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Lang, number};
@@ -113,6 +112,19 @@ pub fn percent_chart_ui(
     ((point.x - x).abs() <= 0.3 && point.y >= 0.0 && point.y <= *percent).then_some(*index)
 }
 
+/// The rows of a report that have a % of plan, each with its indicator's short name.
+pub fn charted_rows(
+    report: &crate::domain::report::Report,
+    lang: Lang,
+) -> Vec<(String, &ReportRow)> {
+    report
+        .rows
+        .iter()
+        .filter(|r| r.assessment.percent.is_some())
+        .map(|r| (short_name(r.indicator.name(lang)), r))
+        .collect()
+}
+
 /// A name short enough for an axis label.
 pub fn short_name(name: &str) -> String {
     const MAX: usize = 18;
@@ -131,7 +143,7 @@ fn tooltip(row: &ReportRow, lang: Lang) -> String {
     let plan = row
         .plan
         .as_ref()
-        .map(|p| target_with_unit(p.target, &row.indicator.unit, lang))
+        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang))
         .unwrap_or_default();
     let value = row.value_text(lang).unwrap_or_default();
     let stage = row
