@@ -18,32 +18,18 @@
 //!
 //! Run with `cargo bench --bench core`; the machine's noise matters, so run it more than once.
 
+mod common;
+
 use std::hint::black_box;
-use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
+use std::path::PathBuf;
+use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use rust_decimal::Decimal;
 use tempfile::TempDir;
-use ward_kpi::demo::synthetic::{self, Spec};
 use ward_kpi::domain::number;
 use ward_kpi::domain::{AdminUnit, Lang, Level, Stage, Unit};
 use ward_kpi::store::{Batch, FigureWrite, IndicatorId, Origin, Store, UnitId};
-
-/// The size of the cached report database: 334 × 50 × 20 × 3 = 1,002,000 figures.
-const REPORT_SPEC: Spec = Spec {
-    wards: 334,
-    years: 20,
-    indicators: 50,
-    seed: 1,
-};
-
-/// The fewest figures a cached report database must hold to be reused.
-const REPORT_MIN_FIGURES: i64 = 1_000_000;
-
-/// The ward and year whose report is loaded.
-const REPORT_WARD: &str = "SYN0100";
-const REPORT_YEAR: i16 = 2020;
 
 /// How many figures one timed save writes.
 const WRITE_FIGURES: usize = 100_000;
@@ -55,105 +41,24 @@ const WRITE_WARDS: u32 = 100;
 /// How many numbers are parsed and formatted per iteration.
 const NUMBERS: usize = 1_000_000;
 
-/// Where benchmark databases live: beside the build, out of the sources.
-fn bench_data_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data")
-}
-
-/// Size in MB (10⁶ bytes) of a database file and its WAL, if any.
-fn size_mb(path: &Path) -> f64 {
-    let wal = {
-        let mut name = path.as_os_str().to_owned();
-        name.push("-wal");
-        PathBuf::from(name)
-    };
-    let bytes: u64 = [path, wal.as_path()]
-        .iter()
-        .filter_map(|p| std::fs::metadata(p).ok())
-        .map(|m| m.len())
-        .sum();
-    // Precision loss is irrelevant for a printed size.
-    #[allow(clippy::cast_precision_loss)]
-    let mb = bytes as f64 / 1e6;
-    mb
-}
-
-/// Removes a database file and its WAL companions.
-fn remove_database(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        if let Err(e) = std::fs::remove_file(&name)
-            && e.kind() != std::io::ErrorKind::NotFound
-        {
-            panic!("cannot remove {}: {e}", Path::new(&name).display());
-        }
-    }
-}
-
 /// The ~1M-figure synthetic database, reused from `target/bench-data` or built there.
 fn report_store() -> Store {
-    let dir = bench_data_dir();
-    let path = dir.join("synthetic-1m.db");
-    if path.exists() {
-        match Store::open(&path).and_then(|store| store.figure_count().map(|n| (store, n))) {
-            Ok((store, figures)) if figures >= REPORT_MIN_FIGURES => {
-                eprintln!(
-                    "bench: reusing {} ({figures} figures, {:.1} MB)",
-                    path.display(),
-                    size_mb(&path)
-                );
-                return store;
-            }
-            Ok((_, figures)) => {
-                eprintln!(
-                    "bench: {} holds only {figures} figures: rebuilding",
-                    path.display()
-                );
-            }
-            Err(e) => eprintln!("bench: cannot reuse {}: {e}: rebuilding", path.display()),
-        }
-        remove_database(&path);
-    }
-    std::fs::create_dir_all(&dir).expect("the bench-data folder can be created");
+    let path = common::synthetic_1m_path();
     eprintln!(
-        "bench: building {} ({} wards × {} indicators × {} years × 3 stages)…",
+        "bench: {} ({:.1} MB)",
         path.display(),
-        REPORT_SPEC.wards,
-        REPORT_SPEC.indicators,
-        REPORT_SPEC.years
+        common::size_mb(&path)
     );
-    let started = Instant::now();
-    let store = Store::create_with(&path, |store| {
-        ward_kpi::demo::seed_reference_data(store)?;
-        synthetic::generate(store, REPORT_SPEC, |ward, wards| {
-            if ward % 50 == 0 || ward == wards {
-                eprintln!(
-                    "bench:   {ward}/{wards} wards after {:.0?}",
-                    started.elapsed()
-                );
-            }
-        })?;
-        Ok(())
-    })
-    .expect("the synthetic database can be built");
-    let figures = store.figure_count().expect("the figures can be counted");
-    eprintln!(
-        "bench: built {} in {:.1} s: {figures} figures, {:.1} MB",
-        path.display(),
-        started.elapsed().as_secs_f64(),
-        size_mb(&path)
-    );
-    store
+    Store::open(&path).expect("the synthetic database opens")
 }
 
 fn report(c: &mut Criterion) {
     let store = report_store();
     let (unit, _) = store
-        .unit_for(REPORT_WARD, REPORT_YEAR)
+        .unit_for(common::REPORT_WARD, common::REPORT_YEAR)
         .expect("the synthetic ward exists");
     let sample = store
-        .report(unit, REPORT_YEAR)
+        .report(unit, common::REPORT_YEAR)
         .expect("the report can be loaded");
     let with_figures = sample
         .rows
@@ -161,7 +66,9 @@ fn report(c: &mut Criterion) {
         .filter(|r| r.current.is_some() && r.previous.is_some())
         .count();
     eprintln!(
-        "bench: report of {REPORT_WARD} {REPORT_YEAR}: {} rows, {with_figures} with this and last year's figures",
+        "bench: report of {} {}: {} rows, {with_figures} with this and last year's figures",
+        common::REPORT_WARD,
+        common::REPORT_YEAR,
         sample.rows.len()
     );
     assert!(with_figures > 0, "the synthetic ward has figures");
@@ -170,7 +77,7 @@ fn report(c: &mut Criterion) {
     group.bench_function("load_one_ward_year", |b| {
         b.iter(|| {
             store
-                .report(black_box(unit), black_box(REPORT_YEAR))
+                .report(black_box(unit), black_box(common::REPORT_YEAR))
                 .expect("the report can be loaded")
         });
     });
@@ -186,7 +93,7 @@ struct WriteFixture {
 }
 
 fn write_fixture() -> WriteFixture {
-    let data = bench_data_dir();
+    let data = common::bench_data_dir();
     std::fs::create_dir_all(&data).expect("the bench-data folder can be created");
     let dir = tempfile::Builder::new()
         .prefix("write-bench-")

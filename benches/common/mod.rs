@@ -28,6 +28,23 @@ pub fn bench_data_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data")
 }
 
+/// Size in MB (10⁶ bytes) of a database file and its WAL, if any.
+pub fn size_mb(path: &Path) -> f64 {
+    let bytes: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            std::fs::metadata(name).ok()
+        })
+        .map(|m| m.len())
+        .sum();
+    // Precision loss is irrelevant for a printed size.
+    #[allow(clippy::cast_precision_loss)]
+    let mb = bytes as f64 / 1e6;
+    mb
+}
+
 /// The path of the ~1M-figure synthetic database, built there first if missing or short.
 pub fn synthetic_1m_path() -> PathBuf {
     let path = bench_data_dir().join("synthetic-1m.db");
