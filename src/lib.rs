@@ -13,4 +13,5 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod messages;
 pub mod store;

@@ -447,7 +447,7 @@ fn a_bad_database_file_is_named_and_left_untouched() {
         .args(["--db", text.to_str().unwrap(), "report", "--year", "2021"])
         .assert()
         .failure()
-        .stderr(contains("notes.txt").and(contains("not a ward-kpi database")));
+        .stderr(contains("notes.txt").and(contains("không phải cơ sở dữ liệu ward-kpi")));
     assert_eq!(snapshot(&text), before);
 
     let missing = scratch.path("missing.db");
@@ -455,8 +455,20 @@ fn a_bad_database_file_is_named_and_left_untouched() {
         .args(["--db", missing.to_str().unwrap(), "indicators"])
         .assert()
         .failure()
-        .stderr(contains("missing.db").and(contains("no such database file")));
+        .stderr(contains("missing.db").and(contains("không có tệp cơ sở dữ liệu này")));
     assert!(!missing.exists());
+    // In English on request.
+    ward_kpi()
+        .args([
+            "--lang",
+            "en",
+            "--db",
+            missing.to_str().unwrap(),
+            "indicators",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("missing.db").and(contains("no such database file")));
 }
 
 #[test]
@@ -469,7 +481,7 @@ fn demo_and_init_never_overwrite_a_file() {
             .args(["--db", db.to_str().unwrap(), command])
             .assert()
             .failure()
-            .stderr(contains("keep.db").and(contains("already exists")));
+            .stderr(contains("keep.db").and(contains("tệp đã tồn tại")));
         assert_eq!(snapshot(&db), before);
     }
     ward_kpi()

@@ -24,7 +24,9 @@ fn keys() -> BTreeMap<String, Vec<String>> {
             } else if let Some((lang, value)) = line.trim().split_once(':') {
                 let value = value.trim().trim_matches('"');
                 assert!(!value.is_empty(), "{current:?}.{lang} is empty");
-                keys.get_mut(current.as_ref().unwrap()).unwrap().push(lang.to_owned());
+                keys.get_mut(current.as_ref().unwrap())
+                    .unwrap()
+                    .push(lang.to_owned());
             }
         }
     }
@@ -57,7 +59,14 @@ fn every_key_the_code_names_is_defined() {
             }
             let text = std::fs::read_to_string(&path).unwrap();
             // Literal keys: "app.…", "cli.…", "number.…" in quotes.
-            for prefix in ["\"app.", "\"cli.", "\"number.", "\"sentence.", "\"change."] {
+            for prefix in [
+                "\"app.",
+                "\"cli.",
+                "\"error.",
+                "\"number.",
+                "\"sentence.",
+                "\"change.",
+            ] {
                 for (at, _) in text.match_indices(prefix) {
                     let rest = &text[at + 1..];
                     let end = rest.find('"').unwrap();
@@ -65,7 +74,11 @@ fn every_key_the_code_names_is_defined() {
                     if key.ends_with('.') || key.contains('{') || key.contains(' ') {
                         continue;
                     }
-                    assert!(keys.contains_key(key), "{}: {key} is not translated", path.display());
+                    assert!(
+                        keys.contains_key(key),
+                        "{}: {key} is not translated",
+                        path.display()
+                    );
                     checked += 1;
                 }
             }

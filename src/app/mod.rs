@@ -270,7 +270,7 @@ impl WardKpiApp {
                 ctx.copy_text(text);
                 self.info(t("app.notice.copied"));
             }
-            Command::ShowError(text) => self.fail(&text),
+            Command::ShowError(text) => self.fail(&anyhow::anyhow!(text)),
             Command::EnterMeeting => {
                 let Some(session) = &self.session else {
                     anyhow::bail!(t("app.notice.no_database"));
@@ -369,7 +369,8 @@ impl WardKpiApp {
             }
             Err(failed) => {
                 self.session = None;
-                self.fail(&failed.1);
+                let (_, error) = *failed;
+                self.fail(&error.into());
             }
         }
     }
@@ -378,10 +379,10 @@ impl WardKpiApp {
         self.notice = Some(Notice { error: false, text });
     }
 
-    fn fail(&mut self, error: &dyn std::fmt::Display) {
+    fn fail(&mut self, error: &anyhow::Error) {
         self.notice = Some(Notice {
             error: true,
-            text: format!("{error:#}"),
+            text: crate::messages::describe(error, self.lang()),
         });
     }
 }

@@ -112,7 +112,7 @@ pub fn run(args: Args) -> ExitCode {
     match dispatch(args, lang) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("ward-kpi: {error:#}");
+            eprintln!("ward-kpi: {}", crate::messages::describe(&error, lang));
             ExitCode::FAILURE
         }
     }

@@ -1,0 +1,107 @@
+//! Errors in the user's language. The layers report errors in English (their `Display`, for
+//! logs and tests); the two faces show them through [`describe`], which words the ones a user
+//! meets in Vietnamese when that is the chosen language. Each still names the file or the field.
+
+use crate::domain::Lang;
+use crate::store::StoreError;
+
+/// The error as the user reads it: in the chosen language where a translation exists, with its
+/// causes, on one line.
+pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
+    if lang == Lang::En {
+        return format!("{error:#}");
+    }
+    match error.downcast_ref::<StoreError>() {
+        Some(store) => store_error(store, lang).unwrap_or_else(|| format!("{error:#}")),
+        None => format!("{error:#}"),
+    }
+}
+
+/// A store error in Vietnamese, or `None` to keep its English words.
+fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
+    let locale = lang.code();
+    let text = match error {
+        StoreError::NotFound { path } => {
+            rust_i18n::t!("error.not_found", locale = locale, path = path.display())
+        }
+        StoreError::IsFolder { path } => {
+            rust_i18n::t!("error.is_folder", locale = locale, path = path.display())
+        }
+        StoreError::NotWardKpi { path, .. } => {
+            rust_i18n::t!("error.not_ward_kpi", locale = locale, path = path.display())
+        }
+        StoreError::TooNew { path, found, known } => rust_i18n::t!(
+            "error.too_new",
+            locale = locale,
+            path = path.display(),
+            found = found,
+            known = known
+        ),
+        StoreError::Corrupt { path, .. } => {
+            rust_i18n::t!("error.corrupt", locale = locale, path = path.display())
+        }
+        StoreError::ReadOnly { path } => {
+            rust_i18n::t!("error.read_only", locale = locale, path = path.display())
+        }
+        StoreError::Busy { path } => {
+            rust_i18n::t!("error.busy", locale = locale, path = path.display())
+        }
+        StoreError::AlreadyExists { path } => {
+            rust_i18n::t!(
+                "error.already_exists",
+                locale = locale,
+                path = path.display()
+            )
+        }
+        StoreError::UnknownIndicator(code) => {
+            rust_i18n::t!("error.unknown_indicator", locale = locale, code = code)
+        }
+        StoreError::UnknownUnit { code, year } => {
+            rust_i18n::t!(
+                "error.unknown_unit",
+                locale = locale,
+                code = code,
+                year = year
+            )
+        }
+        StoreError::DuplicateIndicator(code) => {
+            rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)
+        }
+        StoreError::IndicatorHasData(code) => {
+            rust_i18n::t!("error.indicator_has_data", locale = locale, code = code)
+        }
+        _ => return None,
+    };
+    Some(text.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn store_errors_are_worded_in_vietnamese_and_name_the_file() {
+        let error = anyhow::Error::from(StoreError::ReadOnly {
+            path: "/tmp/phuong.db".into(),
+        });
+        let vi = describe(&error, Lang::Vi);
+        assert!(
+            vi.contains("/tmp/phuong.db") && vi.contains("chỉ đọc"),
+            "{vi}"
+        );
+        let en = describe(&error, Lang::En);
+        assert!(
+            en.contains("/tmp/phuong.db") && en.contains("read-only"),
+            "{en}"
+        );
+    }
+
+    #[test]
+    fn other_errors_keep_their_words() {
+        let error = anyhow::anyhow!("--year 1800 is out of range (1990–2100)");
+        assert_eq!(
+            describe(&error, Lang::Vi),
+            "--year 1800 is out of range (1990–2100)"
+        );
+    }
+}
