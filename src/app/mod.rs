@@ -29,8 +29,10 @@ pub struct Launch {
     pub db: Option<PathBuf>,
     /// `--lang`, over the remembered language.
     pub lang: Option<Lang>,
-    /// Close after the first frame (for measuring the start).
+    /// Close after the first frame, saying on stderr how long the start took (for measuring it).
     pub quit_after_first_frame: bool,
+    /// When the process started, for that measure.
+    pub started: Option<std::time::Instant>,
 }
 
 /// A message shown once, above the view, until dismissed or replaced.
@@ -140,6 +142,12 @@ impl WardKpiApp {
 
         self.frames += 1;
         if self.launch.quit_after_first_frame && self.frames == 1 {
+            if let Some(started) = self.launch.started {
+                eprintln!(
+                    "ward-kpi: first frame after {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+            }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
     }

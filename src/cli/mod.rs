@@ -77,8 +77,9 @@ pub enum Command {
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
 /// every other error.
 pub fn main() -> ExitCode {
+    let started = std::time::Instant::now();
     match Args::try_parse() {
-        Ok(args) => run(args),
+        Ok(args) => run(args, started),
         Err(error) if !error.use_stderr() => {
             // --help and --version: clap prints them as they are.
             match error.print() {
@@ -107,9 +108,9 @@ fn one_line(rendered: &str) -> String {
 }
 
 /// Runs the command line and returns the process's exit code.
-pub fn run(args: Args) -> ExitCode {
+pub fn run(args: Args, started: std::time::Instant) -> ExitCode {
     let lang = args.lang.map(Lang::from).unwrap_or_default();
-    match dispatch(args, lang) {
+    match dispatch(args, lang, started) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
             eprintln!("ward-kpi: {}", crate::messages::describe(&error, lang));
@@ -118,12 +119,13 @@ pub fn run(args: Args) -> ExitCode {
     }
 }
 
-fn dispatch(args: Args, lang: Lang) -> anyhow::Result<()> {
+fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Result<()> {
     let Some(command) = args.command else {
         return crate::app::run(crate::app::Launch {
             db: args.db,
             lang: args.lang.map(Lang::from),
             quit_after_first_frame: args.quit_after_first_frame,
+            started: Some(started),
         });
     };
     match command {
