@@ -5,6 +5,8 @@
 //! that could have gone another way comes back with a [`NumberWarning`], and anything that cannot
 //! be read safely is refused with a [`NumberError`] that says why.
 
+use std::borrow::Cow;
+
 use rust_decimal::{Decimal, RoundingStrategy};
 use unicode_normalization::UnicodeNormalization;
 
@@ -202,7 +204,9 @@ pub fn parse_plain(text: &str, lang: Lang) -> Result<Parsed, NumberError> {
     }
     let (negative, number) = read_number(&input, lang)?;
     if !number.rest.is_empty() {
-        return Err(NumberError::NotANumber { text: input });
+        return Err(NumberError::NotANumber {
+            text: input.into_owned(),
+        });
     }
     let mut value = number.value;
     // Zero keeps no sign, so that "-0" reads and shows as plain 0.
@@ -222,18 +226,42 @@ struct Number<'a> {
     rest: &'a str,
 }
 
-/// A mark between two digit groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Sep {
-    /// A dot or a comma: either groups thousands or marks the decimals.
-    Mark(char),
-    /// A space between digits: only ever groups thousands.
-    Space,
-}
-
 /// Normalises pasted text: NFC (people paste decomposed Vietnamese from PDFs and the web), every
 /// Unicode space as a plain space, runs of spaces as one, and no blanks around.
-fn tidy(text: &str) -> String {
+///
+/// Typed numbers are nearly always plain ASCII, which is NFC already and holds no invisible
+/// character: such text only has its blanks tidied, and is borrowed as it is when they are tidy
+/// already, so that the common case allocates nothing.
+fn tidy(text: &str) -> Cow<'_, str> {
+    if !text.is_ascii() {
+        return Cow::Owned(tidy_unicode(text));
+    }
+    // `char::is_whitespace` (tab, line feed, vertical tab, form feed, return, space in ASCII) is
+    // what the Unicode path maps to a space, so both paths agree on ASCII text.
+    let blank = |b: u8| char::from(b).is_whitespace();
+    let trimmed = text.trim_matches(char::is_whitespace);
+    let bytes = trimmed.as_bytes();
+    // Trimmed, the text ends with a non-blank, so every blank is the first of some pair: it is
+    // tidy when each is a plain space followed by a non-blank.
+    let tidy_already = bytes
+        .iter()
+        .zip(bytes.iter().skip(1))
+        .all(|(&b, &next)| !blank(b) || (b == b' ' && !blank(next)));
+    if tidy_already {
+        return Cow::Borrowed(trimmed);
+    }
+    let mut out = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    Cow::Owned(out)
+}
+
+/// [`tidy`] for text with non-ASCII characters: NFC, no-break spaces, invisible characters.
+fn tidy_unicode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     // Invisible characters that spreadsheets and web pages carry along (a byte-order mark, a
     // zero-width space) are dropped: they mean nothing and would make a number unreadable.
@@ -261,17 +289,17 @@ fn read_number(input: &str, lang: Lang) -> Result<(bool, Number<'_>), NumberErro
         Some(c @ ('+' | '-' | '\u{2212}')) => (c != '+', input[c.len_utf8()..].trim_start()),
         _ => (false, input),
     };
-    let (groups, seps, rest) = split_groups(body);
-    if groups.iter().all(|g| g.is_empty()) {
+    let (span, rest) = split_number(body);
+    if !span.bytes().any(|b| b.is_ascii_digit()) {
         // No digit at all: a word, a lone sign, a second sign ("--5"), a lone mark.
         return Err(NumberError::NotANumber {
             text: input.to_owned(),
         });
     }
-    let reading = read_groups(&groups, &seps, lang).ok_or_else(|| NumberError::BadGrouping {
+    let reading = read_groups(span, lang).ok_or_else(|| NumberError::BadGrouping {
         text: input.to_owned(),
     })?;
-    let value = exact_decimal(&reading.whole, &reading.fraction)?;
+    let value = exact_decimal(reading.whole, reading.fraction)?;
     let warnings = match reading.flag {
         None => Vec::new(),
         Some(Flag::Mixed) => vec![NumberWarning::MixedSeparators],
@@ -288,50 +316,49 @@ fn read_number(input: &str, lang: Lang) -> Result<(bool, Number<'_>), NumberErro
     ))
 }
 
-/// Splits the leading number of `body` into its digit groups and the separators between them,
-/// and returns the text after it. There is always one group more than separators; a group may be
-/// empty (a leading, trailing or doubled mark), which the reader refuses or handles.
-fn split_groups(body: &str) -> (Vec<&str>, Vec<Sep>, &str) {
-    let mut groups = Vec::new();
-    let mut seps = Vec::new();
-    let mut start = 0;
-    let mut end = body.len();
-    let mut prev: Option<char> = None;
-    let mut chars = body.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
-        let sep = match c {
-            '0'..='9' => None,
-            '.' | ',' => Some(Sep::Mark(c)),
+// A typed number is handled as its *span*: the leading run of `body` made of ASCII digits and
+// separators, where every `.` and `,` is a mark and every space stands between two digits. Its
+// digit groups are then `span.split(SEPARATORS)` (one more than the separators, a group empty
+// where a mark leads, trails or is doubled) and its separators the non-digits, so that the rules
+// below walk the text itself instead of collecting groups: no allocation.
+
+/// The characters of a number's span that separate two digit groups.
+const SEPARATORS: [char; 3] = ['.', ',', ' '];
+
+/// The digit groups of a number's span, in order.
+fn groups(span: &str) -> std::str::Split<'_, [char; 3]> {
+    span.split(SEPARATORS)
+}
+
+/// Splits `body` into the span of its leading number (see above) and the text after it.
+fn split_number(body: &str) -> (&str, &str) {
+    let bytes = body.as_bytes();
+    // Any byte that is not ASCII starts a character that ends the number, so the end found is
+    // always on a character boundary.
+    let end = bytes
+        .iter()
+        .enumerate()
+        .position(|(i, &b)| match b {
+            b'0'..=b'9' | b'.' | b',' => false,
             // A space is part of the number only between two digits ("17 416 889 536"); before
             // a word ("208 tỷ") it ends the number.
-            ' ' if prev.is_some_and(|p| p.is_ascii_digit())
-                && next.is_some_and(|n| n.is_ascii_digit()) =>
-            {
-                Some(Sep::Space)
+            b' ' => {
+                let digit_at = |j: usize| bytes.get(j).is_some_and(u8::is_ascii_digit);
+                !(i > 0 && digit_at(i - 1) && digit_at(i + 1))
             }
-            _ => {
-                end = i;
-                break;
-            }
-        };
-        if let Some(sep) = sep {
-            groups.push(&body[start..i]);
-            seps.push(sep);
-            start = i + c.len_utf8();
-        }
-        prev = Some(c);
-    }
-    groups.push(&body[start..end]);
-    (groups, seps, &body[end..])
+            _ => true,
+        })
+        .unwrap_or(bytes.len());
+    body.split_at(end)
 }
 
 /// What the separators of a typed number were taken to mean.
-struct Reading {
-    /// The digits before the decimal mark, group marks removed.
-    whole: String,
+struct Reading<'a> {
+    /// The digits before the decimal mark, still with their group separators (which the reader
+    /// skips); empty for none, as in ",5".
+    whole: &'a str,
     /// The digits after the decimal mark (empty for a whole number).
-    fraction: String,
+    fraction: &'a str,
     /// What the user should be told about the reading.
     flag: Option<Flag>,
 }
@@ -344,61 +371,64 @@ enum Flag {
     OtherStyle,
 }
 
-/// Decides what the separators mean, or `None` when they cannot be read safely (a
-/// `BadGrouping`). Spaces always group thousands; the dots and commas are read by these rules:
+/// Decides what the separators of a number's span mean, or `None` when they cannot be read
+/// safely (a `BadGrouping`). Spaces always group thousands; the dots and commas are read by these
+/// rules:
 /// - one mark followed by exactly three digits reads both ways: the field's style decides, with a
 ///   warning; followed by any other count of digits it can only be a decimal mark;
 /// - the same mark repeated groups thousands;
 /// - one mark repeated then the other once is a grouping and a decimal mark ("2.809,8");
 /// - both marks before the last one is a typo in a whole number ("17.416,889,536").
-fn read_groups(groups: &[&str], seps: &[Sep], lang: Lang) -> Option<Reading> {
+fn read_groups(span: &str, lang: Lang) -> Option<Reading<'_>> {
     let whole = |flag| Reading {
-        whole: groups.concat(),
-        fraction: String::new(),
+        whole: span,
+        fraction: "",
         flag,
     };
-    let (Some(&last_sep), Some((&fraction, whole_groups))) = (seps.last(), groups.split_last())
-    else {
+    let Some((last_at, last)) = span.char_indices().rfind(|(_, c)| SEPARATORS.contains(c)) else {
         // No separator at all: a plain integer.
         return Some(whole(None));
     };
+    // Separators are ASCII: one byte each.
+    let (whole_part, fraction) = (&span[..last_at], &span[last_at + 1..]);
     let decimal = |flag| Reading {
-        whole: whole_groups.concat(),
-        fraction: fraction.to_owned(),
+        whole: whole_part,
+        fraction,
         flag,
     };
-    if whole_groups.first().is_some_and(|g| g.is_empty()) {
-        // A leading mark (",5") is a decimal only in the field's own style, and only alone.
-        let ok =
-            seps.len() == 1 && last_sep == Sep::Mark(lang.decimal_mark()) && !fraction.is_empty();
-        return ok.then(|| Reading {
-            whole: "0".to_owned(),
-            ..decimal(None)
-        });
+    if span.starts_with(SEPARATORS) {
+        // A leading mark (",5") is a decimal only in the field's own style, and only alone: then
+        // it is the last separator too, and no digit stands before it.
+        let ok = last_at == 0 && last == lang.decimal_mark() && !fraction.is_empty();
+        return ok.then(|| decimal(None));
     }
-    if groups.iter().any(|g| g.is_empty()) {
+    if groups(span).any(str::is_empty) {
         // A trailing ("5,") or doubled ("1..2") mark.
         return None;
     }
-    let Sep::Mark(last) = last_sep else {
+    if last == ' ' {
         // The last group follows a space: every separator groups thousands.
-        return thousands_ok(groups).then(|| whole(grouping_flag(seps, lang)));
-    };
-    let earlier: Vec<char> = seps[..seps.len() - 1]
-        .iter()
-        .filter_map(|s| match s {
-            Sep::Mark(m) => Some(*m),
-            Sep::Space => None,
-        })
-        .collect();
+        return thousands_ok(span).then(|| whole(grouping_flag(span, lang)));
+    }
+    // The marks before the last separator (spaces aside): as many as the last, and the other.
+    let (same, other) = whole_part.chars().filter(|&c| matches!(c, '.' | ',')).fold(
+        (0_usize, 0_usize),
+        |(same, other), m| {
+            if m == last {
+                (same + 1, other)
+            } else {
+                (same, other + 1)
+            }
+        },
+    );
 
-    if earlier.is_empty() {
-        if !whole_part_ok(whole_groups) {
+    if same == 0 && other == 0 {
+        if !whole_part_ok(whole_part) {
             return None;
         }
         // One mark followed by exactly three digits after a group that could lead a thousands
         // grouping ("2.809", "1,500") reads both ways; the field's style decides.
-        if fraction.len() == 3 && thousands_ok(groups) {
+        if fraction.len() == 3 && thousands_ok(span) {
             return Some(if last == lang.group_mark() {
                 whole(Some(Flag::Ambiguous))
             } else {
@@ -409,45 +439,47 @@ fn read_groups(groups: &[&str], seps: &[Sep], lang: Lang) -> Option<Reading> {
         // mark it is ("2809.8" and "1,5" are decimals in either style).
         return Some(decimal(None));
     }
-    if earlier.iter().all(|&m| m == last) {
+    if other == 0 {
         // The same mark repeated only ever groups thousands ("17.416.889.536").
-        return thousands_ok(groups).then(|| whole(grouping_flag(seps, lang)));
+        return thousands_ok(span).then(|| whole(grouping_flag(span, lang)));
     }
-    if earlier.iter().all(|&m| m != last) {
+    if same == 0 {
         // Groups with one mark, decimals with the other ("2.809,8"): a well-formed number in one
         // of the two styles, flagged if it is not the field's.
         let flag = (last != lang.decimal_mark()).then_some(Flag::OtherStyle);
-        return whole_part_ok(whole_groups).then(|| decimal(flag));
+        return whole_part_ok(whole_part).then(|| decimal(flag));
     }
     // Both marks before the last one: no style writes that, but if every group has three digits
     // it is a whole number with a typo in its marks (the article's "17.416,889,536").
-    thousands_ok(groups).then(|| whole(Some(Flag::Mixed)))
+    thousands_ok(span).then(|| whole(Some(Flag::Mixed)))
 }
 
-/// Whether the groups form a thousands grouping: the first of one to three digits (not starting
-/// with 0, which no one writes before a group mark), every other of exactly three.
-fn thousands_ok(groups: &[&str]) -> bool {
-    match groups.split_first() {
-        Some((first, rest)) if !rest.is_empty() => {
-            (1..=3).contains(&first.len())
-                && !first.starts_with('0')
-                && rest.iter().all(|g| g.len() == 3)
-        }
-        _ => false,
-    }
+/// Whether the groups of a span form a thousands grouping: at least two groups, the first of one
+/// to three digits (not starting with 0, which no one writes before a group mark), every other of
+/// exactly three.
+fn thousands_ok(span: &str) -> bool {
+    let mut groups = groups(span);
+    let Some(first) = groups.next() else {
+        return false;
+    };
+    let mut rest = groups.peekable();
+    rest.peek().is_some()
+        && (1..=3).contains(&first.len())
+        && !first.starts_with('0')
+        && rest.all(|g| g.len() == 3)
 }
 
 /// Whether the groups before a decimal mark are well formed: one group of any length ("2809"),
 /// or a thousands grouping ("2.809").
-fn whole_part_ok(groups: &[&str]) -> bool {
-    groups.len() == 1 || thousands_ok(groups)
+fn whole_part_ok(whole_part: &str) -> bool {
+    !whole_part.contains(SEPARATORS) || thousands_ok(whole_part)
 }
 
 /// The flag for a whole number grouped with marks: none in the field's style (or with spaces),
 /// `OtherStyle` with the other style's group mark, `Mixed` with both.
-fn grouping_flag(seps: &[Sep], lang: Lang) -> Option<Flag> {
-    let own = seps.contains(&Sep::Mark(lang.group_mark()));
-    let other = seps.contains(&Sep::Mark(lang.decimal_mark()));
+fn grouping_flag(span: &str, lang: Lang) -> Option<Flag> {
+    let own = span.contains(lang.group_mark());
+    let other = span.contains(lang.decimal_mark());
     match (own, other) {
         (true, true) => Some(Flag::Mixed),
         (false, true) => Some(Flag::OtherStyle),
@@ -458,22 +490,35 @@ fn grouping_flag(seps: &[Sep], lang: Lang) -> Option<Flag> {
 /// The most digits an exact decimal holds whatever they are (its 96-bit mantissa holds 28 nines).
 const MAX_DIGITS: usize = 28;
 
-/// Builds the exact decimal from its whole and fraction digits, keeping the fraction's length as
-/// its scale ("2.809,80" keeps two places).
+/// Builds the exact decimal from its whole digits (group separators skipped) and fraction digits,
+/// keeping the fraction's length as its scale ("2.809,80" keeps two places).
+///
+/// Refused as `TooLarge`, never rounded, so no digit is ever lost quietly: more than 28
+/// significant digits (leading zeros do not count), or more than 28 decimal places.
 fn exact_decimal(whole: &str, fraction: &str) -> Result<Decimal, NumberError> {
-    let whole = whole.trim_start_matches('0');
-    let digits = format!("{whole}{fraction}");
-    if digits.trim_start_matches('0').len() > MAX_DIGITS || fraction.len() > MAX_DIGITS {
+    if fraction.len() > MAX_DIGITS {
         return Err(NumberError::TooLarge);
     }
-    let whole = if whole.is_empty() { "0" } else { whole };
-    let text = if fraction.is_empty() {
-        whole.to_owned()
-    } else {
-        format!("{whole}.{fraction}")
-    };
-    // `from_str_exact` refuses rather than rounds, so no digit is ever lost quietly.
-    Decimal::from_str_exact(&text).map_err(|_| NumberError::TooLarge)
+    // The fraction is the span's last group: digits only, unlike the whole part. (Filtering
+    // before the chain rather than after it is measurably faster.)
+    debug_assert!(fraction.bytes().all(|b| b.is_ascii_digit()));
+    let digits = whole
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .chain(fraction.bytes())
+        .map(|b| b - b'0')
+        .skip_while(|&d| d == 0);
+    // 28 digits stay below 10²⁸, well within an i128 and within the decimal's 96 bits.
+    let mut mantissa: i128 = 0;
+    for (count, digit) in digits.enumerate() {
+        if count == MAX_DIGITS {
+            return Err(NumberError::TooLarge);
+        }
+        mantissa = mantissa * 10 + i128::from(digit);
+    }
+    // The fraction's length is at most 28, so the scale always fits and is valid.
+    let scale = u32::try_from(fraction.len()).map_err(|_| NumberError::TooLarge)?;
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| NumberError::TooLarge)
 }
 
 /// Moves the decimal point of `value` by `exponent` places (right when positive), exactly: the
