@@ -233,6 +233,287 @@ fn a_revised_plan_keeps_the_original() {
     assert_eq!(plan_changes[2].old_value.as_deref(), Some("2500"));
 }
 
+/// One save of the given plans and figures, from `origin`.
+fn save(store: &mut Store, plans: Vec<PlanWrite>, figures: Vec<FigureWrite>, origin: Origin) {
+    store.apply(&Batch { plans, figures }, origin).unwrap();
+}
+
+/// A change as (slot, old value, new value, origin).
+fn transitions(
+    store: &Store,
+    write: &FigureWrite,
+) -> Vec<(String, Option<String>, Option<String>, String)> {
+    store
+        .history(write.unit, write.indicator, write.year)
+        .unwrap()
+        .into_iter()
+        .map(|e| (e.slot, e.old_value, e.new_value, e.origin))
+        .collect()
+}
+
+#[test]
+fn the_history_shows_every_insert_update_and_removal_in_order() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.demo_db("versions.db")).unwrap();
+    let estimate = figure(&store, "sown_area", 2021, Stage::Estimate, "120.5");
+    let actual = FigureWrite {
+        stage: Stage::Actual,
+        value: Some((d("121"), "121".into())),
+        ..estimate.clone()
+    };
+    let value = |text: &str| FigureWrite {
+        value: Some((d(text), text.to_owned())),
+        ..estimate.clone()
+    };
+    let cleared = FigureWrite {
+        value: None,
+        ..estimate.clone()
+    };
+    let plan = |target: Option<&str>| PlanWrite {
+        unit: estimate.unit,
+        indicator: estimate.indicator,
+        year: 2021,
+        source: PlanSource::WardCouncil,
+        target: target.map(|t| PlanTarget::Value(d(t))),
+        text: target.unwrap_or_default().to_owned(),
+        derived: false,
+        note: String::new(),
+    };
+    assert!(transitions(&store, &estimate).is_empty());
+
+    save(
+        &mut store,
+        vec![plan(Some("118"))],
+        vec![estimate.clone()],
+        Origin::Cli,
+    );
+    save(&mut store, vec![], vec![value("125")], Origin::Window);
+    save(&mut store, vec![], vec![cleared.clone()], Origin::Window);
+    // Clearing what is not there changes nothing.
+    let none = store
+        .apply(
+            &Batch {
+                plans: vec![],
+                figures: vec![cleared],
+            },
+            Origin::Window,
+        )
+        .unwrap();
+    assert_eq!(none.figures_changed, 0);
+    save(
+        &mut store,
+        vec![],
+        vec![value("130"), actual],
+        Origin::Import,
+    );
+    save(&mut store, vec![plan(None)], vec![], Origin::Cli);
+
+    let owned = |s: &str| Some(s.to_owned());
+    let expected = vec![
+        ("plan:ward_council".into(), None, owned("118"), "cli".into()),
+        ("figure:estimate".into(), None, owned("120.5"), "cli".into()),
+        (
+            "figure:estimate".into(),
+            owned("120.5"),
+            owned("125"),
+            "window".into(),
+        ),
+        (
+            "figure:estimate".into(),
+            owned("125"),
+            None,
+            "window".into(),
+        ),
+        (
+            "figure:estimate".into(),
+            None,
+            owned("130"),
+            "import".into(),
+        ),
+        ("figure:actual".into(), None, owned("121"), "import".into()),
+        ("plan:ward_council".into(), owned("118"), None, "cli".into()),
+    ];
+    assert_eq!(transitions(&store, &estimate), expected);
+    // Times never go backwards, and the new text and note come with the new value.
+    let log = store
+        .history(estimate.unit, estimate.indicator, 2021)
+        .unwrap();
+    let times: Vec<_> = log
+        .iter()
+        .map(|e| jiff::Timestamp::from_str(&e.at).unwrap())
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]), "{times:?}");
+    assert_eq!(log[2].old_text.as_deref(), Some("120.5"));
+    assert_eq!(log[2].new_text.as_deref(), Some("125"));
+    assert_eq!(log[3].new_note, None);
+    assert_eq!(log[3].old_note.as_deref(), Some(""));
+}
+
+#[test]
+fn a_slot_written_twice_in_one_save_is_one_change() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.demo_db("twice-in-one.db")).unwrap();
+    // A new slot, written twice: one insert of the last value.
+    let first = figure(&store, "sown_area", 2021, Stage::Final, "100");
+    let second = figure(&store, "sown_area", 2021, Stage::Final, "101");
+    // A stored slot, written twice: one change from the stored value to the last one.
+    let crop_1 = figure(&store, "crop_output", 2021, Stage::Actual, "2900");
+    let crop_2 = figure(&store, "crop_output", 2021, Stage::Actual, "2950");
+    let summary = store
+        .apply(
+            &Batch {
+                plans: vec![],
+                figures: vec![first.clone(), second, crop_1, crop_2.clone()],
+            },
+            Origin::Cli,
+        )
+        .unwrap();
+    assert_eq!(summary.figures_changed, 4);
+    assert_eq!(
+        transitions(&store, &first),
+        vec![(
+            "figure:final".into(),
+            None,
+            Some("101".into()),
+            "cli".into()
+        )]
+    );
+    let crop = transitions(&store, &crop_2);
+    let crop: Vec<_> = crop
+        .into_iter()
+        .filter(|(slot, ..)| slot == "figure:actual")
+        .collect();
+    assert_eq!(
+        crop,
+        vec![
+            (
+                "figure:actual".into(),
+                None,
+                Some("2809.8".into()),
+                "demo".into()
+            ),
+            (
+                "figure:actual".into(),
+                Some("2809.8".into()),
+                Some("2950".into()),
+                "cli".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_save_that_changes_nothing_leaves_no_trace() {
+    let scratch = Scratch::new();
+    let path = scratch.demo_db("unchanged.db");
+    let mut store = Store::open(&path).unwrap();
+    let sets = || {
+        rusqlite::Connection::open(&path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM change_set", [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap()
+    };
+    let before = sets();
+    // The demo's crop output, written back exactly as stored.
+    let write = figure(&store, "crop_output", 2021, Stage::Actual, "2809.8");
+    let stored = store.figures_of(write.unit, 2021).unwrap()[&write.indicator]
+        .iter()
+        .find(|f| f.stage == Stage::Actual)
+        .unwrap()
+        .clone();
+    let same = FigureWrite {
+        value: Some((stored.value, stored.text)),
+        note: stored.note,
+        ..write
+    };
+    let summary = store
+        .apply(
+            &Batch {
+                plans: vec![],
+                figures: vec![same],
+            },
+            Origin::Window,
+        )
+        .unwrap();
+    assert_eq!(summary, ward_kpi::store::SaveSummary::default());
+    assert_eq!(sets(), before, "no change set for a save without changes");
+}
+
+#[test]
+fn an_indicator_that_ever_held_data_cannot_be_deleted() {
+    let scratch = Scratch::new();
+    let mut store = Store::open(&scratch.demo_db("in-use.db")).unwrap();
+    let write = figure(&store, "sown_area", 2021, Stage::Actual, "120.5");
+    assert!(!store.indicator_has_data(write.indicator).unwrap());
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    assert!(store.indicator_has_data(crop).unwrap());
+    save(&mut store, vec![], vec![write.clone()], Origin::Cli);
+    let cleared = FigureWrite {
+        value: None,
+        ..write.clone()
+    };
+    save(&mut store, vec![], vec![cleared], Origin::Cli);
+    assert!(
+        !store
+            .figures_of(write.unit, 2021)
+            .unwrap()
+            .contains_key(&write.indicator)
+    );
+    assert!(store.indicator_has_data(write.indicator).unwrap());
+    let err = store.delete_indicator("sown_area").unwrap_err();
+    assert!(matches!(err, StoreError::IndicatorHasData(_)), "{err}");
+}
+
+#[test]
+fn the_trend_matches_each_years_report() {
+    let scratch = Scratch::new();
+    let path = scratch.path("trend.db");
+    let mut store = Store::create(&path).unwrap();
+    ward_kpi::demo::seed_reference_data(&store).unwrap();
+    let spec = ward_kpi::demo::synthetic::Spec {
+        wards: 2,
+        years: 6,
+        indicators: 5,
+        seed: 3,
+    };
+    ward_kpi::demo::synthetic::generate(&mut store, spec, |_, _| {}).unwrap();
+    let (unit, _) = store.unit_for("SYN0002", 2024).unwrap();
+    let (indicator, _) = store.indicators().unwrap()[0];
+    // A gap year with a plan only, to see "last year" taken from the right year.
+    let years = store.years_with_data(unit).unwrap();
+    let gap = years.iter().min().unwrap() - 2;
+    save(
+        &mut store,
+        vec![PlanWrite {
+            unit,
+            indicator,
+            year: gap,
+            source: PlanSource::Assigned,
+            target: Some(PlanTarget::range(d("1"), d("2"))),
+            text: "1–2".into(),
+            derived: false,
+            note: String::new(),
+        }],
+        vec![],
+        Origin::Cli,
+    );
+    let trend = store.trend(unit, indicator).unwrap();
+    assert_eq!(trend.len(), years.len() + 1);
+    assert_eq!(trend[0].0, gap);
+    assert!(trend.windows(2).all(|w| w[0].0 < w[1].0));
+    for (year, row) in trend {
+        let report = store.report(unit, year).unwrap();
+        let expected = report
+            .rows
+            .into_iter()
+            .find(|r| r.indicator.code == row.indicator.code)
+            .unwrap();
+        assert_eq!(row, expected, "{year}");
+    }
+}
+
 #[test]
 fn a_failing_batch_writes_nothing() {
     let scratch = Scratch::new();
@@ -410,20 +691,21 @@ fn killed_writer_child() {
         .into_iter()
         .map(|(id, _)| id)
         .collect();
+    // About 9,000 new figures with a 4 kB note each: some 40 MB, far more than SQLite's page
+    // cache, so the uncommitted transaction spills into the WAL long before it commits.
+    let note = "ghi chú dài ".repeat(300);
     let mut batch = Batch::default();
     for year in 1990..=2100_i16 {
         for &indicator in &indicators {
             for stage in Stage::ALL {
-                for copy in 0..40 {
-                    batch.figures.push(FigureWrite {
-                        unit,
-                        indicator,
-                        year,
-                        stage,
-                        value: Some((Decimal::from(copy), copy.to_string())),
-                        note: String::new(),
-                    });
-                }
+                batch.figures.push(FigureWrite {
+                    unit,
+                    indicator,
+                    year,
+                    stage,
+                    value: Some((Decimal::from(year), year.to_string())),
+                    note: note.clone(),
+                });
             }
         }
     }

@@ -1,12 +1,14 @@
 //! Plans and figures in the store: a ward-year read for the report, and batched writes that go
 //! into the change log in the same transaction.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::str::FromStr as _;
 
-use rusqlite::{OptionalExtension as _, Transaction, params};
+use rusqlite::params;
 use rust_decimal::Decimal;
 
+use super::save::Save;
+use super::schema::{source_from_number, stage_from_number};
 use super::{IndicatorId, Result, Store, StoreError, UnitId};
 use crate::domain::report::{IndicatorYear, Report, ReportRow};
 use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
@@ -74,34 +76,37 @@ pub struct SaveSummary {
     pub figures_changed: usize,
 }
 
-/// A stored row as the change log compares it: value, text, note.
-type Stored = (String, String, String);
-
 impl Store {
     /// Writes a batch in one transaction, logging every change with who, when and from where.
-    /// On any error nothing of the batch is written.
+    /// On any error nothing of the batch is written; a batch that changes nothing writes
+    /// nothing at all.
     pub fn apply(&mut self, batch: &Batch, origin: Origin) -> Result<SaveSummary> {
         self.writable()?;
         let path = self.path.clone();
         let err = |e| StoreError::from_sqlite(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
-        let log = LogContext {
-            at: jiff::Timestamp::now().to_string(),
-            who: super::os_user(),
-            origin: origin.code(),
-        };
         let mut summary = SaveSummary::default();
-        for plan in &batch.plans {
-            if write_plan(&tx, plan, &log).map_err(err)? {
-                summary.plans_changed += 1;
+        {
+            let at = jiff::Timestamp::now().to_string();
+            let mut save = Save::begin(&tx, &at, &super::os_user(), origin.code()).map_err(err)?;
+            for plan in &batch.plans {
+                if save.plan(plan).map_err(err)? {
+                    summary.plans_changed += 1;
+                }
             }
-        }
-        for figure in &batch.figures {
-            if write_figure(&tx, figure, &log).map_err(err)? {
-                summary.figures_changed += 1;
+            for figure in &batch.figures {
+                if save.figure(figure).map_err(err)? {
+                    summary.figures_changed += 1;
+                }
             }
+            save.finish().map_err(err)?;
         }
-        tx.commit().map_err(err)?;
+        if summary == SaveSummary::default() {
+            // Not even the save's change set is kept.
+            tx.rollback().map_err(err)?;
+        } else {
+            tx.commit().map_err(err)?;
+        }
         Ok(summary)
     }
 
@@ -131,21 +136,51 @@ impl Store {
 
     /// The plans of a ward-year, by indicator.
     pub fn plans_of(&self, unit: UnitId, year: i16) -> Result<HashMap<IndicatorId, Vec<Plan>>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT indicator_id, source, low, high, text, original_low, original_high,
-                        derived, note
-                 FROM plan WHERE unit_id = ?1 AND year = ?2",
-            )
-            .map_err(|e| self.sql(e))?;
-        let mut rows = stmt.query(params![unit.0, year]).map_err(|e| self.sql(e))?;
         let mut plans: HashMap<IndicatorId, Vec<Plan>> = HashMap::new();
+        self.read_plans(
+            "SELECT indicator_id, source, low, high, text, original_low, original_high,
+                    derived, note
+             FROM plan WHERE unit_id = ?1 AND year = ?2",
+            params![unit.0, year],
+            |indicator, plan| {
+                plans.entry(IndicatorId(indicator)).or_default().push(plan);
+            },
+        )?;
+        Ok(plans)
+    }
+
+    /// The figures of a ward-year, by indicator.
+    pub fn figures_of(&self, unit: UnitId, year: i16) -> Result<HashMap<IndicatorId, Vec<Figure>>> {
+        let mut figures: HashMap<IndicatorId, Vec<Figure>> = HashMap::new();
+        self.read_figures(
+            "SELECT indicator_id, stage, value, text, note
+             FROM figure WHERE unit_id = ?1 AND year = ?2",
+            params![unit.0, year],
+            |indicator, figure| {
+                figures
+                    .entry(IndicatorId(indicator))
+                    .or_default()
+                    .push(figure);
+            },
+        )?;
+        Ok(figures)
+    }
+
+    /// Runs a plan query whose columns are a grouping key (indicator or year), then `source,
+    /// low, high, text, original_low, original_high, derived, note`; hands each row to `each`.
+    fn read_plans(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut each: impl FnMut(i64, Plan),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| StoreError::from_sqlite(&self.path, e);
-            let source: String = r.get(1).map_err(get)?;
-            let source =
-                PlanSource::from_code(&source).ok_or_else(|| self.bad("plan source", &source))?;
+            let source: i64 = r.get(1).map_err(get)?;
+            let source = source_from_number(source)
+                .ok_or_else(|| self.bad("plan source", &source.to_string()))?;
             let target = self.target(
                 &r.get::<_, String>(2).map_err(get)?,
                 &r.get::<_, String>(3).map_err(get)?,
@@ -156,48 +191,48 @@ impl Store {
                 (Some(low), Some(high)) => Some(self.target(&low, &high)?),
                 _ => None,
             };
-            plans
-                .entry(IndicatorId(r.get(0).map_err(get)?))
-                .or_default()
-                .push(Plan {
+            each(
+                r.get(0).map_err(get)?,
+                Plan {
                     source,
                     target,
                     text: r.get(4).map_err(get)?,
                     original,
                     derived: r.get(7).map_err(get)?,
                     note: r.get(8).map_err(get)?,
-                });
+                },
+            );
         }
-        Ok(plans)
+        Ok(())
     }
 
-    /// The figures of a ward-year, by indicator.
-    pub fn figures_of(&self, unit: UnitId, year: i16) -> Result<HashMap<IndicatorId, Vec<Figure>>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT indicator_id, stage, value, text, note
-                 FROM figure WHERE unit_id = ?1 AND year = ?2",
-            )
-            .map_err(|e| self.sql(e))?;
-        let mut rows = stmt.query(params![unit.0, year]).map_err(|e| self.sql(e))?;
-        let mut figures: HashMap<IndicatorId, Vec<Figure>> = HashMap::new();
+    /// Runs a figure query whose columns are a grouping key (indicator or year), then `stage,
+    /// value, text, note`; hands each row to `each`.
+    fn read_figures(
+        &self,
+        sql: &str,
+        params: impl rusqlite::Params,
+        mut each: impl FnMut(i64, Figure),
+    ) -> Result<()> {
+        let mut stmt = self.conn.prepare_cached(sql).map_err(|e| self.sql(e))?;
+        let mut rows = stmt.query(params).map_err(|e| self.sql(e))?;
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| StoreError::from_sqlite(&self.path, e);
-            let stage: String = r.get(1).map_err(get)?;
-            let stage = Stage::from_code(&stage).ok_or_else(|| self.bad("stage", &stage))?;
+            let stage: i64 = r.get(1).map_err(get)?;
+            let stage =
+                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
             let value: String = r.get(2).map_err(get)?;
-            figures
-                .entry(IndicatorId(r.get(0).map_err(get)?))
-                .or_default()
-                .push(Figure {
+            each(
+                r.get(0).map_err(get)?,
+                Figure {
                     stage,
                     value: self.decimal(&value)?,
                     text: r.get(3).map_err(get)?,
                     note: r.get(4).map_err(get)?,
-                });
+                },
+            );
         }
-        Ok(figures)
+        Ok(())
     }
 
     /// How many figures the file holds.
@@ -215,219 +250,13 @@ impl Store {
         Decimal::from_str(text).map_err(|_| self.bad("value", text))
     }
 
-    fn bad(&self, what: &'static str, text: &str) -> StoreError {
+    pub(super) fn bad(&self, what: &'static str, text: &str) -> StoreError {
         StoreError::BadStoredValue {
             path: self.path.clone(),
             what,
             text: text.to_owned(),
         }
     }
-}
-
-/// Who, when and from where, the same for every change of one save.
-struct LogContext {
-    at: String,
-    who: String,
-    origin: &'static str,
-}
-
-fn log_change(
-    tx: &Transaction<'_>,
-    log: &LogContext,
-    key: (UnitId, i16, IndicatorId),
-    slot: &str,
-    old: Option<&Stored>,
-    new: Option<&Stored>,
-) -> rusqlite::Result<()> {
-    let mut stmt = tx.prepare_cached(
-        "INSERT INTO change_log (at, who, origin, unit_id, year, indicator_id, slot,
-             old_value, new_value, old_text, new_text, old_note, new_note)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-    )?;
-    stmt.execute(params![
-        log.at,
-        log.who,
-        log.origin,
-        key.0.0,
-        key.1,
-        key.2.0,
-        slot,
-        old.map(|o| &o.0),
-        new.map(|n| &n.0),
-        old.map(|o| &o.1),
-        new.map(|n| &n.1),
-        old.map(|o| &o.2),
-        new.map(|n| &n.2),
-    ])?;
-    Ok(())
-}
-
-/// Writes one figure if it differs from what is stored; true when it did.
-fn write_figure(tx: &Transaction<'_>, w: &FigureWrite, log: &LogContext) -> rusqlite::Result<bool> {
-    let key = params![w.unit.0, w.year, w.indicator.0, w.stage.code()];
-    let old: Option<Stored> = tx
-        .prepare_cached(
-            "SELECT value, text, note FROM figure
-             WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND stage = ?4",
-        )?
-        .query_row(key, |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-        .optional()?;
-    let new: Option<Stored> = w
-        .value
-        .as_ref()
-        .map(|(value, text)| (value.to_string(), text.clone(), w.note.clone()));
-    if old == new {
-        return Ok(false);
-    }
-    match &new {
-        Some((value, text, note)) => {
-            tx.prepare_cached(
-                "INSERT INTO figure (unit_id, year, indicator_id, stage, value, text, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
-                 ON CONFLICT (unit_id, year, indicator_id, stage) DO UPDATE
-                 SET value = excluded.value, text = excluded.text, note = excluded.note",
-            )?
-            .execute(params![
-                w.unit.0,
-                w.year,
-                w.indicator.0,
-                w.stage.code(),
-                value,
-                text,
-                note
-            ])?;
-        }
-        None => {
-            tx.prepare_cached(
-                "DELETE FROM figure
-                 WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND stage = ?4",
-            )?
-            .execute(key)?;
-        }
-    }
-    let slot = format!("figure:{}", w.stage.code());
-    log_change(
-        tx,
-        log,
-        (w.unit, w.year, w.indicator),
-        &slot,
-        old.as_ref(),
-        new.as_ref(),
-    )?;
-    Ok(true)
-}
-
-/// A target as the log and the `low`/`high` columns write it ("2451.8", "6.6–6.8").
-fn target_text(target: PlanTarget) -> String {
-    match target {
-        PlanTarget::Value(v) => v.to_string(),
-        PlanTarget::Range { low, high } => format!("{low}–{high}"),
-    }
-}
-
-/// A plan row as stored, for comparison and revision.
-struct StoredPlan {
-    low: String,
-    high: String,
-    text: String,
-    note: String,
-    original: Option<(String, String)>,
-    derived: bool,
-}
-
-impl StoredPlan {
-    /// The row as the change log compares it.
-    fn logged(&self) -> Stored {
-        let value = if self.low == self.high {
-            self.low.clone()
-        } else {
-            format!("{}–{}", self.low, self.high)
-        };
-        (value, self.text.clone(), self.note.clone())
-    }
-}
-
-/// Writes one plan if it differs from what is stored; true when it did. A changed target keeps
-/// the first one as the original.
-fn write_plan(tx: &Transaction<'_>, w: &PlanWrite, log: &LogContext) -> rusqlite::Result<bool> {
-    let key = params![w.unit.0, w.year, w.indicator.0, w.source.code()];
-    let old = tx
-        .prepare_cached(
-            "SELECT low, high, text, note, original_low, original_high, derived FROM plan
-             WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND source = ?4",
-        )?
-        .query_row(key, |r| {
-            let original_low: Option<String> = r.get(4)?;
-            let original_high: Option<String> = r.get(5)?;
-            Ok(StoredPlan {
-                low: r.get(0)?,
-                high: r.get(1)?,
-                text: r.get(2)?,
-                note: r.get(3)?,
-                original: original_low.zip(original_high),
-                derived: r.get(6)?,
-            })
-        })
-        .optional()?;
-    let old_logged = old.as_ref().map(StoredPlan::logged);
-    let new_logged = w
-        .target
-        .map(|t| (target_text(t), w.text.clone(), w.note.clone()));
-    let derived_changed = old.as_ref().is_some_and(|o| o.derived != w.derived);
-    if old_logged == new_logged && !derived_changed {
-        return Ok(false);
-    }
-    match w.target {
-        Some(target) => {
-            let (low, high) = (target.low().to_string(), target.high().to_string());
-            // The first target survives every revision.
-            let original = old.as_ref().and_then(|o| {
-                o.original.clone().or_else(|| {
-                    (o.low != low || o.high != high).then(|| (o.low.clone(), o.high.clone()))
-                })
-            });
-            let (original_low, original_high) = original.unzip();
-            tx.prepare_cached(
-                "INSERT INTO plan (unit_id, year, indicator_id, source, low, high, text,
-                     original_low, original_high, derived, note)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
-                 ON CONFLICT (unit_id, year, indicator_id, source) DO UPDATE
-                 SET low = excluded.low, high = excluded.high, text = excluded.text,
-                     original_low = excluded.original_low, original_high = excluded.original_high,
-                     derived = excluded.derived, note = excluded.note",
-            )?
-            .execute(params![
-                w.unit.0,
-                w.year,
-                w.indicator.0,
-                w.source.code(),
-                low,
-                high,
-                w.text,
-                original_low,
-                original_high,
-                w.derived,
-                w.note,
-            ])?;
-        }
-        None => {
-            tx.prepare_cached(
-                "DELETE FROM plan
-                 WHERE unit_id = ?1 AND year = ?2 AND indicator_id = ?3 AND source = ?4",
-            )?
-            .execute(key)?;
-        }
-    }
-    let slot = format!("plan:{}", w.source.code());
-    log_change(
-        tx,
-        log,
-        (w.unit, w.year, w.indicator),
-        &slot,
-        old_logged.as_ref(),
-        new_logged.as_ref(),
-    )?;
-    Ok(true)
 }
 
 impl Store {
@@ -439,38 +268,31 @@ impl Store {
             .into_iter()
             .find(|(id, _)| *id == indicator)
             .ok_or_else(|| StoreError::UnknownIndicator(format!("#{}", indicator.0)))?;
-        let mut years: Vec<i16> = Vec::new();
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT year FROM figure WHERE unit_id = ?1 AND indicator_id = ?2
-                 UNION SELECT year FROM plan WHERE unit_id = ?1 AND indicator_id = ?2
-                 ORDER BY year",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map(params![unit.0, indicator.0], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        for year in rows {
-            years.push(year.map_err(|e| self.sql(e))?);
-        }
+        // Two range scans of the ward's rows, whatever the number of years.
+        let mut plans: BTreeMap<i64, Vec<Plan>> = BTreeMap::new();
+        self.read_plans(
+            "SELECT year, source, low, high, text, original_low, original_high, derived, note
+             FROM plan WHERE unit_id = ?1 AND indicator_id = ?2",
+            params![unit.0, indicator.0],
+            |year, plan| plans.entry(year).or_default().push(plan),
+        )?;
+        let mut figures: BTreeMap<i64, Vec<Figure>> = BTreeMap::new();
+        self.read_figures(
+            "SELECT year, stage, value, text, note
+             FROM figure WHERE unit_id = ?1 AND indicator_id = ?2",
+            params![unit.0, indicator.0],
+            |year, figure| figures.entry(year).or_default().push(figure),
+        )?;
+        let years: BTreeSet<i64> = plans.keys().chain(figures.keys()).copied().collect();
         let mut series = Vec::with_capacity(years.len());
         for year in years {
             let data = IndicatorYear {
                 indicator: definition.clone(),
-                plans: self
-                    .plans_of(unit, year)?
-                    .remove(&indicator)
-                    .unwrap_or_default(),
-                figures: self
-                    .figures_of(unit, year)?
-                    .remove(&indicator)
-                    .unwrap_or_default(),
-                previous: self
-                    .figures_of(unit, year - 1)?
-                    .remove(&indicator)
-                    .unwrap_or_default(),
+                plans: plans.remove(&year).unwrap_or_default(),
+                figures: figures.get(&year).cloned().unwrap_or_default(),
+                previous: figures.get(&(year - 1)).cloned().unwrap_or_default(),
             };
+            let year = i16::try_from(year).map_err(|_| self.bad("year", &year.to_string()))?;
             series.push((year, ReportRow::new(data)));
         }
         Ok(series)
@@ -494,15 +316,12 @@ impl Store {
     }
 
     /// True when any ward holds, or ever held, a plan or a figure of this indicator: it can then
-    /// only be archived, never deleted. Every write goes through the change log, whose index
-    /// answers this without scanning the figures.
+    /// only be archived, never deleted. Every save records the indicators it wrote in
+    /// `indicator_use`, so this is one key lookup, however many figures the file holds.
     pub fn indicator_has_data(&self, indicator: IndicatorId) -> Result<bool> {
         self.conn
-            .query_row(
-                "SELECT EXISTS (SELECT 1 FROM change_log WHERE indicator_id = ?1)",
-                [indicator.0],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM indicator_use WHERE indicator_id = ?1)")
+            .and_then(|mut stmt| stmt.query_row([indicator.0], |r| r.get(0)))
             .map_err(|e| self.sql(e))
     }
 }

@@ -9,6 +9,7 @@ mod catalogue;
 mod entries;
 mod error;
 mod history;
+mod save;
 mod schema;
 mod units;
 
@@ -156,6 +157,8 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags).map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
+        // Room for every statement a save, a report and the views reuse.
+        conn.set_prepared_statement_cache_capacity(32);
         let mut store = Self {
             conn,
             path: path.to_path_buf(),

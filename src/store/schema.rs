@@ -2,6 +2,8 @@
 //! `PRAGMA application_id` marks the file as ward-kpi's, so a foreign SQLite file is refused
 //! before anything is written to it.
 
+use crate::domain::{PlanSource, Stage};
+
 /// `application_id` of every ward-kpi database: "WKPI" in ASCII.
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
@@ -17,7 +19,24 @@ pub fn latest_version() -> i64 {
 ///
 /// Values are stored as decimal text ("2809.8"), never as floating point, so a figure reads back
 /// digit for digit. Plans and figures are keyed by unit and year first: a ward-year report is one
-/// range scan.
+/// range scan. A plan's source and a figure's stage are small numbers (see [`stage_number`] and
+/// [`source_number`]), checked by range: short keys, and no lookup per inserted row.
+///
+/// The change log is kept in three parts, so that saving new values costs little more than
+/// inserting them:
+/// - `change_set`: one row per save that changed something: when, who (the OS user), from where;
+/// - `plan.set_id` and `figure.set_id`: the save that wrote the row's current value;
+/// - `change_log`: only what a save replaced or removed: the old value, text and note, the save
+///   that had written it (`old_set_id`) and the save that replaced or removed it (`set_id`).
+///   A brand-new value adds no row here: its own `set_id` says who wrote it, when, from where.
+///
+/// Every version of a plan or figure is thus either a `change_log` row or the current row, and
+/// [`Store::history`](super::Store::history) rebuilds every transition from them. Within one
+/// save a slot changes at most once as far as the log goes: a save that rewrites a value it wrote
+/// itself overwrites it in place, so `change_log` has at most one row per slot and save.
+///
+/// `indicator_use` lists every indicator that ever held a plan or a figure (written once per
+/// indicator and save), so that "may this indicator be deleted?" is one key lookup.
 const V1: &str = r"
 CREATE TABLE setting (
     key   TEXT PRIMARY KEY,
@@ -52,11 +71,20 @@ CREATE TABLE indicator (
     synthetic  INTEGER NOT NULL DEFAULT 0
 );
 
+CREATE TABLE change_set (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    who    TEXT NOT NULL,
+    origin TEXT NOT NULL CHECK (origin = 'window' OR origin = 'cli' OR origin = 'import'
+                                OR origin = 'demo' OR origin = 'synthetic')
+);
+
+-- source: 1 city, 2 province, 3 assigned, 4 ward_council.
 CREATE TABLE plan (
     unit_id       INTEGER NOT NULL REFERENCES admin_unit (id),
     year          INTEGER NOT NULL,
     indicator_id  INTEGER NOT NULL REFERENCES indicator (id),
-    source        TEXT NOT NULL CHECK (source IN ('city', 'province', 'assigned', 'ward_council')),
+    source        INTEGER NOT NULL CHECK (source BETWEEN 1 AND 4),
     low           TEXT NOT NULL,
     high          TEXT NOT NULL,
     text          TEXT NOT NULL,
@@ -64,36 +92,70 @@ CREATE TABLE plan (
     original_high TEXT,
     derived       INTEGER NOT NULL DEFAULT 0,
     note          TEXT NOT NULL DEFAULT '',
+    set_id        INTEGER NOT NULL REFERENCES change_set (id),
     PRIMARY KEY (unit_id, year, indicator_id, source)
 ) WITHOUT ROWID;
 
+-- stage: 1 estimate, 2 actual, 3 final.
 CREATE TABLE figure (
     unit_id      INTEGER NOT NULL REFERENCES admin_unit (id),
     year         INTEGER NOT NULL,
     indicator_id INTEGER NOT NULL REFERENCES indicator (id),
-    stage        TEXT NOT NULL CHECK (stage IN ('estimate', 'actual', 'final')),
+    stage        INTEGER NOT NULL CHECK (stage BETWEEN 1 AND 3),
     value        TEXT NOT NULL,
     text         TEXT NOT NULL,
     note         TEXT NOT NULL DEFAULT '',
+    set_id       INTEGER NOT NULL REFERENCES change_set (id),
     PRIMARY KEY (unit_id, year, indicator_id, stage)
 ) WITHOUT ROWID;
 
+-- slot: 'plan:<source code>' or 'figure:<stage code>'. old_value of a plan is its target as
+-- the log shows it: '2451.8', or '6.6–6.8' for a band.
 CREATE TABLE change_log (
-    id           INTEGER PRIMARY KEY,
-    at           TEXT NOT NULL,
-    who          TEXT NOT NULL,
-    origin       TEXT NOT NULL,
     unit_id      INTEGER NOT NULL,
     year         INTEGER NOT NULL,
     indicator_id INTEGER NOT NULL,
     slot         TEXT NOT NULL,
-    old_value    TEXT,
-    new_value    TEXT,
-    old_text     TEXT,
-    new_text     TEXT,
-    old_note     TEXT,
-    new_note     TEXT
-);
+    set_id       INTEGER NOT NULL REFERENCES change_set (id),
+    old_set_id   INTEGER NOT NULL REFERENCES change_set (id),
+    old_value    TEXT NOT NULL,
+    old_text     TEXT NOT NULL,
+    old_note     TEXT NOT NULL,
+    PRIMARY KEY (unit_id, year, indicator_id, slot, set_id)
+) WITHOUT ROWID;
 
-CREATE INDEX change_log_by_value ON change_log (indicator_id, year, unit_id);
+CREATE TABLE indicator_use (
+    indicator_id INTEGER PRIMARY KEY REFERENCES indicator (id)
+);
 ";
+
+/// How the database stores a figure's stage.
+pub fn stage_number(stage: Stage) -> i64 {
+    match stage {
+        Stage::Estimate => 1,
+        Stage::Actual => 2,
+        Stage::Final => 3,
+    }
+}
+
+/// A figure's stage from its stored number.
+pub fn stage_from_number(number: i64) -> Option<Stage> {
+    Stage::ALL.into_iter().find(|&s| stage_number(s) == number)
+}
+
+/// How the database stores a plan's source.
+pub fn source_number(source: PlanSource) -> i64 {
+    match source {
+        PlanSource::City => 1,
+        PlanSource::Province => 2,
+        PlanSource::Assigned => 3,
+        PlanSource::WardCouncil => 4,
+    }
+}
+
+/// A plan's source from its stored number.
+pub fn source_from_number(number: i64) -> Option<PlanSource> {
+    PlanSource::ALL
+        .into_iter()
+        .find(|&s| source_number(s) == number)
+}
