@@ -154,10 +154,11 @@ fn exact(value: f64, precision: u32) -> Decimal {
 }
 
 /// A small, reproducible random source (SplitMix64): the same seed gives the same data.
-struct SplitMix(u64);
+pub struct SplitMix(pub u64);
 
 impl SplitMix {
-    fn next_u64(&mut self) -> u64 {
+    /// The next 64 random bits.
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -165,8 +166,13 @@ impl SplitMix {
         z ^ (z >> 31)
     }
 
+    /// A number in `0..bound` (the tiny modulo bias does not matter for made-up data).
+    pub fn below(&mut self, bound: u64) -> u64 {
+        self.next_u64() % bound.max(1)
+    }
+
     /// A float in [0, 1).
-    fn next_f64(&mut self) -> f64 {
+    pub fn next_f64(&mut self) -> f64 {
         // 53 random bits: exact in an f64.
         #[allow(clippy::cast_precision_loss)]
         let bits = (self.next_u64() >> 11) as f64;
