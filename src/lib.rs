@@ -3,6 +3,7 @@
 //! The layers, and the one direction their arrows point:
 //! - [`domain`]: indicators, plans, figures, % of plan, Vietnamese numbers. Plain Rust.
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
+//! - [`export`]: the year's report as Excel, CSV and sentences.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.
 //! - [`app`]: the window (eframe/egui), the other face over the same core.
@@ -13,5 +14,6 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod export;
 pub mod messages;
 pub mod store;

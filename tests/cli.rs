@@ -136,12 +136,9 @@ fn the_csv_report_is_machine_readable() {
         lines
             .next()
             .unwrap()
-            .starts_with("indicator,name,category,unit,plan,")
+            .starts_with("ward_code,ward,year,indicator,name,category,unit,plan,")
     );
-    let crop = text
-        .lines()
-        .find(|l| l.starts_with("crop_output,"))
-        .unwrap();
+    let crop = text.lines().find(|l| l.contains(",crop_output,")).unwrap();
     assert!(
         crop.contains(",2451.8,") && crop.contains(",2809.8,actual,114.6,exceeded,"),
         "{crop}"
@@ -545,4 +542,81 @@ fn synthetic_data_says_so() {
         .assert()
         .success()
         .stdout(contains("SYN0001").and(contains("[dữ liệu giả lập]")));
+}
+
+#[test]
+fn export_writes_csv_and_sentences() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("export.db");
+    let csv = scratch.path("bao-cao.csv");
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--year",
+            "2021",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(contains("bao-cao.csv"));
+    let bytes = std::fs::read(&csv).unwrap();
+    assert!(bytes.starts_with("\u{feff}ward_code,".as_bytes()));
+    let text = String::from_utf8(bytes).unwrap();
+    assert!(text.contains("03142,Phường Thanh Trường,2021,crop_output,"));
+
+    let txt = scratch.path("cau.txt");
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--year",
+            "2021",
+            "--format",
+            "txt",
+            "-o",
+        ])
+        .arg(&txt)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        text.contains("Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao.")
+    );
+}
+
+#[test]
+fn a_failed_export_leaves_no_file() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("export.db");
+    let target = scratch.path("no-such-folder/bao-cao.csv");
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "--year",
+            "2021",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(&target)
+        .assert()
+        .failure()
+        .stderr(contains("no-such-folder"));
+    assert!(!target.exists());
+    assert!(!scratch.path("no-such-folder").exists());
+    // Leftover temporary files would sit beside the target: there are none in the scratch folder.
+    let names: Vec<_> = std::fs::read_dir(scratch.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".part-"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
 }

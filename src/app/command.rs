@@ -32,6 +32,8 @@ pub enum Command {
     EnterMeeting,
     LeaveMeeting,
     CopyText(String),
+    /// Write the shown ward's year to a file.
+    Export(crate::export::Format, PathBuf),
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).

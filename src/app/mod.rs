@@ -338,6 +338,19 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::Export(format, path) => {
+                let data = session.store.year_data(session.unit_id, session.year)?;
+                let ward = crate::export::WardYear::new(session.unit.clone(), session.year, data);
+                crate::export::write(format, &[ward], lang, &path)?;
+                self.info(
+                    rust_i18n::t!(
+                        "app.export.done",
+                        locale = lang.code(),
+                        path = path.display()
+                    )
+                    .into_owned(),
+                );
+            }
             Command::AddIndicator(indicator) => {
                 session.store.add_indicator(&indicator)?;
                 session.reload(lang)?;

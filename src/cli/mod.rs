@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod demo;
+mod export;
 mod history;
 mod report;
 mod set;
@@ -72,6 +73,8 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Show the change log of one indicator's values in one year.
     History(history::HistoryArgs),
+    /// Export the year's report to a file: Excel, CSV or the report sentences.
+    Export(export::ExportArgs),
 }
 
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
@@ -145,6 +148,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang),
         Command::Report(report) => report::run(&open(args.db)?, &report, lang),
         Command::History(history) => history::run(&open(args.db)?, &history, lang),
+        Command::Export(export) => export::run(&open(args.db)?, &export, lang),
     }
 }
 

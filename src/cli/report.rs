@@ -2,15 +2,12 @@
 //! domain's report; this file only lays it out.
 
 use clap::{Args, ValueEnum};
-use rust_decimal::Decimal;
-use serde::Serialize;
-use serde_json::value::RawValue;
 
 use super::table::{Align, Table};
-use crate::domain::compute::{self, Change};
+use crate::domain::Lang;
 use crate::domain::number;
 use crate::domain::report::{self, Report, ReportRow};
-use crate::domain::{Lang, Stage};
+use crate::export::machine::machine_rows;
 use crate::store::Store;
 
 /// Arguments of `ward-kpi report`.
@@ -42,7 +39,7 @@ pub fn run(store: &Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
     let text = match args.format {
         Format::Table => table(&report, lang),
         Format::Json => json(&report)?,
-        Format::Csv => csv(&report)?,
+        Format::Csv => csv(&report, lang),
     };
     super::print_text(&text);
     Ok(())
@@ -145,120 +142,12 @@ fn roman(n: usize) -> &'static str {
         .unwrap_or("X")
 }
 
-/// One row as machines read it: codes, and numbers as JSON numbers (exact, never floats).
-#[derive(Serialize)]
-struct MachineRow<'a> {
-    indicator: &'a str,
-    name: &'a str,
-    category: &'a str,
-    unit: &'a str,
-    plan: Option<Box<RawValue>>,
-    plan_high: Option<Box<RawValue>>,
-    plan_source: Option<&'a str>,
-    plan_derived: Option<bool>,
-    value: Option<Box<RawValue>>,
-    stage: Option<&'a str>,
-    percent_of_plan: Option<Box<RawValue>>,
-    status: &'a str,
-    previous: Option<Box<RawValue>>,
-    change_vs_previous: Option<Box<RawValue>>,
-    change_measure: Option<&'a str>,
-    note: &'a str,
-}
-
-/// Decimals machine-readable percentages keep.
-const MACHINE_PERCENT_DECIMALS: u32 = 2;
-
-fn machine_number(value: Decimal) -> Option<Box<RawValue>> {
-    RawValue::from_string(value.normalize().to_string()).ok()
-}
-
-fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
-    report
-        .rows
-        .iter()
-        .map(|row| {
-            let plan = row.plan.as_ref();
-            let is_range = plan.is_some_and(|p| p.target.low() != p.target.high());
-            MachineRow {
-                indicator: &row.indicator.code,
-                name: &row.indicator.name_vi,
-                category: row.indicator.category.code(),
-                unit: row.indicator.unit.symbol(),
-                plan: plan.and_then(|p| machine_number(p.target.low())),
-                plan_high: plan
-                    .filter(|_| is_range)
-                    .and_then(|p| machine_number(p.target.high())),
-                plan_source: plan.map(|p| p.source.code()),
-                plan_derived: plan.map(|p| p.derived),
-                value: row.current.as_ref().and_then(|f| machine_number(f.value)),
-                stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
-                percent_of_plan: row
-                    .assessment
-                    .percent
-                    .and_then(|p| machine_number(compute::round(p, MACHINE_PERCENT_DECIMALS))),
-                status: row.assessment.status.code(),
-                previous: row.previous.as_ref().and_then(|f| machine_number(f.value)),
-                change_vs_previous: row.change.and_then(|c| {
-                    machine_number(compute::round(c.amount(), MACHINE_PERCENT_DECIMALS))
-                }),
-                change_measure: row.change.map(|c| match c {
-                    Change::Percent(_) => "percent",
-                    Change::Points(_) => "points",
-                }),
-                note: row.current.as_ref().map_or("", |f| f.note.as_str()),
-            }
-        })
-        .collect()
-}
-
 fn json(report: &Report) -> anyhow::Result<String> {
     let mut text = serde_json::to_string_pretty(&machine_rows(report))?;
     text.push('\n');
     Ok(text)
 }
 
-fn csv(report: &Report) -> anyhow::Result<String> {
-    let mut writer = csv::Writer::from_writer(Vec::new());
-    writer.write_record([
-        "indicator",
-        "name",
-        "category",
-        "unit",
-        "plan",
-        "plan_high",
-        "plan_source",
-        "plan_derived",
-        "value",
-        "stage",
-        "percent_of_plan",
-        "status",
-        "previous",
-        "change_vs_previous",
-        "change_measure",
-        "note",
-    ])?;
-    let raw =
-        |v: &Option<Box<RawValue>>| v.as_ref().map(|r| r.get().to_owned()).unwrap_or_default();
-    for row in machine_rows(report) {
-        writer.write_record([
-            row.indicator.to_owned(),
-            row.name.to_owned(),
-            row.category.to_owned(),
-            row.unit.to_owned(),
-            raw(&row.plan),
-            raw(&row.plan_high),
-            row.plan_source.unwrap_or_default().to_owned(),
-            row.plan_derived.map(|d| d.to_string()).unwrap_or_default(),
-            raw(&row.value),
-            row.stage.unwrap_or_default().to_owned(),
-            raw(&row.percent_of_plan),
-            row.status.to_owned(),
-            raw(&row.previous),
-            raw(&row.change_vs_previous),
-            row.change_measure.unwrap_or_default().to_owned(),
-            row.note.to_owned(),
-        ])?;
-    }
-    Ok(String::from_utf8(writer.into_inner()?)?)
+fn csv(report: &Report, lang: Lang) -> String {
+    String::from_utf8_lossy(&crate::export::csv::to_bytes(&[report], lang, false)).into_owned()
 }

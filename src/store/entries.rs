@@ -114,6 +114,13 @@ impl Store {
     /// they hold a plan or figure that year), with its plans, figures and last year's figures.
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
         let admin_unit = self.unit(unit)?;
+        Ok(Report::new(admin_unit, year, self.year_data(unit, year)?))
+    }
+
+    /// What a ward's report of a year is computed from: every indicator in the catalogue
+    /// (archived ones only when they hold a plan or figure that year), with all its plans, all
+    /// its figures and last year's figures. Exports that list every stage read this.
+    pub fn year_data(&self, unit: UnitId, year: i16) -> Result<Vec<IndicatorYear>> {
         let mut plans = self.plans_of(unit, year)?;
         let mut figures = self.figures_of(unit, year)?;
         let mut previous = self.figures_of(unit, year - 1)?;
@@ -131,7 +138,7 @@ impl Store {
                 previous: previous.remove(&id).unwrap_or_default(),
             });
         }
-        Ok(Report::new(admin_unit, year, data))
+        Ok(data)
     }
 
     /// The plans of a ward-year, by indicator.

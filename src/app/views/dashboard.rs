@@ -8,10 +8,25 @@ use crate::app::tr;
 use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
 use crate::domain::report;
 use crate::domain::{Lang, number};
+use crate::export::Format;
 
-/// The dashboard's own state: nothing beyond what the session holds.
-#[derive(Default)]
-pub struct Dashboard;
+/// The dashboard's own state: the export being set up.
+pub struct Dashboard {
+    format: Format,
+    /// The path typed where no file dialog can open.
+    path: String,
+    no_dialog: bool,
+}
+
+impl Default for Dashboard {
+    fn default() -> Self {
+        Self {
+            format: Format::Xlsx,
+            path: String::new(),
+            no_dialog: false,
+        }
+    }
+}
 
 impl Dashboard {
     pub fn ui(
@@ -32,6 +47,7 @@ impl Dashboard {
                     year = report.year,
                     unit = report.unit.name
                 ));
+                self.export_ui(ui, session, lang, commands);
                 ui.add_space(theme::GAP);
 
                 let charted = charted_rows(report, lang);
@@ -58,6 +74,70 @@ impl Dashboard {
                 sentences_ui(ui, session, lang, commands);
             });
     }
+}
+
+impl Dashboard {
+    /// Export: a format, then the system's save dialog (or a typed path where none opens).
+    fn export_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        session: &Session,
+        lang: Lang,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal(|ui| {
+            let label = ui.label(tr(lang, "app.export.title"));
+            egui::ComboBox::from_id_salt("export-format")
+                .selected_text(format_name(self.format, lang))
+                .show_ui(ui, |ui| {
+                    for format in Format::ALL {
+                        ui.selectable_value(&mut self.format, format, format_name(format, lang));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            let file_name = format!(
+                "bao-cao-{}-{}.{}",
+                session.year,
+                session.unit.code,
+                self.format.extension()
+            );
+            if ui.button(tr(lang, "app.export.save_as")).clicked() {
+                let picked = rfd::FileDialog::new()
+                    .set_file_name(&file_name)
+                    .add_filter(self.format.extension(), &[self.format.extension()])
+                    .save_file();
+                match picked {
+                    Some(path) => commands.push(Command::Export(self.format, path)),
+                    None => self.no_dialog = true,
+                }
+            }
+            if self.no_dialog {
+                if self.path.is_empty() {
+                    self.path = file_name;
+                }
+                let field = ui
+                    .add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0))
+                    .labelled_by(label.id);
+                let path = self.path.trim().to_owned();
+                if ui
+                    .add_enabled(
+                        !path.is_empty(),
+                        egui::Button::new(tr(lang, "app.export.to_path")),
+                    )
+                    .clicked()
+                {
+                    commands.push(Command::Export(self.format, path.into()));
+                }
+                field.on_hover_text(tr(lang, "app.settings.no_dialog"));
+            }
+        });
+    }
+}
+
+/// A format as the menu names it.
+fn format_name(format: Format, lang: Lang) -> String {
+    tr(lang, &format!("app.export.{}", format.extension()))
 }
 
 /// The report table, grouped by category.

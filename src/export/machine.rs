@@ -1,0 +1,77 @@
+//! The report as machines read it: stable codes, and numbers as plain decimals with a dot
+//! (JSON numbers, CSV cells), never formatted for people.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::value::RawValue;
+
+use crate::domain::Stage;
+use crate::domain::compute::{self, Change};
+use crate::domain::report::Report;
+
+/// One row as machines read it: codes, and numbers as JSON numbers (exact, never floats).
+#[derive(Serialize)]
+pub struct MachineRow<'a> {
+    pub indicator: &'a str,
+    pub name: &'a str,
+    pub category: &'a str,
+    pub unit: &'a str,
+    pub plan: Option<Box<RawValue>>,
+    pub plan_high: Option<Box<RawValue>>,
+    pub plan_source: Option<&'a str>,
+    pub plan_derived: Option<bool>,
+    pub value: Option<Box<RawValue>>,
+    pub stage: Option<&'a str>,
+    pub percent_of_plan: Option<Box<RawValue>>,
+    pub status: &'a str,
+    pub previous: Option<Box<RawValue>>,
+    pub change_vs_previous: Option<Box<RawValue>>,
+    pub change_measure: Option<&'a str>,
+    pub note: &'a str,
+}
+
+/// Decimals machine-readable percentages keep.
+const MACHINE_PERCENT_DECIMALS: u32 = 2;
+
+pub fn machine_number(value: Decimal) -> Option<Box<RawValue>> {
+    RawValue::from_string(value.normalize().to_string()).ok()
+}
+
+pub fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
+    report
+        .rows
+        .iter()
+        .map(|row| {
+            let plan = row.plan.as_ref();
+            let is_range = plan.is_some_and(|p| p.target.low() != p.target.high());
+            MachineRow {
+                indicator: &row.indicator.code,
+                name: &row.indicator.name_vi,
+                category: row.indicator.category.code(),
+                unit: row.indicator.unit.symbol(),
+                plan: plan.and_then(|p| machine_number(p.target.low())),
+                plan_high: plan
+                    .filter(|_| is_range)
+                    .and_then(|p| machine_number(p.target.high())),
+                plan_source: plan.map(|p| p.source.code()),
+                plan_derived: plan.map(|p| p.derived),
+                value: row.current.as_ref().and_then(|f| machine_number(f.value)),
+                stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
+                percent_of_plan: row
+                    .assessment
+                    .percent
+                    .and_then(|p| machine_number(compute::round(p, MACHINE_PERCENT_DECIMALS))),
+                status: row.assessment.status.code(),
+                previous: row.previous.as_ref().and_then(|f| machine_number(f.value)),
+                change_vs_previous: row.change.and_then(|c| {
+                    machine_number(compute::round(c.amount(), MACHINE_PERCENT_DECIMALS))
+                }),
+                change_measure: row.change.map(|c| match c {
+                    Change::Percent(_) => "percent",
+                    Change::Points(_) => "points",
+                }),
+                note: row.current.as_ref().map_or("", |f| f.note.as_str()),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! Exports: the year's report as the city expects it (Excel, CSV, the report sentences), for one
+//! ward or many. Exports know the domain, never the window or SQL: callers hand them the
+//! computed reports. Every file is written under a temporary name beside its target and renamed
+//! into place once complete, so a failed export never leaves half a file.
+
+pub mod csv;
+pub mod machine;
+pub mod text;
+pub mod xlsx;
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::domain::Lang;
+use crate::domain::report::{IndicatorYear, Report};
+
+/// One ward's year, as computed by the core, with every stored plan and figure behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WardYear {
+    pub report: Report,
+    /// Every indicator's plans and figures at all stages (sheet 3 of the workbook).
+    pub details: Vec<IndicatorYear>,
+}
+
+impl WardYear {
+    /// The ward's year from what the store read.
+    pub fn new(unit: crate::domain::AdminUnit, year: i16, details: Vec<IndicatorYear>) -> Self {
+        Self {
+            report: Report::new(unit, year, details.clone()),
+            details,
+        }
+    }
+}
+
+/// The formats a report exports to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Excel workbook: the report table, a chart of % of plan, every figure.
+    Xlsx,
+    /// UTF-8 CSV with a byte-order mark, one row per ward and indicator.
+    Csv,
+    /// The report sentences, one per indicator.
+    Txt,
+}
+
+impl Format {
+    /// Every format, in menu order.
+    pub const ALL: [Self; 3] = [Self::Xlsx, Self::Csv, Self::Txt];
+
+    /// The usual file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::Xlsx => "xlsx",
+            Self::Csv => "csv",
+            Self::Txt => "txt",
+        }
+    }
+}
+
+/// Why an export failed; the target file is then left as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: the workbook cannot be written: {detail}", path.display())]
+    Workbook { path: PathBuf, detail: String },
+    #[error("nothing to export: no ward selected")]
+    Empty,
+}
+
+/// Writes the wards' year in a format to `path`, all or nothing.
+pub fn write(
+    format: Format,
+    wards: &[WardYear],
+    lang: Lang,
+    path: &Path,
+) -> Result<(), ExportError> {
+    if wards.is_empty() {
+        return Err(ExportError::Empty);
+    }
+    let temp = temporary_beside(path);
+    let written = match format {
+        Format::Xlsx => xlsx::write(wards, lang, &temp),
+        Format::Csv => {
+            let reports: Vec<&Report> = wards.iter().map(|w| &w.report).collect();
+            write_bytes(&temp, &csv::to_bytes(&reports, lang, true))
+        }
+        Format::Txt => write_bytes(&temp, text::sentences(wards, lang).as_bytes()),
+    };
+    let renamed = written.and_then(|()| {
+        std::fs::rename(&temp, path).map_err(|source| ExportError::Io {
+            path: path.to_path_buf(),
+            source,
+        })
+    });
+    if renamed.is_err()
+        && let Err(e) = std::fs::remove_file(&temp)
+        && e.kind() != std::io::ErrorKind::NotFound
+    {
+        eprintln!("ward-kpi: could not remove {}: {e}", temp.display());
+    }
+    renamed
+}
+
+/// A temporary name in the target's folder, so the final rename stays on one file system.
+fn temporary_beside(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(|| "export".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.part-{}", std::process::id()))
+}
+
+fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    let io = |source| ExportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = std::fs::File::create(path).map_err(io)?;
+    file.write_all(bytes).map_err(io)?;
+    file.sync_all().map_err(io)
+}

@@ -1,0 +1,63 @@
+//! The report sentences as the year-end review writes them ("Thu ngân sách ước đạt
+//! 17.416.889.536 đồng, đạt 103% kế hoạch được giao."), one per indicator with a figure, under a
+//! heading per ward.
+
+use crate::domain::Lang;
+
+use super::WardYear;
+
+/// The sentences of every ward, a heading line per ward, a blank line between wards.
+pub fn sentences(wards: &[WardYear], lang: Lang) -> String {
+    let mut out = String::new();
+    for (index, ward) in wards.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
+        let report = &ward.report;
+        out.push_str(&rust_i18n::t!(
+            "export.text.heading",
+            locale = lang.code(),
+            unit = report.unit.name,
+            year = report.year
+        ));
+        out.push('\n');
+        for sentence in report.sentences(lang) {
+            out.push_str("- ");
+            out.push_str(&sentence);
+            out.push_str(".\n");
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_sentences_read_as_the_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::demo::create_demo(&dir.path().join("d.db")).unwrap();
+        let (unit_id, unit) = store.unit_for("03142", 2021).unwrap();
+        let ward = WardYear::new(unit, 2021, store.year_data(unit_id, 2021).unwrap());
+        let text = sentences(std::slice::from_ref(&ward), Lang::Vi);
+        assert!(
+            text.starts_with("Phường Thanh Trường, năm 2021\n"),
+            "{text}"
+        );
+        assert!(text.contains(
+            "- Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao.\n"
+        ));
+        assert!(text.contains("đạt 2.809,8 tấn, đạt 114,6% kế hoạch thành phố giao.\n"));
+        assert!(text.contains("- Doanh thu thương mại - dịch vụ ước đạt 208 tỷ đồng.\n"));
+        assert_eq!(text.lines().count(), 1 + 8);
+        let en = sentences(&[ward], Lang::En);
+        assert!(
+            en.contains(
+                "Budget revenue is estimated at 17,416,889,536 VND, 103% of the assigned plan."
+            ),
+            "{en}"
+        );
+    }
+}
