@@ -7,9 +7,10 @@
 //!   is reused while it holds at least 1,000,000 figures. Building it takes a while: its time and
 //!   size are printed to stderr.
 //! - `store/write_100k_figures` (target ≤ 0.2 s): one `Store::apply` of 100,000 new figures, change
-//!   log included (its `change_set` row and each figure's `set_id`), in one transaction. Every iteration writes into a fresh copy of a
-//!   template database (the demo database plus 100 synthetic wards without figures); only the
-//!   `apply` is timed, not the copy, the opening or the closing (WAL checkpoint) of the file.
+//!   log included (its `change_set` row and each figure's `set_id`), in one transaction. Every
+//!   iteration writes into a fresh copy of a template database (the demo database plus 100
+//!   synthetic wards without figures); only the `apply` is timed, not the copy, the opening or
+//!   the closing (WAL checkpoint) of the file.
 //! - `number/parse_1m_vi` (target ≤ 0.3 s for 1,000,000): `number::parse` of 1,000,000 varied
 //!   Vietnamese-style texts ("2.809,8", "17.416.889.536", "114,6", "208", "1.234,56") in a `tấn`
 //!   field; the texts are made up front, only the parsing is timed.

@@ -1,0 +1,52 @@
+//! Exports of one year for every ward of the cached ~1,000,000-figure synthetic database
+//! (334 wards × 50 indicators: 16,700 report rows, 66,800 figures and plans on the figures
+//! sheet). The target is about 50,000 report rows to XLSX in ≤ 0.5 s; this database holds
+//! a third of that, so the figure to compare scales the time by three. Reading the wards from
+//! the store is timed apart from writing the files.
+//!
+//! Run with `cargo bench --bench export`.
+
+mod common;
+
+use std::hint::black_box;
+
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use ward_kpi::domain::{Lang, Level};
+use ward_kpi::export::{self, Format, WardYear};
+use ward_kpi::store::Store;
+
+/// The last synthetic year.
+const YEAR: i16 = ward_kpi::demo::synthetic::LAST_YEAR;
+
+fn wards(store: &Store) -> Vec<WardYear> {
+    let mut wards = Vec::new();
+    for (id, unit) in store.units().expect("units") {
+        if unit.level == Level::Ward && unit.valid_in(YEAR) && unit.synthetic {
+            let data = store.year_data(id, YEAR).expect("year data");
+            wards.push(WardYear::new(unit, YEAR, data));
+        }
+    }
+    wards
+}
+
+fn exports(c: &mut Criterion) {
+    let store = Store::open(&common::synthetic_1m_path()).expect("the synthetic database opens");
+    let all = wards(&store);
+    let rows: usize = all.iter().map(|w| w.report.rows.len()).sum();
+    eprintln!("bench: {} wards, {rows} report rows in {YEAR}", all.len());
+    let dir = tempfile::tempdir().expect("a temporary folder");
+
+    let mut group = c.benchmark_group("export");
+    group.sample_size(10).sampling_mode(SamplingMode::Flat);
+    group.bench_function("read_all_wards", |b| b.iter(|| black_box(wards(&store))));
+    for format in [Format::Xlsx, Format::Csv] {
+        let path = dir.path().join(format!("all.{}", format.extension()));
+        group.bench_function(format!("{}_all_wards", format.extension()), |b| {
+            b.iter(|| export::write(format, black_box(&all), Lang::Vi, &path).expect("export"));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, exports);
+criterion_main!(benches);
