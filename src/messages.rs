@@ -3,6 +3,7 @@
 //! meets in Vietnamese when that is the chosen language. Each still names the file or the field.
 
 use crate::domain::Lang;
+use crate::domain::indicator::IndicatorError;
 use crate::store::StoreError;
 
 /// The error as the user reads it: in the chosen language where a translation exists, with its
@@ -15,6 +16,22 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
         Some(store) => store_error(store, lang).unwrap_or_else(|| format!("{error:#}")),
         None => format!("{error:#}"),
     }
+}
+
+/// A catalogue entry's mistake, in the user's language.
+pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
+    let locale = lang.code();
+    match error {
+        IndicatorError::BadCode(code) => {
+            rust_i18n::t!("error.indicator.bad_code", locale = locale, code = code)
+        }
+        IndicatorError::NoName => rust_i18n::t!("error.indicator.no_name", locale = locale),
+        IndicatorError::NoUnit => rust_i18n::t!("error.indicator.no_unit", locale = locale),
+        IndicatorError::Precision(n) => {
+            rust_i18n::t!("error.indicator.precision", locale = locale, precision = n)
+        }
+    }
+    .into_owned()
 }
 
 /// A store error in Vietnamese, or `None` to keep its English words.
@@ -67,6 +84,7 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
         StoreError::DuplicateIndicator(code) => {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)
         }
+        StoreError::Indicator(error) => return Some(indicator_error(error, lang)),
         StoreError::IndicatorHasData(code) => {
             rust_i18n::t!("error.indicator_has_data", locale = locale, code = code)
         }
@@ -94,6 +112,15 @@ mod tests {
             en.contains("/tmp/phuong.db") && en.contains("read-only"),
             "{en}"
         );
+    }
+
+    #[test]
+    fn catalogue_mistakes_are_worded_in_both_languages() {
+        let error = IndicatorError::BadCode("Sản lượng".into());
+        assert!(indicator_error(&error, Lang::Vi).contains("chữ thường"));
+        assert!(indicator_error(&error, Lang::En).contains("lowercase"));
+        let store = anyhow::Error::from(StoreError::Indicator(IndicatorError::NoName));
+        assert!(describe(&store, Lang::Vi).contains("tên tiếng Việt"));
     }
 
     #[test]

@@ -331,7 +331,7 @@ fn draft_ui(
                     });
                     close = true;
                 }
-                Err(error) => draft.error = Some(error.to_string()),
+                Err(error) => draft.error = Some(crate::messages::indicator_error(&error, lang)),
             }
         }
         if ui.button(tr(lang, "app.catalogue.cancel")).clicked() {
