@@ -4,6 +4,7 @@
 //! - [`domain`]: indicators, plans, figures, % of plan, Vietnamese numbers. Plain Rust.
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
 //! - [`export`]: the year's report as Excel, CSV and sentences.
+//! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.
 //! - [`app`]: the window (eframe/egui), the other face over the same core.
@@ -15,5 +16,6 @@ pub mod cli;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod messages;
 pub mod store;

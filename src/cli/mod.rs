@@ -5,6 +5,7 @@ mod catalogue;
 mod demo;
 mod export;
 mod history;
+mod import;
 mod report;
 mod set;
 mod table;
@@ -75,6 +76,8 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Export the year's report to a file: Excel, CSV or the report sentences.
     Export(export::ExportArgs),
+    /// Import figures and plans from a CSV table, checked row by row first.
+    Import(import::ImportArgs),
 }
 
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
@@ -149,6 +152,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Report(report) => report::run(&open(args.db)?, &report, lang),
         Command::History(history) => history::run(&open(args.db)?, &history, lang),
         Command::Export(export) => export::run(&open(args.db)?, &export, lang),
+        Command::Import(import) => import::run(&mut open(args.db)?, &import, lang),
     }
 }
 

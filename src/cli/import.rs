@@ -1,0 +1,87 @@
+//! `ward-kpi import FILE`: figures and plans from a table, previewed row by row; written in one
+//! transaction only when every row reads, or not at all. `--dry-run` only previews.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::domain::Lang;
+use crate::import::{self, Defaults, Slot};
+use crate::store::{Origin, Store};
+
+/// Arguments of `ward-kpi import`.
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The file (.csv: this program's export, or a table with Vietnamese or English headings).
+    pub file: PathBuf,
+    /// Show what would change, write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// The ward of rows without a ward column [default: the database's ward].
+    #[arg(long)]
+    pub ward: Option<String>,
+    /// The year of rows without a year column.
+    #[arg(long)]
+    pub year: Option<i16>,
+}
+
+pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<()> {
+    let defaults = Defaults {
+        ward: args.ward.clone(),
+        year: args.year,
+        lang,
+    };
+    let preview = import::preview(store, &args.file, &defaults)?;
+    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    for warning in &preview.warnings {
+        eprintln!(
+            "ward-kpi: {}: {}",
+            t("cli.import.warning"),
+            warning.describe(lang)
+        );
+    }
+    for change in &preview.changes {
+        let slot = match change.slot {
+            Slot::Plan => t("app.entry.plan"),
+            Slot::Figure(stage) => stage.name(lang),
+        };
+        super::print_line(&rust_i18n::t!(
+            "cli.import.change",
+            locale = lang.code(),
+            row = change.row,
+            ward = change.ward,
+            year = change.year,
+            indicator = change.indicator,
+            slot = slot,
+            old = change.old.as_deref().unwrap_or("–"),
+            new = change.new
+        ));
+    }
+    let Some(batch) = preview.batch() else {
+        for problem in &preview.problems {
+            eprintln!("ward-kpi: {}", problem.describe(lang));
+        }
+        anyhow::bail!(rust_i18n::t!(
+            "cli.import.refused",
+            locale = lang.code(),
+            count = preview.problems.len()
+        ));
+    };
+    if args.dry_run {
+        super::print_line(&rust_i18n::t!(
+            "cli.import.dry_run",
+            locale = lang.code(),
+            count = preview.changes.len(),
+            unchanged = preview.unchanged
+        ));
+        return Ok(());
+    }
+    let summary = store.apply(batch, Origin::Import)?;
+    super::print_line(&rust_i18n::t!(
+        "cli.import.done",
+        locale = lang.code(),
+        count = summary.plans_changed + summary.figures_changed,
+        unchanged = preview.unchanged
+    ));
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! Finding the header row and what each column holds, by the names people give them in
+//! Vietnamese or English, or the codes of this program's own CSV.
+
+use super::Slot;
+use crate::domain::Stage;
+
+/// What a column holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    Ward,
+    Year,
+    Indicator,
+    Name,
+    Plan,
+    Estimate,
+    Actual,
+    Final,
+    /// A value whose stage is in the `Stage` column (this program's CSV).
+    Value,
+    Stage,
+    PlanSource,
+    PlanDerived,
+    Note,
+}
+
+/// Headings each column is known by, compared in lower case.
+const NAMES: &[(Column, &[&str])] = &[
+    (
+        Column::Ward,
+        &[
+            "ward_code",
+            "mã đvhc",
+            "mã phường",
+            "mã đơn vị",
+            "ward code",
+        ],
+    ),
+    (Column::Year, &["year", "năm"]),
+    (
+        Column::Indicator,
+        &["indicator", "mã chỉ tiêu", "indicator code", "code", "mã"],
+    ),
+    (
+        Column::Name,
+        &[
+            "name",
+            "chỉ tiêu",
+            "tên chỉ tiêu",
+            "indicator name",
+            "nội dung",
+        ],
+    ),
+    (Column::Plan, &["plan", "kế hoạch", "kh", "kế hoạch năm"]),
+    (
+        Column::Estimate,
+        &["estimate", "ước đạt", "ước th", "ước thực hiện", "ước tính"],
+    ),
+    (Column::Actual, &["actual", "thực hiện", "th", "kết quả"]),
+    (Column::Final, &["final", "quyết toán", "qt"]),
+    (Column::Value, &["value", "giá trị"]),
+    (Column::Stage, &["stage", "giai đoạn"]),
+    (Column::PlanSource, &["plan_source", "nguồn kế hoạch"]),
+    (Column::PlanDerived, &["plan_derived"]),
+    (Column::Note, &["note", "ghi chú"]),
+];
+
+/// The columns of a table, found in its header row.
+#[derive(Debug)]
+pub struct Columns {
+    found: Vec<(Column, usize, String)>,
+    /// The header is this program's own CSV: numbers are machine-readable.
+    pub machine: bool,
+}
+
+impl Columns {
+    /// The first row that names an indicator column and a value column, and what it names.
+    /// Title rows above it and blank rows are passed over.
+    pub fn find(rows: &[(usize, Vec<String>)]) -> Option<(usize, Self)> {
+        rows.iter().enumerate().find_map(|(index, (_, row))| {
+            let mut found = Vec::new();
+            for (position, heading) in row.iter().enumerate() {
+                let key = heading.trim().to_lowercase();
+                let column = NAMES
+                    .iter()
+                    .find(|(_, names)| names.contains(&key.as_str()))
+                    .map(|(c, _)| *c);
+                if let Some(column) = column
+                    && !found.iter().any(|(c, _, _)| *c == column)
+                {
+                    found.push((column, position, heading.trim().to_owned()));
+                }
+            }
+            let has = |c| found.iter().any(|(f, _, _)| *f == c);
+            let names_indicator = has(Column::Indicator) || has(Column::Name);
+            let has_values = [
+                Column::Plan,
+                Column::Estimate,
+                Column::Actual,
+                Column::Final,
+            ]
+            .into_iter()
+            .any(has)
+                || (has(Column::Value) && has(Column::Stage));
+            let machine = has(Column::Value) && row.iter().any(|h| h.trim() == "ward_code");
+            (names_indicator && has_values).then_some((index, Self { found, machine }))
+        })
+    }
+
+    /// A row's cell in a column, if the table has it.
+    pub fn cell<'r>(&self, cells: &'r [String], column: Column) -> Option<&'r str> {
+        let (_, position, _) = self.found.iter().find(|(c, _, _)| *c == column)?;
+        cells.get(*position).map(String::as_str)
+    }
+
+    /// The heading of a column as the file writes it.
+    pub fn heading(&self, column: Column) -> Option<String> {
+        self.found
+            .iter()
+            .find(|(c, _, _)| *c == column)
+            .map(|(_, _, h)| h.clone())
+    }
+
+    /// The value columns of a row and the slot each writes.
+    pub fn value_slots(&self, cells: &[String]) -> Vec<(Column, Slot)> {
+        let mut slots = Vec::new();
+        for (column, _, _) in &self.found {
+            let slot = match column {
+                Column::Plan => Slot::Plan,
+                Column::Estimate => Slot::Figure(Stage::Estimate),
+                Column::Actual => Slot::Figure(Stage::Actual),
+                Column::Final => Slot::Figure(Stage::Final),
+                Column::Value => {
+                    let stage = self
+                        .cell(cells, Column::Stage)
+                        .map(str::trim)
+                        .unwrap_or_default();
+                    match stage_of(stage) {
+                        Some(stage) => Slot::Figure(stage),
+                        None => continue,
+                    }
+                }
+                _ => continue,
+            };
+            slots.push((*column, slot));
+        }
+        slots
+    }
+}
+
+/// A stage as a code or as people write it.
+fn stage_of(text: &str) -> Option<Stage> {
+    let text = text.to_lowercase();
+    Stage::from_code(&text).or(match text.as_str() {
+        "ước đạt" | "ước" | "ước th" => Some(Stage::Estimate),
+        "thực hiện" | "th" => Some(Stage::Actual),
+        "quyết toán" | "qt" => Some(Stage::Final),
+        _ => None,
+    })
+}

@@ -1,0 +1,55 @@
+//! Reading a file into rows of text cells, as they are, for the header search and the checks.
+
+use std::path::Path;
+
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::ImportError;
+
+/// A CSV file as rows of cells, each with its line number in the file (blank lines are not
+/// rows, but they count for the numbers people see in their editor). A byte-order mark is dropped; comma, semicolon or tab is
+/// taken as the separator, whichever the first lines use most (Excel in a Vietnamese locale
+/// saves CSV with semicolons).
+pub fn csv(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let text = String::from_utf8(bytes).map_err(|_| ImportError::Unreadable {
+        path: path.to_path_buf(),
+        detail: "the text is not UTF-8 (save it as \"CSV UTF-8\")".into(),
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let head: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
+    let delimiter = [b',', b';', b'\t']
+        .into_iter()
+        .max_by_key(|d| head.bytes().filter(|b| b == d).count())
+        .unwrap_or(b',');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::Unreadable {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        })?;
+        // The line in the file, counted from the record's byte offset: the reader's own line
+        // count drifts over the blank lines it skips.
+        // A record's position can point at the blank lines before it: step over them.
+        let line = record.position().map_or(rows.len() + 1, |p| {
+            let bytes = text.as_bytes();
+            let mut offset = usize::try_from(p.byte())
+                .unwrap_or(usize::MAX)
+                .min(bytes.len());
+            while offset < bytes.len() && matches!(bytes[offset], b'\n' | b'\r') {
+                offset += 1;
+            }
+            1 + bytes[..offset].iter().filter(|b| **b == b'\n').count()
+        });
+        rows.push((line, record.iter().map(|c| c.nfc().collect()).collect()));
+    }
+    Ok(rows)
+}

@@ -1,0 +1,189 @@
+//! Imports through the command line: the round trip of this program's own CSV, a hand-made
+//! table with the messy numbers of DOMAIN.md, and each bad row refused by sheet, row, column and
+//! reason with the database unchanged.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+
+use common::{Scratch, ward_kpi};
+
+fn report(db: &Path, year: &str) -> String {
+    let out = ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "report",
+            "--year",
+            year,
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn empty_db(scratch: &Scratch, name: &str) -> std::path::PathBuf {
+    let db = scratch.path(name);
+    ward_kpi::demo::create_empty(&db).unwrap();
+    db
+}
+
+#[test]
+fn an_exported_csv_imports_into_an_empty_database_as_the_same_report() {
+    let scratch = Scratch::new();
+    let source = scratch.demo_db("source.db");
+    let csv = scratch.path("bao-cao.csv");
+    ward_kpi()
+        .args([
+            "--db",
+            source.to_str().unwrap(),
+            "export",
+            "--year",
+            "2021",
+            "--format",
+            "csv",
+            "-o",
+        ])
+        .arg(&csv)
+        .assert()
+        .success();
+    let target = empty_db(&scratch, "target.db");
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "import"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(contains("Đã nhập 10 thay đổi"));
+    assert_eq!(report(&source, "2021"), report(&target, "2021"));
+    // Importing it again changes nothing.
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "import"])
+        .arg(&csv)
+        .assert()
+        .success()
+        .stdout(contains("Đã nhập 0 thay đổi (10 giá trị không đổi)"));
+}
+
+#[test]
+fn a_hand_made_table_with_title_rows_and_messy_numbers_imports() {
+    let scratch = Scratch::new();
+    let db = empty_db(&scratch, "hand.db");
+    let table = scratch.path("so-lieu.csv");
+    std::fs::write(
+        &table,
+        "BÁO CÁO KẾT QUẢ NĂM 2021\nPhường Thanh Trường\n\n\
+         STT;Chỉ tiêu;ĐVT;Kế hoạch;Ước đạt;Thực hiện;Ghi chú\n\
+         1;Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);tấn;2.451,8;;2.809,8;\n\
+         \n\
+         2;Thu ngân sách;đồng;16.909.601.491;17.416,889,536;;bài báo\n\
+         3;Doanh thu thương mại - dịch vụ;tỷ đồng;;208 tỷ;;\n",
+    )
+    .unwrap();
+    let dry = ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "import",
+            "--year",
+            "2021",
+            "--dry-run",
+        ])
+        .arg(&table)
+        .assert()
+        .success()
+        .stdout(contains(
+            "Dòng 5: 03142, 2021, crop_output, Thực hiện: – → 2.809,8",
+        ))
+        .stdout(contains(
+            "Dòng 7: 03142, 2021, budget_revenue, Ước đạt: – → 17.416.889.536",
+        ))
+        .stdout(contains("chưa ghi gì"))
+        .stderr(contains("so-lieu.csv, dòng 7, cột \"Ước đạt\"").and(contains("lẫn lộn")));
+    drop(dry);
+    assert!(report(&db, "2021").contains("\"no_data\""));
+    assert!(
+        !report(&db, "2021").contains("\"exceeded\""),
+        "a dry run writes nothing"
+    );
+
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import", "--year", "2021"])
+        .arg(&table)
+        .assert()
+        .success();
+    let json = report(&db, "2021");
+    assert!(json.contains("\"percent_of_plan\": 114.6"), "{json}");
+    assert!(json.contains("\"value\": 17416889536"));
+    assert!(json.contains("\"value\": 208,"));
+}
+
+#[test]
+fn each_bad_row_is_named_and_nothing_is_written() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("bad.db");
+    let before = report(&db, "2021");
+    let table = scratch.path("loi.csv");
+    std::fs::write(
+        &table,
+        "year,indicator,plan,actual,note\n\
+         2021,crop_output,2.500,2.900,\n\
+         2021,no_such_indicator,1,2,\n\
+         2021,sown_area,,nhiều,\n\
+         2021,construction_works,,-5,\n\
+         1800,party_cells,,18,\n\
+         2021,crop_output,,2.950,\n",
+    )
+    .unwrap();
+    let out = ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import"])
+        .arg(&table)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    for needle in [
+        "loi.csv, dòng 3, cột \"indicator\": không có chỉ tiêu \"no_such_indicator\"",
+        "loi.csv, dòng 4, cột \"actual\"",
+        "loi.csv, dòng 5, cột \"actual\": Số âm",
+        "loi.csv, dòng 6, cột \"year\"",
+        "loi.csv, dòng 7, cột \"actual\": giá trị này đã có ở một dòng trước",
+        "không nhập gì: 5 lỗi",
+    ] {
+        assert!(stderr.contains(needle), "'{needle}' not in:\n{stderr}");
+    }
+    assert_eq!(
+        report(&db, "2021"),
+        before,
+        "the good row was not written either"
+    );
+}
+
+#[test]
+fn a_file_without_a_header_or_of_another_type_is_refused() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("types.db");
+    let notes = scratch.path("ghi-chu.csv");
+    std::fs::write(&notes, "chỉ là ghi chú\nkhông có bảng\n").unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import"])
+        .arg(&notes)
+        .assert()
+        .failure()
+        .stderr(contains("ghi-chu.csv").and(contains("no header row")));
+    let pdf = scratch.path("bao-cao.pdf");
+    std::fs::write(&pdf, "%PDF-1.7").unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import"])
+        .arg(&pdf)
+        .assert()
+        .failure()
+        .stderr(contains("bao-cao.pdf"));
+}
