@@ -179,6 +179,8 @@ struct Planner<'a> {
     indicators: Vec<(IndicatorId, Indicator)>,
     home_ward: Option<String>,
     units: HashMap<(String, i16), UnitId>,
+    /// What each ward-year stores, read once per ward-year rather than once per row.
+    stored: HashMap<(UnitId, i16), Stored>,
     seen: HashSet<(String, i16, String, Slot)>,
     preview: Preview,
 }
@@ -203,6 +205,7 @@ impl<'a> Planner<'a> {
             indicators: store.indicators()?,
             home_ward: store.home_ward_code()?,
             units: HashMap::new(),
+            stored: HashMap::new(),
             seen: HashSet::new(),
             preview: Preview::default(),
         })
@@ -295,10 +298,14 @@ impl<'a> Planner<'a> {
         };
 
         let note = cell(Column::Note).map(str::to_owned);
-        let mut stored_plans = self.store.plans_of(unit, year)?;
-        let mut stored_figures = self.store.figures_of(unit, year)?;
-        let stored_plans = stored_plans.remove(&indicator_id).unwrap_or_default();
-        let stored_figures = stored_figures.remove(&indicator_id).unwrap_or_default();
+        let stored = self.stored(unit, year)?;
+        let stored_plans = stored.plans.get(&indicator_id).cloned().unwrap_or_default();
+        let stored_figures = stored
+            .figures
+            .get(&indicator_id)
+            .cloned()
+            .unwrap_or_default();
+        let default_source = stored.default_source;
 
         for (column, slot) in self.columns.value_slots(cells) {
             let text = cell(column).unwrap_or_default();
@@ -327,9 +334,7 @@ impl<'a> Planner<'a> {
                         let source = match (named, stored_plans.iter().min_by_key(|p| p.source)) {
                             (Some(source), _) => source,
                             (None, Some(plan)) => plan.source,
-                            (None, None) => self
-                                .store
-                                .default_plan_source(&self.store.unit(unit)?, year)?,
+                            (None, None) => default_source,
                         };
                         let derived = cell(Column::PlanDerived) == Some("true");
                         let old = stored_plans.iter().find(|p| p.source == source);
@@ -441,6 +446,20 @@ impl<'a> Planner<'a> {
         self.problem(row, Some(column), reason);
     }
 
+    /// What a ward-year stores, read on first use.
+    fn stored(&mut self, unit: UnitId, year: i16) -> Result<&Stored, ImportError> {
+        if !self.stored.contains_key(&(unit, year)) {
+            let admin_unit = self.store.unit(unit)?;
+            let stored = Stored {
+                plans: self.store.plans_of(unit, year)?,
+                figures: self.store.figures_of(unit, year)?,
+                default_source: self.store.default_plan_source(&admin_unit, year)?,
+            };
+            self.stored.insert((unit, year), stored);
+        }
+        Ok(&self.stored[&(unit, year)])
+    }
+
     /// The unit with this code in this year, looked up once.
     fn unit(&mut self, code: &str, year: i16) -> Result<Option<UnitId>, ImportError> {
         if let Some(id) = self.units.get(&(code.to_owned(), year)) {
@@ -455,6 +474,13 @@ impl<'a> Planner<'a> {
             Err(other) => Err(other.into()),
         }
     }
+}
+
+/// A ward-year as stored before the import.
+struct Stored {
+    plans: HashMap<IndicatorId, Vec<crate::domain::Plan>>,
+    figures: HashMap<IndicatorId, Vec<crate::domain::Figure>>,
+    default_source: crate::domain::PlanSource,
 }
 
 /// Names compared as people read them: case and surrounding blanks do not matter.
