@@ -31,24 +31,31 @@ pub fn csv(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
         .delimiter(delimiter)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    // Lines are counted from byte offsets as the reader moves on (its own line count drifts over
+    // the blank lines it skips), each stretch of the text counted once.
+    let bytes = text.as_bytes();
+    let (mut counted_to, mut line) = (0, 1);
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::Unreadable {
             path: path.to_path_buf(),
             detail: e.to_string(),
         })?;
-        // The line in the file, counted from the record's byte offset: the reader's own line
-        // count drifts over the blank lines it skips.
-        // A record's position can point at the blank lines before it: step over them.
-        let line = record.position().map_or(rows.len() + 1, |p| {
-            let bytes = text.as_bytes();
-            let mut offset = usize::try_from(p.byte())
+        if let Some(position) = record.position() {
+            // A record's position can point at the blank lines before it: step over them.
+            let mut offset = usize::try_from(position.byte())
                 .unwrap_or(usize::MAX)
                 .min(bytes.len());
             while offset < bytes.len() && matches!(bytes[offset], b'\n' | b'\r') {
                 offset += 1;
             }
-            1 + bytes[..offset].iter().filter(|b| **b == b'\n').count()
-        });
+            if offset > counted_to {
+                line += bytes[counted_to..offset]
+                    .iter()
+                    .filter(|b| **b == b'\n')
+                    .count();
+                counted_to = offset;
+            }
+        }
         rows.push((line, record.iter().map(|c| c.nfc().collect()).collect()));
     }
     Ok(rows)
