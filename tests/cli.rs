@@ -549,19 +549,7 @@ fn export_writes_csv_and_sentences() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("export.db");
     let csv = scratch.path("bao-cao.csv");
-    ward_kpi()
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "export",
-            "--year",
-            "2021",
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(&csv)
-        .assert()
+    common::export(&db, "2021", "csv", &csv)
         .success()
         .stdout(contains("bao-cao.csv"));
     let bytes = std::fs::read(&csv).unwrap();
@@ -570,20 +558,7 @@ fn export_writes_csv_and_sentences() {
     assert!(text.contains("03142,Phường Thanh Trường,2021,crop_output,"));
 
     let txt = scratch.path("cau.txt");
-    ward_kpi()
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "export",
-            "--year",
-            "2021",
-            "--format",
-            "txt",
-            "-o",
-        ])
-        .arg(&txt)
-        .assert()
-        .success();
+    common::export(&db, "2021", "txt", &txt).success();
     let text = std::fs::read_to_string(&txt).unwrap();
     assert!(
         text.contains("Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao.")
@@ -595,19 +570,7 @@ fn a_failed_export_leaves_no_file() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("export.db");
     let target = scratch.path("no-such-folder/bao-cao.csv");
-    ward_kpi()
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "export",
-            "--year",
-            "2021",
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(&target)
-        .assert()
+    common::export(&db, "2021", "csv", &target)
         .failure()
         .stderr(contains("no-such-folder"));
     assert!(!target.exists());

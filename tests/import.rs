@@ -41,20 +41,7 @@ fn an_exported_csv_imports_into_an_empty_database_as_the_same_report() {
     let scratch = Scratch::new();
     let source = scratch.demo_db("source.db");
     let csv = scratch.path("bao-cao.csv");
-    ward_kpi()
-        .args([
-            "--db",
-            source.to_str().unwrap(),
-            "export",
-            "--year",
-            "2021",
-            "--format",
-            "csv",
-            "-o",
-        ])
-        .arg(&csv)
-        .assert()
-        .success();
+    common::export(&source, "2021", "csv", &csv).success();
     let target = empty_db(&scratch, "target.db");
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "import"])

@@ -37,6 +37,16 @@ pub fn ward_kpi() -> Command {
     cmd
 }
 
+/// `ward-kpi --db DB export --year YEAR --format FORMAT -o OUT`, ready to run and assert.
+pub fn export(db: &Path, year: &str, format: &str, out: &Path) -> assert_cmd::assert::Assert {
+    ward_kpi()
+        .arg("--db")
+        .arg(db)
+        .args(["export", "--year", year, "--format", format, "-o"])
+        .arg(out)
+        .assert()
+}
+
 /// A fingerprint of a file and of its WAL companions (name, length, hash of the bytes), to show
 /// a file was left untouched.
 pub fn snapshot(path: &Path) -> Vec<(String, Option<(usize, u64)>)> {
