@@ -174,3 +174,115 @@ fn a_file_without_a_header_or_of_another_type_is_refused() {
         .failure()
         .stderr(contains("bao-cao.pdf"));
 }
+
+#[test]
+fn a_hand_made_workbook_imports_numbers_as_cells_and_as_text() {
+    let scratch = Scratch::new();
+    let db = empty_db(&scratch, "xlsx.db");
+    let path = scratch.path("so-lieu.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("Năm 2021").unwrap();
+    sheet
+        .write_string(0, 0, "BÁO CÁO KẾT QUẢ NĂM 2021")
+        .unwrap();
+    for (column, heading) in ["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"]
+        .iter()
+        .enumerate()
+    {
+        sheet
+            .write_string(2, u16::try_from(column).unwrap(), *heading)
+            .unwrap();
+    }
+    sheet.write_string(3, 1, "Kinh tế").unwrap();
+    sheet.write_number(4, 0, 1).unwrap();
+    sheet
+        .write_string(4, 1, "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)")
+        .unwrap();
+    sheet.write_number(4, 3, 2451.8).unwrap();
+    sheet.write_number(4, 4, 2809.8).unwrap();
+    sheet.write_number(5, 0, 2).unwrap();
+    sheet.write_string(5, 1, "Thu ngân sách").unwrap();
+    sheet.write_string(5, 3, "16.909.601.491").unwrap();
+    sheet.write_number(5, 4, 17_416_889_536.0).unwrap();
+    sheet.write_number(6, 0, 3).unwrap();
+    sheet.write_string(6, 1, "Số chi bộ trực thuộc").unwrap();
+    sheet.write_number(6, 4, -18).unwrap();
+    workbook.save(&path).unwrap();
+
+    // The negative count is named by sheet, row and column; nothing is written.
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import", "--year", "2021"])
+        .arg(&path)
+        .assert()
+        .failure()
+        .stderr(contains(
+            "so-lieu.xlsx, Năm 2021, dòng 7, cột \"Thực hiện\": Số âm",
+        ));
+    assert!(!report(&db, "2021").contains("\"exceeded\""));
+
+    // Without the bad row the rest goes in, cells and typed text alike.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["Chỉ tiêu", "Kế hoạch", "Thực hiện"].iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(column).unwrap(), *heading)
+            .unwrap();
+    }
+    sheet
+        .write_string(1, 0, "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)")
+        .unwrap();
+    sheet.write_number(1, 1, 2451.8).unwrap();
+    sheet.write_number(1, 2, 2809.8).unwrap();
+    sheet.write_string(2, 0, "Thu ngân sách").unwrap();
+    sheet.write_string(2, 1, "16.909.601.491").unwrap();
+    sheet.write_number(2, 2, 17_416_889_536.0).unwrap();
+    workbook.save(&path).unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import", "--year", "2021"])
+        .arg(&path)
+        .assert()
+        .success();
+    let json = report(&db, "2021");
+    assert!(json.contains("\"value\": 2809.8"), "{json}");
+    assert!(json.contains("\"percent_of_plan\": 114.6"), "{json}");
+    assert!(json.contains("\"value\": 17416889536"), "{json}");
+}
+
+#[test]
+fn the_report_sheet_of_an_exported_workbook_imports_its_values() {
+    let scratch = Scratch::new();
+    let source = scratch.demo_db("source.db");
+    let xlsx = scratch.path("bao-cao.xlsx");
+    common::export(&source, "2021", "xlsx", &xlsx).success();
+    let target = empty_db(&scratch, "target.db");
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "import", "--year", "2021"])
+        .arg(&xlsx)
+        .assert()
+        .success();
+    let value_of = |json: &str, code: &str| {
+        let rows: serde_json::Value = serde_json::from_str(json).unwrap();
+        let row = rows
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indicator"] == code)
+            .unwrap()
+            .clone();
+        (
+            row["value"].to_string(),
+            row["stage"].to_string(),
+            row["plan"].to_string(),
+        )
+    };
+    let (before, after) = (report(&source, "2021"), report(&target, "2021"));
+    for code in [
+        "crop_output",
+        "budget_revenue",
+        "trade_services_turnover",
+        "party_cells",
+    ] {
+        assert_eq!(value_of(&before, code), value_of(&after, code), "{code}");
+    }
+}

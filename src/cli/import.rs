@@ -12,7 +12,8 @@ use crate::store::{Origin, Store};
 /// Arguments of `ward-kpi import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file (.csv: this program's export, or a table with Vietnamese or English headings).
+    /// The file (.csv or .xlsx: this program's export, or a table with Vietnamese or English
+    /// headings; of a workbook, the first sheet).
     pub file: PathBuf,
     /// Show what would change, write nothing.
     #[arg(long)]

@@ -57,7 +57,15 @@ const NAMES: &[(Column, &[&str])] = &[
     ),
     (Column::Actual, &["actual", "thực hiện", "th", "kết quả"]),
     (Column::Final, &["final", "quyết toán", "qt"]),
-    (Column::Value, &["value", "giá trị"]),
+    (
+        Column::Value,
+        &[
+            "value",
+            "giá trị",
+            "ước th / thực hiện",
+            "estimate / actual",
+        ],
+    ),
     (Column::Stage, &["stage", "giai đoạn"]),
     (Column::PlanSource, &["plan_source", "nguồn kế hoạch"]),
     (Column::PlanDerived, &["plan_derived"]),

@@ -1,4 +1,4 @@
-//! Imports: figures and plans from the tables people keep (CSV for now), checked row by row
+//! Imports: figures and plans from the tables people keep (CSV, Excel), checked row by row
 //! before anything is written. The preview names every problem by sheet, row and column with
 //! the reason; a file with any problem writes nothing, and a clean one is written in one
 //! transaction through the store's change log.
@@ -120,7 +120,7 @@ pub enum ImportError {
     },
     #[error("{}: no header row: a row naming the indicator (\"Chỉ tiêu\" or \"indicator\") and at least one value column (\"Kế hoạch\", \"Ước đạt\", \"Thực hiện\", \"Quyết toán\", \"value\")", path.display())]
     NoHeader { path: std::path::PathBuf },
-    #[error("{}: file type not supported (use .csv)", path.display())]
+    #[error("{}: file type not supported (use .csv or .xlsx)", path.display())]
     Unsupported { path: std::path::PathBuf },
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -144,17 +144,21 @@ pub fn preview(store: &Store, path: &Path, defaults: &Defaults) -> Result<Previe
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default();
-    let table = match extension.as_str() {
-        "csv" | "txt" => read::csv(path)?,
+    let file = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let (sheet, table) = match extension.as_str() {
+        "csv" | "txt" => (file, read::csv(path)?),
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            let (name, rows) = read::xlsx(path, defaults.lang)?;
+            (format!("{file}, {name}"), rows)
+        }
         _ => {
             return Err(ImportError::Unsupported {
                 path: path.to_path_buf(),
             });
         }
     };
-    let sheet = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
     let (header_at, columns) = Columns::find(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
@@ -227,6 +231,15 @@ impl<'a> Planner<'a> {
         let lang = self.defaults.lang;
         let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
         let cell = |column| self.columns.cell(cells, column).map(str::trim);
+        // A row with no value to write (a category heading, a remark) is passed over.
+        let has_value = self
+            .columns
+            .value_slots(cells)
+            .iter()
+            .any(|(column, _)| cell(*column).is_some_and(|c| !c.is_empty()));
+        if !has_value {
+            return Ok(());
+        }
 
         // Which ward and year.
         let ward = match cell(Column::Ward).filter(|c| !c.is_empty()) {

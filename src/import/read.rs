@@ -1,16 +1,22 @@
 //! Reading a file into rows of text cells, as they are, for the header search and the checks.
 
 use std::path::Path;
+use std::str::FromStr as _;
 
+use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization as _;
 
 use super::ImportError;
+use crate::domain::Lang;
+
+/// Rows of text cells, each with its row number as the file shows it.
+pub type Rows = Vec<(usize, Vec<String>)>;
 
 /// A CSV file as rows of cells, each with its line number in the file (blank lines are not
 /// rows, but they count for the numbers people see in their editor). A byte-order mark is dropped; comma, semicolon or tab is
 /// taken as the separator, whichever the first lines use most (Excel in a Vietnamese locale
 /// saves CSV with semicolons).
-pub fn csv(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
+pub fn csv(path: &Path) -> Result<Rows, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Io {
         path: path.to_path_buf(),
         source,
@@ -59,4 +65,54 @@ pub fn csv(path: &Path) -> Result<Vec<(usize, Vec<String>)>, ImportError> {
         rows.push((line, record.iter().map(|c| c.nfc().collect()).collect()));
     }
     Ok(rows)
+}
+
+/// The first worksheet of an Excel file as rows of text cells, each with its row number in the
+/// sheet, and the sheet's name. Numeric cells are written in `style`, so that they read back
+/// through the same number parser as typed cells, digit for digit.
+pub fn xlsx(path: &Path, style: Lang) -> Result<(String, Rows), ImportError> {
+    use calamine::Reader as _;
+    let unreadable = |detail: String| ImportError::Unreadable {
+        path: path.to_path_buf(),
+        detail,
+    };
+    let mut workbook = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let name = workbook.sheet_names().first().cloned().unwrap_or_default();
+    let range = workbook
+        .worksheet_range_at(0)
+        .ok_or_else(|| unreadable("the workbook has no sheet".into()))?
+        .map_err(|e| unreadable(e.to_string()))?;
+    let first_row = range.start().map_or(0, |(row, _)| row as usize);
+    let first_column = range.start().map_or(0, |(_, column)| column as usize);
+    let rows = range
+        .rows()
+        .enumerate()
+        .map(|(index, cells)| {
+            // Leading empty columns are kept, so that positions match the sheet's columns.
+            let mut texts = vec![String::new(); first_column];
+            texts.extend(cells.iter().map(|cell| cell_text(cell, style)));
+            (first_row + index + 1, texts)
+        })
+        .collect();
+    Ok((name, rows))
+}
+
+/// A cell as text the importer reads.
+fn cell_text(cell: &calamine::Data, style: Lang) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
+            text.nfc().collect()
+        }
+        Data::Int(value) => crate::domain::number::format_exact(Decimal::from(*value), style),
+        // The shortest text that reads back as the same double: 2809.8, not 2809.8000000000002.
+        Data::Float(value) => match Decimal::from_str(&value.to_string()) {
+            Ok(decimal) => crate::domain::number::format_exact(decimal, style),
+            Err(_) => value.to_string(),
+        },
+        Data::Bool(value) => value.to_string(),
+        Data::DateTime(value) => value.to_string(),
+        Data::Error(error) => format!("#{error:?}"),
+    }
 }
