@@ -12,10 +12,22 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return format!("{error:#}");
     }
-    match error.downcast_ref::<StoreError>() {
-        Some(store) => store_error(store, lang).unwrap_or_else(|| format!("{error:#}")),
-        None => format!("{error:#}"),
+    let store = error.downcast_ref::<StoreError>().or_else(|| {
+        match error.downcast_ref::<crate::import::ImportError>() {
+            Some(crate::import::ImportError::Store(store)) => Some(store),
+            _ => None,
+        }
+    });
+    if let Some(text) = store.and_then(|s| store_error(s, lang)) {
+        return text;
     }
+    if let Some(text) = error
+        .downcast_ref::<crate::import::ImportError>()
+        .and_then(|e| import_error(e, lang))
+    {
+        return text;
+    }
+    format!("{error:#}")
 }
 
 /// A catalogue entry's mistake, in the user's language.
@@ -32,6 +44,36 @@ pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
         }
     }
     .into_owned()
+}
+
+/// An import that cannot start, in Vietnamese, or `None` to keep its English words.
+fn import_error(error: &crate::import::ImportError, lang: Lang) -> Option<String> {
+    use crate::import::ImportError;
+    let locale = lang.code();
+    let text = match error {
+        ImportError::NoHeader { path } => {
+            rust_i18n::t!(
+                "error.import.no_header",
+                locale = locale,
+                path = path.display()
+            )
+        }
+        ImportError::Unsupported { path } => {
+            rust_i18n::t!(
+                "error.import.unsupported",
+                locale = locale,
+                path = path.display()
+            )
+        }
+        ImportError::Unreadable { path, detail } => rust_i18n::t!(
+            "error.import.unreadable",
+            locale = locale,
+            path = path.display(),
+            detail = detail
+        ),
+        _ => return None,
+    };
+    Some(text.into_owned())
 }
 
 /// A store error in Vietnamese, or `None` to keep its English words.

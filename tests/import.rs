@@ -164,7 +164,7 @@ fn a_file_without_a_header_or_of_another_type_is_refused() {
         .arg(&notes)
         .assert()
         .failure()
-        .stderr(contains("ghi-chu.csv").and(contains("no header row")));
+        .stderr(contains("ghi-chu.csv").and(contains("không thấy dòng tiêu đề")));
     let pdf = scratch.path("bao-cao.pdf");
     std::fs::write(&pdf, "%PDF-1.7").unwrap();
     ward_kpi()
@@ -172,7 +172,7 @@ fn a_file_without_a_header_or_of_another_type_is_refused() {
         .arg(&pdf)
         .assert()
         .failure()
-        .stderr(contains("bao-cao.pdf"));
+        .stderr(contains("bao-cao.pdf").and(contains("dùng .csv hoặc .xlsx")));
 }
 
 #[test]
