@@ -13,24 +13,7 @@ use predicates::str::contains;
 use common::{Scratch, snapshot, ward_kpi};
 
 fn report_json(db: &Path, year: &str) -> serde_json::Value {
-    let out = ward_kpi()
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "report",
-            "--year",
-            year,
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_str(&common::report_text(db, year)).unwrap()
 }
 
 fn row<'a>(report: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {

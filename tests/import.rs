@@ -6,29 +6,10 @@
 
 mod common;
 
-use std::path::Path;
-
 use predicates::prelude::*;
 use predicates::str::contains;
 
 use common::{Scratch, ward_kpi};
-
-fn report(db: &Path, year: &str) -> String {
-    let out = ward_kpi()
-        .args([
-            "--db",
-            db.to_str().unwrap(),
-            "report",
-            "--year",
-            year,
-            "--format",
-            "json",
-        ])
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
 
 fn empty_db(scratch: &Scratch, name: &str) -> std::path::PathBuf {
     let db = scratch.path(name);
@@ -49,7 +30,10 @@ fn an_exported_csv_imports_into_an_empty_database_as_the_same_report() {
         .assert()
         .success()
         .stdout(contains("Đã nhập 10 thay đổi"));
-    assert_eq!(report(&source, "2021"), report(&target, "2021"));
+    assert_eq!(
+        common::report_text(&source, "2021"),
+        common::report_text(&target, "2021")
+    );
     // Importing it again changes nothing.
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "import"])
@@ -95,9 +79,9 @@ fn a_hand_made_table_with_title_rows_and_messy_numbers_imports() {
         .stdout(contains("chưa ghi gì"))
         .stderr(contains("so-lieu.csv, dòng 7, cột \"Ước đạt\"").and(contains("lẫn lộn")));
     drop(dry);
-    assert!(report(&db, "2021").contains("\"no_data\""));
+    assert!(common::report_text(&db, "2021").contains("\"no_data\""));
     assert!(
-        !report(&db, "2021").contains("\"exceeded\""),
+        !common::report_text(&db, "2021").contains("\"exceeded\""),
         "a dry run writes nothing"
     );
 
@@ -106,7 +90,7 @@ fn a_hand_made_table_with_title_rows_and_messy_numbers_imports() {
         .arg(&table)
         .assert()
         .success();
-    let json = report(&db, "2021");
+    let json = common::report_text(&db, "2021");
     assert!(json.contains("\"percent_of_plan\": 114.6"), "{json}");
     assert!(json.contains("\"value\": 17416889536"));
     assert!(json.contains("\"value\": 208,"));
@@ -116,7 +100,7 @@ fn a_hand_made_table_with_title_rows_and_messy_numbers_imports() {
 fn each_bad_row_is_named_and_nothing_is_written() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("bad.db");
-    let before = report(&db, "2021");
+    let before = common::report_text(&db, "2021");
     let table = scratch.path("loi.csv");
     std::fs::write(
         &table,
@@ -147,7 +131,7 @@ fn each_bad_row_is_named_and_nothing_is_written() {
         assert!(stderr.contains(needle), "'{needle}' not in:\n{stderr}");
     }
     assert_eq!(
-        report(&db, "2021"),
+        common::report_text(&db, "2021"),
         before,
         "the good row was not written either"
     );
@@ -219,7 +203,7 @@ fn a_hand_made_workbook_imports_numbers_as_cells_and_as_text() {
         .stderr(contains(
             "so-lieu.xlsx, Năm 2021, dòng 7, cột \"Thực hiện\": Số âm",
         ));
-    assert!(!report(&db, "2021").contains("\"exceeded\""));
+    assert!(!common::report_text(&db, "2021").contains("\"exceeded\""));
 
     // Without the bad row the rest goes in, cells and typed text alike.
     let mut workbook = rust_xlsxwriter::Workbook::new();
@@ -243,7 +227,7 @@ fn a_hand_made_workbook_imports_numbers_as_cells_and_as_text() {
         .arg(&path)
         .assert()
         .success();
-    let json = report(&db, "2021");
+    let json = common::report_text(&db, "2021");
     assert!(json.contains("\"value\": 2809.8"), "{json}");
     assert!(json.contains("\"percent_of_plan\": 114.6"), "{json}");
     assert!(json.contains("\"value\": 17416889536"), "{json}");
@@ -276,7 +260,10 @@ fn the_report_sheet_of_an_exported_workbook_imports_its_values() {
             row["plan"].to_string(),
         )
     };
-    let (before, after) = (report(&source, "2021"), report(&target, "2021"));
+    let (before, after) = (
+        common::report_text(&source, "2021"),
+        common::report_text(&target, "2021"),
+    );
     for code in [
         "crop_output",
         "budget_revenue",

@@ -325,91 +325,95 @@ impl<'a> Planner<'a> {
             if text.is_empty() {
                 continue;
             }
-            // A value that does not read is named for what it is, even on a repeated row.
-            let reads = match slot {
-                Slot::Plan => PlanTarget::parse(text, &indicator.unit, self.style).map(|_| ()),
-                Slot::Figure(_) => number::parse(text, &indicator.unit, self.style).map(|_| ()),
+            // Each value is read once; one that does not read is named for what it is, even on
+            // a repeated row.
+            let read = match slot {
+                Slot::Plan => PlanTarget::parse(text, &indicator.unit, self.style)
+                    .map(|(target, warnings)| (Value::Plan(target), warnings)),
+                Slot::Figure(stage) => number::parse(text, &indicator.unit, self.style)
+                    .map(|parsed| (Value::Figure(stage, parsed.value), parsed.warnings)),
             };
-            if reads.is_ok()
-                && !self
-                    .seen
-                    .insert((ward.clone(), year, indicator.code.clone(), slot))
+            let (value, warnings) = match read {
+                Ok(read) => read,
+                Err(error) => {
+                    self.number_problem(row, column, &error);
+                    continue;
+                }
+            };
+            if !self
+                .seen
+                .insert((ward.clone(), year, indicator.code.clone(), slot))
             {
                 self.problem(row, Some(column), t("import.duplicate"));
                 continue;
             }
-            match slot {
-                Slot::Plan => match PlanTarget::parse(text, &indicator.unit, self.style) {
-                    Ok((target, warnings)) => {
-                        self.warn(row, column, warnings);
-                        let named =
-                            cell(Column::PlanSource).and_then(crate::domain::PlanSource::from_code);
-                        let source = match (named, stored_plans.iter().min_by_key(|p| p.source)) {
-                            (Some(source), _) => source,
-                            (None, Some(plan)) => plan.source,
-                            (None, None) => default_source,
-                        };
-                        let derived = cell(Column::PlanDerived) == Some("true");
-                        let old = stored_plans.iter().find(|p| p.source == source);
-                        let same = old.is_some_and(|p| p.target == target && p.derived == derived);
-                        self.record(
-                            row,
-                            &ward,
+            self.warn(row, column, warnings);
+            match value {
+                Value::Plan(target) => {
+                    let named =
+                        cell(Column::PlanSource).and_then(crate::domain::PlanSource::from_code);
+                    let source = match (named, stored_plans.iter().min_by_key(|p| p.source)) {
+                        (Some(source), _) => source,
+                        (None, Some(plan)) => plan.source,
+                        (None, None) => default_source,
+                    };
+                    let derived = cell(Column::PlanDerived) == Some("true");
+                    let old = stored_plans.iter().find(|p| p.source == source);
+                    let same = old.is_some_and(|p| p.target == target && p.derived == derived);
+                    self.record(
+                        row,
+                        &ward,
+                        year,
+                        &indicator,
+                        slot,
+                        old.map(|p| p.target.text(lang)),
+                        target.text(lang),
+                        same,
+                    );
+                    if !same {
+                        self.preview.batch.plans.push(PlanWrite {
+                            unit,
+                            indicator: indicator_id,
                             year,
-                            &indicator,
-                            slot,
-                            old.map(|p| p.target.text(lang)),
-                            target.text(lang),
-                            same,
-                        );
-                        if !same {
-                            self.preview.batch.plans.push(PlanWrite {
-                                unit,
-                                indicator: indicator_id,
-                                year,
-                                source,
-                                target: Some(target),
-                                text: text.to_owned(),
-                                derived,
-                                // The note column speaks of the figures; a plan keeps its own.
-                                note: old.map(|p| p.note.clone()).unwrap_or_default(),
-                            });
-                        }
+                            source,
+                            target: Some(target),
+                            text: text.to_owned(),
+                            derived,
+                            // The note column speaks of the figures; a plan keeps its own.
+                            note: old.map(|p| p.note.clone()).unwrap_or_default(),
+                        });
                     }
-                    Err(error) => self.number_problem(row, column, &error),
-                },
-                Slot::Figure(stage) => match number::parse(text, &indicator.unit, self.style) {
-                    Ok(parsed) => {
-                        self.warn(row, column, parsed.warnings.clone());
-                        let old = stored_figures.iter().find(|f| f.stage == stage);
-                        let same = old.is_some_and(|f| f.value == parsed.value);
-                        let shown = number::format_exact(parsed.value, lang);
-                        self.record(
-                            row,
-                            &ward,
+                }
+                Value::Figure(stage, value) => {
+                    let old = stored_figures.iter().find(|f| f.stage == stage);
+                    // A changed note alone is a change too.
+                    let same = old.is_some_and(|f| {
+                        f.value == value && note.as_ref().is_none_or(|n| *n == f.note)
+                    });
+                    self.record(
+                        row,
+                        &ward,
+                        year,
+                        &indicator,
+                        slot,
+                        old.map(|f| number::format_exact(f.value, lang)),
+                        number::format_exact(value, lang),
+                        same,
+                    );
+                    if !same {
+                        self.preview.batch.figures.push(FigureWrite {
+                            unit,
+                            indicator: indicator_id,
                             year,
-                            &indicator,
-                            slot,
-                            old.map(|f| number::format_exact(f.value, lang)),
-                            shown,
-                            same,
-                        );
-                        if !same {
-                            self.preview.batch.figures.push(FigureWrite {
-                                unit,
-                                indicator: indicator_id,
-                                year,
-                                stage,
-                                value: Some((parsed.value, text.to_owned())),
-                                note: note
-                                    .clone()
-                                    .or_else(|| old.map(|f| f.note.clone()))
-                                    .unwrap_or_default(),
-                            });
-                        }
+                            stage,
+                            value: Some((value, text.to_owned())),
+                            note: note
+                                .clone()
+                                .or_else(|| old.map(|f| f.note.clone()))
+                                .unwrap_or_default(),
+                        });
                     }
-                    Err(error) => self.number_problem(row, column, &error),
-                },
+                }
             }
         }
         Ok(())
@@ -487,6 +491,12 @@ impl<'a> Planner<'a> {
             Err(other) => Err(other.into()),
         }
     }
+}
+
+/// A value as read from a cell, before it is compared with what is stored.
+enum Value {
+    Plan(PlanTarget),
+    Figure(Stage, rust_decimal::Decimal),
 }
 
 /// A ward-year as stored before the import.

@@ -37,6 +37,22 @@ pub fn ward_kpi() -> Command {
     cmd
 }
 
+/// `ward-kpi --db DB report --year YEAR --format json`: the report as JSON text.
+pub fn report_text(db: &Path, year: &str) -> String {
+    let out = ward_kpi()
+        .arg("--db")
+        .arg(db)
+        .args(["report", "--year", year, "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// `ward-kpi --db DB export --year YEAR --format FORMAT -o OUT`, ready to run and assert.
 pub fn export(db: &Path, year: &str, format: &str, out: &Path) -> assert_cmd::assert::Assert {
     ward_kpi()
