@@ -205,25 +205,31 @@ fn a_hand_made_workbook_imports_numbers_as_cells_and_as_text() {
         ));
     assert!(!common::report_text(&db, "2021").contains("\"exceeded\""));
 
-    // Without the bad row the rest goes in, cells and typed text alike.
+    // Without the bad row the rest goes in, cells and typed text alike; the year is a number
+    // cell too (2021, never "2.021").
     let mut workbook = rust_xlsxwriter::Workbook::new();
     let sheet = workbook.add_worksheet();
-    for (column, heading) in ["Chỉ tiêu", "Kế hoạch", "Thực hiện"].iter().enumerate() {
+    for (column, heading) in ["Năm", "Chỉ tiêu", "Kế hoạch", "Thực hiện"]
+        .iter()
+        .enumerate()
+    {
         sheet
             .write_string(0, u16::try_from(column).unwrap(), *heading)
             .unwrap();
     }
+    sheet.write_number(1, 0, 2021).unwrap();
     sheet
-        .write_string(1, 0, "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)")
+        .write_string(1, 1, "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)")
         .unwrap();
-    sheet.write_number(1, 1, 2451.8).unwrap();
-    sheet.write_number(1, 2, 2809.8).unwrap();
-    sheet.write_string(2, 0, "Thu ngân sách").unwrap();
-    sheet.write_string(2, 1, "16.909.601.491").unwrap();
-    sheet.write_number(2, 2, 17_416_889_536.0).unwrap();
+    sheet.write_number(1, 2, 2451.8).unwrap();
+    sheet.write_number(1, 3, 2809.8).unwrap();
+    sheet.write_number(2, 0, 2021).unwrap();
+    sheet.write_string(2, 1, "Thu ngân sách").unwrap();
+    sheet.write_string(2, 2, "16.909.601.491").unwrap();
+    sheet.write_number(2, 3, 17_416_889_536.0).unwrap();
     workbook.save(&path).unwrap();
     ward_kpi()
-        .args(["--db", db.to_str().unwrap(), "import", "--year", "2021"])
+        .args(["--db", db.to_str().unwrap(), "import"])
         .arg(&path)
         .assert()
         .success();

@@ -54,8 +54,11 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
             year = change.year,
             indicator = change.indicator,
             slot = slot,
-            old = change.old.as_deref().unwrap_or("–"),
-            new = change.new
+            old = change
+                .old
+                .as_ref()
+                .map_or_else(|| "–".to_owned(), |old| old.text(lang)),
+            new = change.new.text(lang)
         ));
     }
     let Some(batch) = preview.batch() else {

@@ -8,6 +8,10 @@ mod read;
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
 
 use crate::domain::number::{self, NumberError};
 use crate::domain::{Indicator, Lang, PlanTarget, Stage};
@@ -77,13 +81,30 @@ impl std::fmt::Display for Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Change {
     pub row: usize,
-    pub ward: String,
+    pub ward: Arc<str>,
     pub year: i16,
-    pub indicator: String,
+    pub indicator: Arc<str>,
     pub slot: Slot,
-    /// The value stored now, if any, as the file's language writes it.
-    pub old: Option<String>,
-    pub new: String,
+    /// The value stored now, if any.
+    pub old: Option<Value>,
+    pub new: Value,
+}
+
+/// A value as the preview shows it (formatted only when shown: a file may hold 100,000 rows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Plan(PlanTarget),
+    Figure(Decimal),
+}
+
+impl Value {
+    /// The value as people read it in `lang`: "2.809,8", "6,6–6,8".
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Self::Plan(target) => target.text(lang),
+            Self::Figure(value) => number::format_exact(*value, lang),
+        }
+    }
 }
 
 /// What an import would do: the writes, or the problems that stop it.
@@ -162,14 +183,16 @@ pub fn preview(store: &Store, path: &Path, defaults: &Defaults) -> Result<Previe
     let (header_at, columns) = Columns::find(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let mut planner = Planner::new(store, sheet, defaults, &columns)?;
-    for (line, cells) in table.iter().skip(header_at + 1) {
-        if cells.iter().all(|c| c.trim().is_empty()) {
-            continue;
+    store.snapshot(|| {
+        let mut planner = Planner::new(store, sheet, defaults, &columns)?;
+        for (line, cells) in table.iter().skip(header_at + 1) {
+            if cells.iter().all(|c| c.trim().is_empty()) {
+                continue;
+            }
+            planner.row(*line, cells)?;
         }
-        planner.row(*line, cells)?;
-    }
-    Ok(planner.preview)
+        Ok(planner.preview)
+    })
 }
 
 /// Works through the rows against the catalogue and the stored values.
@@ -180,12 +203,16 @@ struct Planner<'a> {
     columns: &'a Columns,
     /// The file's number style: our machine CSV uses a dot, whatever the language.
     style: Lang,
-    indicators: Vec<(IndicatorId, Indicator)>,
+    indicators: Vec<(IndicatorId, Indicator, Arc<str>)>,
+    /// Indicators by code, and by name (either language, lower case).
+    by_code: HashMap<String, usize>,
+    by_name: HashMap<String, usize>,
     home_ward: Option<String>,
-    units: HashMap<(String, i16), UnitId>,
+    /// Units by code, then by year (`None`: no such unit that year).
+    units: HashMap<String, Vec<(i16, Option<(UnitId, Arc<str>)>)>>,
     /// What each ward-year stores, read once per ward-year rather than once per row.
-    stored: HashMap<(UnitId, i16), Stored>,
-    seen: HashSet<(String, i16, String, Slot)>,
+    stored: HashMap<(UnitId, i16), Rc<Stored>>,
+    seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
     preview: Preview,
 }
 
@@ -196,6 +223,22 @@ impl<'a> Planner<'a> {
         defaults: &'a Defaults,
         columns: &'a Columns,
     ) -> Result<Self, ImportError> {
+        let indicators: Vec<_> = store
+            .indicators()?
+            .into_iter()
+            .map(|(id, indicator)| {
+                let code = Arc::from(indicator.code.as_str());
+                (id, indicator, code)
+            })
+            .collect();
+        let mut by_code = HashMap::new();
+        let mut by_name = HashMap::new();
+        for (index, (_, indicator, _)) in indicators.iter().enumerate() {
+            by_code.entry(indicator.code.clone()).or_insert(index);
+            for name in [&indicator.name_vi, &indicator.name_en] {
+                by_name.entry(name_key(name)).or_insert(index);
+            }
+        }
         Ok(Self {
             store,
             sheet,
@@ -206,7 +249,9 @@ impl<'a> Planner<'a> {
             } else {
                 defaults.lang
             },
-            indicators: store.indicators()?,
+            indicators,
+            by_code,
+            by_name,
             home_ward: store.home_ward_code()?,
             units: HashMap::new(),
             stored: HashMap::new(),
@@ -230,11 +275,11 @@ impl<'a> Planner<'a> {
     fn row(&mut self, row: usize, cells: &[String]) -> Result<(), ImportError> {
         let lang = self.defaults.lang;
         let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
-        let cell = |column| self.columns.cell(cells, column).map(str::trim);
+        let columns = self.columns;
+        let cell = |column| columns.cell(cells, column).map(str::trim);
         // A row with no value to write (a category heading, a remark) is passed over.
-        let has_value = self
-            .columns
-            .value_slots(cells)
+        let slots = columns.value_slots(cells);
+        let has_value = slots
             .iter()
             .any(|(column, _)| cell(*column).is_some_and(|c| !c.is_empty()));
         if !has_value {
@@ -275,7 +320,7 @@ impl<'a> Planner<'a> {
                 }
             },
         };
-        let Some(unit) = self.unit(&ward, year)? else {
+        let Some((unit, ward)) = self.unit(&ward, year)? else {
             let reason = rust_i18n::t!(
                 "import.unknown_ward",
                 locale = lang.code(),
@@ -289,12 +334,18 @@ impl<'a> Planner<'a> {
         // Which indicator: by code, else by its name in either language.
         let code = cell(Column::Indicator).unwrap_or_default();
         let name = cell(Column::Name).unwrap_or_default();
-        let found = self.indicators.iter().find(|(_, i)| {
-            (!code.is_empty() && i.code == code)
-                || (!name.is_empty()
-                    && (same_text(&i.name_vi, name) || same_text(&i.name_en, name)))
-        });
-        let Some((indicator_id, indicator)) = found.cloned() else {
+        let found = if code.is_empty() {
+            None
+        } else {
+            self.by_code.get(code)
+        }
+        .or_else(|| {
+            (!name.is_empty())
+                .then(|| self.by_name.get(&name_key(name)))
+                .flatten()
+        })
+        .copied();
+        let Some(found) = found else {
             let what = if code.is_empty() { name } else { code };
             let column = if code.is_empty() {
                 Column::Name
@@ -309,29 +360,28 @@ impl<'a> Planner<'a> {
             self.problem(row, Some(column), reason.into_owned());
             return Ok(());
         };
+        let indicator_id = self.indicators[found].0;
 
         let note = cell(Column::Note).map(str::to_owned);
         let stored = self.stored(unit, year)?;
-        let stored_plans = stored.plans.get(&indicator_id).cloned().unwrap_or_default();
-        let stored_figures = stored
-            .figures
-            .get(&indicator_id)
-            .cloned()
-            .unwrap_or_default();
-        let default_source = stored.default_source;
+        let no_plans = Vec::new();
+        let no_figures = Vec::new();
+        let stored_plans = stored.plans.get(&indicator_id).unwrap_or(&no_plans);
+        let stored_figures = stored.figures.get(&indicator_id).unwrap_or(&no_figures);
 
-        for (column, slot) in self.columns.value_slots(cells) {
+        for (column, slot) in slots {
             let text = cell(column).unwrap_or_default();
             if text.is_empty() {
                 continue;
             }
+            let indicator = &self.indicators[found].1;
             // Each value is read once; one that does not read is named for what it is, even on
             // a repeated row.
             let read = match slot {
                 Slot::Plan => PlanTarget::parse(text, &indicator.unit, self.style)
-                    .map(|(target, warnings)| (Value::Plan(target), warnings)),
+                    .map(|(target, warnings)| (Read::Plan(target), warnings)),
                 Slot::Figure(stage) => number::parse(text, &indicator.unit, self.style)
-                    .map(|parsed| (Value::Figure(stage, parsed.value), parsed.warnings)),
+                    .map(|parsed| (Read::Figure(stage, parsed.value), parsed.warnings)),
             };
             let (value, warnings) = match read {
                 Ok(read) => read,
@@ -340,36 +390,25 @@ impl<'a> Planner<'a> {
                     continue;
                 }
             };
-            if !self
-                .seen
-                .insert((ward.clone(), year, indicator.code.clone(), slot))
-            {
+            if !self.seen.insert((unit, year, indicator_id, slot)) {
                 self.problem(row, Some(column), t("import.duplicate"));
                 continue;
             }
-            self.warn(row, column, warnings);
-            match value {
-                Value::Plan(target) => {
+            if !warnings.is_empty() {
+                self.warn(row, column, warnings);
+            }
+            let (same, old, new) = match value {
+                Read::Plan(target) => {
                     let named =
                         cell(Column::PlanSource).and_then(crate::domain::PlanSource::from_code);
                     let source = match (named, stored_plans.iter().min_by_key(|p| p.source)) {
                         (Some(source), _) => source,
                         (None, Some(plan)) => plan.source,
-                        (None, None) => default_source,
+                        (None, None) => stored.default_source,
                     };
                     let derived = cell(Column::PlanDerived) == Some("true");
                     let old = stored_plans.iter().find(|p| p.source == source);
                     let same = old.is_some_and(|p| p.target == target && p.derived == derived);
-                    self.record(
-                        row,
-                        &ward,
-                        year,
-                        &indicator,
-                        slot,
-                        old.map(|p| p.target.text(lang)),
-                        target.text(lang),
-                        same,
-                    );
                     if !same {
                         self.preview.batch.plans.push(PlanWrite {
                             unit,
@@ -383,23 +422,18 @@ impl<'a> Planner<'a> {
                             note: old.map(|p| p.note.clone()).unwrap_or_default(),
                         });
                     }
+                    (
+                        same,
+                        old.map(|p| Value::Plan(p.target)),
+                        Value::Plan(target),
+                    )
                 }
-                Value::Figure(stage, value) => {
+                Read::Figure(stage, value) => {
                     let old = stored_figures.iter().find(|f| f.stage == stage);
                     // A changed note alone is a change too.
                     let same = old.is_some_and(|f| {
                         f.value == value && note.as_ref().is_none_or(|n| *n == f.note)
                     });
-                    self.record(
-                        row,
-                        &ward,
-                        year,
-                        &indicator,
-                        slot,
-                        old.map(|f| number::format_exact(f.value, lang)),
-                        number::format_exact(value, lang),
-                        same,
-                    );
                     if !same {
                         self.preview.batch.figures.push(FigureWrite {
                             unit,
@@ -413,37 +447,28 @@ impl<'a> Planner<'a> {
                                 .unwrap_or_default(),
                         });
                     }
+                    (
+                        same,
+                        old.map(|f| Value::Figure(f.value)),
+                        Value::Figure(value),
+                    )
                 }
+            };
+            if same {
+                self.preview.unchanged += 1;
+            } else {
+                self.preview.changes.push(Change {
+                    row,
+                    ward: ward.clone(),
+                    year,
+                    indicator: self.indicators[found].2.clone(),
+                    slot,
+                    old,
+                    new,
+                });
             }
         }
         Ok(())
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn record(
-        &mut self,
-        row: usize,
-        ward: &str,
-        year: i16,
-        indicator: &Indicator,
-        slot: Slot,
-        old: Option<String>,
-        new: String,
-        same: bool,
-    ) {
-        if same {
-            self.preview.unchanged += 1;
-            return;
-        }
-        self.preview.changes.push(Change {
-            row,
-            ward: ward.to_owned(),
-            year,
-            indicator: indicator.code.clone(),
-            slot,
-            old,
-            new,
-        });
     }
 
     fn warn(&mut self, row: usize, column: Column, warnings: Vec<number::NumberWarning>) {
@@ -464,39 +489,46 @@ impl<'a> Planner<'a> {
     }
 
     /// What a ward-year stores, read on first use.
-    fn stored(&mut self, unit: UnitId, year: i16) -> Result<&Stored, ImportError> {
-        if !self.stored.contains_key(&(unit, year)) {
-            let admin_unit = self.store.unit(unit)?;
-            let stored = Stored {
-                plans: self.store.plans_of(unit, year)?,
-                figures: self.store.figures_of(unit, year)?,
-                default_source: self.store.default_plan_source(&admin_unit, year)?,
-            };
-            self.stored.insert((unit, year), stored);
+    fn stored(&mut self, unit: UnitId, year: i16) -> Result<Rc<Stored>, ImportError> {
+        if let Some(stored) = self.stored.get(&(unit, year)) {
+            return Ok(Rc::clone(stored));
         }
-        Ok(&self.stored[&(unit, year)])
+        let admin_unit = self.store.unit(unit)?;
+        let stored = Rc::new(Stored {
+            plans: self.store.plans_of(unit, year)?,
+            figures: self.store.figures_of(unit, year)?,
+            default_source: self.store.default_plan_source(&admin_unit, year)?,
+        });
+        self.stored.insert((unit, year), Rc::clone(&stored));
+        Ok(stored)
     }
 
     /// The unit with this code in this year, looked up once.
-    fn unit(&mut self, code: &str, year: i16) -> Result<Option<UnitId>, ImportError> {
-        if let Some(id) = self.units.get(&(code.to_owned(), year)) {
-            return Ok(Some(*id));
+    fn unit(&mut self, code: &str, year: i16) -> Result<Option<(UnitId, Arc<str>)>, ImportError> {
+        if let Some(found) = self
+            .units
+            .get(code)
+            .and_then(|years| years.iter().find(|(y, _)| *y == year))
+        {
+            return Ok(found.1.clone());
         }
-        match self.store.unit_for(code, year) {
-            Ok((id, _)) => {
-                self.units.insert((code.to_owned(), year), id);
-                Ok(Some(id))
-            }
-            Err(StoreError::UnknownUnit { .. }) => Ok(None),
-            Err(other) => Err(other.into()),
-        }
+        let found = match self.store.unit_for(code, year) {
+            Ok((id, _)) => Some((id, Arc::from(code))),
+            Err(StoreError::UnknownUnit { .. }) => None,
+            Err(other) => return Err(other.into()),
+        };
+        self.units
+            .entry(code.to_owned())
+            .or_default()
+            .push((year, found.clone()));
+        Ok(found)
     }
 }
 
 /// A value as read from a cell, before it is compared with what is stored.
-enum Value {
+enum Read {
     Plan(PlanTarget),
-    Figure(Stage, rust_decimal::Decimal),
+    Figure(Stage, Decimal),
 }
 
 /// A ward-year as stored before the import.
@@ -506,7 +538,7 @@ struct Stored {
     default_source: crate::domain::PlanSource,
 }
 
-/// Names compared as people read them: case and surrounding blanks do not matter.
-fn same_text(a: &str, b: &str) -> bool {
-    a.trim().to_lowercase() == b.trim().to_lowercase()
+/// A name as people compare it: case and surrounding blanks do not matter.
+fn name_key(name: &str) -> String {
+    name.trim().to_lowercase()
 }

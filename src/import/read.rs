@@ -62,7 +62,7 @@ pub fn csv(path: &Path) -> Result<Rows, ImportError> {
                 counted_to = offset;
             }
         }
-        rows.push((line, record.iter().map(|c| c.nfc().collect()).collect()));
+        rows.push((line, record.iter().map(nfc).collect()));
     }
     Ok(rows)
 }
@@ -102,17 +102,35 @@ fn cell_text(cell: &calamine::Data, style: Lang) -> String {
     use calamine::Data;
     match cell {
         Data::Empty => String::new(),
-        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => {
-            text.nfc().collect()
-        }
-        Data::Int(value) => crate::domain::number::format_exact(Decimal::from(*value), style),
+        Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => nfc(text),
+        Data::Int(value) => value.to_string(),
         // The shortest text that reads back as the same double: 2809.8, not 2809.8000000000002.
         Data::Float(value) => match Decimal::from_str(&value.to_string()) {
-            Ok(decimal) => crate::domain::number::format_exact(decimal, style),
+            Ok(decimal) => plain_number(decimal, style),
             Err(_) => value.to_string(),
         },
         Data::Bool(value) => value.to_string(),
         Data::DateTime(value) => value.to_string(),
         Data::Error(error) => format!("#{error:?}"),
+    }
+}
+
+/// A number cell as text without grouping ("2019", "2809,8" in Vietnamese style), so that it
+/// reads back exactly whatever the column: a year as well as a value.
+fn plain_number(value: Decimal, style: Lang) -> String {
+    let text = value.normalize().to_string();
+    match style {
+        Lang::Vi => text.replace('.', ","),
+        Lang::En => text,
+    }
+}
+
+/// A cell in Unicode's composed form (NFC), as the number parser and the names expect it; plain
+/// ASCII, most cells, is already composed.
+fn nfc(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_owned()
+    } else {
+        text.nfc().collect()
     }
 }

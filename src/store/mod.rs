@@ -278,6 +278,23 @@ impl Store {
         Ok(())
     }
 
+    /// Runs `read` in one read transaction: every query in it sees the file as it was when the
+    /// first one ran, and the file is locked once rather than once per query (an import's
+    /// preview reads thousands of ward-years). Within a write transaction it simply runs.
+    pub fn snapshot<T, E: From<StoreError>>(
+        &self,
+        read: impl FnOnce() -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        if !self.conn.is_autocommit() {
+            return read();
+        }
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        let result = read()?;
+        // Nothing was written: ending the transaction only releases the snapshot.
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(result)
+    }
+
     /// Checks the whole file for damage (slow on large files: for explicit checks and tests).
     pub fn check_integrity(&self) -> Result<()> {
         let verdict: String = self

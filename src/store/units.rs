@@ -67,13 +67,25 @@ impl Store {
     /// The unit with this statistics code that existed in `year`. Codes are reused across
     /// mergers, so the year decides; the name never does.
     pub fn unit_for(&self, code: &str, year: i16) -> Result<(UnitId, AdminUnit)> {
-        self.units()?
-            .into_iter()
-            .find(|(_, u)| u.code == code && u.valid_in(year))
-            .ok_or_else(|| StoreError::UnknownUnit {
-                code: code.to_owned(),
-                year,
-            })
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM admin_unit WHERE code = ?1 ORDER BY valid_from"
+            ))
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([code], |r| Ok(self.unit_row(r)))
+            .map_err(|e| self.sql(e))?;
+        for row in rows {
+            let (id, unit) = row.map_err(|e| self.sql(e))??;
+            if unit.valid_in(year) {
+                return Ok((id, unit));
+            }
+        }
+        Err(StoreError::UnknownUnit {
+            code: code.to_owned(),
+            year,
+        })
     }
 
     /// The unit with this row id.
