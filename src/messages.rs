@@ -27,7 +27,33 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
     {
         return text;
     }
+    if let Some(text) = error
+        .downcast_ref::<crate::export::ExportError>()
+        .and_then(|e| export_error(e, lang))
+    {
+        return text;
+    }
     format!("{error:#}")
+}
+
+/// An export that failed, in Vietnamese, or `None` to keep its English words.
+fn export_error(error: &crate::export::ExportError, lang: Lang) -> Option<String> {
+    use crate::export::ExportError;
+    let locale = lang.code();
+    let text = match error {
+        ExportError::Empty => rust_i18n::t!("error.export.empty", locale = locale),
+        ExportError::OneWardOnly { count } => {
+            rust_i18n::t!("error.export.one_ward", locale = locale, count = count)
+        }
+        ExportError::Io { path, source } => rust_i18n::t!(
+            "error.export.io",
+            locale = locale,
+            path = path.display(),
+            detail = source
+        ),
+        _ => return None,
+    };
+    Some(text.into_owned())
 }
 
 /// A catalogue entry's mistake, in the user's language.

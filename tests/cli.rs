@@ -549,6 +549,49 @@ fn export_writes_csv_and_sentences() {
 }
 
 #[test]
+fn export_writes_a_pdf_with_text_and_a_png_of_the_chart() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("export.db");
+    let pdf = scratch.path("bao-cao.pdf");
+    common::export(&db, "2021", "pdf", &pdf).success();
+    let text = pdf_extract::extract_text(&pdf).unwrap();
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao."),
+        "{text}"
+    );
+
+    let png = scratch.path("bieu-do.png");
+    common::export(&db, "2021", "png", &png).success();
+    let bytes = std::fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
+    // 1600 × 900 pixels: the width and height in the header chunk.
+    assert_eq!(&bytes[16..24], &[0, 0, 6, 64, 0, 0, 3, 132]);
+
+    // A picture holds one ward's chart: "all" of several is refused, and nothing is written.
+    let synthetic = scratch.path("synthetic.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&synthetic)
+        .args(["demo", "--synthetic", "--wards", "2", "--years", "1"])
+        .args(["--indicators", "3"])
+        .assert()
+        .success();
+    let all = scratch.path("tat-ca.png");
+    ward_kpi()
+        .arg("--db")
+        .arg(&synthetic)
+        .args([
+            "export", "--year", "2024", "--ward", "all", "--format", "png", "-o",
+        ])
+        .arg(&all)
+        .assert()
+        .failure()
+        .stderr(contains("chỉ thể hiện một phường"));
+    assert!(!all.exists());
+}
+
+#[test]
 fn a_failed_export_leaves_no_file() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("export.db");

@@ -5,8 +5,7 @@ use std::sync::Arc;
 
 use egui::{FontData, FontDefinitions, FontFamily};
 
-const REGULAR: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
-const BOLD: &[u8] = include_bytes!("../../assets/fonts/NotoSans-Bold.ttf");
+use crate::export::font::{BOLD, REGULAR};
 
 /// The family name of the bold face, for headings: `FontFamily::Name(BOLD_FAMILY.into())`.
 pub const BOLD_FAMILY: &str = "noto-sans-bold";

@@ -134,3 +134,24 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
             .insert(TextStyle::Small, FontId::proportional(12.0));
     });
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::chart;
+
+    /// Printed charts (PNG, PDF) wear the window's light colours: a status is one colour
+    /// wherever a leader sees it.
+    #[test]
+    fn printed_charts_use_the_light_palette() {
+        let rgb = |c: Color32| chart::Rgb(c.r(), c.g(), c.b());
+        for status in Status::ALL {
+            assert_eq!(
+                chart::status_colour(status),
+                rgb(LIGHT.status(status)),
+                "{status:?}"
+            );
+        }
+        assert_eq!(chart::colour::TARGET, rgb(LIGHT.target_line));
+    }
+}

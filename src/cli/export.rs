@@ -1,4 +1,4 @@
-//! `ward-kpi export`: the year's report to a file (Excel, CSV or the report sentences), for one
+//! `ward-kpi export`: the year's report to a file (Excel, PDF, CSV, the chart as PNG or the report sentences), for one
 //! ward or for every ward of the year, through the same exporters as the window.
 
 use std::path::PathBuf;
@@ -31,7 +31,9 @@ pub struct ExportArgs {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
     Xlsx,
+    Pdf,
     Csv,
+    Png,
     Txt,
 }
 
@@ -39,7 +41,9 @@ impl From<Format> for export::Format {
     fn from(value: Format) -> Self {
         match value {
             Format::Xlsx => Self::Xlsx,
+            Format::Pdf => Self::Pdf,
             Format::Csv => Self::Csv,
+            Format::Png => Self::Png,
             Format::Txt => Self::Txt,
         }
     }

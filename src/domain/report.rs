@@ -130,6 +130,18 @@ impl Report {
     }
 }
 
+/// A name short enough for an axis label.
+pub fn short_name(name: &str) -> String {
+    const MAX: usize = 18;
+    let name = name.split(" (").next().unwrap_or(name);
+    if name.chars().count() <= MAX {
+        name.to_owned()
+    } else {
+        let cut: String = name.chars().take(MAX - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// A % of plan as a report prints it ("114,6%"), or `None` where it is undefined.
 pub fn percent_text(percent: Option<Decimal>, lang: Lang) -> Option<String> {
     percent.map(|p| number::format_percent(p, lang))

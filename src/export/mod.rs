@@ -1,10 +1,14 @@
-//! Exports: the year's report as the city expects it (Excel, CSV, the report sentences), for one
-//! ward or many. Exports know the domain, never the window or SQL: callers hand them the
+//! Exports: the year's report as the city expects it (Excel, PDF, CSV, the chart as a picture,
+//! the report sentences), for one ward or many. Exports know the domain, never the window or SQL: callers hand them the
 //! computed reports. Every file is written under a temporary name beside its target and renamed
 //! into place once complete, so a failed export never leaves half a file.
 
+pub mod chart;
 pub mod csv;
+pub mod font;
 pub mod machine;
+pub mod pdf;
+pub mod png;
 pub mod text;
 pub mod xlsx;
 
@@ -37,23 +41,35 @@ impl WardYear {
 pub enum Format {
     /// Excel workbook: the report table, a chart of % of plan, every figure.
     Xlsx,
+    /// A4 PDF: the table, the chart and the report sentences.
+    Pdf,
     /// UTF-8 CSV with a byte-order mark, one row per ward and indicator.
     Csv,
+    /// The % of plan chart as a picture (one ward).
+    Png,
     /// The report sentences, one per indicator.
     Txt,
 }
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 3] = [Self::Xlsx, Self::Csv, Self::Txt];
+    pub const ALL: [Self; 5] = [Self::Xlsx, Self::Pdf, Self::Csv, Self::Png, Self::Txt];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
             Self::Xlsx => "xlsx",
+            Self::Pdf => "pdf",
             Self::Csv => "csv",
+            Self::Png => "png",
             Self::Txt => "txt",
         }
+    }
+
+    /// The format a file name asks for, by its extension.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_string_lossy().to_lowercase();
+        Self::ALL.into_iter().find(|f| f.extension() == extension)
     }
 }
 
@@ -67,8 +83,16 @@ pub enum ExportError {
     },
     #[error("{}: the workbook cannot be written: {detail}", path.display())]
     Workbook { path: PathBuf, detail: String },
+    #[error("{}: the {format} cannot be drawn: {detail}", path.display())]
+    Render {
+        path: PathBuf,
+        format: &'static str,
+        detail: String,
+    },
     #[error("nothing to export: no ward selected")]
     Empty,
+    #[error("a chart picture shows one ward: choose one ward rather than all {count}")]
+    OneWardOnly { count: usize },
 }
 
 /// Writes the wards' year in a format to `path`, all or nothing.
@@ -81,6 +105,9 @@ pub fn write(
     if wards.is_empty() {
         return Err(ExportError::Empty);
     }
+    if format == Format::Png && wards.len() > 1 {
+        return Err(ExportError::OneWardOnly { count: wards.len() });
+    }
     let temp = temporary_beside(path);
     let written = match format {
         Format::Xlsx => xlsx::write(wards, lang, &temp),
@@ -89,6 +116,17 @@ pub fn write(
             write_bytes(&temp, &csv::to_bytes(&reports, lang, true))
         }
         Format::Txt => write_bytes(&temp, text::sentences(wards, lang).as_bytes()),
+        Format::Pdf => pdf::to_bytes(wards, lang)
+            .map_err(|detail| render_error(path, "PDF", detail))
+            .and_then(|bytes| write_bytes(&temp, &bytes)),
+        Format::Png => {
+            let faces = font::Faces::new();
+            let (width, height) = png::SIZE;
+            let scene = chart::layout(&wards[0].report, lang, &faces, width, height);
+            png::render(&scene, &faces)
+                .map_err(|detail| render_error(path, "PNG", detail))
+                .and_then(|bytes| write_bytes(&temp, &bytes))
+        }
     };
     let renamed = written.and_then(|()| {
         std::fs::rename(&temp, path).map_err(|source| ExportError::Io {
@@ -103,6 +141,14 @@ pub fn write(
         eprintln!("ward-kpi: could not remove {}: {e}", temp.display());
     }
     renamed
+}
+
+fn render_error(path: &Path, format: &'static str, detail: String) -> ExportError {
+    ExportError::Render {
+        path: path.to_path_buf(),
+        format,
+        detail,
+    }
 }
 
 /// A temporary name in the target's folder, so the final rename stays on one file system.
@@ -121,4 +167,19 @@ fn write_bytes(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let mut file = std::fs::File::create(path).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     file.sync_all().map_err(io)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) mod tests {
+    use super::WardYear;
+
+    /// Phường Thanh Trường's published year 2021, from a fresh demo database.
+    pub fn demo_ward_year() -> (tempfile::TempDir, WardYear) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::demo::create_demo(&dir.path().join("d.db")).unwrap();
+        let (id, unit) = store.unit_for("03142", 2021).unwrap();
+        let ward = WardYear::new(unit, 2021, store.year_data(id, 2021).unwrap());
+        (dir, ward)
+    }
 }

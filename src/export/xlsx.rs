@@ -1043,7 +1043,7 @@ fn year_list(wards: &[WardYear]) -> String {
 }
 
 /// A Roman numeral for a category heading (I, II, … as Vietnamese reports number them).
-fn roman(n: usize) -> String {
+pub(super) fn roman(n: usize) -> String {
     const DIGITS: [(usize, &str); 13] = [
         (1000, "M"),
         (900, "CM"),

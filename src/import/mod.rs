@@ -209,7 +209,7 @@ struct Planner<'a> {
     by_name: HashMap<String, usize>,
     home_ward: Option<String>,
     /// Units by code, then by year (`None`: no such unit that year).
-    units: HashMap<String, Vec<(i16, Option<(UnitId, Arc<str>)>)>>,
+    units: HashMap<String, Vec<(i16, Option<Ward>)>>,
     /// What each ward-year stores, read once per ward-year rather than once per row.
     stored: HashMap<(UnitId, i16), Rc<Stored>>,
     seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
@@ -504,7 +504,7 @@ impl<'a> Planner<'a> {
     }
 
     /// The unit with this code in this year, looked up once.
-    fn unit(&mut self, code: &str, year: i16) -> Result<Option<(UnitId, Arc<str>)>, ImportError> {
+    fn unit(&mut self, code: &str, year: i16) -> Result<Option<Ward>, ImportError> {
         if let Some(found) = self
             .units
             .get(code)
@@ -524,6 +524,9 @@ impl<'a> Planner<'a> {
         Ok(found)
     }
 }
+
+/// A ward found for a year: its row id and its code, shared by every change of the ward.
+type Ward = (UnitId, Arc<str>);
 
 /// A value as read from a cell, before it is compared with what is stored.
 enum Read {

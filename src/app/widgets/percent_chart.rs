@@ -121,20 +121,8 @@ pub fn charted_rows(
         .rows
         .iter()
         .filter(|r| r.assessment.percent.is_some())
-        .map(|r| (short_name(r.indicator.name(lang)), r))
+        .map(|r| (report::short_name(r.indicator.name(lang)), r))
         .collect()
-}
-
-/// A name short enough for an axis label.
-pub fn short_name(name: &str) -> String {
-    const MAX: usize = 18;
-    let name = name.split(" (").next().unwrap_or(name);
-    if name.chars().count() <= MAX {
-        name.to_owned()
-    } else {
-        let cut: String = name.chars().take(MAX - 1).collect();
-        format!("{}…", cut.trim_end())
-    }
 }
 
 /// The tooltip of a bar: the indicator, its plan, its value and stage.

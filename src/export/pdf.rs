@@ -1,0 +1,638 @@
+//! The year's report as an A4 PDF to print or send: the title, the report table grouped by
+//! category (header repeated on each page), the % of plan chart, the report sentences, and
+//! "page N of M". Pages are laid out first as shapes (the chart's own vocabulary), then drawn
+//! with krilla, which embeds the subset of Noto Sans they use, so the Vietnamese text is real,
+//! selectable and searchable text.
+
+use krilla::color::rgb;
+use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, Stroke, StrokeDash};
+use krilla::text::{Font, TextDirection};
+
+use super::WardYear;
+use super::chart::{self, Anchor, Rgb, Shape, colour};
+use super::font::{BOLD, Faces, REGULAR, Weight};
+use crate::domain::report::{self, ReportRow};
+use crate::domain::{Category, Lang};
+
+/// A4 portrait, in points.
+const PAGE: (f32, f32) = (595.28, 841.89);
+const MARGIN: f32 = 40.0;
+const BODY: f32 = 8.5;
+const LINE: f32 = BODY * 1.3;
+const PAD: f32 = 3.0;
+/// Height of the chart on the page.
+const CHART_HEIGHT: f32 = 300.0;
+/// The footer's baseline, from the bottom edge.
+const FOOTER: f32 = 22.0;
+
+/// The table's columns: heading key, width in points, alignment.
+const COLUMNS: [(&str, f32, Anchor); 8] = [
+    ("export.xlsx.col.number", 22.0, Anchor::Middle),
+    ("export.xlsx.col.indicator", 157.0, Anchor::Start),
+    ("export.xlsx.col.unit", 44.0, Anchor::Middle),
+    ("export.xlsx.col.plan", 66.0, Anchor::End),
+    ("export.xlsx.col.value", 70.0, Anchor::End),
+    ("export.xlsx.col.percent_of_plan", 42.0, Anchor::End),
+    ("export.xlsx.col.change", 48.0, Anchor::End),
+    ("export.xlsx.col.status", 66.0, Anchor::Middle),
+];
+
+/// The PDF of the wards' year, each ward from a new page.
+pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
+    let faces = Faces::new();
+    let mut pages = Pages::new(&faces, lang);
+    for (i, ward) in wards.iter().enumerate() {
+        if i > 0 {
+            pages.new_page();
+        }
+        pages.ward(ward);
+    }
+    draw(&pages.finish(), wards, lang)
+}
+
+/// Pages being laid out: shapes per page, and where the next line goes.
+struct Pages<'f> {
+    faces: &'f Faces,
+    lang: Lang,
+    pages: Vec<Vec<Shape>>,
+    y: f32,
+}
+
+impl<'f> Pages<'f> {
+    fn new(faces: &'f Faces, lang: Lang) -> Self {
+        Self {
+            faces,
+            lang,
+            pages: vec![Vec::new()],
+            y: MARGIN,
+        }
+    }
+
+    fn t(&self, key: &str) -> String {
+        rust_i18n::t!(key, locale = self.lang.code()).into_owned()
+    }
+
+    fn shapes(&mut self) -> &mut Vec<Shape> {
+        self.pages.last_mut().expect("there is always a page")
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Room left above the footer.
+    fn room(&self) -> f32 {
+        PAGE.1 - MARGIN - self.y
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        weight: Weight,
+        colour: Rgb,
+        anchor: Anchor,
+        text: String,
+    ) {
+        self.shapes().push(Shape::Text {
+            x,
+            y,
+            size,
+            weight,
+            colour,
+            anchor,
+            text,
+        });
+    }
+
+    /// A paragraph across the page, wrapped; returns nothing, moves down.
+    fn paragraph(&mut self, text: &str, size: f32, weight: Weight, anchor: Anchor, indent: f32) {
+        let width = PAGE.0 - 2.0 * MARGIN - indent;
+        for line in self.faces.wrap(text, size, weight, width) {
+            if self.room() < size * 1.4 {
+                self.new_page();
+            }
+            self.y += size * 1.35;
+            let x = match anchor {
+                Anchor::Start => MARGIN + indent,
+                Anchor::Middle => PAGE.0 / 2.0,
+                Anchor::End => PAGE.0 - MARGIN,
+            };
+            self.text(x, self.y, size, weight, colour::TEXT, anchor, line);
+        }
+    }
+
+    /// One ward's report: title, table, chart, sentences.
+    fn ward(&mut self, ward: &WardYear) {
+        let lang = self.lang;
+        let report = &ward.report;
+        let title = rust_i18n::t!(
+            "export.xlsx.title",
+            locale = lang.code(),
+            year = report.year
+        )
+        .into_owned();
+        self.paragraph(&title, 13.0, Weight::Bold, Anchor::Middle, 0.0);
+        let unit = &report.unit;
+        let mut subtitle = rust_i18n::t!(
+            "export.xlsx.ward",
+            locale = lang.code(),
+            unit = unit.name,
+            code = unit.code
+        )
+        .into_owned();
+        if unit.synthetic {
+            subtitle.push_str(" — ");
+            subtitle.push_str(&self.t("export.xlsx.synthetic"));
+        }
+        self.paragraph(&subtitle, 10.5, Weight::Regular, Anchor::Middle, 0.0);
+        self.y += 8.0;
+
+        self.table(&report.rows);
+        self.y += 6.0;
+        let legend = self.t("export.xlsx.legend");
+        self.paragraph(&legend, 7.5, Weight::Regular, Anchor::Start, 0.0);
+
+        // The chart, whole, on this page or the next.
+        self.y += 12.0;
+        if self.room() < CHART_HEIGHT {
+            self.new_page();
+        }
+        let scene = chart::layout(
+            report,
+            lang,
+            self.faces,
+            PAGE.0 - 2.0 * MARGIN,
+            CHART_HEIGHT,
+        );
+        let (dx, dy) = (MARGIN, self.y);
+        for shape in scene.shapes {
+            let moved = offset(shape, dx, dy);
+            self.shapes().push(moved);
+        }
+        self.y += CHART_HEIGHT + 12.0;
+
+        let sentences = report.sentences(lang);
+        if !sentences.is_empty() {
+            if self.room() < 60.0 {
+                self.new_page();
+            }
+            let heading = self.t("export.pdf.sentences");
+            self.paragraph(&heading, 11.0, Weight::Bold, Anchor::Start, 0.0);
+            self.y += 2.0;
+            for sentence in sentences {
+                self.paragraph(
+                    &format!("– {sentence}."),
+                    10.0,
+                    Weight::Regular,
+                    Anchor::Start,
+                    0.0,
+                );
+                self.y += 2.0;
+            }
+        }
+    }
+
+    /// The report table, by category, its header repeated on every page it runs onto.
+    fn table(&mut self, rows: &[ReportRow]) {
+        let lang = self.lang;
+        let header: Vec<Vec<String>> = COLUMNS
+            .iter()
+            .map(|(key, width, _)| {
+                self.faces
+                    .wrap(&self.t(key), BODY, Weight::Bold, width - 2.0 * PAD)
+            })
+            .collect();
+        self.header(&header);
+        let mut category: Option<Category> = None;
+        let (mut group, mut number) = (0_usize, 0_u32);
+        for row in rows {
+            if category != Some(row.indicator.category) {
+                category = Some(row.indicator.category);
+                group += 1;
+                number = 0;
+                let name = format!(
+                    "{}. {}",
+                    super::xlsx::roman(group),
+                    row.indicator.category.name(lang)
+                );
+                let height = LINE + 2.0 * PAD;
+                if self.room() < height * 2.0 {
+                    self.new_page();
+                    self.header(&header);
+                }
+                self.band(height, colour::HEADING_FILL);
+                let y = self.y + PAD + BODY;
+                self.text(
+                    MARGIN + PAD,
+                    y,
+                    BODY,
+                    Weight::Bold,
+                    colour::TEXT,
+                    Anchor::Start,
+                    name,
+                );
+                self.y += height;
+            }
+            number += 1;
+            let cells = self.cells(number, row);
+            let lines = cells
+                .iter()
+                .map(|(lines, ..)| lines.len())
+                .max()
+                .unwrap_or(1);
+            #[allow(clippy::cast_precision_loss)]
+            let height = lines as f32 * LINE + 2.0 * PAD;
+            if self.room() < height {
+                self.new_page();
+                self.header(&header);
+            }
+            let mut x = MARGIN;
+            for ((lines, weight, colour), (_, width, anchor)) in cells.into_iter().zip(COLUMNS) {
+                for (n, line) in lines.into_iter().enumerate() {
+                    #[allow(clippy::cast_precision_loss)]
+                    let y = self.y + PAD + BODY + n as f32 * LINE;
+                    let tx = anchor_x(x, width, anchor);
+                    // The stage under a value is quieter than the value.
+                    let (size, shade) = if n > 0 && anchor == Anchor::End {
+                        (BODY - 1.0, colour::MUTED)
+                    } else {
+                        (BODY, colour)
+                    };
+                    // A number is never cut: one too wide for its column is set smaller.
+                    let natural = self.faces.width(&line, size, weight);
+                    let room = width - 2.0 * PAD;
+                    let size = if natural > room {
+                        size * room / natural
+                    } else {
+                        size
+                    };
+                    self.text(tx, y, size, weight, shade, anchor, line);
+                }
+                x += width;
+            }
+            self.y += height;
+            self.rule(0.4, colour::GRID);
+        }
+    }
+
+    /// The table's header row.
+    fn header(&mut self, header: &[Vec<String>]) {
+        let lines = header.iter().map(Vec::len).max().unwrap_or(1);
+        #[allow(clippy::cast_precision_loss)]
+        let height = lines as f32 * LINE + 2.0 * PAD;
+        self.band(height, colour::HEADING_FILL);
+        let mut x = MARGIN;
+        for (lines, (_, width, _)) in header.iter().zip(COLUMNS) {
+            for (n, line) in lines.iter().enumerate() {
+                #[allow(clippy::cast_precision_loss)]
+                let y = self.y + PAD + BODY + n as f32 * LINE;
+                self.text(
+                    x + width / 2.0,
+                    y,
+                    BODY,
+                    Weight::Bold,
+                    colour::TEXT,
+                    Anchor::Middle,
+                    line.clone(),
+                );
+            }
+            x += width;
+        }
+        self.y += height;
+        self.rule(0.8, colour::AXIS);
+    }
+
+    /// A filled band across the table at the current line.
+    fn band(&mut self, height: f32, fill: Rgb) {
+        let y = self.y;
+        self.shapes().push(Shape::Rect {
+            x: MARGIN,
+            y,
+            width: table_width(),
+            height,
+            fill,
+        });
+    }
+
+    /// A rule across the table under the current line.
+    fn rule(&mut self, width: f32, colour: Rgb) {
+        let y = self.y;
+        self.shapes().push(Shape::Line {
+            from: (MARGIN, y),
+            to: (MARGIN + table_width(), y),
+            width,
+            colour,
+            dashed: false,
+        });
+    }
+
+    /// A row's cells: lines, weight and colour of each.
+    fn cells(&self, number: u32, row: &ReportRow) -> Vec<(Vec<String>, Weight, Rgb)> {
+        let lang = self.lang;
+        let wrap = |text: &str, column: usize| {
+            self.faces
+                .wrap(text, BODY, Weight::Regular, COLUMNS[column].1 - 2.0 * PAD)
+        };
+        let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
+        let plan = row
+            .plan
+            .as_ref()
+            .map(|p| p.target.text(lang))
+            .unwrap_or_default();
+        let mut value = Vec::new();
+        if let Some(figure) = &row.current {
+            value.push(crate::domain::number::format_exact(figure.value, lang));
+            value.push(format!("({})", figure.stage.name(lang).to_lowercase()));
+        }
+        let percent = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+        let change = row
+            .change
+            .map(|c| report::change_text(c, lang))
+            .unwrap_or_default();
+        let status = row.assessment.status;
+        vec![
+            plain(vec![number.to_string()]),
+            plain(wrap(row.indicator.name(lang), 1)),
+            plain(wrap(row.indicator.unit.symbol_in(lang), 2)),
+            plain(vec![plan]),
+            plain(value),
+            (vec![percent], Weight::Bold, chart::status_colour(status)),
+            plain(vec![change]),
+            (
+                wrap(&status.word(lang), 7),
+                Weight::Regular,
+                chart::status_colour(status),
+            ),
+        ]
+    }
+
+    /// Every page with its footer.
+    fn finish(mut self) -> Vec<Vec<Shape>> {
+        let total = self.pages.len();
+        let stamp = rust_i18n::t!(
+            "export.pdf.footer",
+            locale = self.lang.code(),
+            date = jiff::Zoned::now().strftime("%d/%m/%Y").to_string()
+        )
+        .into_owned();
+        for (n, page) in self.pages.iter_mut().enumerate() {
+            let y = PAGE.1 - FOOTER;
+            let number = rust_i18n::t!(
+                "export.pdf.page",
+                locale = self.lang.code(),
+                page = n + 1,
+                total = total
+            )
+            .into_owned();
+            for (x, anchor, text) in [
+                (MARGIN, Anchor::Start, stamp.clone()),
+                (PAGE.0 - MARGIN, Anchor::End, number),
+            ] {
+                page.push(Shape::Text {
+                    x,
+                    y,
+                    size: 7.5,
+                    weight: Weight::Regular,
+                    colour: colour::MUTED,
+                    anchor,
+                    text,
+                });
+            }
+        }
+        self.pages
+    }
+}
+
+fn table_width() -> f32 {
+    COLUMNS.iter().map(|(_, width, _)| width).sum()
+}
+
+/// Where a text anchored in a cell starts from.
+fn anchor_x(x: f32, width: f32, anchor: Anchor) -> f32 {
+    match anchor {
+        Anchor::Start => x + PAD,
+        Anchor::Middle => x + width / 2.0,
+        Anchor::End => x + width - PAD,
+    }
+}
+
+/// A shape moved by (dx, dy).
+fn offset(shape: Shape, dx: f32, dy: f32) -> Shape {
+    match shape {
+        Shape::Rect {
+            x,
+            y,
+            width,
+            height,
+            fill,
+        } => Shape::Rect {
+            x: x + dx,
+            y: y + dy,
+            width,
+            height,
+            fill,
+        },
+        Shape::Line {
+            from,
+            to,
+            width,
+            colour,
+            dashed,
+        } => Shape::Line {
+            from: (from.0 + dx, from.1 + dy),
+            to: (to.0 + dx, to.1 + dy),
+            width,
+            colour,
+            dashed,
+        },
+        Shape::Text {
+            x,
+            y,
+            size,
+            weight,
+            colour,
+            anchor,
+            text,
+        } => Shape::Text {
+            x: x + dx,
+            y: y + dy,
+            size,
+            weight,
+            colour,
+            anchor,
+            text,
+        },
+    }
+}
+
+/// The laid-out pages drawn into a PDF.
+fn draw(pages: &[Vec<Shape>], wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
+    let faces = Faces::new();
+    let regular = Font::new(REGULAR.into(), 0).ok_or("the embedded font cannot be read")?;
+    let bold = Font::new(BOLD.into(), 0).ok_or("the embedded bold font cannot be read")?;
+    let mut document = krilla::Document::new();
+    let title = wards.first().map_or_else(String::new, |w| {
+        format!(
+            "{} — {}",
+            rust_i18n::t!(
+                "export.xlsx.title",
+                locale = lang.code(),
+                year = w.report.year
+            ),
+            w.report.unit.name
+        )
+    });
+    document.set_metadata(
+        Metadata::new()
+            .title(title)
+            .language(lang.code().to_owned())
+            .creator("ward-kpi".to_owned()),
+    );
+    for shapes in pages {
+        let settings = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or("bad page size")?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for shape in shapes {
+            match shape {
+                Shape::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    fill,
+                } => {
+                    let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) else {
+                        continue;
+                    };
+                    let mut path = PathBuilder::new();
+                    path.push_rect(rect);
+                    let Some(path) = path.finish() else { continue };
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(fill_of(*fill)));
+                    surface.draw_path(&path);
+                }
+                Shape::Line {
+                    from,
+                    to,
+                    width,
+                    colour,
+                    dashed,
+                } => {
+                    let mut path = PathBuilder::new();
+                    path.move_to(from.0, from.1);
+                    path.line_to(to.0, to.1);
+                    let Some(path) = path.finish() else { continue };
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(Stroke {
+                        paint: rgb_of(*colour).into(),
+                        width: *width,
+                        dash: dashed.then(|| StrokeDash {
+                            array: vec![5.0, 3.0],
+                            offset: 0.0,
+                        }),
+                        ..Stroke::default()
+                    }));
+                    surface.draw_path(&path);
+                }
+                Shape::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    colour,
+                    anchor,
+                    text,
+                } => {
+                    let width = faces.width(text, *size, *weight);
+                    let start = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - width / 2.0,
+                        Anchor::End => x - width,
+                    };
+                    let font = match weight {
+                        Weight::Regular => regular.clone(),
+                        Weight::Bold => bold.clone(),
+                    };
+                    surface.set_stroke(None);
+                    surface.set_fill(Some(fill_of(*colour)));
+                    surface.draw_text(
+                        Point::from_xy(start, *y),
+                        font,
+                        *size,
+                        text,
+                        false,
+                        TextDirection::Auto,
+                    );
+                }
+            }
+        }
+        surface.finish();
+        page.finish();
+    }
+    document.finish().map_err(|e| e.to_string())
+}
+
+fn rgb_of(colour: Rgb) -> rgb::Color {
+    rgb::Color::new(colour.0, colour.1, colour.2)
+}
+
+fn fill_of(colour: Rgb) -> Fill {
+    Fill {
+        paint: rgb_of(colour).into(),
+        ..Fill::default()
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    /// The text a reader extracts from the PDF, blanks collapsed.
+    fn extracted(bytes: &[u8]) -> String {
+        let text = pdf_extract::extract_text_from_mem(bytes).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn the_pdf_holds_the_vietnamese_sentences_and_numbers_as_text() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let bytes = to_bytes(std::slice::from_ref(&ward), Lang::Vi).unwrap();
+        assert!(bytes.starts_with(b"%PDF-"));
+        let text = extracted(&bytes);
+        for expected in [
+            "BÁO CÁO KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021",
+            "Phường Thanh Trường (mã 03142)",
+            "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3) đạt 2.809,8 tấn, đạt 114,6% kế hoạch thành phố giao.",
+            "Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao.",
+            "Doanh thu thương mại - dịch vụ ước đạt 208 tỷ đồng.",
+            "16.909.601.491",
+            "114,6%",
+            "Mục tiêu 100%",
+            "Trang 1/2",
+        ] {
+            assert!(text.contains(expected), "missing {expected:?} in {text}");
+        }
+    }
+
+    #[test]
+    fn an_english_pdf_writes_english_numbers_and_each_ward_starts_a_page() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let one = to_bytes(std::slice::from_ref(&ward), Lang::En).unwrap();
+        let text = extracted(&one);
+        assert!(
+            text.contains("2,809.8") && text.contains("114.6%"),
+            "{text}"
+        );
+        assert!(text.contains("Page 1 of 2"), "{text}");
+        let two = to_bytes(&[ward.clone(), ward], Lang::En).unwrap();
+        assert!(extracted(&two).contains("Page 4 of 4"));
+    }
+}
