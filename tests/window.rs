@@ -279,3 +279,142 @@ fn enter_moves_down_a_column_and_tab_along_the_row() {
             .is_focused()
     );
 }
+
+/// Steps the window until its background job is over (the job runs on a real thread).
+fn wait_for_job(harness: &mut Harness<'_, WardKpiApp>) {
+    // The first step applies the command that starts the job.
+    harness.step();
+    for _ in 0..500 {
+        if harness.state().job.is_none() {
+            harness.run();
+            return;
+        }
+        harness.step();
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the background job did not finish in 5 s");
+}
+
+#[test]
+fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
+    use ward_kpi::app::command::Command;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("import.db");
+    let file = scratch.path("so-lieu.csv");
+    // Semicolons and Vietnamese numbers, as Excel saves them here; no ward or year column: the
+    // ones shown are taken.
+    std::fs::write(
+        &file,
+        "Chỉ tiêu;Kế hoạch;Thực hiện\nSố chi bộ trực thuộc;;20\nSố vụ tai nạn giao thông;;3\n",
+    )
+    .unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(file.clone()));
+    wait_for_job(&mut harness);
+
+    // The preview: what is stored, what will be written; nothing written yet.
+    harness.get_by_label("Xem trước khi nhập: so-lieu.csv");
+    harness.get_by_label("2 giá trị sẽ được ghi; 0 giá trị giữ nguyên.");
+    // The indicator's name: in the grid behind and in the preview.
+    assert!(harness.get_all_by_label("Số chi bộ trực thuộc").count() >= 2);
+    harness.get_by_label("18");
+    harness.get_by_label("20");
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    let party = |store: &ward_kpi::store::Store| {
+        let (id, _) = store.indicator("party_cells").unwrap();
+        store.figures_of(unit, 2021).unwrap()[&id][0].value
+    };
+    assert_eq!(party(&store).to_string(), "18");
+
+    harness.get_by_label("Ghi 2 giá trị").click();
+    // While the job runs the window repaints to move its progress bar: step, not run.
+    wait_for_job(&mut harness);
+    assert!(harness.state().review.is_none());
+    assert_eq!(
+        harness.state().notice.as_ref().map(|n| n.text.as_str()),
+        Some("Đã nhập 2 giá trị.")
+    );
+    assert_eq!(party(&store).to_string(), "20");
+    // The window shows the new figure without reopening anything.
+    let session = harness.state().session.as_ref().unwrap();
+    let row = session
+        .report
+        .rows
+        .iter()
+        .find(|r| r.indicator.code == "party_cells")
+        .unwrap();
+    assert_eq!(row.current.as_ref().unwrap().value.to_string(), "20");
+}
+
+#[test]
+fn an_import_with_a_bad_row_shows_the_problem_and_offers_no_write() {
+    use ward_kpi::app::command::Command;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("bad-import.db");
+    let before = common::snapshot(&db);
+    let file = scratch.path("sai.csv");
+    std::fs::write(
+        &file,
+        "Chỉ tiêu,Thực hiện\nSố chi bộ trực thuộc,-2\nKhông có chỉ tiêu này,5\n",
+    )
+    .unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(file));
+    harness.run();
+    wait_for_job(&mut harness);
+    harness.get_by_label("Không thể nhập: 2 lỗi. Sửa trong tệp rồi nhập lại; chưa có gì được ghi.");
+    assert!(harness.query_by_label("Ghi 0 giá trị").is_none());
+    assert!(
+        harness
+            .query_all_by_label_contains("sai.csv, dòng 2, cột \"Thực hiện\"")
+            .next()
+            .is_some()
+    );
+    harness.get_by_label("Đóng").click();
+    harness.run();
+    assert!(harness.state().review.is_none());
+    // Nothing written: the file is as it was and its write-ahead log (opened by the window) is
+    // empty.
+    let after = common::snapshot(&db);
+    assert_eq!(after[0], before[0], "nothing written");
+    assert_eq!(after[1].1.map(|(len, _)| len), Some(0), "{after:?}");
+}
+
+#[test]
+fn an_export_runs_in_the_background_and_says_where_it_wrote() {
+    use ward_kpi::app::command::Command;
+    use ward_kpi::export::Format;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("export.db");
+    let path = scratch.path("bao-cao.pdf");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.state_mut().push_command(Command::Export {
+        format: Format::Pdf,
+        path: path.clone(),
+        all_wards: false,
+    });
+    wait_for_job(&mut harness);
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(!notice.error, "{notice:?}");
+    assert!(notice.text.contains("bao-cao.pdf (1 phường)"), "{notice:?}");
+    assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
+
+    // A failure is shown, in Vietnamese, naming the place; the window goes on.
+    harness.state_mut().push_command(Command::Export {
+        format: Format::Csv,
+        path: scratch.path("khong-co/bao-cao.csv"),
+        all_wards: false,
+    });
+    wait_for_job(&mut harness);
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(
+        notice.error && notice.text.starts_with("Không ghi được"),
+        "{notice:?}"
+    );
+    assert!(notice.text.contains("khong-co"), "{notice:?}");
+}

@@ -32,8 +32,18 @@ pub enum Command {
     EnterMeeting,
     LeaveMeeting,
     CopyText(String),
-    /// Write the shown ward's year to a file.
-    Export(crate::export::Format, PathBuf),
+    /// Write the shown ward's year (or, with `all_wards`, every ward's) to a file, on a worker.
+    Export {
+        format: crate::export::Format,
+        path: PathBuf,
+        all_wards: bool,
+    },
+    /// Read and check a file to import, on a worker, and show what it would write.
+    ImportPreview(PathBuf),
+    /// Write the previewed import (one transaction, on a worker).
+    ImportWrite,
+    /// Close the import preview without writing.
+    CloseImport,
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).
@@ -51,6 +61,7 @@ impl Command {
             | Self::NewDatabase(_)
             | Self::OpenTrend(_)
             | Self::EnterMeeting
+            | Self::ImportWrite
             | Self::Quit => true,
             _ => false,
         }

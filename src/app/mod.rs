@@ -5,6 +5,7 @@
 pub mod command;
 pub mod entry_form;
 pub mod fonts;
+pub mod jobs;
 pub mod prefs;
 pub mod session;
 pub mod theme;
@@ -50,6 +51,10 @@ pub struct WardKpiApp {
     pub meeting: Option<views::meeting::Meeting>,
     /// A command that would drop unsaved edits, waiting for the user's answer.
     pub confirm: Option<Command>,
+    /// The export or import running on a worker, if any.
+    pub job: Option<jobs::Job>,
+    /// A previewed import waiting for the user's decision.
+    pub review: Option<views::import::Review>,
     commands: Vec<Command>,
     views: views::Views,
     launch: Launch,
@@ -82,6 +87,8 @@ impl WardKpiApp {
             notice: None,
             meeting: None,
             confirm: None,
+            job: None,
+            review: None,
             commands: Vec::new(),
             views: views::Views::default(),
             launch,
@@ -137,6 +144,20 @@ impl WardKpiApp {
                 &mut self.commands,
             );
         }
+        self.poll_job(&ctx);
+        if let Some(review) = &self.review
+            && self.meeting.is_none()
+            && let Some(session) = &self.session
+        {
+            let name = |code: &str| {
+                session
+                    .indicators
+                    .iter()
+                    .find(|(_, i)| i.code == code)
+                    .map_or_else(|| code.to_owned(), |(_, i)| i.name(lang).to_owned())
+            };
+            views::import::review_ui(&ctx, review, &name, lang, &palette, &mut self.commands);
+        }
         self.confirm_ui(&ctx);
         self.apply_commands(&ctx);
 
@@ -150,6 +171,75 @@ impl WardKpiApp {
             }
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
         }
+    }
+
+    /// Queues a command as a view would (for tests and scripted use).
+    pub fn push_command(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
+    /// Shows the running job's progress and applies its outcome once it is over. While it runs
+    /// the window repaints a few times a second to move the bar, and not at all after.
+    fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let Some(result) = job.poll() else {
+            if self.meeting.is_none() {
+                views::import::progress_ui(ctx, job);
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.job = None;
+        if let Err(error) = self.finish_job(result) {
+            self.fail(&error);
+        }
+    }
+
+    fn finish_job(&mut self, result: anyhow::Result<jobs::Outcome>) -> anyhow::Result<()> {
+        let lang = self.lang();
+        match result? {
+            jobs::Outcome::Exported { path, wards } => self.info(
+                rust_i18n::t!(
+                    "app.export.done",
+                    locale = lang.code(),
+                    path = path.display(),
+                    wards = wards
+                )
+                .into_owned(),
+            ),
+            jobs::Outcome::Previewed { file, preview } => {
+                self.review = Some(views::import::Review { file, preview });
+            }
+            jobs::Outcome::Imported(summary) => {
+                if let Some(session) = &mut self.session {
+                    session.reload(lang)?;
+                }
+                self.info(
+                    rust_i18n::t!(
+                        "app.import.done",
+                        locale = lang.code(),
+                        count = summary.plans_changed + summary.figures_changed
+                    )
+                    .into_owned(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts work on a worker, unless one is already running.
+    fn start_job(
+        &mut self,
+        label: String,
+        work: impl FnOnce(&jobs::Progress) -> anyhow::Result<jobs::Outcome> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        if self.job.is_some() {
+            anyhow::bail!(tr(self.lang(), "app.jobs.busy"));
+        }
+        self.job = Some(jobs::Job::spawn(label, work)?);
+        Ok(())
     }
 
     /// Asks before a command that would drop unsaved edits.
@@ -194,7 +284,8 @@ impl WardKpiApp {
         }
     }
 
-    /// Keys that work in every view: Ctrl+S saves, Ctrl+1…5 switch views, F5 or F11 presents.
+    /// Keys that work in every view: Ctrl+S saves, Ctrl+I imports, Ctrl+1…5 switch views, F5
+    /// or F11 presents.
     fn global_keys(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
         if self.meeting.is_some() || self.confirm.is_some() {
@@ -203,6 +294,11 @@ impl WardKpiApp {
         let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
         if ctx.input_mut(|i| i.consume_shortcut(&save)) {
             self.views.entry.request_save = true;
+            self.prefs.view = View::Entry;
+        }
+        let import = KeyboardShortcut::new(Modifiers::COMMAND, Key::I);
+        if ctx.input_mut(|i| i.consume_shortcut(&import)) {
+            self.views.entry.request_import = true;
             self.prefs.view = View::Entry;
         }
         let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
@@ -338,19 +434,55 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
-            Command::Export(format, path) => {
-                let data = session.store.year_data(session.unit_id, session.year)?;
-                let ward = crate::export::WardYear::new(session.unit.clone(), session.year, data);
-                crate::export::write(format, &[ward], lang, &path)?;
-                self.info(
-                    rust_i18n::t!(
-                        "app.export.done",
-                        locale = lang.code(),
-                        path = path.display()
-                    )
-                    .into_owned(),
-                );
+            Command::Export {
+                format,
+                path,
+                all_wards,
+            } => {
+                let scope = if all_wards {
+                    jobs::Scope::AllWards
+                } else {
+                    jobs::Scope::Ward(session.unit_id)
+                };
+                let label = rust_i18n::t!(
+                    "app.export.running",
+                    locale = lang.code(),
+                    file = file_name(&path)
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                let work = jobs::export(db, scope, session.year, format, path, lang);
+                self.start_job(label, work)?;
             }
+            Command::ImportPreview(file) => {
+                let defaults = crate::import::Defaults {
+                    ward: Some(session.unit.code.clone()),
+                    year: Some(session.year),
+                    lang,
+                };
+                let label = rust_i18n::t!(
+                    "app.import.reading",
+                    locale = lang.code(),
+                    file = file_name(&file)
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                self.start_job(label, jobs::preview(db, file, defaults))?;
+            }
+            Command::ImportWrite => {
+                let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
+                    return Ok(());
+                };
+                let label = rust_i18n::t!(
+                    "app.import.writing",
+                    locale = lang.code(),
+                    count = batch.plans.len() + batch.figures.len()
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                self.start_job(label, jobs::write(db, batch))?;
+            }
+            Command::CloseImport => self.review = None,
             Command::AddIndicator(indicator) => {
                 session.store.add_indicator(&indicator)?;
                 session.reload(lang)?;
@@ -406,6 +538,14 @@ impl WardKpiApp {
             text: crate::messages::describe(error, self.lang()),
         });
     }
+}
+
+/// The name of a file, for messages.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// A translated text of the window.

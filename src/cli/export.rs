@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::domain::{Lang, Level};
+use crate::domain::Lang;
 use crate::export::{self, WardYear};
 use crate::store::Store;
 
@@ -52,13 +52,7 @@ impl From<Format> for export::Format {
 pub fn run(store: &Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
     let year = super::check_year(args.year)?;
     let wards = if args.ward.as_deref() == Some("all") {
-        let mut wards = Vec::new();
-        for (id, unit) in store.units()? {
-            if unit.level == Level::Ward && unit.valid_in(year) {
-                wards.push(WardYear::new(unit, year, store.year_data(id, year)?));
-            }
-        }
-        wards
+        export::all_wards(store, year, |_, _| {})?
     } else {
         let (id, unit) = super::ward(store, args.ward.as_deref(), year)?;
         vec![WardYear::new(unit, year, store.year_data(id, year)?)]

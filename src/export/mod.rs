@@ -36,6 +36,27 @@ impl WardYear {
     }
 }
 
+/// Every ward's year, for an export of all of them: the wards valid that year, each read in
+/// turn, `progress` told (wards read, wards in all).
+pub fn all_wards(
+    store: &crate::store::Store,
+    year: i16,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Vec<WardYear>, crate::store::StoreError> {
+    let units: Vec<_> = store
+        .units()?
+        .into_iter()
+        .filter(|(_, unit)| unit.level == crate::domain::Level::Ward && unit.valid_in(year))
+        .collect();
+    let total = units.len();
+    let mut wards = Vec::with_capacity(total);
+    for (done, (id, unit)) in units.into_iter().enumerate() {
+        wards.push(WardYear::new(unit, year, store.year_data(id, year)?));
+        progress(done + 1, total);
+    }
+    Ok(wards)
+}
+
 /// The formats a report exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {

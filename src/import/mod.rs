@@ -124,6 +124,11 @@ impl Preview {
     pub fn batch(&self) -> Option<&Batch> {
         self.problems.is_empty().then_some(&self.batch)
     }
+
+    /// The writes, when there is no problem, taken out of the preview.
+    pub fn into_batch(self) -> Option<Batch> {
+        self.problems.is_empty().then_some(self.batch)
+    }
 }
 
 /// Why a file cannot be read at all.
@@ -161,6 +166,18 @@ pub struct Defaults {
 
 /// Reads a file and works out what importing it would do, writing nothing.
 pub fn preview(store: &Store, path: &Path, defaults: &Defaults) -> Result<Preview, ImportError> {
+    preview_with_progress(store, path, defaults, |_, _| {})
+}
+
+/// [`preview`], telling `progress` (rows checked, rows in all) as it goes: after reading the
+/// file, every thousand rows, and at the end.
+pub fn preview_with_progress(
+    store: &Store,
+    path: &Path,
+    defaults: &Defaults,
+    mut progress: impl FnMut(usize, usize),
+) -> Result<Preview, ImportError> {
+    const EVERY: usize = 1000;
     let extension = path
         .extension()
         .map(|e| e.to_string_lossy().to_lowercase())
@@ -183,14 +200,20 @@ pub fn preview(store: &Store, path: &Path, defaults: &Defaults) -> Result<Previe
     let (header_at, columns) = Columns::find(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
+    let rows = &table[header_at + 1..];
+    progress(0, rows.len());
     store.snapshot(|| {
         let mut planner = Planner::new(store, sheet, defaults, &columns)?;
-        for (line, cells) in table.iter().skip(header_at + 1) {
+        for (done, (line, cells)) in rows.iter().enumerate() {
+            if done % EVERY == 0 && done > 0 {
+                progress(done, rows.len());
+            }
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
             planner.row(*line, cells)?;
         }
+        progress(rows.len(), rows.len());
         Ok(planner.preview)
     })
 }

@@ -81,7 +81,21 @@ impl Store {
     /// On any error nothing of the batch is written; a batch that changes nothing writes
     /// nothing at all.
     pub fn apply(&mut self, batch: &Batch, origin: Origin) -> Result<SaveSummary> {
+        self.apply_with_progress(batch, origin, |_, _| {})
+    }
+
+    /// [`apply`](Self::apply), telling `progress` (writes done, writes in all) as it goes, every
+    /// thousand writes and at the end, for a progress bar.
+    pub fn apply_with_progress(
+        &mut self,
+        batch: &Batch,
+        origin: Origin,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<SaveSummary> {
+        const EVERY: usize = 1000;
         self.writable()?;
+        let total = batch.plans.len() + batch.figures.len();
+        let mut done = 0;
         let path = self.path.clone();
         let err = |e| StoreError::from_sqlite(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
@@ -93,10 +107,18 @@ impl Store {
                 if save.plan(plan).map_err(err)? {
                     summary.plans_changed += 1;
                 }
+                done += 1;
+                if done % EVERY == 0 {
+                    progress(done, total);
+                }
             }
             for figure in &batch.figures {
                 if save.figure(figure).map_err(err)? {
                     summary.figures_changed += 1;
+                }
+                done += 1;
+                if done % EVERY == 0 {
+                    progress(done, total);
                 }
             }
             save.finish().map_err(err)?;
@@ -107,6 +129,7 @@ impl Store {
         } else {
             tx.commit().map_err(err)?;
         }
+        progress(total, total);
         Ok(summary)
     }
 

@@ -16,6 +16,8 @@ pub struct Dashboard {
     /// The path typed where no file dialog can open.
     path: String,
     no_dialog: bool,
+    /// Export every ward of the year rather than the one shown.
+    all_wards: bool,
 }
 
 impl Default for Dashboard {
@@ -24,6 +26,7 @@ impl Default for Dashboard {
             format: Format::Xlsx,
             path: String::new(),
             no_dialog: false,
+            all_wards: false,
         }
     }
 }
@@ -96,19 +99,36 @@ impl Dashboard {
                 })
                 .response
                 .labelled_by(label.id);
-            let file_name = format!(
-                "bao-cao-{}-{}.{}",
-                session.year,
-                session.unit.code,
-                self.format.extension()
-            );
+            // Every ward in one file, where the year has several (a picture shows one).
+            let wards = session
+                .wards
+                .iter()
+                .filter(|(_, unit)| unit.valid_in(session.year))
+                .count();
+            if wards > 1 && self.format != Format::Png {
+                ui.checkbox(
+                    &mut self.all_wards,
+                    rust_i18n::t!("app.export.all", locale = lang.code(), count = wards),
+                );
+            }
+            let all_wards = self.all_wards && wards > 1 && self.format != Format::Png;
+            let who = if all_wards {
+                "tat-ca".to_owned()
+            } else {
+                session.unit.code.clone()
+            };
+            let file_name = format!("bao-cao-{}-{who}.{}", session.year, self.format.extension());
             if ui.button(tr(lang, "app.export.save_as")).clicked() {
                 let picked = rfd::FileDialog::new()
                     .set_file_name(&file_name)
                     .add_filter(self.format.extension(), &[self.format.extension()])
                     .save_file();
                 match picked {
-                    Some(path) => commands.push(Command::Export(self.format, path)),
+                    Some(path) => commands.push(Command::Export {
+                        format: self.format,
+                        path,
+                        all_wards,
+                    }),
                     None => self.no_dialog = true,
                 }
             }
@@ -127,7 +147,11 @@ impl Dashboard {
                     )
                     .clicked()
                 {
-                    commands.push(Command::Export(self.format, path.into()));
+                    commands.push(Command::Export {
+                        format: self.format,
+                        path: path.into(),
+                        all_wards,
+                    });
                 }
                 field.on_hover_text(tr(lang, "app.settings.no_dialog"));
             }

@@ -14,6 +14,55 @@ use crate::domain::Lang;
 pub struct Entry {
     /// Set by Ctrl+S anywhere in the window: save at the next frame of this view.
     pub request_save: bool,
+    /// Set by Ctrl+I anywhere in the window: choose a file to import.
+    pub request_import: bool,
+    /// The file to import, typed where no file dialog can open.
+    import_path: String,
+    no_dialog: bool,
+}
+
+impl Entry {
+    /// Import from a file: the system's open dialog, or a typed path where none opens. Rows
+    /// without a ward or a year take the ones shown.
+    fn import_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+        let button = ui
+            .button(tr(lang, "app.import.button"))
+            .on_hover_text(tr(lang, "app.import.hint"));
+        let mut focus_field = false;
+        if button.clicked() || std::mem::take(&mut self.request_import) {
+            let picked = rfd::FileDialog::new()
+                .add_filter("Excel, CSV", &["xlsx", "xls", "ods", "csv", "txt"])
+                .pick_file();
+            match picked {
+                Some(path) => commands.push(Command::ImportPreview(path)),
+                None => {
+                    // No dialog could open (or it was cancelled): the path can be typed.
+                    self.no_dialog = true;
+                    focus_field = true;
+                }
+            }
+        }
+        if self.no_dialog {
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut self.import_path).desired_width(260.0))
+                .labelled_by(button.id)
+                .on_hover_text(tr(lang, "app.settings.no_dialog"));
+            if focus_field {
+                field.request_focus();
+            }
+            let path = self.import_path.trim().to_owned();
+            let go = ui
+                .add_enabled(
+                    !path.is_empty(),
+                    egui::Button::new(tr(lang, "app.import.to_path")),
+                )
+                .clicked();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (go || entered) && !path.is_empty() {
+                commands.push(Command::ImportPreview(path.into()));
+            }
+        }
+    }
 }
 
 /// The focus id of a cell.
@@ -54,6 +103,8 @@ impl Entry {
                     commands.push(Command::DiscardEdits);
                 }
             }
+            ui.add_space(theme::GAP);
+            self.import_ui(ui, lang, commands);
         });
         if std::mem::take(&mut self.request_save) {
             match form.to_batch() {

@@ -4,6 +4,7 @@
 pub mod catalogue;
 pub mod dashboard;
 pub mod entry;
+pub mod import;
 pub mod meeting;
 pub mod settings;
 pub mod trends;

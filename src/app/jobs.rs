@@ -1,0 +1,173 @@
+//! Long work off the window's thread. An export of every ward or an import of 100,000 rows runs
+//! on a worker with its own connection to the database; it reports how far it got, the window
+//! keeps drawing a progress bar meanwhile, and the result comes back once, to be applied by
+//! the app like any command.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
+
+use crate::domain::Lang;
+use crate::export::{self, Format, WardYear};
+use crate::import::{self, Defaults, Preview};
+use crate::store::{Batch, Origin, SaveSummary, Store, UnitId};
+
+/// What a finished job hands back.
+#[derive(Debug)]
+pub enum Outcome {
+    Exported {
+        path: PathBuf,
+        wards: usize,
+    },
+    Previewed {
+        file: PathBuf,
+        preview: Box<Preview>,
+    },
+    Imported(SaveSummary),
+}
+
+/// How far a job got: steps done of steps in all (0 of 0 until the job knows).
+#[derive(Debug, Default)]
+pub struct Progress {
+    done: AtomicUsize,
+    total: AtomicUsize,
+}
+
+impl Progress {
+    /// Records progress (from the worker).
+    pub fn set(&self, done: usize, total: usize) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+    }
+
+    /// The share done, 0 to 1, if known.
+    pub fn fraction(&self) -> Option<f32> {
+        let total = self.total.load(Ordering::Relaxed);
+        let done = self.done.load(Ordering::Relaxed).min(total);
+        // Row counts are far below f32's exact range for a progress bar's purpose.
+        #[allow(clippy::cast_precision_loss)]
+        (total > 0).then(|| done as f32 / total as f32)
+    }
+
+    /// Steps done and in all.
+    pub fn counts(&self) -> (usize, usize) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+}
+
+/// A job running on its worker.
+pub struct Job {
+    /// What the progress bar says ("Đang nhập so-lieu.csv…").
+    pub label: String,
+    pub progress: Arc<Progress>,
+    result: mpsc::Receiver<anyhow::Result<Outcome>>,
+}
+
+impl Job {
+    /// Starts `work` on a worker thread.
+    pub fn spawn(
+        label: String,
+        work: impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static,
+    ) -> anyhow::Result<Self> {
+        let progress = Arc::new(Progress::default());
+        let (send, result) = mpsc::channel();
+        let shared = Arc::clone(&progress);
+        std::thread::Builder::new()
+            .name("ward-kpi-job".into())
+            .spawn(move || {
+                // The window may have closed meanwhile: then nobody waits for the result.
+                if send.send(work(&shared)).is_err() {
+                    eprintln!("ward-kpi: a background job finished after the window closed");
+                }
+            })?;
+        Ok(Self {
+            label,
+            progress,
+            result,
+        })
+    }
+
+    /// The result, once the job is over.
+    pub fn poll(&self) -> Option<anyhow::Result<Outcome>> {
+        match self.result.try_recv() {
+            Ok(outcome) => Some(outcome),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(Err(anyhow::anyhow!(
+                "the background job stopped unexpectedly"
+            ))),
+        }
+    }
+}
+
+/// What to export: the shown ward, or every ward of the year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Scope {
+    Ward(UnitId),
+    AllWards,
+}
+
+/// Writes the year's export on a worker: its own connection reads the wards, then the file is
+/// written (all or nothing, as `export::write` does).
+pub fn export(
+    db: PathBuf,
+    scope: Scope,
+    year: i16,
+    format: Format,
+    path: PathBuf,
+    lang: Lang,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let store = Store::open(&db)?;
+        let wards: Vec<WardYear> = match scope {
+            Scope::Ward(id) => {
+                let unit = store.unit(id)?;
+                vec![WardYear::new(unit, year, store.year_data(id, year)?)]
+            }
+            // Reading is most of the work on a large database; writing is the last step.
+            Scope::AllWards => export::all_wards(&store, year, |done, total| {
+                progress.set(done, total + 1);
+            })?,
+        };
+        export::write(format, &wards, lang, &path)?;
+        progress.set(1, 1);
+        Ok(Outcome::Exported {
+            path,
+            wards: wards.len(),
+        })
+    }
+}
+
+/// Reads and checks a file on a worker; nothing is written.
+pub fn preview(
+    db: PathBuf,
+    file: PathBuf,
+    defaults: Defaults,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let store = Store::open(&db)?;
+        let preview = import::preview_with_progress(&store, &file, &defaults, |done, total| {
+            progress.set(done, total);
+        })?;
+        Ok(Outcome::Previewed {
+            file,
+            preview: Box::new(preview),
+        })
+    }
+}
+
+/// Writes a previewed import on a worker: one transaction, logged as an import.
+pub fn write(
+    db: PathBuf,
+    batch: Batch,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let mut store = Store::open(&db)?;
+        let summary = store.apply_with_progress(&batch, Origin::Import, |done, total| {
+            progress.set(done, total);
+        })?;
+        Ok(Outcome::Imported(summary))
+    }
+}

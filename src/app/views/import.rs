@@ -1,0 +1,225 @@
+//! Importing a file in the window: the preview of what it would write, row by row (old value,
+//! new value), or every problem that stops it, named by sheet, row and column; then one
+//! transaction on a worker. Also the progress bar of any job running in the background.
+
+use std::path::PathBuf;
+
+use crate::app::command::Command;
+use crate::app::jobs::Job;
+use crate::app::theme::{self, Palette};
+use crate::app::tr;
+use crate::domain::Lang;
+use crate::import::{Change, Preview, Slot};
+
+/// A previewed file waiting for the user's decision.
+pub struct Review {
+    pub file: PathBuf,
+    pub preview: Box<Preview>,
+}
+
+impl Review {
+    fn file_name(&self) -> String {
+        self.file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+    }
+}
+
+/// The change table's columns: heading, width, and whether it holds numbers (right-aligned).
+const COLUMNS: [(&str, f32, bool); 7] = [
+    ("app.import.col.row", 48.0, true),
+    ("app.import.col.ward", 70.0, false),
+    ("app.import.col.year", 48.0, false),
+    ("app.import.col.indicator", 250.0, false),
+    ("app.import.col.slot", 90.0, false),
+    ("app.import.col.old", 130.0, true),
+    ("app.import.col.new", 130.0, true),
+];
+/// Height of one line of the preview's lists.
+const ROW_HEIGHT: f32 = 20.0;
+
+/// The preview as a modal: the changes (or the problems), the warnings, and the decision.
+pub fn review_ui(
+    ctx: &egui::Context,
+    review: &Review,
+    indicator_name: &dyn Fn(&str) -> String,
+    lang: Lang,
+    palette: &Palette,
+    commands: &mut Vec<Command>,
+) {
+    let preview = &review.preview;
+    let t = |key: &str| tr(lang, key);
+    let modal = egui::Modal::new(egui::Id::unique("import-review")).show(ctx, |ui| {
+        ui.set_width(820.0_f32.min(ctx.content_rect().width() - 80.0));
+        ui.heading(rust_i18n::t!(
+            "app.import.title",
+            locale = lang.code(),
+            file = review.file_name()
+        ));
+        ui.add_space(theme::GAP / 2.0);
+        let list_height = (ctx.content_rect().height() * 0.5).max(160.0);
+        if preview.problems.is_empty() {
+            if preview.changes.is_empty() {
+                ui.label(t("app.import.nothing"));
+            } else {
+                ui.label(rust_i18n::t!(
+                    "app.import.summary",
+                    locale = lang.code(),
+                    changes = preview.changes.len(),
+                    unchanged = preview.unchanged
+                ));
+                changes_ui(ui, &preview.changes, indicator_name, lang, list_height);
+            }
+        } else {
+            ui.label(
+                egui::RichText::new(rust_i18n::t!(
+                    "app.import.problems",
+                    locale = lang.code(),
+                    count = preview.problems.len()
+                ))
+                .color(palette.error)
+                .strong(),
+            );
+            let lines: Vec<String> = preview.problems.iter().map(|p| p.describe(lang)).collect();
+            lines_ui(ui, "import-problems", &lines, list_height);
+        }
+        if !preview.warnings.is_empty() {
+            ui.add_space(theme::GAP / 2.0);
+            ui.label(
+                egui::RichText::new(rust_i18n::t!(
+                    "app.import.warnings",
+                    locale = lang.code(),
+                    count = preview.warnings.len()
+                ))
+                .color(palette.warning),
+            );
+            let lines: Vec<String> = preview.warnings.iter().map(|p| p.describe(lang)).collect();
+            lines_ui(ui, "import-warnings", &lines, 100.0);
+        }
+        ui.add_space(theme::GAP);
+        ui.horizontal(|ui| {
+            let writable = preview.problems.is_empty() && !preview.changes.is_empty();
+            if writable
+                && ui
+                    .button(
+                        rust_i18n::t!(
+                            "app.import.write",
+                            locale = lang.code(),
+                            count = preview.changes.len()
+                        )
+                        .into_owned(),
+                    )
+                    .clicked()
+            {
+                commands.push(Command::ImportWrite);
+            }
+            let close = if writable {
+                t("app.import.cancel")
+            } else {
+                t("app.import.close")
+            };
+            ui.button(close).clicked()
+        })
+        .inner
+    });
+    if modal.inner || modal.should_close() {
+        commands.push(Command::CloseImport);
+    }
+}
+
+/// The changes, one line each, drawn only where visible (a file may hold 100,000 rows).
+fn changes_ui(
+    ui: &mut egui::Ui,
+    changes: &[Change],
+    indicator_name: &dyn Fn(&str) -> String,
+    lang: Lang,
+    height: f32,
+) {
+    ui.horizontal(|ui| {
+        for (key, width, number) in COLUMNS {
+            cell(
+                ui,
+                width,
+                number,
+                egui::RichText::new(tr(lang, key)).strong(),
+            );
+        }
+    });
+    let slot_name = |slot: Slot| match slot {
+        Slot::Plan => tr(lang, "app.entry.plan"),
+        Slot::Figure(stage) => stage.name(lang),
+    };
+    egui::ScrollArea::vertical()
+        .id_salt("import-changes")
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, changes.len(), |ui, range| {
+            for change in &changes[range] {
+                ui.horizontal(|ui| {
+                    let texts = [
+                        change.row.to_string(),
+                        change.ward.to_string(),
+                        change.year.to_string(),
+                        indicator_name(&change.indicator),
+                        slot_name(change.slot),
+                        change
+                            .old
+                            .as_ref()
+                            .map_or_else(|| "–".to_owned(), |v| v.text(lang)),
+                        change.new.text(lang),
+                    ];
+                    for (text, (_, width, number)) in texts.into_iter().zip(COLUMNS) {
+                        cell(ui, width, number, egui::RichText::new(text));
+                    }
+                });
+            }
+        });
+}
+
+/// Lines of text in a scrolled list.
+fn lines_ui(ui: &mut egui::Ui, id: &str, lines: &[String], height: f32) {
+    egui::ScrollArea::vertical()
+        .id_salt(id)
+        .max_height(height)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, lines.len(), |ui, range| {
+            for line in &lines[range] {
+                ui.add(egui::Label::new(line.as_str()).truncate())
+                    .on_hover_text(line.as_str());
+            }
+        });
+}
+
+/// One cell of a table line: a fixed width, numbers to the right, cut with an ellipsis if
+/// longer.
+fn cell(ui: &mut egui::Ui, width: f32, number: bool, text: egui::RichText) {
+    let layout = if number {
+        egui::Layout::right_to_left(egui::Align::Center)
+    } else {
+        egui::Layout::left_to_right(egui::Align::Center)
+    };
+    ui.allocate_ui_with_layout(egui::vec2(width, ROW_HEIGHT), layout, |ui| {
+        ui.set_width(width);
+        ui.add(egui::Label::new(text).truncate());
+    });
+}
+
+/// The running job's progress, in a corner over the view; the window stays usable.
+pub fn progress_ui(ctx: &egui::Context, job: &Job) {
+    egui::Area::new(egui::Id::unique("job-progress"))
+        .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
+        .show(ctx, |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_width(320.0);
+                ui.label(&job.label);
+                let (done, total) = job.progress.counts();
+                let bar = match job.progress.fraction() {
+                    Some(fraction) => {
+                        egui::ProgressBar::new(fraction).text(format!("{done} / {total}"))
+                    }
+                    None => egui::ProgressBar::new(0.0).animate(true),
+                };
+                ui.add(bar);
+            });
+        });
+}
