@@ -20,6 +20,12 @@ pub enum Column {
     Stage,
     PlanSource,
     PlanDerived,
+    /// What a row of this program's figures sheet holds: `plan.city`, `figure.actual`, …
+    RowCode,
+    /// The upper end of a plan's band (figures sheet).
+    AmountHigh,
+    /// The value as it was typed (figures sheet): kept as the stored text.
+    Typed,
     Note,
 }
 
@@ -68,7 +74,13 @@ const NAMES: &[(Column, &[&str])] = &[
     ),
     (Column::Stage, &["stage", "giai đoạn"]),
     (Column::PlanSource, &["plan_source", "nguồn kế hoạch"]),
-    (Column::PlanDerived, &["plan_derived"]),
+    (Column::PlanDerived, &["plan_derived", "suy ra", "derived"]),
+    (Column::RowCode, &["row_code", "mã loại dòng", "row code"]),
+    (
+        Column::AmountHigh,
+        &["giá trị đến (khoảng)", "up to (band)", "amount_high"],
+    ),
+    (Column::Typed, &["số như đã nhập", "as typed", "typed"]),
     (Column::Note, &["note", "ghi chú"]),
 ];
 
@@ -108,10 +120,15 @@ impl Columns {
             ]
             .into_iter()
             .any(has)
-                || (has(Column::Value) && has(Column::Stage));
+                || (has(Column::Value) && (has(Column::Stage) || has(Column::RowCode)));
             let machine = has(Column::Value) && row.iter().any(|h| h.trim() == "ward_code");
             (names_indicator && has_values).then_some((index, Self { found, machine }))
         })
+    }
+
+    /// Whether the table has a column.
+    pub fn has(&self, column: Column) -> bool {
+        self.found.iter().any(|(c, _, _)| *c == column)
     }
 
     /// A row's cell in a column, if the table has it.
@@ -138,13 +155,22 @@ impl Columns {
                 Column::Actual => Slot::Figure(Stage::Actual),
                 Column::Final => Slot::Figure(Stage::Final),
                 Column::Value => {
-                    let stage = self
-                        .cell(cells, Column::Stage)
-                        .map(str::trim)
-                        .unwrap_or_default();
-                    match stage_of(stage) {
-                        Some(stage) => Slot::Figure(stage),
-                        None => continue,
+                    // The figures sheet names each row's slot by code; the CSV by its stage.
+                    let row_code = self.cell(cells, Column::RowCode).map(str::trim);
+                    if let Some(code) = row_code.filter(|c| !c.is_empty()) {
+                        match slot_of_row_code(code) {
+                            Some(slot) => slot,
+                            None => continue,
+                        }
+                    } else {
+                        let stage = self
+                            .cell(cells, Column::Stage)
+                            .map(str::trim)
+                            .unwrap_or_default();
+                        match stage_of(stage) {
+                            Some(stage) => Slot::Figure(stage),
+                            None => continue,
+                        }
                     }
                 }
                 _ => continue,
@@ -153,6 +179,24 @@ impl Columns {
         }
         slots
     }
+}
+
+/// The slot of a figures-sheet row: `plan.<source>` or `figure.<stage>`.
+fn slot_of_row_code(code: &str) -> Option<Slot> {
+    if let Some(stage) = code.strip_prefix("figure.") {
+        Stage::from_code(stage).map(Slot::Figure)
+    } else {
+        code.strip_prefix("plan.")
+            .and_then(crate::domain::PlanSource::from_code)
+            .map(|_| Slot::Plan)
+    }
+}
+
+/// The plan source a figures-sheet row names (`plan.city`), if it is a plan row.
+pub fn plan_source_of_row_code(code: &str) -> Option<crate::domain::PlanSource> {
+    code.trim()
+        .strip_prefix("plan.")
+        .and_then(crate::domain::PlanSource::from_code)
 }
 
 /// A stage as a code or as people write it.

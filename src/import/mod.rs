@@ -188,7 +188,9 @@ pub fn preview_with_progress(
     let (sheet, table) = match extension.as_str() {
         "csv" | "txt" => (file, read::csv(path)?),
         "xlsx" | "xlsm" | "xls" | "ods" => {
-            let (name, rows) = read::xlsx(path, defaults.lang)?;
+            let (name, rows) = read::xlsx(path, defaults.lang, |rows| {
+                Columns::find(rows).is_some_and(|(_, columns)| columns.has(Column::RowCode))
+            })?;
             (format!("{file}, {name}"), rows)
         }
         _ => {
@@ -386,6 +388,8 @@ impl<'a> Planner<'a> {
         let indicator_id = self.indicators[found].0;
 
         let note = cell(Column::Note).map(str::to_owned);
+        // The text as typed, where the file keeps it beside the value (our figures sheet).
+        let typed = cell(Column::Typed).filter(|c| !c.is_empty());
         let stored = self.stored(unit, year)?;
         let no_plans = Vec::new();
         let no_figures = Vec::new();
@@ -401,8 +405,23 @@ impl<'a> Planner<'a> {
             // Each value is read once; one that does not read is named for what it is, even on
             // a repeated row.
             let read = match slot {
-                Slot::Plan => PlanTarget::parse(text, &indicator.unit, self.style)
-                    .map(|(target, warnings)| (Read::Plan(target), warnings)),
+                Slot::Plan => match cell(Column::AmountHigh).filter(|c| !c.is_empty()) {
+                    // A band on the figures sheet: its two ends in two cells.
+                    Some(high) => {
+                        number::parse(text, &indicator.unit, self.style).and_then(|low| {
+                            number::parse(high, &indicator.unit, self.style).map(|high| {
+                                let mut warnings = low.warnings;
+                                warnings.extend(high.warnings);
+                                (
+                                    Read::Plan(PlanTarget::range(low.value, high.value)),
+                                    warnings,
+                                )
+                            })
+                        })
+                    }
+                    None => PlanTarget::parse(text, &indicator.unit, self.style)
+                        .map(|(target, warnings)| (Read::Plan(target), warnings)),
+                },
                 Slot::Figure(stage) => number::parse(text, &indicator.unit, self.style)
                     .map(|parsed| (Read::Figure(stage, parsed.value), parsed.warnings)),
             };
@@ -422,14 +441,17 @@ impl<'a> Planner<'a> {
             }
             let (same, old, new) = match value {
                 Read::Plan(target) => {
-                    let named =
-                        cell(Column::PlanSource).and_then(crate::domain::PlanSource::from_code);
+                    let named = cell(Column::PlanSource)
+                        .and_then(crate::domain::PlanSource::from_code)
+                        .or_else(|| {
+                            cell(Column::RowCode).and_then(columns::plan_source_of_row_code)
+                        });
                     let source = match (named, stored_plans.iter().min_by_key(|p| p.source)) {
                         (Some(source), _) => source,
                         (None, Some(plan)) => plan.source,
                         (None, None) => stored.default_source,
                     };
-                    let derived = cell(Column::PlanDerived) == Some("true");
+                    let derived = matches!(cell(Column::PlanDerived), Some("true" | "x" | "X"));
                     let old = stored_plans.iter().find(|p| p.source == source);
                     let same = old.is_some_and(|p| p.target == target && p.derived == derived);
                     if !same {
@@ -439,10 +461,15 @@ impl<'a> Planner<'a> {
                             year,
                             source,
                             target: Some(target),
-                            text: text.to_owned(),
+                            text: typed.unwrap_or(text).to_owned(),
                             derived,
-                            // The note column speaks of the figures; a plan keeps its own.
-                            note: old.map(|p| p.note.clone()).unwrap_or_default(),
+                            // A table's note column speaks of the figures, and a plan keeps its
+                            // own; on the figures sheet each row's note is its own.
+                            note: if self.columns.has(Column::RowCode) {
+                                note.clone().unwrap_or_default()
+                            } else {
+                                old.map(|p| p.note.clone()).unwrap_or_default()
+                            },
                         });
                     }
                     (
@@ -463,7 +490,7 @@ impl<'a> Planner<'a> {
                             indicator: indicator_id,
                             year,
                             stage,
-                            value: Some((value, text.to_owned())),
+                            value: Some((value, typed.unwrap_or(text).to_owned())),
                             note: note
                                 .clone()
                                 .or_else(|| old.map(|f| f.note.clone()))

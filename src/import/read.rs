@@ -67,24 +67,52 @@ pub fn csv(path: &Path) -> Result<Rows, ImportError> {
     Ok(rows)
 }
 
-/// The first worksheet of an Excel file as rows of text cells, each with its row number in the
-/// sheet, and the sheet's name. Numeric cells are written in `style`, so that they read back
-/// through the same number parser as typed cells, digit for digit.
-pub fn xlsx(path: &Path, style: Lang) -> Result<(String, Rows), ImportError> {
+/// Names of the sheet this program's workbook keeps every plan and figure on.
+const FIGURES_SHEETS: [&str; 2] = ["Số liệu", "Figures"];
+
+/// A worksheet of an Excel file as rows of text cells, each with its row number in the sheet,
+/// and the sheet's name: the figures sheet of this program's own workbook when `is_figures`
+/// recognises it (it holds every stage and each plan's source), else the first sheet. Numeric
+/// cells are written in `style`, so that they read back through the same number parser as
+/// typed cells, digit for digit.
+pub fn xlsx(
+    path: &Path,
+    style: Lang,
+    is_figures: impl Fn(&Rows) -> bool,
+) -> Result<(String, Rows), ImportError> {
     use calamine::Reader as _;
     let unreadable = |detail: String| ImportError::Unreadable {
         path: path.to_path_buf(),
         detail,
     };
     let mut workbook = calamine::open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
-    let name = workbook.sheet_names().first().cloned().unwrap_or_default();
+    let names = workbook.sheet_names();
+    for (index, name) in names.iter().enumerate().skip(1) {
+        if !FIGURES_SHEETS.contains(&name.as_str()) {
+            continue;
+        }
+        let range = workbook
+            .worksheet_range_at(index)
+            .ok_or_else(|| unreadable(format!("the sheet \"{name}\" cannot be read")))?
+            .map_err(|e| unreadable(e.to_string()))?;
+        let rows = rows_of(&range, style);
+        if is_figures(&rows) {
+            return Ok((name.clone(), rows));
+        }
+    }
+    let name = names.first().cloned().unwrap_or_default();
     let range = workbook
         .worksheet_range_at(0)
         .ok_or_else(|| unreadable("the workbook has no sheet".into()))?
         .map_err(|e| unreadable(e.to_string()))?;
+    Ok((name, rows_of(&range, style)))
+}
+
+/// A sheet's cells as text rows, numbered as the sheet numbers them.
+fn rows_of(range: &calamine::Range<calamine::Data>, style: Lang) -> Rows {
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
-    let rows = range
+    range
         .rows()
         .enumerate()
         .map(|(index, cells)| {
@@ -93,8 +121,7 @@ pub fn xlsx(path: &Path, style: Lang) -> Result<(String, Rows), ImportError> {
             texts.extend(cells.iter().map(|cell| cell_text(cell, style)));
             (first_row + index + 1, texts)
         })
-        .collect();
-    Ok((name, rows))
+        .collect()
 }
 
 /// A cell as text the importer reads.
