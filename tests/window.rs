@@ -285,8 +285,8 @@ fn wait_for_job(harness: &mut Harness<'_, WardKpiApp>) {
     // The first step applies the command that starts the job.
     harness.step();
     for _ in 0..500 {
+        // The frame that collects the outcome shows it: no further frame is needed.
         if harness.state().job.is_none() {
-            harness.run();
             return;
         }
         harness.step();
@@ -313,6 +313,8 @@ fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
         .state_mut()
         .push_command(Command::ImportPreview(file.clone()));
     wait_for_job(&mut harness);
+    // A modal takes a frame to size itself; the window asked for that frame.
+    harness.run();
 
     // The preview: what is stored, what will be written; nothing written yet.
     harness.get_by_label("Xem trước khi nhập: so-lieu.csv");
@@ -365,8 +367,8 @@ fn an_import_with_a_bad_row_shows_the_problem_and_offers_no_write() {
     harness
         .state_mut()
         .push_command(Command::ImportPreview(file));
-    harness.run();
     wait_for_job(&mut harness);
+    harness.run();
     harness.get_by_label("Không thể nhập: 2 lỗi. Sửa trong tệp rồi nhập lại; chưa có gì được ghi.");
     assert!(harness.query_by_label("Ghi 0 giá trị").is_none());
     assert!(
@@ -402,6 +404,13 @@ fn an_export_runs_in_the_background_and_says_where_it_wrote() {
     let notice = harness.state().notice.clone().unwrap();
     assert!(!notice.error, "{notice:?}");
     assert!(notice.text.contains("bao-cao.pdf (1 phường)"), "{notice:?}");
+    // On screen in the very frame the job ended: the window does not wait for input to say so.
+    assert!(
+        harness
+            .query_all_by_label_contains("bao-cao.pdf (1 phường)")
+            .next()
+            .is_some()
+    );
     assert!(std::fs::read(&path).unwrap().starts_with(b"%PDF-"));
 
     // A failure is shown, in Vietnamese, naming the place; the window goes on.

@@ -123,6 +123,8 @@ impl WardKpiApp {
             self.applied_theme = Some(wanted);
         }
         self.global_keys(&ctx);
+        // A finished job's outcome (a notice, a preview, reloaded figures) shows in this frame.
+        self.poll_job(&ctx);
         let palette = Palette::of(self.prefs.theme);
         let lang = self.lang();
 
@@ -144,7 +146,6 @@ impl WardKpiApp {
                 &mut self.commands,
             );
         }
-        self.poll_job(&ctx);
         if let Some(review) = &self.review
             && self.meeting.is_none()
             && let Some(session) = &self.session
@@ -186,7 +187,7 @@ impl WardKpiApp {
         };
         let Some(result) = job.poll() else {
             if self.meeting.is_none() {
-                views::import::progress_ui(ctx, job);
+                views::import::progress_ui(ctx, job, self.lang());
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;
@@ -195,6 +196,8 @@ impl WardKpiApp {
         if let Err(error) = self.finish_job(result) {
             self.fail(&error);
         }
+        // Nothing else may come to draw the outcome: no input, no animation.
+        ctx.request_repaint();
     }
 
     fn finish_job(&mut self, result: anyhow::Result<jobs::Outcome>) -> anyhow::Result<()> {
@@ -220,7 +223,10 @@ impl WardKpiApp {
                     rust_i18n::t!(
                         "app.import.done",
                         locale = lang.code(),
-                        count = summary.plans_changed + summary.figures_changed
+                        count = crate::domain::number::format_count(
+                            summary.plans_changed + summary.figures_changed,
+                            lang
+                        )
                     )
                     .into_owned(),
                 );
@@ -476,7 +482,10 @@ impl WardKpiApp {
                 let label = rust_i18n::t!(
                     "app.import.writing",
                     locale = lang.code(),
-                    count = batch.plans.len() + batch.figures.len()
+                    count = crate::domain::number::format_count(
+                        batch.plans.len() + batch.figures.len(),
+                        lang
+                    )
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();

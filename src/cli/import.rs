@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::domain::Lang;
+use crate::domain::{Lang, number};
 use crate::import::{self, Defaults, Slot};
 use crate::store::{Origin, Store};
 
@@ -68,15 +68,15 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
         anyhow::bail!(rust_i18n::t!(
             "cli.import.refused",
             locale = lang.code(),
-            count = preview.problems.len()
+            count = number::format_count(preview.problems.len(), lang)
         ));
     };
     if args.dry_run {
         super::print_line(&rust_i18n::t!(
             "cli.import.dry_run",
             locale = lang.code(),
-            count = preview.changes.len(),
-            unchanged = preview.unchanged
+            count = number::format_count(preview.changes.len(), lang),
+            unchanged = number::format_count(preview.unchanged, lang)
         ));
         return Ok(());
     }
@@ -84,8 +84,8 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
     super::print_line(&rust_i18n::t!(
         "cli.import.done",
         locale = lang.code(),
-        count = summary.plans_changed + summary.figures_changed,
-        unchanged = preview.unchanged
+        count = number::format_count(summary.plans_changed + summary.figures_changed, lang),
+        unchanged = number::format_count(preview.unchanged, lang)
     ));
     Ok(())
 }

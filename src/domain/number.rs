@@ -696,6 +696,11 @@ pub fn format_exact(value: Decimal, lang: Lang) -> String {
     render(&value.normalize(), lang)
 }
 
+/// A count of things ("501.000 giá trị"), grouped as the language groups digits.
+pub fn format_count(count: usize, lang: Lang) -> String {
+    format_exact(Decimal::from(count), lang)
+}
+
 /// The value rounded half away from zero to `decimals` places, zeros kept:
 /// `(2809.84, 1)` → `2.809,8`, `(0.5, 0)` → `1`, `(3, 2)` → `3,00`.
 ///

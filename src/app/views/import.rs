@@ -8,7 +8,7 @@ use crate::app::command::Command;
 use crate::app::jobs::Job;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
-use crate::domain::Lang;
+use crate::domain::{Lang, number};
 use crate::import::{Change, Preview, Slot};
 
 /// A previewed file waiting for the user's decision.
@@ -65,8 +65,8 @@ pub fn review_ui(
                 ui.label(rust_i18n::t!(
                     "app.import.summary",
                     locale = lang.code(),
-                    changes = preview.changes.len(),
-                    unchanged = preview.unchanged
+                    changes = number::format_count(preview.changes.len(), lang),
+                    unchanged = number::format_count(preview.unchanged, lang)
                 ));
                 changes_ui(ui, &preview.changes, indicator_name, lang, list_height);
             }
@@ -75,7 +75,7 @@ pub fn review_ui(
                 egui::RichText::new(rust_i18n::t!(
                     "app.import.problems",
                     locale = lang.code(),
-                    count = preview.problems.len()
+                    count = number::format_count(preview.problems.len(), lang)
                 ))
                 .color(palette.error)
                 .strong(),
@@ -89,7 +89,7 @@ pub fn review_ui(
                 egui::RichText::new(rust_i18n::t!(
                     "app.import.warnings",
                     locale = lang.code(),
-                    count = preview.warnings.len()
+                    count = number::format_count(preview.warnings.len(), lang)
                 ))
                 .color(palette.warning),
             );
@@ -105,7 +105,7 @@ pub fn review_ui(
                         rust_i18n::t!(
                             "app.import.write",
                             locale = lang.code(),
-                            count = preview.changes.len()
+                            count = number::format_count(preview.changes.len(), lang)
                         )
                         .into_owned(),
                     )
@@ -205,7 +205,7 @@ fn cell(ui: &mut egui::Ui, width: f32, number: bool, text: egui::RichText) {
 }
 
 /// The running job's progress, in a corner over the view; the window stays usable.
-pub fn progress_ui(ctx: &egui::Context, job: &Job) {
+pub fn progress_ui(ctx: &egui::Context, job: &Job, lang: Lang) {
     egui::Area::new(egui::Id::unique("job-progress"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
         .show(ctx, |ui| {
@@ -215,6 +215,10 @@ pub fn progress_ui(ctx: &egui::Context, job: &Job) {
                 let (done, total) = job.progress.counts();
                 let bar = match job.progress.fraction() {
                     Some(fraction) => {
+                        let (done, total) = (
+                            number::format_count(done, lang),
+                            number::format_count(total, lang),
+                        );
                         egui::ProgressBar::new(fraction).text(format!("{done} / {total}"))
                     }
                     None => egui::ProgressBar::new(0.0).animate(true),
