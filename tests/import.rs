@@ -274,3 +274,72 @@ fn an_exported_workbook_imports_through_its_figures_sheet_as_the_same_report() {
         .success()
         .stdout(contains("Đã nhập 0 thay đổi (10 giá trị không đổi)"));
 }
+
+#[test]
+fn a_band_plan_survives_the_csv_round_trip() {
+    let scratch = Scratch::new();
+    let source = scratch.demo_db("source.db");
+    ward_kpi()
+        .args(["--db", source.to_str().unwrap(), "set", "--year", "2021"])
+        .args([
+            "--indicator",
+            "poverty_rate",
+            "--plan",
+            "6,6 – 6,8",
+            "--actual",
+            "6,7",
+        ])
+        .assert()
+        .success();
+    let csv = scratch.path("bao-cao.csv");
+    common::export(&source, "2021", "csv", &csv).success();
+    let target = empty_db(&scratch, "target.db");
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "import"])
+        .arg(&csv)
+        .assert()
+        .success();
+    let report = common::report_text(&target, "2021");
+    assert!(report.contains("\"plan_high\": 6.8"), "{report}");
+    assert_eq!(common::report_text(&source, "2021"), report);
+}
+
+#[test]
+fn hand_made_tables_match_people_not_only_machines() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("people.db");
+    let before = common::report_text(&db, "2021");
+    // A ward code that lost its leading zero in Excel, a name broken over two lines in its
+    // cell, a blank note (the stored one stays), and a value that repeats the stored one:
+    // nothing changes, nothing is refused.
+    let table = scratch.path("tay.csv");
+    std::fs::write(
+        &table,
+        "Mã ĐVHC;Năm;Chỉ tiêu;Thực hiện;Ghi chú\n\
+         3142;2021;\"Số chi bộ\ntrực thuộc\";18;\n",
+    )
+    .unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import"])
+        .arg(&table)
+        .assert()
+        .success()
+        .stdout(contains("Đã nhập 0 thay đổi (1 giá trị không đổi)"));
+    assert_eq!(common::report_text(&db, "2021"), before);
+
+    // A stage this program does not know is named, not passed over.
+    std::fs::write(
+        &table,
+        "Năm,Chỉ tiêu,Giai đoạn,Giá trị\n2021,Số chi bộ trực thuộc,sơ bộ,19\n",
+    )
+    .unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import"])
+        .arg(&table)
+        .assert()
+        .failure()
+        .stderr(contains(
+            "tay.csv, dòng 2, cột \"Giai đoạn\": không rõ giai đoạn \"sơ bộ\"",
+        ));
+    assert_eq!(common::report_text(&db, "2021"), before);
+}

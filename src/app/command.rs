@@ -51,6 +51,18 @@ pub enum Command {
 }
 
 impl Command {
+    /// True when the command writes to the database from the window's thread.
+    pub fn writes(&self) -> bool {
+        matches!(
+            self,
+            Self::Save(_)
+                | Self::AddIndicator(_)
+                | Self::UpdateIndicator(_)
+                | Self::DeleteIndicator(_)
+                | Self::Reorder(_)
+        )
+    }
+
     /// True when the command would throw away unsaved edits of the entry form.
     pub fn drops_edits(&self, current: View) -> bool {
         match self {

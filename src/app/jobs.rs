@@ -49,12 +49,10 @@ impl Progress {
         (total > 0).then(|| done as f32 / total as f32)
     }
 
-    /// Steps done and in all.
+    /// Steps done and in all (done never above all, even read between two updates).
     pub fn counts(&self) -> (usize, usize) {
-        (
-            self.done.load(Ordering::Relaxed),
-            self.total.load(Ordering::Relaxed),
-        )
+        let total = self.total.load(Ordering::Relaxed);
+        (self.done.load(Ordering::Relaxed).min(total), total)
     }
 }
 

@@ -216,12 +216,24 @@ impl WardKpiApp {
                 self.review = Some(views::import::Review { file, preview });
             }
             jobs::Outcome::Imported(summary) => {
+                // Cells typed meanwhile are kept, not replaced by the reloaded figures.
+                let mut kept = false;
                 if let Some(session) = &mut self.session {
+                    let form = session.form.is_dirty().then(|| session.form.clone());
                     session.reload(lang)?;
+                    if let Some(form) = form {
+                        session.form = form;
+                        kept = true;
+                    }
                 }
+                let key = if kept {
+                    "app.import.done_kept"
+                } else {
+                    "app.import.done"
+                };
                 self.info(
                     rust_i18n::t!(
-                        "app.import.done",
+                        key,
                         locale = lang.code(),
                         count = crate::domain::number::format_count(
                             summary.plans_changed + summary.figures_changed,
@@ -325,9 +337,18 @@ impl WardKpiApp {
 
     /// Intercepts the window's close button while edits are unsaved: the close is cancelled
     /// and the unsaved-changes question asked; "discard" then closes for real.
+    /// While a job runs the window stays open and says why: closing would stop an import
+    /// (rolled back, unseen) or an export halfway.
     pub fn handle_close_request(&mut self, ctx: &egui::Context) {
+        let requested = ctx.input(|i| i.viewport().close_requested());
+        if requested && self.job.is_some() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.closing = false;
+            self.info(tr(self.lang(), "app.jobs.closing"));
+            return;
+        }
         let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
-        if ctx.input(|i| i.viewport().close_requested()) && dirty && !self.closing {
+        if requested && dirty && !self.closing {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.confirm = Some(Command::Quit);
         }
@@ -414,6 +435,11 @@ impl WardKpiApp {
     /// Commands that need the open database.
     fn apply_to_session(&mut self, command: Command, lang: Lang) -> anyhow::Result<()> {
         let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        // One writer at a time, and the window never waits on the database's lock: a save
+        // asked for while an import is being written is refused, the typed cells kept.
+        if command.writes() && self.job.is_some() {
+            anyhow::bail!(t("app.jobs.busy"));
+        }
         let Some(session) = &mut self.session else {
             anyhow::bail!(t("app.notice.no_database"));
         };
@@ -476,6 +502,10 @@ impl WardKpiApp {
                 self.start_job(label, jobs::preview(db, file, defaults))?;
             }
             Command::ImportWrite => {
+                // The preview stays open if the write cannot start now.
+                if self.job.is_some() {
+                    anyhow::bail!(t("app.jobs.busy"));
+                }
                 let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
                     return Ok(());
                 };

@@ -387,20 +387,40 @@ mod tests {
         for text in &texts {
             assert!(faces.covers(text), "a glyph the font lacks: {text}");
         }
-        // Every shape stays on the picture.
+        // Every shape stays on the picture: rectangles, lines, and each text's whole extent.
+        let inside = |x: f32, y: f32| (0.0..=800.01).contains(&x) && (0.0..=450.01).contains(&y);
         for shape in &scene.shapes {
-            if let Shape::Rect {
-                x,
-                y,
-                width,
-                height,
-                ..
-            } = shape
-            {
-                assert!(
-                    *x >= 0.0 && *y >= 0.0 && x + width <= 800.01 && y + height <= 450.01,
-                    "{shape:?}"
-                );
+            match shape {
+                Shape::Rect {
+                    x,
+                    y,
+                    width,
+                    height,
+                    ..
+                } => assert!(inside(*x, *y) && inside(x + width, y + height), "{shape:?}"),
+                Shape::Line { from, to, .. } => {
+                    assert!(inside(from.0, from.1) && inside(to.0, to.1), "{shape:?}");
+                }
+                Shape::Text {
+                    x,
+                    y,
+                    size,
+                    weight,
+                    anchor,
+                    text,
+                    ..
+                } => {
+                    let width = faces.width(text, *size, *weight);
+                    let start = match anchor {
+                        Anchor::Start => *x,
+                        Anchor::Middle => x - width / 2.0,
+                        Anchor::End => x - width,
+                    };
+                    assert!(
+                        inside(start, y - size) && inside(start + width, *y),
+                        "{shape:?}"
+                    );
+                }
             }
         }
         let english = layout(&report, Lang::En, &faces, 800.0, 450.0);

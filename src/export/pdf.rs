@@ -27,6 +27,9 @@ const PAD: f32 = 3.0;
 const CHART_HEIGHT: f32 = 300.0;
 /// The footer's baseline, from the bottom edge.
 const FOOTER: f32 = 22.0;
+/// Most lines a cell of the table takes; a longer name ends in "…" (a row never outgrows a
+/// page).
+const MAX_CELL_LINES: usize = 8;
 
 /// The table's columns: heading key, width in points, alignment.
 const COLUMNS: [(&str, f32, Anchor); 8] = [
@@ -213,32 +216,11 @@ impl<'f> Pages<'f> {
         let mut category: Option<Category> = None;
         let (mut group, mut number) = (0_usize, 0_u32);
         for row in rows {
-            if category != Some(row.indicator.category) {
+            let new_category = category != Some(row.indicator.category);
+            if new_category {
                 category = Some(row.indicator.category);
                 group += 1;
                 number = 0;
-                let name = format!(
-                    "{}. {}",
-                    super::xlsx::roman(group),
-                    row.indicator.category.name(lang)
-                );
-                let height = LINE + 2.0 * PAD;
-                if self.room() < height * 2.0 {
-                    self.new_page();
-                    self.header(&header);
-                }
-                self.band(height, colour::HEADING_FILL);
-                let y = self.y + PAD + BODY;
-                self.text(
-                    MARGIN + PAD,
-                    y,
-                    BODY,
-                    Weight::Bold,
-                    colour::TEXT,
-                    Anchor::Start,
-                    name,
-                );
-                self.y += height;
             }
             number += 1;
             let cells = self.cells(number, row);
@@ -249,6 +231,31 @@ impl<'f> Pages<'f> {
                 .unwrap_or(1);
             #[allow(clippy::cast_precision_loss)]
             let height = lines as f32 * LINE + 2.0 * PAD;
+            if new_category {
+                let name = format!(
+                    "{}. {}",
+                    super::xlsx::roman(group),
+                    row.indicator.category.name(lang)
+                );
+                let heading = LINE + 2.0 * PAD;
+                // A heading never ends a page: its first row goes with it.
+                if self.room() < heading + height {
+                    self.new_page();
+                    self.header(&header);
+                }
+                self.band(heading, colour::HEADING_FILL);
+                let y = self.y + PAD + BODY;
+                self.text(
+                    MARGIN + PAD,
+                    y,
+                    BODY,
+                    Weight::Bold,
+                    colour::TEXT,
+                    Anchor::Start,
+                    name,
+                );
+                self.y += heading;
+            }
             if self.room() < height {
                 self.new_page();
                 self.header(&header);
@@ -337,8 +344,20 @@ impl<'f> Pages<'f> {
     fn cells(&self, number: u32, row: &ReportRow) -> Vec<(Vec<String>, Weight, Rgb)> {
         let lang = self.lang;
         let wrap = |text: &str, column: usize| {
-            self.faces
-                .wrap(text, BODY, Weight::Regular, COLUMNS[column].1 - 2.0 * PAD)
+            let width = COLUMNS[column].1 - 2.0 * PAD;
+            let mut lines = self.faces.wrap(text, BODY, Weight::Regular, width);
+            if lines.len() > MAX_CELL_LINES {
+                lines.truncate(MAX_CELL_LINES);
+                if let Some(last) = lines.last_mut() {
+                    while !last.is_empty()
+                        && self.faces.width(&format!("{last}…"), BODY, Weight::Regular) > width
+                    {
+                        last.pop();
+                    }
+                    last.push('…');
+                }
+            }
+            lines
         };
         let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
         let plan = row
@@ -620,6 +639,33 @@ mod tests {
         ] {
             assert!(text.contains(expected), "missing {expected:?} in {text}");
         }
+    }
+
+    #[test]
+    fn a_very_long_name_is_cut_and_every_text_stays_on_its_page() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        ward.report.rows[0].indicator.name_vi = "Sản lượng cây trồng rất dài ".repeat(60);
+        let faces = Faces::new();
+        let mut pages = Pages::new(&faces, Lang::Vi);
+        pages.ward(&ward);
+        let pages = pages.finish();
+        for page in &pages {
+            for shape in page {
+                if let Shape::Text { y, text, .. } = shape {
+                    assert!(*y > 0.0 && *y < PAGE.1 - FOOTER + 1.0, "{y} {text}");
+                }
+            }
+        }
+        let texts: Vec<&str> = pages
+            .iter()
+            .flatten()
+            .filter_map(|s| match s {
+                Shape::Text { text, .. } => Some(text.as_str()),
+                _ => None,
+            })
+            .collect();
+        assert!(texts.iter().any(|t| t.ends_with('…')), "the name is cut");
+        assert!(texts.contains(&"114,6%"));
     }
 
     #[test]

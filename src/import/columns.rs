@@ -78,7 +78,12 @@ const NAMES: &[(Column, &[&str])] = &[
     (Column::RowCode, &["row_code", "mã loại dòng", "row code"]),
     (
         Column::AmountHigh,
-        &["giá trị đến (khoảng)", "up to (band)", "amount_high"],
+        &[
+            "plan_high",
+            "giá trị đến (khoảng)",
+            "up to (band)",
+            "amount_high",
+        ],
     ),
     (Column::Typed, &["số như đã nhập", "as typed", "typed"]),
     (Column::Note, &["note", "ghi chú"]),
@@ -126,6 +131,11 @@ impl Columns {
         })
     }
 
+    /// How many columns the header names.
+    pub fn count(&self) -> usize {
+        self.found.len()
+    }
+
     /// Whether the table has a column.
     pub fn has(&self, column: Column) -> bool {
         self.found.iter().any(|(c, _, _)| *c == column)
@@ -145,8 +155,9 @@ impl Columns {
             .map(|(_, _, h)| h.clone())
     }
 
-    /// The value columns of a row and the slot each writes.
-    pub fn value_slots(&self, cells: &[String]) -> Vec<(Column, Slot)> {
+    /// The value columns of a row and the slot each writes; `None` where the row's stage or row
+    /// code names no slot this program knows (the caller names that problem).
+    pub fn value_slots(&self, cells: &[String]) -> Vec<(Column, Option<Slot>)> {
         let mut slots = Vec::new();
         for (column, _, _) in &self.found {
             let slot = match column {
@@ -158,24 +169,20 @@ impl Columns {
                     // The figures sheet names each row's slot by code; the CSV by its stage.
                     let row_code = self.cell(cells, Column::RowCode).map(str::trim);
                     if let Some(code) = row_code.filter(|c| !c.is_empty()) {
-                        match slot_of_row_code(code) {
-                            Some(slot) => slot,
-                            None => continue,
-                        }
+                        slots.push((*column, slot_of_row_code(code)));
+                        continue;
                     } else {
                         let stage = self
                             .cell(cells, Column::Stage)
                             .map(str::trim)
                             .unwrap_or_default();
-                        match stage_of(stage) {
-                            Some(stage) => Slot::Figure(stage),
-                            None => continue,
-                        }
+                        slots.push((*column, stage_of(stage).map(Slot::Figure)));
+                        continue;
                     }
                 }
                 _ => continue,
             };
-            slots.push((*column, slot));
+            slots.push((*column, Some(slot)));
         }
         slots
     }
@@ -203,7 +210,9 @@ pub fn plan_source_of_row_code(code: &str) -> Option<crate::domain::PlanSource> 
 fn stage_of(text: &str) -> Option<Stage> {
     let text = text.to_lowercase();
     Stage::from_code(&text).or(match text.as_str() {
-        "ước đạt" | "ước" | "ước th" => Some(Stage::Estimate),
+        "ước đạt" | "ước" | "ước th" | "ước thực hiện" | "ước tính" => {
+            Some(Stage::Estimate)
+        }
         "thực hiện" | "th" => Some(Stage::Actual),
         "quyết toán" | "qt" => Some(Stage::Final),
         _ => None,

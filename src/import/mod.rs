@@ -188,9 +188,16 @@ pub fn preview_with_progress(
     let (sheet, table) = match extension.as_str() {
         "csv" | "txt" => (file, read::csv(path)?),
         "xlsx" | "xlsm" | "xls" | "ods" => {
-            let (name, rows) = read::xlsx(path, defaults.lang, |rows| {
+            let is_figures = |rows: &read::Rows| {
                 Columns::find(rows).is_some_and(|(_, columns)| columns.has(Column::RowCode))
-            })?;
+            };
+            let (mut name, mut rows) = read::xlsx(path, defaults.lang, is_figures)?;
+            // Our own CSV saved as a workbook: its numbers are machine numbers, so number cells
+            // are written with a dot for the checks that read them so.
+            let machine = Columns::find(&rows).is_some_and(|(_, columns)| columns.machine);
+            if machine && defaults.lang != Lang::En {
+                (name, rows) = read::xlsx(path, Lang::En, is_figures)?;
+            }
             (format!("{file}, {name}"), rows)
         }
         _ => {
@@ -387,7 +394,12 @@ impl<'a> Planner<'a> {
         };
         let indicator_id = self.indicators[found].0;
 
-        let note = cell(Column::Note).map(str::to_owned);
+        // A blank note cell of a hand-made table says nothing (a workbook has every cell): the
+        // stored note stays. In this program's own files a blank note is the note.
+        let own_file = self.columns.machine || self.columns.has(Column::RowCode);
+        let note = cell(Column::Note)
+            .filter(|n| own_file || !n.is_empty())
+            .map(str::to_owned);
         // The text as typed, where the file keeps it beside the value (our figures sheet).
         let typed = cell(Column::Typed).filter(|c| !c.is_empty());
         let stored = self.stored(unit, year)?;
@@ -401,6 +413,18 @@ impl<'a> Planner<'a> {
             if text.is_empty() {
                 continue;
             }
+            let Some(slot) = slot else {
+                // A value whose stage (or row code) this program does not know: never dropped
+                // in silence.
+                let (named, what) = match cell(Column::RowCode).filter(|c| !c.is_empty()) {
+                    Some(code) => (Column::RowCode, code),
+                    None => (Column::Stage, cell(Column::Stage).unwrap_or_default()),
+                };
+                let reason =
+                    rust_i18n::t!("import.unknown_stage", locale = lang.code(), text = what);
+                self.problem(row, Some(named), reason.into_owned());
+                continue;
+            };
             let indicator = &self.indicators[found].1;
             // Each value is read once; one that does not read is named for what it is, even on
             // a repeated row.
@@ -564,7 +588,17 @@ impl<'a> Planner<'a> {
         }
         let found = match self.store.unit_for(code, year) {
             Ok((id, _)) => Some((id, Arc::from(code))),
-            Err(StoreError::UnknownUnit { .. }) => None,
+            Err(StoreError::UnknownUnit { .. }) => {
+                // A ward code typed into an ordinary Excel cell loses its leading zero (03142
+                // becomes 3142): ward codes have five digits.
+                let padded = format!("{code:0>5}");
+                let digits = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit());
+                match self.store.unit_for(&padded, year) {
+                    Ok((id, _)) if digits && code.len() < 5 => Some((id, Arc::from(padded))),
+                    Ok(_) | Err(StoreError::UnknownUnit { .. }) => None,
+                    Err(other) => return Err(other.into()),
+                }
+            }
             Err(other) => return Err(other.into()),
         };
         self.units
@@ -591,7 +625,55 @@ struct Stored {
     default_source: crate::domain::PlanSource,
 }
 
-/// A name as people compare it: case and surrounding blanks do not matter.
+/// A name as people compare it: case, blanks (line breaks in a cell included) and where the
+/// tone mark sits in "oa", "oe", "uy" (hoá and hóa, thuỷ and thủy: both spellings are in use)
+/// do not matter.
 fn name_key(name: &str) -> String {
-    name.trim().to_lowercase()
+    use unicode_normalization::UnicodeNormalization as _;
+    /// Old-style placements and the new style they compare as.
+    const TONES: [(&str, &str); 15] = [
+        ("oá", "óa"),
+        ("oà", "òa"),
+        ("oả", "ỏa"),
+        ("oã", "õa"),
+        ("oạ", "ọa"),
+        ("oé", "óe"),
+        ("oè", "òe"),
+        ("oẻ", "ỏe"),
+        ("oẽ", "õe"),
+        ("oẹ", "ọe"),
+        ("uý", "úy"),
+        ("uỳ", "ùy"),
+        ("uỷ", "ủy"),
+        ("uỹ", "ũy"),
+        ("uỵ", "ụy"),
+    ];
+    let mut key = name
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect::<String>()
+        .to_lowercase();
+    for (old, new) in TONES {
+        if key.contains(old) {
+            key = key.replace(old, new);
+        }
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::name_key;
+
+    #[test]
+    fn names_compare_whatever_the_blanks_and_the_tone_placement() {
+        assert_eq!(
+            name_key("Tỷ lệ hộ gia đình đạt danh hiệu gia đình văn hóa"),
+            name_key("  tỷ lệ hộ gia đình đạt\ndanh hiệu gia đình văn  hoá ")
+        );
+        assert_eq!(name_key("Thuỷ sản"), name_key("Thủy sản"));
+        assert_ne!(name_key("Thu ngân sách"), name_key("Chi ngân sách"));
+    }
 }

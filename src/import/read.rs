@@ -27,10 +27,7 @@ pub fn csv(path: &Path) -> Result<Rows, ImportError> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let head: String = text.lines().take(20).collect::<Vec<_>>().join("\n");
-    let delimiter = [b',', b';', b'\t']
-        .into_iter()
-        .max_by_key(|d| head.bytes().filter(|b| b == d).count())
-        .unwrap_or(b',');
+    let delimiter = delimiter_of(&head);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -65,6 +62,38 @@ pub fn csv(path: &Path) -> Result<Rows, ImportError> {
         rows.push((line, record.iter().map(nfc).collect()));
     }
     Ok(rows)
+}
+
+/// The separator of a CSV, from its first lines: the one that splits them into a header this
+/// program recognises (naming the most columns), else the one used most. Counting alone is
+/// fooled by decimal commas: "Tỷ lệ hộ nghèo;1,2" has as many commas as semicolons.
+fn delimiter_of(head: &str) -> u8 {
+    const CANDIDATES: [u8; 3] = [b';', b'\t', b','];
+    let header_columns = |delimiter: u8| {
+        let rows: Rows = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(head.as_bytes())
+            .records()
+            .map_while(Result::ok)
+            .enumerate()
+            .map(|(i, record)| (i + 1, record.iter().map(nfc).collect()))
+            .collect();
+        super::columns::Columns::find(&rows).map_or(0, |(_, columns)| columns.count())
+    };
+    let by_header = CANDIDATES
+        .into_iter()
+        .map(|d| (header_columns(d), d))
+        .max_by_key(|(count, _)| *count)
+        .filter(|(count, _)| *count > 0)
+        .map(|(_, d)| d);
+    by_header.unwrap_or_else(|| {
+        CANDIDATES
+            .into_iter()
+            .max_by_key(|d| head.bytes().filter(|b| b == d).count())
+            .unwrap_or(b',')
+    })
 }
 
 /// Names of the sheet this program's workbook keeps every plan and figure on.
@@ -131,15 +160,27 @@ fn cell_text(cell: &calamine::Data, style: Lang) -> String {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => nfc(text),
         Data::Int(value) => value.to_string(),
-        // The shortest text that reads back as the same double: 2809.8, not 2809.8000000000002.
-        Data::Float(value) => match Decimal::from_str(&value.to_string()) {
-            Ok(decimal) => plain_number(decimal, style),
-            Err(_) => value.to_string(),
+        Data::Float(value) => match as_displayed(*value) {
+            Some(decimal) => plain_number(decimal, style),
+            None => value.to_string(),
         },
         Data::Bool(value) => value.to_string(),
         Data::DateTime(value) => value.to_string(),
         Data::Error(error) => format!("#{error:?}"),
     }
+}
+
+/// A number cell as Excel shows it: 15 significant digits, so that 2809.8 stays 2809.8 and a
+/// formula's binary noise (=1.1*3 is stored as 3.3000000000000003) is not read as digits.
+fn as_displayed(value: f64) -> Option<Decimal> {
+    if !value.is_finite() {
+        return None;
+    }
+    let text = format!("{value:.14e}");
+    Decimal::from_scientific(&text)
+        .ok()
+        .or_else(|| Decimal::from_str(&value.to_string()).ok())
+        .map(|d| d.normalize())
 }
 
 /// A number cell as text without grouping ("2019", "2809,8" in Vietnamese style), so that it
@@ -159,5 +200,40 @@ fn nfc(text: &str) -> String {
         text.to_owned()
     } else {
         text.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_cells_read_as_excel_shows_them() {
+        let shown = |v: f64| as_displayed(v).map(|d| d.to_string());
+        assert_eq!(shown(1.1 * 3.0).as_deref(), Some("3.3"));
+        assert_eq!(shown(10.0 * 1.1).as_deref(), Some("11"));
+        assert_eq!(shown(2809.8).as_deref(), Some("2809.8"));
+        assert_eq!(shown(17_416_889_536.0).as_deref(), Some("17416889536"));
+        assert_eq!(shown(0.000_123_4).as_deref(), Some("0.0001234"));
+        assert_eq!(shown(f64::NAN), None);
+        assert_eq!(plain_number(Decimal::new(28098, 1), Lang::Vi), "2809,8");
+        assert_eq!(plain_number(Decimal::new(2021, 0), Lang::Vi), "2021");
+    }
+
+    #[test]
+    fn the_separator_is_the_one_that_makes_a_header() {
+        // More commas (decimal commas, a name with commas) than semicolons.
+        let head = "Chỉ tiêu;Thực hiện\nSản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);2809,8\nTỷ lệ hộ nghèo;1,2";
+        assert_eq!(delimiter_of(head), b';');
+        assert_eq!(
+            delimiter_of("Chỉ tiêu,Thực hiện\nThu ngân sách,\"17.416,9\""),
+            b','
+        );
+        assert_eq!(
+            delimiter_of("Chỉ tiêu\tKế hoạch\nThu ngân sách\t1,5"),
+            b'\t'
+        );
+        // No header at all: the most used one.
+        assert_eq!(delimiter_of("a;b;c\nd;e;f"), b';');
     }
 }
