@@ -203,15 +203,21 @@ impl WardKpiApp {
     fn finish_job(&mut self, result: anyhow::Result<jobs::Outcome>) -> anyhow::Result<()> {
         let lang = self.lang();
         match result? {
-            jobs::Outcome::Exported { path, wards } => self.info(
-                rust_i18n::t!(
+            jobs::Outcome::Exported { path, wards } => {
+                let mut text = rust_i18n::t!(
                     "app.export.done",
                     locale = lang.code(),
                     path = path.display(),
-                    wards = wards
+                    wards = crate::domain::number::format_count(wards, lang)
                 )
-                .into_owned(),
-            ),
+                .into_owned();
+                // The file holds what is saved: say so when cells are being edited.
+                if self.session.as_ref().is_some_and(|s| s.form.is_dirty()) {
+                    text.push(' ');
+                    text.push_str(&tr(lang, "app.export.unsaved"));
+                }
+                self.info(text);
+            }
             jobs::Outcome::Previewed { file, preview } => {
                 self.review = Some(views::import::Review { file, preview });
             }

@@ -97,6 +97,35 @@ impl Faces {
         lines
     }
 
+    /// `text` broken into lines no wider than `width` at spaces and after slashes only
+    /// ("triệu đồng/" "người/năm"); a word wider than a line stays whole, for the caller to
+    /// set smaller. For units and short labels, where a word cut in two reads wrong.
+    pub fn wrap_words(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
+        let mut lines: Vec<String> = Vec::new();
+        let mut line = String::new();
+        for (w, word) in text.split_whitespace().enumerate() {
+            let pieces: Vec<&str> = word.split_inclusive('/').collect();
+            for (p, piece) in pieces.iter().enumerate() {
+                let joiner = if w > 0 && p == 0 { " " } else { "" };
+                let candidate = format!("{line}{joiner}{piece}");
+                if line.is_empty() || self.width(&candidate, size, weight) <= width {
+                    line = if line.is_empty() {
+                        (*piece).to_owned()
+                    } else {
+                        candidate
+                    };
+                } else {
+                    lines.push(std::mem::take(&mut line));
+                    line = (*piece).to_owned();
+                }
+            }
+        }
+        if !line.is_empty() || lines.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
     /// Whether every character of `text` has a glyph in the regular face.
     pub fn covers(&self, text: &str) -> bool {
         text.chars()
@@ -150,5 +179,17 @@ mod tests {
         }
         let cut = faces.wrap("Mmmmmmmmmmmmmmmmmmmmmmmmmmm", 10.0, Weight::Regular, 40.0);
         assert!(cut.len() > 2 && cut.concat() == "Mmmmmmmmmmmmmmmmmmmmmmmmmmm");
+        // Units break between words and after slashes, never inside a word.
+        let unit = faces.wrap_words("triệu đồng/người/năm", 8.5, Weight::Regular, 38.0);
+        assert_eq!(unit.concat().replace(' ', ""), "triệuđồng/người/năm");
+        assert!(unit.iter().all(|l| !l.starts_with('/')), "{unit:?}");
+        assert_eq!(
+            faces.wrap_words("households", 8.5, Weight::Regular, 20.0),
+            ["households"]
+        );
+        assert_eq!(
+            faces.wrap_words("party members", 8.5, Weight::Regular, 38.0),
+            ["party", "members"]
+        );
     }
 }

@@ -34,13 +34,13 @@ const MAX_CELL_LINES: usize = 8;
 /// The table's columns: heading key, width in points, alignment.
 const COLUMNS: [(&str, f32, Anchor); 8] = [
     ("export.xlsx.col.number", 22.0, Anchor::Middle),
-    ("export.xlsx.col.indicator", 157.0, Anchor::Start),
-    ("export.xlsx.col.unit", 44.0, Anchor::Middle),
+    ("export.xlsx.col.indicator", 145.0, Anchor::Start),
+    ("export.xlsx.col.unit", 50.0, Anchor::Middle),
     ("export.xlsx.col.plan", 66.0, Anchor::End),
     ("export.xlsx.col.value", 70.0, Anchor::End),
     ("export.xlsx.col.percent_of_plan", 42.0, Anchor::End),
     ("export.xlsx.col.change", 48.0, Anchor::End),
-    ("export.xlsx.col.status", 66.0, Anchor::Middle),
+    ("export.xlsx.col.status", 72.0, Anchor::Middle),
 ];
 
 /// The PDF of the wards' year, each ward from a new page.
@@ -379,13 +379,23 @@ impl<'f> Pages<'f> {
         vec![
             plain(vec![number.to_string()]),
             plain(wrap(row.indicator.name(lang), 1)),
-            plain(wrap(row.indicator.unit.symbol_in(lang), 2)),
+            plain(self.faces.wrap_words(
+                row.indicator.unit.symbol_in(lang),
+                BODY,
+                Weight::Regular,
+                COLUMNS[2].1 - 2.0 * PAD,
+            )),
             plain(vec![plan]),
             plain(value),
             (vec![percent], Weight::Bold, chart::status_colour(status)),
             plain(vec![change]),
             (
-                wrap(&status.word(lang), 7),
+                self.faces.wrap_words(
+                    &status.word(lang),
+                    BODY,
+                    Weight::Regular,
+                    COLUMNS[7].1 - 2.0 * PAD,
+                ),
                 Weight::Regular,
                 chart::status_colour(status),
             ),
