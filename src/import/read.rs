@@ -173,13 +173,30 @@ fn cell_text(cell: &calamine::Data, style: Lang) -> String {
 /// A number cell as Excel shows it: 15 significant digits, so that 2809.8 stays 2809.8 and a
 /// formula's binary noise (=1.1*3 is stored as 3.3000000000000003) is not read as digits.
 fn as_displayed(value: f64) -> Option<Decimal> {
+    const DIGITS: usize = 15;
     if !value.is_finite() {
         return None;
+    }
+    // Most cells: whole numbers (years, counts) and short decimals, whose shortest text already
+    // has at most 15 significant digits; only the others are rounded.
+    // A whole double below 10^15 converts exactly.
+    #[allow(clippy::cast_possible_truncation)]
+    if value.fract() == 0.0 && value.abs() < 1e15 {
+        return Some(Decimal::from(value as i64));
+    }
+    let shortest = value.to_string();
+    let significant = shortest
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|b| *b == b'0')
+        .count();
+    if significant <= DIGITS {
+        return Decimal::from_str(&shortest).ok().map(|d| d.normalize());
     }
     let text = format!("{value:.14e}");
     Decimal::from_scientific(&text)
         .ok()
-        .or_else(|| Decimal::from_str(&value.to_string()).ok())
+        .or_else(|| Decimal::from_str(&shortest).ok())
         .map(|d| d.normalize())
 }
 
