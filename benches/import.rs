@@ -4,6 +4,8 @@
 //! cells. Two files of each: "new" holds six years the database has not seen (every value an
 //! insert: the yearly case), "replace" moves every stored value of the last six years by one
 //! (every value an update whose old value goes to the change log: the worst case).
+//! "csv_new_one_value" is the new-years CSV with one value a row (100,200 values), the layout
+//! of a table listing one figure per row.
 //! "preview" is reading and checking the file against the database; "write" adds the one
 //! transaction with its change log, on a fresh copy of the database each time (the copy is not
 //! timed).
@@ -70,6 +72,21 @@ fn rows(store: &Store, new_years: bool) -> Vec<Row> {
 }
 
 const HEADINGS: [&str; 5] = ["Mã phường", "Năm", "Mã chỉ tiêu", "Kế hoạch", "Thực hiện"];
+
+/// The same rows with one value each (the actual): the long layout of a table that lists one
+/// figure per row.
+fn write_csv_one_value(rows: &[Row], path: &Path) {
+    let mut text = String::from("\u{feff}Mã phường;Năm;Mã chỉ tiêu;Thực hiện\n");
+    for (ward, year, indicator, _, actual) in rows {
+        writeln!(
+            text,
+            "{ward};{year};{indicator};{}",
+            number::format_exact(*actual, Lang::Vi)
+        )
+        .expect("writing to a string");
+    }
+    std::fs::write(path, text).expect("the CSV is written");
+}
 
 fn write_csv(rows: &[Row], path: &Path) {
     let mut text = String::from("\u{feff}");
@@ -150,6 +167,13 @@ fn imports(c: &mut Criterion) {
         }
         files.push((format!("csv_{kind}"), csv));
         files.push((format!("xlsx_{kind}"), xlsx));
+        if new_years {
+            let one = dir.path().join("new-one-value.csv");
+            write_csv_one_value(&rows, &one);
+            let preview = import::preview(&store, &one, &defaults).expect("the file reads");
+            assert_eq!(preview.changes.len(), rows.len(), "every value changes");
+            files.push(("csv_new_one_value".to_owned(), one));
+        }
     }
 
     let mut group = c.benchmark_group("import");
