@@ -427,3 +427,62 @@ fn an_export_runs_in_the_background_and_says_where_it_wrote() {
     );
     assert!(notice.text.contains("khong-co"), "{notice:?}");
 }
+
+#[test]
+fn while_a_job_runs_a_save_and_a_second_job_are_refused_and_nothing_is_lost() {
+    use ward_kpi::app::command::Command;
+    use ward_kpi::export::Format;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("busy.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    type_into(&mut harness, "Thực hiện", "Diện tích gieo trồng", "1.250,5");
+    let export = |name: &str| Command::Export {
+        format: Format::Csv,
+        path: scratch.path(name),
+        all_wards: false,
+    };
+    // In one frame: an export starts, then a second one and a save are asked for.
+    let batch = harness
+        .state()
+        .session
+        .as_ref()
+        .unwrap()
+        .form
+        .to_batch()
+        .unwrap();
+    harness.state_mut().push_command(export("mot.csv"));
+    harness.state_mut().push_command(Command::Save(batch));
+    harness.step();
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(notice.error, "{notice:?}");
+    assert_eq!(
+        notice.text,
+        "Một việc khác đang chạy; chờ xong rồi thử lại."
+    );
+    // The typed cell is still there, unsaved; the database holds the old figure.
+    assert!(harness.state().session.as_ref().unwrap().form.is_dirty());
+    wait_for_job(&mut harness);
+    assert!(scratch.path("mot.csv").exists());
+    let text = common::report_text(&db, "2021");
+    assert!(!text.contains("1250.5"), "not saved: {text}");
+    // The export's notice says the unsaved cell is not in the file.
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(
+        notice
+            .text
+            .ends_with("(Các ô chưa lưu không có trong tệp.)"),
+        "{notice:?}"
+    );
+
+    // Two exports in one frame: the second is refused, the first is written.
+    harness.state_mut().push_command(export("hai.csv"));
+    harness.state_mut().push_command(export("ba.csv"));
+    harness.step();
+    let notice = harness.state().notice.clone().unwrap();
+    assert_eq!(
+        notice.text,
+        "Một việc khác đang chạy; chờ xong rồi thử lại."
+    );
+    wait_for_job(&mut harness);
+    assert!(scratch.path("hai.csv").exists() && !scratch.path("ba.csv").exists());
+}
