@@ -49,6 +49,17 @@ pub enum Anchor {
     End,
 }
 
+impl Anchor {
+    /// Where a text `width` wide, anchored at `x`, starts.
+    pub fn start(self, x: f32, width: f32) -> f32 {
+        match self {
+            Self::Start => x,
+            Self::Middle => x - width / 2.0,
+            Self::End => x - width,
+        }
+    }
+}
+
 /// One thing to draw, in points from the top-left corner, y downwards.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
@@ -411,11 +422,7 @@ mod tests {
                     ..
                 } => {
                     let width = faces.width(text, *size, *weight);
-                    let start = match anchor {
-                        Anchor::Start => *x,
-                        Anchor::Middle => x - width / 2.0,
-                        Anchor::End => x - width,
-                    };
+                    let start = anchor.start(*x, width);
                     assert!(
                         inside(start, y - size) && inside(start + width, *y),
                         "{shape:?}"

@@ -53,7 +53,8 @@ pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
         }
         pages.ward(ward);
     }
-    draw(&pages.finish(), wards, lang)
+    let pages = pages.finish();
+    draw(&pages, &faces, wards, lang)
 }
 
 /// Pages being laid out: shapes per page, and where the next line goes.
@@ -502,8 +503,12 @@ fn offset(shape: Shape, dx: f32, dy: f32) -> Shape {
 }
 
 /// The laid-out pages drawn into a PDF.
-fn draw(pages: &[Vec<Shape>], wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
-    let faces = Faces::new();
+fn draw(
+    pages: &[Vec<Shape>],
+    faces: &Faces,
+    wards: &[WardYear],
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
     let regular = Font::new(REGULAR.into(), 0).ok_or("the embedded font cannot be read")?;
     let bold = Font::new(BOLD.into(), 0).ok_or("the embedded bold font cannot be read")?;
     let mut document = krilla::Document::new();
@@ -579,12 +584,7 @@ fn draw(pages: &[Vec<Shape>], wards: &[WardYear], lang: Lang) -> Result<Vec<u8>,
                     anchor,
                     text,
                 } => {
-                    let width = faces.width(text, *size, *weight);
-                    let start = match anchor {
-                        Anchor::Start => *x,
-                        Anchor::Middle => x - width / 2.0,
-                        Anchor::End => x - width,
-                    };
+                    let start = anchor.start(*x, faces.width(text, *size, *weight));
                     let font = match weight {
                         Weight::Regular => regular.clone(),
                         Weight::Bold => bold.clone(),

@@ -7,7 +7,7 @@ use tiny_skia::{
     Paint, PathBuilder, Pixmap, PremultipliedColorU8, Rect, Stroke, StrokeDash, Transform,
 };
 
-use super::chart::{Anchor, Rgb, Scene, Shape};
+use super::chart::{Rgb, Scene, Shape};
 use super::font::{Faces, size_to_px};
 
 /// Pixels per point of the picture.
@@ -76,12 +76,7 @@ pub fn draw(scene: &Scene, faces: &Faces) -> Result<Pixmap, String> {
                 anchor,
                 text,
             } => {
-                let width = faces.width(text, *size, *weight);
-                let start = match anchor {
-                    Anchor::Start => *x,
-                    Anchor::Middle => x - width / 2.0,
-                    Anchor::End => x - width,
-                };
+                let start = anchor.start(*x, faces.width(text, *size, *weight));
                 text_run(
                     &mut pixmap,
                     faces,
