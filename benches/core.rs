@@ -29,7 +29,7 @@ use criterion::{BatchSize, Criterion, SamplingMode, Throughput, criterion_group,
 use rust_decimal::Decimal;
 use tempfile::TempDir;
 use ward_kpi::demo::synthetic::SplitMix;
-use ward_kpi::domain::number;
+use ward_kpi::domain::number::{self, NumberStyle};
 use ward_kpi::domain::{AdminUnit, Lang, Level, Stage, Unit};
 use ward_kpi::store::{Batch, FigureWrite, IndicatorId, Origin, Store, UnitId};
 
@@ -250,7 +250,7 @@ fn numbers(c: &mut Criterion) {
     let values: Vec<Decimal> = texts
         .iter()
         .map(|t| {
-            let parsed = number::parse(t, &unit, Lang::Vi).expect("every bench text parses");
+            let parsed = number::parse(t, &unit, NumberStyle::Vi).expect("every bench text parses");
             assert!(parsed.warnings.is_empty(), "{t} reads without a warning");
             parsed.value
         })
@@ -265,7 +265,7 @@ fn numbers(c: &mut Criterion) {
     group.bench_function("parse_1m_vi", |b| {
         b.iter(|| {
             for text in &texts {
-                black_box(number::parse(black_box(text), &unit, Lang::Vi).is_ok());
+                black_box(number::parse(black_box(text), &unit, NumberStyle::Vi).is_ok());
             }
         });
     });

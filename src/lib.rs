@@ -3,7 +3,9 @@
 //! The layers, and the one direction their arrows point:
 //! - [`domain`]: indicators, plans, figures, % of plan, Vietnamese numbers. Plain Rust.
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
-//! - [`export`]: the year's report as Excel, CSV and sentences.
+//! - [`edit`]: the one write path: what a face says should be written, checked by one set of
+//!   rules against what is stored, turned into the store's writes.
+//! - [`export`]: the year's report as Excel, PDF, CSV, a chart image (PNG) and sentences.
 //! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.
@@ -15,6 +17,7 @@ pub mod app;
 pub mod cli;
 pub mod demo;
 pub mod domain;
+pub mod edit;
 pub mod export;
 pub mod import;
 pub mod messages;

@@ -365,7 +365,7 @@ fn bad_input_is_refused_and_changes_nothing() {
         ),
         (
             [&set[..], &["crop_output"]].concat(),
-            vec!["nothing to set"],
+            vec!["--plan", "--note"],
         ),
         (
             vec![

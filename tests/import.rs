@@ -1,6 +1,6 @@
 //! Imports through the command line: the round trip of this program's own CSV, a hand-made
-//! table with the messy numbers of DOMAIN.md, and each bad row refused by sheet, row, column and
-//! reason with the database unchanged.
+//! table with the messy numbers people type (mixed separators, scale words), and each bad row
+//! refused by sheet, row, column and reason with the database unchanged.
 
 #![allow(clippy::unwrap_used)]
 

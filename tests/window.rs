@@ -448,7 +448,7 @@ fn while_a_job_runs_a_save_and_a_second_job_are_refused_and_nothing_is_lost() {
         .as_ref()
         .unwrap()
         .form
-        .to_batch()
+        .edits()
         .unwrap();
     harness.state_mut().push_command(export("mot.csv"));
     harness.state_mut().push_command(Command::Save(batch));

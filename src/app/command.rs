@@ -3,10 +3,12 @@
 
 use std::path::PathBuf;
 
+use super::entry_form::CellAt;
 use super::theme::ThemeChoice;
 use super::views::View;
 use crate::domain::{Indicator, Lang};
-use crate::store::{Batch, IndicatorId};
+use crate::edit::RowEdit;
+use crate::store::IndicatorId;
 
 /// A request from a view.
 #[derive(Clone, Debug, PartialEq)]
@@ -16,8 +18,8 @@ pub enum Command {
     SetWard(String),
     /// Show the trend of one indicator.
     OpenTrend(IndicatorId),
-    /// Write the data-entry form's changes (one transaction).
-    Save(Batch),
+    /// Write the data-entry form's changes through the one write path (one transaction).
+    Save(Vec<RowEdit<CellAt>>),
     /// Drop unsaved edits and reload the form.
     DiscardEdits,
     AddIndicator(Indicator),

@@ -1,10 +1,12 @@
 //! The data-entry form without the window: one row per indicator with the text of each cell as
-//! typed, parsed as it changes, and turned into one [`Batch`] on save, or into the list of cells
-//! that stop the save. Plain Rust, so its rules are tested without a window.
+//! typed (in the user's number style), read as it changes, and turned on save into the edits of
+//! the changed rows for the one write path ([`crate::edit`]), or into the list of cells that
+//! stop the save. Plain Rust, so it is tested without a window.
 
-use crate::domain::number::{self, NumberWarning};
+use crate::domain::number::{self, NumberStyle, NumberWarning};
 use crate::domain::{Figure, Indicator, Lang, Plan, PlanSource, PlanTarget, Stage};
-use crate::store::{Batch, FigureWrite, IndicatorId, PlanWrite, Store, StoreError, UnitId};
+use crate::edit::{Given, RowEdit, SlotEdit, Write};
+use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
 /// The columns of the grid, in order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -126,24 +128,30 @@ pub struct CellError {
     pub message: String,
 }
 
+/// Where an edit of the form came from: a row (by index) and a column.
+pub type CellAt = (usize, Column);
+
 /// The form of one ward and year.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EntryForm {
     pub unit: UnitId,
     pub year: i16,
+    /// The language of the messages.
     pub lang: Lang,
+    /// The style the cells are written and read in.
+    pub style: NumberStyle,
     pub rows: Vec<Row>,
 }
 
 impl EntryForm {
     /// Loads the form of a ward-year: every indicator that is not archived, with the stored
-    /// plan and figures written in the language's number style.
+    /// plan and figures written in `style`.
     pub fn load(
         store: &Store,
         unit: UnitId,
         year: i16,
         default_source: PlanSource,
-        lang: Lang,
+        (lang, style): (Lang, NumberStyle),
     ) -> Result<Self, StoreError> {
         let mut plans = store.plans_of(unit, year)?;
         let mut figures = store.figures_of(unit, year)?;
@@ -167,7 +175,7 @@ impl EntryForm {
                         reading: Reading::Empty,
                     }),
                 };
-                row.reset(lang);
+                row.reset(lang, style);
                 row
             })
             .collect();
@@ -175,6 +183,7 @@ impl EntryForm {
             unit,
             year,
             lang,
+            style,
             rows,
         })
     }
@@ -186,16 +195,18 @@ impl EntryForm {
 
     /// Replaces a cell's text and reads it again.
     pub fn set_text(&mut self, row: usize, column: Column, text: String) {
-        let lang = self.lang;
+        let (lang, style) = (self.lang, self.style);
         if let Some(r) = self.rows.get_mut(row) {
             r.cells[column.index()].text = text;
-            r.cells[column.index()].reading = r.read(column, lang);
+            r.cells[column.index()].reading = r.read(column, lang, style);
         }
     }
 
-    /// Switches the number style: unchanged cells are rewritten in it, changed ones re-read.
-    pub fn set_lang(&mut self, lang: Lang) {
+    /// Switches the language of the messages and the number style: unchanged cells are
+    /// rewritten in the style, changed ones (as typed) read again.
+    pub fn set_format(&mut self, lang: Lang, style: NumberStyle) {
         self.lang = lang;
+        self.style = style;
         for row in &mut self.rows {
             let edits: Vec<(usize, String)> = row
                 .cells
@@ -204,10 +215,10 @@ impl EntryForm {
                 .filter(|(_, c)| c.is_changed())
                 .map(|(i, c)| (i, c.text.clone()))
                 .collect();
-            row.reset(lang);
+            row.reset(lang, style);
             for (index, text) in edits {
                 row.cells[index].text = text;
-                row.cells[index].reading = row.read(Column::ALL[index], lang);
+                row.cells[index].reading = row.read(Column::ALL[index], lang, style);
             }
         }
     }
@@ -230,34 +241,36 @@ impl EntryForm {
         errors
     }
 
-    /// The writes of every changed row, or the cells that stop the save. A cell in error stops
+    /// The edits of every changed row, or the cells that stop the save. A cell in error stops
     /// everything: nothing is half-saved.
-    pub fn to_batch(&self) -> Result<Batch, Vec<CellError>> {
+    pub fn edits(&self) -> Result<Vec<RowEdit<CellAt>>, Vec<CellError>> {
         let errors = self.errors();
         if !errors.is_empty() {
             return Err(errors);
         }
-        let mut batch = Batch::default();
-        for row in self.rows.iter().filter(|r| r.is_changed()) {
-            row.writes(self.unit, self.year, self.lang, &mut batch);
-        }
-        Ok(batch)
+        Ok(self
+            .rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.is_changed())
+            .map(|(index, row)| row.edit(index, self.unit, self.year, self.style))
+            .collect())
     }
 }
 
 impl Row {
-    /// Puts the stored values back into the cells, written in the language's style.
-    fn reset(&mut self, lang: Lang) {
+    /// Puts the stored values back into the cells, written in `style`.
+    fn reset(&mut self, lang: Lang, style: NumberStyle) {
         let plan_text = self
             .plan
             .as_ref()
-            .map(|p| p.target.text(lang))
+            .map(|p| p.target.text(style))
             .unwrap_or_default();
         let figure_text = |stage: Stage| {
             self.figures
                 .iter()
                 .find(|f| f.stage == stage)
-                .map(|f| number::format_exact(f.value, lang))
+                .map(|f| number::format_exact(f.value, style))
                 .unwrap_or_default()
         };
         let note = crate::domain::figure::current(&self.figures)
@@ -273,31 +286,34 @@ impl Row {
         for (index, text) in texts.into_iter().enumerate() {
             self.cells[index].original.clone_from(&text);
             self.cells[index].text = text;
-            self.cells[index].reading = self.read(Column::ALL[index], lang);
+            self.cells[index].reading = self.read(Column::ALL[index], lang, style);
         }
     }
 
-    /// Reads a cell's text against the indicator's unit.
-    fn read(&self, column: Column, lang: Lang) -> Reading {
+    /// Reads a cell's text against the indicator's unit, in `style`.
+    fn read(&self, column: Column, lang: Lang, style: NumberStyle) -> Reading {
         let text = self.cell(column).text.trim();
         if text.is_empty() {
             return Reading::Empty;
         }
         let unit = &self.indicator.unit;
-        let warnings = |w: Vec<NumberWarning>| w.iter().map(|w| w.message(lang)).collect();
+        let warnings = |w: Vec<NumberWarning>| w.iter().map(|w| w.message(lang, style)).collect();
         match column {
             Column::Note => Reading::Text,
-            Column::Plan => match PlanTarget::parse(text, unit, lang) {
+            Column::Plan => match PlanTarget::parse(text, unit, style) {
                 Ok((target, w)) => Reading::Value {
-                    shown: format!("= {}", target.text_with_unit(unit, lang)),
+                    shown: format!("= {}", target.text_with_unit(unit, lang, style)),
                     warnings: warnings(w),
                 },
                 Err(e) => Reading::Error(e.message(lang)),
             },
             Column::Estimate | Column::Actual | Column::Final => {
-                match number::parse(text, unit, lang) {
+                match number::parse(text, unit, style) {
                     Ok(parsed) => Reading::Value {
-                        shown: format!("= {}", number::format_with_unit(parsed.value, unit, lang)),
+                        shown: format!(
+                            "= {}",
+                            number::format_with_unit(parsed.value, unit, lang, style)
+                        ),
                         warnings: warnings(parsed.warnings),
                     },
                     Err(e) => Reading::Error(e.message(lang)),
@@ -306,70 +322,74 @@ impl Row {
         }
     }
 
-    /// Adds this row's changes to a batch; the cells are known to read without error.
-    fn writes(&self, unit: UnitId, year: i16, lang: Lang, batch: &mut Batch) {
-        let note = self.cell(Column::Note);
-        let value_of = |column: Column| -> Option<rust_decimal::Decimal> {
-            number::parse(&self.cell(column).text, &self.indicator.unit, lang)
-                .ok()
-                .map(|p| p.value)
-        };
-        // The row's note belongs to its latest figure, as the report shows it; without any
-        // figure it is the plan's note.
-        let note_stage = [Stage::Final, Stage::Actual, Stage::Estimate]
-            .into_iter()
-            .find(|s| {
-                let column = Column::ALL[1 + stage_index(*s)];
-                !self.cell(column).text.trim().is_empty()
-            });
-        let plan_cell = self.cell(Column::Plan);
-        let plan_note_changes = note_stage.is_none() && note.is_changed();
-        if plan_cell.is_changed() || plan_note_changes {
-            let target = PlanTarget::parse(&plan_cell.text, &self.indicator.unit, lang)
-                .ok()
-                .map(|(t, _)| t);
-            let old = self.plan.as_ref();
-            batch.plans.push(PlanWrite {
-                unit,
-                indicator: self.indicator_id,
-                year,
-                source: self.plan_source,
-                target,
-                text: plan_cell.text.trim().to_owned(),
-                derived: old.is_some_and(|p| p.derived) && !plan_cell.is_changed(),
-                note: if note_stage.is_none() {
-                    note.text.trim().to_owned()
-                } else {
-                    old.map(|p| p.note.clone()).unwrap_or_default()
+    /// This row's edit: its changed cells, and its note when it changed or when the value it
+    /// belongs to (the latest stage typed, else the plan) changed. The cells are known to read
+    /// without error.
+    fn edit(&self, index: usize, unit: UnitId, year: i16, style: NumberStyle) -> RowEdit<CellAt> {
+        let indicator_unit = &self.indicator.unit;
+        let plan = |text: &str| PlanTarget::parse(text, indicator_unit, style).map(|(t, _)| t);
+        let figure = |text: &str| number::parse(text, indicator_unit, style).map(|p| p.value);
+        let mut slots = Vec::new();
+        if self.cell(Column::Plan).is_changed() {
+            slots.push(SlotEdit {
+                at: (index, Column::Plan),
+                write: Write::Plan {
+                    source: Some(self.plan_source),
+                    target: given(self.cell(Column::Plan), plan),
+                    derived: None,
                 },
+                note: None,
             });
         }
         for stage in Stage::ALL {
             let column = Column::ALL[1 + stage_index(stage)];
-            let cell = self.cell(column);
-            let carries_note = note_stage == Some(stage);
-            if !(cell.is_changed() || carries_note && note.is_changed()) {
+            if !self.cell(column).is_changed() {
                 continue;
             }
-            let old_note = self
-                .figures
-                .iter()
-                .find(|f| f.stage == stage)
-                .map(|f| f.note.clone())
-                .unwrap_or_default();
-            batch.figures.push(FigureWrite {
-                unit,
-                indicator: self.indicator_id,
-                year,
-                stage,
-                value: value_of(column).map(|v| (v, cell.text.trim().to_owned())),
-                note: if carries_note {
-                    note.text.trim().to_owned()
-                } else {
-                    old_note
+            slots.push(SlotEdit {
+                at: (index, column),
+                write: Write::Figure {
+                    stage,
+                    value: given(self.cell(column), figure),
                 },
+                note: None,
             });
         }
+        // The note cell shows the note of the latest value typed in the row.
+        let carrier = [
+            Column::Final,
+            Column::Actual,
+            Column::Estimate,
+            Column::Plan,
+        ]
+        .into_iter()
+        .find(|c| !self.cell(*c).text.trim().is_empty());
+        let note = self.cell(Column::Note);
+        let note_goes = note.is_changed() || carrier.is_some_and(|c| self.cell(c).is_changed());
+        RowEdit {
+            at: (index, Column::Note),
+            unit,
+            year,
+            indicator: self.indicator_id,
+            slots,
+            note: note_goes.then(|| ((index, Column::Note), note.text.trim().to_owned())),
+        }
+    }
+}
+
+/// What a changed cell says: its value, or (blank) that the value goes. A cell in error stops
+/// the save before any edit is made, so its text is known to read.
+fn given<T, E>(cell: &Cell, read: impl Fn(&str) -> Result<T, E>) -> Given<T> {
+    let text = cell.text.trim();
+    if text.is_empty() {
+        return Given::Clear;
+    }
+    match read(text) {
+        Ok(value) => Given::Set {
+            value,
+            text: text.to_owned(),
+        },
+        Err(_) => Given::Keep,
     }
 }
 
@@ -390,8 +410,17 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let store = crate::demo::create_demo(&dir.path().join("f.db")).unwrap();
         let (unit, _) = store.unit_for("03142", 2021).unwrap();
-        let form = EntryForm::load(&store, unit, 2021, PlanSource::City, lang).unwrap();
+        let format = (lang, lang.into());
+        let form = EntryForm::load(&store, unit, 2021, PlanSource::City, format).unwrap();
         (dir, store, form)
+    }
+
+    /// The writes the form's edits make, through the one write path.
+    fn batch(store: &Store, form: &EntryForm) -> crate::store::Batch {
+        crate::edit::plan(store, form.edits().unwrap())
+            .unwrap()
+            .into_batch()
+            .unwrap()
     }
 
     fn row_of(form: &EntryForm, code: &str) -> usize {
@@ -445,7 +474,7 @@ mod tests {
         let works = row_of(&form, "construction_works");
         form.set_text(crop, Column::Final, "2.810".into());
         form.set_text(works, Column::Actual, "3,5".into());
-        let errors = form.to_batch().unwrap_err();
+        let errors = form.edits().unwrap_err();
         assert_eq!(errors.len(), 1);
         assert_eq!(errors[0].row, works);
         assert_eq!(errors[0].column, Column::Actual);
@@ -462,7 +491,7 @@ mod tests {
         let crop = row_of(&form, "crop_output");
         form.set_text(crop, Column::Final, "2.810,2".into());
         form.set_text(crop, Column::Note, "Quyết toán tháng 3".into());
-        let batch = form.to_batch().unwrap();
+        let batch = batch(&store, &form);
         assert!(batch.plans.is_empty());
         assert_eq!(batch.figures.len(), 1);
         let write = &batch.figures[0];
@@ -478,22 +507,22 @@ mod tests {
 
     #[test]
     fn clearing_a_cell_removes_the_value() {
-        let (_dir, _store, mut form) = form(Lang::Vi);
+        let (_dir, store, mut form) = form(Lang::Vi);
         let trade = row_of(&form, "trade_services_turnover");
         form.set_text(trade, Column::Estimate, "  ".into());
-        let batch = form.to_batch().unwrap();
+        let batch = batch(&store, &form);
         assert_eq!(batch.figures.len(), 1);
         assert!(batch.figures[0].value.is_none());
     }
 
     #[test]
     fn a_new_plan_uses_the_default_source_and_is_not_derived() {
-        let (_dir, _store, mut form) = form(Lang::Vi);
+        let (_dir, store, mut form) = form(Lang::Vi);
         let crop = row_of(&form, "crop_output");
         let area = row_of(&form, "sown_area");
         form.set_text(crop, Column::Plan, "2.500".into());
         form.set_text(area, Column::Plan, "120,5".into());
-        let batch = form.to_batch().unwrap();
+        let batch = batch(&store, &form);
         assert_eq!(batch.plans.len(), 2);
         assert!(batch.plans.iter().all(|p| !p.derived));
         assert!(batch.plans.iter().all(|p| p.source == PlanSource::City));
@@ -506,9 +535,46 @@ mod tests {
         let (_dir, _store, mut form) = form(Lang::Vi);
         let crop = row_of(&form, "crop_output");
         form.set_text(crop, Column::Final, "2.810,5".into());
-        form.set_lang(Lang::En);
+        form.set_format(Lang::En, NumberStyle::En);
         assert_eq!(form.rows[crop].cell(Column::Actual).text, "2,809.8");
         assert_eq!(form.rows[crop].cell(Column::Final).text, "2.810,5");
         assert!(form.is_dirty());
+    }
+
+    #[test]
+    fn cells_are_written_and_read_in_the_users_style_whatever_the_language() {
+        // An English-speaking clerk who types Vietnamese numbers.
+        let (_dir, store, mut form) = form(Lang::Vi);
+        form.set_format(Lang::En, NumberStyle::Vi);
+        let crop = row_of(&form, "crop_output");
+        assert_eq!(form.rows[crop].cell(Column::Actual).text, "2.809,8");
+        form.set_text(crop, Column::Final, "2.600".into());
+        match &form.rows[crop].cell(Column::Final).reading {
+            Reading::Value { shown, warnings } => {
+                assert_eq!(shown, "= 2.600 tonnes");
+                assert!(warnings[0].contains("2.600"), "{warnings:?}");
+            }
+            other => panic!("{other:?}"),
+        }
+        let batch = batch(&store, &form);
+        assert_eq!(
+            batch.figures[0].value.as_ref().unwrap().0,
+            rust_decimal::Decimal::from(2600)
+        );
+    }
+
+    #[test]
+    fn a_note_alone_is_saved_to_the_value_it_shows_beside() {
+        let (_dir, mut store, mut form) = form(Lang::Vi);
+        let budget = row_of(&form, "budget_revenue");
+        form.set_text(budget, Column::Note, "Số ước tháng 12".into());
+        let batch = batch(&store, &form);
+        assert!(batch.plans.is_empty());
+        assert_eq!(batch.figures.len(), 1);
+        assert_eq!(batch.figures[0].stage, Stage::Estimate);
+        assert_eq!(batch.figures[0].note, "Số ước tháng 12");
+        // The value and the text as typed stay as stored.
+        assert_eq!(batch.figures[0].value.as_ref().unwrap().1, "17.416,889,536");
+        store.apply(&batch, crate::store::Origin::Window).unwrap();
     }
 }

@@ -21,6 +21,7 @@ use theme::{Palette, ThemeChoice};
 use views::View;
 
 use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 use crate::store::{Origin, Store};
 
 /// How the window was started.
@@ -104,9 +105,14 @@ impl WardKpiApp {
         app
     }
 
-    /// The language of the window and its numbers.
+    /// The language of the window.
     pub fn lang(&self) -> Lang {
         self.prefs.lang
+    }
+
+    /// The style the window writes numbers in and reads them as typed.
+    pub fn number_style(&self) -> NumberStyle {
+        self.prefs.number_style.unwrap_or(self.prefs.lang.into())
     }
 
     /// Shows the window's content into `ui`: every frame.
@@ -297,8 +303,9 @@ impl WardKpiApp {
         match answer {
             Some(true) => {
                 self.confirm = None;
+                let style = self.number_style();
                 if let Some(session) = &mut self.session {
-                    session.form.set_lang(lang);
+                    session.form.set_format(lang, style);
                 }
                 self.commands.insert(0, Command::DiscardEdits);
                 self.commands.insert(1, pending);
@@ -398,8 +405,9 @@ impl WardKpiApp {
             }
             Command::SetLang(lang) => {
                 self.prefs.lang = lang;
+                let style = self.number_style();
                 if let Some(session) = &mut self.session {
-                    session.form.set_lang(lang);
+                    session.form.set_format(lang, style);
                 }
             }
             Command::SetTheme(theme) => self.prefs.theme = theme,
@@ -441,6 +449,7 @@ impl WardKpiApp {
     /// Commands that need the open database.
     fn apply_to_session(&mut self, command: Command, lang: Lang) -> anyhow::Result<()> {
         let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        let style = self.number_style();
         // One writer at a time, and the window never waits on the database's lock: a save
         // asked for while an import is being written is refused, the typed cells kept.
         if command.writes() && self.job.is_some() {
@@ -462,7 +471,27 @@ impl WardKpiApp {
                 session.open_trend(indicator)?;
                 self.prefs.view = View::Trends;
             }
-            Command::Save(batch) => {
+            Command::Save(edits) => {
+                let planned = crate::edit::plan(&session.store, edits)?;
+                let batch = planned.into_batch().map_err(|refusals| {
+                    let first = &refusals[0];
+                    let (row, column) = first.at;
+                    let indicator = session
+                        .form
+                        .rows
+                        .get(row)
+                        .map(|r| r.indicator.name(lang).to_owned())
+                        .unwrap_or_default();
+                    anyhow::anyhow!(rust_i18n::t!(
+                        "app.entry.blocked",
+                        locale = lang.code(),
+                        count = refusals.len(),
+                        row = row + 1,
+                        indicator = indicator,
+                        column = column.title(lang),
+                        message = first.reason.message(lang)
+                    ))
+                })?;
                 let summary = session.store.apply(&batch, Origin::Window)?;
                 session.reload(lang)?;
                 let count = summary.plans_changed + summary.figures_changed;
@@ -497,6 +526,8 @@ impl WardKpiApp {
                     ward: Some(session.unit.code.clone()),
                     year: Some(session.year),
                     lang,
+                    number_style: None,
+                    user_style: style,
                 };
                 let label = rust_i18n::t!(
                     "app.import.reading",

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::theme::ThemeChoice;
 use super::views::View;
 use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 
 /// The key of the preferences in eframe's storage.
 pub const STORAGE_KEY: &str = "ward-kpi-prefs";
@@ -17,6 +18,8 @@ pub const STORAGE_KEY: &str = "ward-kpi-prefs";
 #[serde(default)]
 pub struct Prefs {
     pub lang: Lang,
+    /// How numbers are written and typed; `None`: the language's style.
+    pub number_style: Option<NumberStyle>,
     pub theme: ThemeChoice,
     /// The ward shown, by statistics code.
     pub ward: Option<String>,

@@ -5,7 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::domain::{Lang, number};
+use crate::domain::Lang;
+use crate::domain::number::{self, NumberStyle};
 use crate::import::{self, Defaults, Slot};
 use crate::store::{Origin, Store};
 
@@ -26,14 +27,34 @@ pub struct ImportArgs {
     pub year: Option<i16>,
 }
 
-pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<()> {
+/// Runs the import; `style` is the user's number style, `chosen` the one named on the command
+/// line for a file whose numbers read two ways.
+pub fn run(
+    store: &mut Store,
+    args: &ImportArgs,
+    lang: Lang,
+    style: NumberStyle,
+    chosen: Option<NumberStyle>,
+) -> anyhow::Result<()> {
     let defaults = Defaults {
         ward: args.ward.clone(),
         year: args.year,
         lang,
+        number_style: chosen,
+        user_style: style,
     };
     let preview = import::preview(store, &args.file, &defaults)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    if let Ok(found) = &preview.style {
+        eprintln!(
+            "ward-kpi: {}",
+            rust_i18n::t!(
+                "cli.import.style",
+                locale = lang.code(),
+                found = found.describe(lang)
+            )
+        );
+    }
     for warning in &preview.warnings {
         eprintln!(
             "ward-kpi: {}: {}",
@@ -43,8 +64,11 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
     }
     for change in &preview.changes {
         let slot = match change.slot {
-            Slot::Plan => t("app.entry.plan"),
+            Slot::Plan(_) => t("app.entry.plan"),
             Slot::Figure(stage) => stage.name(lang),
+        };
+        let shown = |value: Option<&import::Value>| {
+            value.map_or_else(|| "–".to_owned(), |value| value.text(style))
         };
         super::print_line(&rust_i18n::t!(
             "cli.import.change",
@@ -54,29 +78,29 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
             year = change.year,
             indicator = change.indicator,
             slot = slot,
-            old = change
-                .old
-                .as_ref()
-                .map_or_else(|| "–".to_owned(), |old| old.text(lang)),
-            new = change.new.text(lang)
+            old = shown(change.old.as_ref()),
+            new = shown(change.new.as_ref())
         ));
     }
     let Some(batch) = preview.batch() else {
         for problem in &preview.problems {
             eprintln!("ward-kpi: {}", problem.describe(lang));
         }
+        if preview.asks_for_style() {
+            eprintln!("ward-kpi: {}", t("cli.import.choose_style"));
+        }
         anyhow::bail!(rust_i18n::t!(
             "cli.import.refused",
             locale = lang.code(),
-            count = number::format_count(preview.problems.len(), lang)
+            count = number::format_count(preview.problems.len(), style)
         ));
     };
     if args.dry_run {
         super::print_line(&rust_i18n::t!(
             "cli.import.dry_run",
             locale = lang.code(),
-            count = number::format_count(preview.changes.len(), lang),
-            unchanged = number::format_count(preview.unchanged, lang)
+            count = number::format_count(preview.changes.len(), style),
+            unchanged = number::format_count(preview.unchanged, style)
         ));
         return Ok(());
     }
@@ -84,8 +108,8 @@ pub fn run(store: &mut Store, args: &ImportArgs, lang: Lang) -> anyhow::Result<(
     super::print_line(&rust_i18n::t!(
         "cli.import.done",
         locale = lang.code(),
-        count = number::format_count(summary.plans_changed + summary.figures_changed, lang),
-        unchanged = number::format_count(preview.unchanged, lang)
+        count = number::format_count(summary.plans_changed + summary.figures_changed, style),
+        unchanged = number::format_count(preview.unchanged, style)
     ));
     Ok(())
 }

@@ -17,6 +17,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 use crate::store::Store;
 
 /// ward-kpi: a ward's yearly indicators against plan.
@@ -28,10 +29,15 @@ pub struct Args {
     #[arg(long, global = true, env = "WARD_KPI_DB", value_name = "FILE")]
     pub db: Option<PathBuf>,
 
-    /// Language of the output, and of the numbers you type [default: vi; the window remembers
-    /// its own].
+    /// Language of the output [default: vi; the window remembers its own].
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// How you write numbers: vi (2.809,8) or en (2,809.8) [default: the language's]. For
+    /// `import`, also the style of a file whose numbers read two ways (a file's own style is
+    /// otherwise found from its cells).
+    #[arg(long, global = true, value_enum, value_name = "STYLE")]
+    pub number_style: Option<LangArg>,
 
     /// Close the window after its first frame (to measure the start).
     #[arg(long, hide = true)]
@@ -41,11 +47,20 @@ pub struct Args {
     pub command: Option<Command>,
 }
 
-/// `--lang` values.
+/// `--lang` and `--number-style` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
     Vi,
     En,
+}
+
+impl From<LangArg> for NumberStyle {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::Vi => Self::Vi,
+            LangArg::En => Self::En,
+        }
+    }
 }
 
 impl From<LangArg> for Lang {
@@ -74,9 +89,10 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Show the change log of one indicator's values in one year.
     History(history::HistoryArgs),
-    /// Export the year's report to a file: Excel, CSV or the report sentences.
+    /// Export the year's report to a file: Excel, PDF, CSV, the chart as PNG, or the report
+    /// sentences.
     Export(export::ExportArgs),
-    /// Import figures and plans from a CSV table, checked row by row first.
+    /// Import figures and plans from a table (CSV or Excel), checked row by row first.
     Import(import::ImportArgs),
 }
 
@@ -126,6 +142,9 @@ pub fn run(args: Args, started: std::time::Instant) -> ExitCode {
 }
 
 fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Result<()> {
+    let style = args
+        .number_style
+        .map_or(NumberStyle::from(lang), NumberStyle::from);
     let Some(command) = args.command else {
         return crate::app::run(crate::app::Launch {
             db: args.db,
@@ -135,9 +154,9 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         });
     };
     match command {
-        Command::Demo(demo) => demo::run(&required_db(args.db.as_deref())?, &demo, lang),
+        Command::Demo(demo) => demo::run(&required_db(args.db.as_deref(), lang)?, &demo, lang),
         Command::Init => {
-            let path = required_db(args.db.as_deref())?;
+            let path = required_db(args.db.as_deref(), lang)?;
             crate::demo::create_empty(&path)?;
             print_line(&rust_i18n::t!(
                 "cli.created",
@@ -148,17 +167,20 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         }
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
-        Command::Set(set) => set::run(&mut open(args.db)?, &set, lang),
+        Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
         Command::Report(report) => report::run(&open(args.db)?, &report, lang),
         Command::History(history) => history::run(&open(args.db)?, &history, lang),
         Command::Export(export) => export::run(&open(args.db)?, &export, lang),
-        Command::Import(import) => import::run(&mut open(args.db)?, &import, lang),
+        Command::Import(import) => {
+            let chosen = args.number_style.map(NumberStyle::from);
+            import::run(&mut open(args.db)?, &import, lang, style, chosen)
+        }
     }
 }
 
-fn required_db(db: Option<&Path>) -> anyhow::Result<PathBuf> {
+fn required_db(db: Option<&Path>, lang: Lang) -> anyhow::Result<PathBuf> {
     db.map(Path::to_path_buf)
-        .context("name the new database file with --db FILE")
+        .with_context(|| rust_i18n::t!("cli.need_db", locale = lang.code()).into_owned())
 }
 
 /// Opens the named database, or the default one, creating the default with the demo data on
@@ -191,24 +213,29 @@ fn ward(
     store: &Store,
     code: Option<&str>,
     year: i16,
+    lang: Lang,
 ) -> anyhow::Result<(crate::store::UnitId, crate::domain::AdminUnit)> {
     let code = match code {
         Some(code) => code.to_owned(),
-        None => store
-            .home_ward_code()?
-            .context("the database has no ward; add one or name it with --ward CODE")?,
+        None => store.home_ward_code()?.with_context(|| {
+            rust_i18n::t!("cli.no_home_ward", locale = lang.code()).into_owned()
+        })?,
     };
     Ok(store.unit_for(&code, year)?)
 }
 
 /// Checks a `--year` against the years the app accepts.
-fn check_year(year: i16) -> anyhow::Result<i16> {
+fn check_year(year: i16, lang: Lang) -> anyhow::Result<i16> {
     let years = crate::domain::figure::YEARS;
     anyhow::ensure!(
         years.contains(&year),
-        "--year {year} is out of range ({}–{})",
-        years.start(),
-        years.end()
+        rust_i18n::t!(
+            "cli.year_out_of_range",
+            locale = lang.code(),
+            year = year,
+            first = years.start(),
+            last = years.end()
+        )
     );
     Ok(year)
 }

@@ -1,11 +1,13 @@
-//! `ward-kpi set`: a year's plan and figures for one indicator, typed as people type them, saved
-//! in one transaction or not at all.
+//! `ward-kpi set`: a year's plan and figures for one indicator, typed as people type them (in
+//! the user's number style), checked by the one write path, saved in one transaction or not at
+//! all.
 
 use clap::Args;
 
-use crate::domain::number;
+use crate::domain::number::{self, NumberStyle};
 use crate::domain::{Lang, PlanSource, PlanTarget, Stage};
-use crate::store::{Batch, FigureWrite, Origin, PlanWrite, Store};
+use crate::edit::{self, Given, RowEdit, SlotEdit, Write};
+use crate::store::{Origin, Store};
 
 /// Arguments of `ward-kpi set`.
 #[derive(Debug, Args)]
@@ -34,7 +36,9 @@ pub struct SetArgs {
     /// Quyết toán: the final accounts; "" removes it.
     #[arg(long = "final", allow_hyphen_values = true)]
     pub final_: Option<String>,
-    /// A note, attached to every value given in this command.
+    /// A note: it belongs to the value the report shows once this command's values are saved
+    /// (the latest stage, else the plan), as the window's note column does; alone, it changes
+    /// only that note.
     #[arg(long)]
     pub note: Option<String>,
 }
@@ -49,96 +53,106 @@ fn parse_source(text: &str) -> Result<PlanSource, String> {
     })
 }
 
-pub fn run(store: &mut Store, args: &SetArgs, lang: Lang) -> anyhow::Result<()> {
-    let year = super::check_year(args.year)?;
-    let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year)?;
+pub fn run(
+    store: &mut Store,
+    args: &SetArgs,
+    lang: Lang,
+    style: NumberStyle,
+) -> anyhow::Result<()> {
+    let year = super::check_year(args.year, lang)?;
+    let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year, lang)?;
     let (indicator_id, indicator) = store.indicator(&args.indicator)?;
-    anyhow::ensure!(
-        !indicator.archived,
-        "indicator '{}' is archived: its data is kept, but it takes no new figures",
-        indicator.code
-    );
+    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let stages = [
         (Stage::Estimate, "--estimate", &args.estimate),
         (Stage::Actual, "--actual", &args.actual),
         (Stage::Final, "--final", &args.final_),
     ];
     anyhow::ensure!(
-        args.plan.is_some() || stages.iter().any(|(_, _, v)| v.is_some()),
-        "nothing to set: give --plan, --estimate, --actual or --final"
+        args.plan.is_some() || args.note.is_some() || stages.iter().any(|(_, _, v)| v.is_some()),
+        t("cli.set.nothing")
     );
     let mut warnings = Vec::new();
-    let mut batch = Batch::default();
-
+    let mut slots = Vec::new();
+    let bad_value = |flag: &str, text: &str, message: String| {
+        anyhow::anyhow!(rust_i18n::t!(
+            "cli.set.bad_value",
+            locale = lang.code(),
+            flag = flag,
+            text = text,
+            reason = message
+        ))
+    };
     if let Some(text) = &args.plan {
-        let source = match args.plan_source {
-            Some(source) => source,
-            None => store.default_plan_source(&unit, year)?,
-        };
-        let existing = store
-            .plans_of(unit_id, year)?
-            .remove(&indicator_id)
-            .unwrap_or_default();
-        let old = existing.iter().find(|p| p.source == source);
         let target = if text.trim().is_empty() {
-            None
+            Given::Clear
         } else {
-            let (target, w) = PlanTarget::parse(text, &indicator.unit, lang)
-                .map_err(|e| anyhow::anyhow!("--plan '{text}': {}", e.message(lang)))?;
+            let (value, w) = PlanTarget::parse(text, &indicator.unit, style)
+                .map_err(|e| bad_value("--plan", text, e.message(lang)))?;
             warnings.extend(w.into_iter().map(|w| ("--plan", text.as_str(), w)));
-            Some(target)
+            Given::Set {
+                value,
+                text: text.trim().to_owned(),
+            }
         };
-        batch.plans.push(PlanWrite {
-            unit: unit_id,
-            indicator: indicator_id,
-            year,
-            source,
-            target,
-            text: text.trim().to_owned(),
-            derived: false,
-            note: args
-                .note
-                .clone()
-                .or_else(|| old.map(|p| p.note.clone()))
-                .unwrap_or_default(),
+        slots.push(SlotEdit {
+            at: "--plan",
+            write: Write::Plan {
+                source: args.plan_source,
+                target,
+                derived: None,
+            },
+            note: None,
         });
     }
-
-    let existing = store
-        .figures_of(unit_id, year)?
-        .remove(&indicator_id)
-        .unwrap_or_default();
     for (stage, flag, text) in stages {
         let Some(text) = text else { continue };
         let value = if text.trim().is_empty() {
-            None
+            Given::Clear
         } else {
-            let parsed = number::parse(text, &indicator.unit, lang)
-                .map_err(|e| anyhow::anyhow!("{flag} '{text}': {}", e.message(lang)))?;
+            let parsed = number::parse(text, &indicator.unit, style)
+                .map_err(|e| bad_value(flag, text, e.message(lang)))?;
             warnings.extend(
                 parsed
                     .warnings
                     .into_iter()
                     .map(|w| (flag, text.as_str(), w)),
             );
-            Some((parsed.value, text.trim().to_owned()))
+            Given::Set {
+                value: parsed.value,
+                text: text.trim().to_owned(),
+            }
         };
-        let old_note = existing
-            .iter()
-            .find(|f| f.stage == stage)
-            .map(|f| f.note.clone());
-        batch.figures.push(FigureWrite {
-            unit: unit_id,
-            indicator: indicator_id,
-            year,
-            stage,
-            value,
-            note: args.note.clone().or(old_note).unwrap_or_default(),
+        slots.push(SlotEdit {
+            at: flag,
+            write: Write::Figure { stage, value },
+            note: None,
         });
     }
-
+    let edit = RowEdit {
+        at: "--indicator",
+        unit: unit_id,
+        year,
+        indicator: indicator_id,
+        slots,
+        note: args
+            .note
+            .clone()
+            .map(|note| ("--note", note.trim().to_owned())),
+    };
+    let planned = edit::plan(store, [edit])?;
+    let batch = planned.into_batch().map_err(|refusals| {
+        let reasons: Vec<_> = refusals
+            .iter()
+            .map(|r| format!("{}: {}", r.at, r.reason.message(lang)))
+            .collect();
+        anyhow::anyhow!(reasons.join("; "))
+    })?;
     for (flag, text, warning) in &warnings {
-        eprintln!("ward-kpi: {flag} '{text}': {}", warning.message(lang));
+        eprintln!(
+            "ward-kpi: {flag} '{text}': {}",
+            warning.message(lang, style)
+        );
     }
     let summary = store.apply(&batch, Origin::Cli)?;
     super::print_line(&rust_i18n::t!(

@@ -5,7 +5,7 @@
 use jiff::civil::date;
 
 use crate::domain::number;
-use crate::domain::{AdminUnit, Lang, Level, PlanSource, PlanTarget, Stage};
+use crate::domain::{AdminUnit, Level, PlanSource, PlanTarget, Stage};
 use crate::store::{Batch, FigureWrite, Origin, PlanWrite, Result, Store, StoreError};
 
 /// Statistics code of Phường Thanh Trường.
@@ -139,7 +139,7 @@ fn published(
     text: &str,
     unit: &crate::domain::Unit,
 ) -> Result<rust_decimal::Decimal> {
-    number::parse(text, unit, Lang::Vi)
+    number::parse(text, unit, number::NumberStyle::Vi)
         .map(|parsed| parsed.value)
         .map_err(|e| StoreError::BadStoredValue {
             path: store.path().to_path_buf(),

@@ -1,6 +1,17 @@
 //! The numbers leaders read: % of plan, the status against the plan for every direction, and the
-//! change against the same period last year. The rules are DOMAIN.md's "Computations", and this
-//! is the only place they live: views, reports and exports all call these functions.
+//! change against the same period last year. This is the only place the rules live: views,
+//! reports and exports all call these functions.
+//!
+//! - Higher is better: % of plan is value ÷ plan × 100; "Vượt" (exceeded) above 100, "Đạt" (met)
+//!   at 100 to display precision, "Không đạt" (not met) below.
+//! - Lower is better (a cap, "dưới 3%"): met when value ≤ plan, exceeded when strictly below;
+//!   % of plan is plan ÷ value × 100, undefined at value 0 (which is exceeded).
+//! - Exact (a quota): met when value = plan to display precision; above or below is not met.
+//! - A band [a, b]: met inside; outside is not met (above b counts as exceeded for
+//!   higher-is-better).
+//! - No plan, or no value: said so, never 0% or ∞.
+//! - Against the same period last year: flows and stocks as (this − last) ÷ last × 100; rates as
+//!   this − last in percentage points.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};

@@ -5,6 +5,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use super::Lang;
+use super::number::NumberStyle;
 
 /// Who set a plan. One indicator can have plans from several sources in one year.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -98,7 +99,7 @@ impl PlanTarget {
     pub fn parse(
         text: &str,
         unit: &super::Unit,
-        lang: Lang,
+        style: NumberStyle,
     ) -> Result<(Self, Vec<super::number::NumberWarning>), super::number::NumberError> {
         let text = text.trim();
         // A dash after the first character separates a band: plans are never negative, so a
@@ -111,14 +112,14 @@ impl PlanTarget {
         });
         match split {
             Some((a, b)) => {
-                let a = super::number::parse(a, unit, lang)?;
-                let b = super::number::parse(b, unit, lang)?;
+                let a = super::number::parse(a, unit, style)?;
+                let b = super::number::parse(b, unit, style)?;
                 let mut warnings = a.warnings;
                 warnings.extend(b.warnings);
                 Ok((Self::range(a.value, b.value), warnings))
             }
             None => {
-                let parsed = super::number::parse(text, unit, lang)?;
+                let parsed = super::number::parse(text, unit, style)?;
                 Ok((Self::Value(parsed.value), parsed.warnings))
             }
         }
@@ -127,25 +128,33 @@ impl PlanTarget {
 
 impl PlanTarget {
     /// The target as a cell or a report writes it ("2.451,8", "6,6 – 6,8").
-    pub fn text(self, lang: Lang) -> String {
+    pub fn text(self, style: impl Into<NumberStyle>) -> String {
+        let style = style.into();
         match self {
-            Self::Value(v) => super::number::format_exact(v, lang),
+            Self::Value(v) => super::number::format_exact(v, style),
             Self::Range { low, high } => format!(
                 "{} – {}",
-                super::number::format_exact(low, lang),
-                super::number::format_exact(high, lang)
+                super::number::format_exact(low, style),
+                super::number::format_exact(high, style)
             ),
         }
     }
 
-    /// The target with its unit ("2.451,8 tấn", "6,6 – 6,8%").
-    pub fn text_with_unit(self, unit: &super::Unit, lang: Lang) -> String {
+    /// The target with its unit ("2.451,8 tấn", "6,6 – 6,8%"): numbers in `style`, the unit in
+    /// `lang`.
+    pub fn text_with_unit(
+        self,
+        unit: &super::Unit,
+        lang: Lang,
+        style: impl Into<NumberStyle>,
+    ) -> String {
+        let style = style.into();
         match self {
-            Self::Value(v) => super::number::format_with_unit(v, unit, lang),
+            Self::Value(v) => super::number::format_with_unit(v, unit, lang, style),
             Self::Range { low, high } => format!(
                 "{} – {}",
-                super::number::format_exact(low, lang),
-                super::number::format_with_unit(high, unit, lang)
+                super::number::format_exact(low, style),
+                super::number::format_with_unit(high, unit, lang, style)
             ),
         }
     }
@@ -203,16 +212,16 @@ mod tests {
         let unit = super::super::Unit::new("%");
         let expect = PlanTarget::range(Decimal::new(66, 1), Decimal::new(68, 1));
         for text in ["6,6 – 6,8", "6,6-6,8", "6,6 - 6,8%", "6,6..6,8", "6,8—6,6"] {
-            let parsed = PlanTarget::parse(text, &unit, Lang::Vi).map(|p| p.0);
+            let parsed = PlanTarget::parse(text, &unit, NumberStyle::Vi).map(|p| p.0);
             assert_eq!(parsed, Ok(expect), "{text}");
         }
-        let single = PlanTarget::parse("2.451,8", &super::super::Unit::new("tấn"), Lang::Vi);
+        let single = PlanTarget::parse("2.451,8", &super::super::Unit::new("tấn"), NumberStyle::Vi);
         assert_eq!(
             single.map(|p| p.0),
             Ok(PlanTarget::Value(Decimal::new(24518, 1)))
         );
-        assert!(PlanTarget::parse("-5", &unit, Lang::Vi).is_err());
-        assert!(PlanTarget::parse("6,6 –", &unit, Lang::Vi).is_err());
+        assert!(PlanTarget::parse("-5", &unit, NumberStyle::Vi).is_err());
+        assert!(PlanTarget::parse("6,6 –", &unit, NumberStyle::Vi).is_err());
     }
 
     #[test]

@@ -72,7 +72,12 @@ impl ReportRow {
     /// The value with its unit, as typed digit for digit ("17.416.889.536 đồng").
     pub fn value_text(&self, lang: Lang) -> Option<String> {
         let value = self.current.as_ref()?.value;
-        Some(number::format_with_unit(value, &self.indicator.unit, lang))
+        Some(number::format_with_unit(
+            value,
+            &self.indicator.unit,
+            lang,
+            lang,
+        ))
     }
 
     /// The value and its stage as the report table shows it ("2.809,8 (thực hiện)").
@@ -95,7 +100,7 @@ impl ReportRow {
             locale = locale,
             name = self.indicator.name(lang),
             verb = current.stage.verb(lang),
-            value = number::format_with_unit(current.value, &self.indicator.unit, lang)
+            value = number::format_with_unit(current.value, &self.indicator.unit, lang, lang)
         );
         let Some((plan, percent)) = self.plan.as_ref().zip(self.assessment.percent) else {
             return Some(head.into_owned());

@@ -1,8 +1,15 @@
 //! Finding the header row and what each column holds, by the names people give them in
 //! Vietnamese or English, or the codes of this program's own CSV.
 
-use super::Slot;
 use crate::domain::Stage;
+use crate::domain::number::NumberStyle;
+
+/// A value slot a column writes: the plan, or one stage of the figures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Plan,
+    Figure(Stage),
+}
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -139,6 +146,55 @@ impl Columns {
     /// Whether the table has a column.
     pub fn has(&self, column: Column) -> bool {
         self.found.iter().any(|(c, _, _)| *c == column)
+    }
+
+    /// The style of the language the headings of the indicator and value columns are written
+    /// in, and one of them, when they agree on one language.
+    pub fn heading_style(&self) -> Option<(NumberStyle, String)> {
+        /// Vietnamese headings written without a tone mark.
+        const VI_ASCII: [&str; 4] = ["kh", "th", "qt", "mã"];
+        let mut found: Option<(NumberStyle, &str)> = None;
+        for (column, _, heading) in &self.found {
+            if !matches!(
+                column,
+                Column::Name
+                    | Column::Plan
+                    | Column::Estimate
+                    | Column::Actual
+                    | Column::Final
+                    | Column::Value
+            ) {
+                continue;
+            }
+            let key = heading.to_lowercase();
+            let style = if !key.is_ascii() || VI_ASCII.contains(&key.as_str()) {
+                NumberStyle::Vi
+            } else {
+                NumberStyle::En
+            };
+            match found {
+                None => found = Some((style, heading)),
+                Some((other, _)) if other != style => return None,
+                Some(_) => {}
+            }
+        }
+        found.map(|(style, heading)| (style, heading.to_owned()))
+    }
+
+    /// The value columns the table has.
+    pub fn value_columns(&self) -> impl Iterator<Item = (Column, usize)> + '_ {
+        self.found.iter().filter_map(|(column, position, _)| {
+            matches!(
+                column,
+                Column::Plan
+                    | Column::Estimate
+                    | Column::Actual
+                    | Column::Final
+                    | Column::Value
+                    | Column::AmountHigh
+            )
+            .then_some((*column, *position))
+        })
     }
 
     /// A row's cell in a column, if the table has it.

@@ -7,10 +7,39 @@ use rust_decimal::Decimal;
 use unicode_normalization::UnicodeNormalization as _;
 
 use super::ImportError;
-use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 
 /// Rows of text cells, each with its row number as the file shows it.
 pub type Rows = Vec<(usize, Vec<String>)>;
+
+/// A table read from a file: its rows, and where a number cell with decimals was written as
+/// text (by index into the rows, and column). Such cells are written in machine form
+/// (`2809.8`), and [`Table::restyle`] writes them in the file's style once it is known, so that
+/// they read back through the same number parser as typed cells, digit for digit.
+#[derive(Debug, Default)]
+pub struct Table {
+    pub rows: Rows,
+    pub decimals: Vec<(usize, usize)>,
+}
+
+impl Table {
+    /// Writes the decimal number cells in `style`.
+    pub fn restyle(&mut self, style: NumberStyle) {
+        if style == NumberStyle::En {
+            return;
+        }
+        for &(row, column) in &self.decimals {
+            if let Some(cell) = self.rows.get_mut(row).and_then(|(_, c)| c.get_mut(column)) {
+                *cell = cell.replace('.', &style.decimal_mark().to_string());
+            }
+        }
+    }
+
+    /// Whether a cell is a number cell (not text someone typed).
+    pub fn is_number_cell(&self, row: usize, column: usize) -> bool {
+        self.decimals.binary_search(&(row, column)).is_ok()
+    }
+}
 
 /// A CSV file as rows of cells, each with its line number in the file (blank lines are not
 /// rows, but they count for the numbers people see in their editor). A byte-order mark is dropped; comma, semicolon or tab is
@@ -101,14 +130,12 @@ const FIGURES_SHEETS: [&str; 2] = ["Số liệu", "Figures"];
 
 /// A worksheet of an Excel file as rows of text cells, each with its row number in the sheet,
 /// and the sheet's name: the figures sheet of this program's own workbook when `is_figures`
-/// recognises it (it holds every stage and each plan's source), else the first sheet. Numeric
-/// cells are written in `style`, so that they read back through the same number parser as
-/// typed cells, digit for digit.
+/// recognises it (it holds every stage and each plan's source), else the first sheet. Number
+/// cells are written as plain digits, those with decimals in machine form (see [`Table`]).
 pub fn xlsx(
     path: &Path,
-    style: Lang,
     is_figures: impl Fn(&Rows) -> bool,
-) -> Result<(String, Rows), ImportError> {
+) -> Result<(String, Table), ImportError> {
     use calamine::Reader as _;
     let unreadable = |detail: String| ImportError::Unreadable {
         path: path.to_path_buf(),
@@ -124,9 +151,9 @@ pub fn xlsx(
             .worksheet_range_at(index)
             .ok_or_else(|| unreadable(format!("the sheet \"{name}\" cannot be read")))?
             .map_err(|e| unreadable(e.to_string()))?;
-        let rows = rows_of(&range, style);
-        if is_figures(&rows) {
-            return Ok((name.clone(), rows));
+        let table = table_of(&range);
+        if is_figures(&table.rows) {
+            return Ok((name.clone(), table));
         }
     }
     let name = names.first().cloned().unwrap_or_default();
@@ -134,34 +161,38 @@ pub fn xlsx(
         .worksheet_range_at(0)
         .ok_or_else(|| unreadable("the workbook has no sheet".into()))?
         .map_err(|e| unreadable(e.to_string()))?;
-    Ok((name, rows_of(&range, style)))
+    Ok((name, table_of(&range)))
 }
 
 /// A sheet's cells as text rows, numbered as the sheet numbers them.
-fn rows_of(range: &calamine::Range<calamine::Data>, style: Lang) -> Rows {
+fn table_of(range: &calamine::Range<calamine::Data>) -> Table {
     let first_row = range.start().map_or(0, |(row, _)| row as usize);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
-    range
-        .rows()
-        .enumerate()
-        .map(|(index, cells)| {
-            // Leading empty columns are kept, so that positions match the sheet's columns.
-            let mut texts = vec![String::new(); first_column];
-            texts.extend(cells.iter().map(|cell| cell_text(cell, style)));
-            (first_row + index + 1, texts)
-        })
-        .collect()
+    let mut table = Table::default();
+    for (index, cells) in range.rows().enumerate() {
+        // Leading empty columns are kept, so that positions match the sheet's columns.
+        let mut texts = vec![String::new(); first_column];
+        for cell in cells {
+            let text = cell_text(cell);
+            if matches!(cell, calamine::Data::Float(_)) && text.contains('.') {
+                table.decimals.push((index, texts.len()));
+            }
+            texts.push(text);
+        }
+        table.rows.push((first_row + index + 1, texts));
+    }
+    table
 }
 
-/// A cell as text the importer reads.
-fn cell_text(cell: &calamine::Data, style: Lang) -> String {
+/// A cell as text the importer reads; a number as plain digits with a dot for decimals.
+fn cell_text(cell: &calamine::Data) -> String {
     use calamine::Data;
     match cell {
         Data::Empty => String::new(),
         Data::String(text) | Data::DateTimeIso(text) | Data::DurationIso(text) => nfc(text),
         Data::Int(value) => value.to_string(),
         Data::Float(value) => match as_displayed(*value) {
-            Some(decimal) => plain_number(decimal, style),
+            Some(decimal) => decimal.normalize().to_string(),
             None => value.to_string(),
         },
         Data::Bool(value) => value.to_string(),
@@ -200,16 +231,6 @@ fn as_displayed(value: f64) -> Option<Decimal> {
         .map(|d| d.normalize())
 }
 
-/// A number cell as text without grouping ("2019", "2809,8" in Vietnamese style), so that it
-/// reads back exactly whatever the column: a year as well as a value.
-fn plain_number(value: Decimal, style: Lang) -> String {
-    let text = value.normalize().to_string();
-    match style {
-        Lang::Vi => text.replace('.', ","),
-        Lang::En => text,
-    }
-}
-
 /// A cell in Unicode's composed form (NFC), as the number parser and the names expect it; plain
 /// ASCII, most cells, is already composed.
 fn nfc(text: &str) -> String {
@@ -233,8 +254,14 @@ mod tests {
         assert_eq!(shown(17_416_889_536.0).as_deref(), Some("17416889536"));
         assert_eq!(shown(0.000_123_4).as_deref(), Some("0.0001234"));
         assert_eq!(shown(f64::NAN), None);
-        assert_eq!(plain_number(Decimal::new(28098, 1), Lang::Vi), "2809,8");
-        assert_eq!(plain_number(Decimal::new(2021, 0), Lang::Vi), "2021");
+        let mut table = Table {
+            rows: vec![(1, vec!["2021".into(), "2809.8".into(), "2.600".into()])],
+            decimals: vec![(0, 1)],
+        };
+        table.restyle(NumberStyle::Vi);
+        // Only the number cell is rewritten: typed text stays as typed.
+        assert_eq!(table.rows[0].1, ["2021", "2809,8", "2.600"]);
+        assert!(table.is_number_cell(0, 1) && !table.is_number_cell(0, 2));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Plans and figures in the store: a ward-year read for the report, and batched writes that go
-//! into the change log in the same transaction.
+//! Plans and figures read from the store: a ward-year for the report, the trend of an
+//! indicator, what holds data.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::str::FromStr as _;
@@ -7,132 +7,12 @@ use std::str::FromStr as _;
 use rusqlite::params;
 use rust_decimal::Decimal;
 
-use super::save::Save;
 use super::schema::{source_from_number, stage_from_number};
 use super::{IndicatorId, Result, Store, StoreError, UnitId};
 use crate::domain::report::{IndicatorYear, Report, ReportRow};
-use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
-
-/// Where a change came from, as the change log records it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
-    Window,
-    Cli,
-    Import,
-    Demo,
-    Synthetic,
-}
-
-impl Origin {
-    /// The stable code stored in the change log.
-    pub fn code(self) -> &'static str {
-        match self {
-            Self::Window => "window",
-            Self::Cli => "cli",
-            Self::Import => "import",
-            Self::Demo => "demo",
-            Self::Synthetic => "synthetic",
-        }
-    }
-}
-
-/// Sets (or, with `value: None`, clears) one figure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FigureWrite {
-    pub unit: UnitId,
-    pub indicator: IndicatorId,
-    pub year: i16,
-    pub stage: Stage,
-    /// The exact value and the text as typed; `None` removes the figure.
-    pub value: Option<(Decimal, String)>,
-    pub note: String,
-}
-
-/// Sets (or, with `target: None`, clears) one plan. Changing a plan's target keeps the first
-/// target as the original.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PlanWrite {
-    pub unit: UnitId,
-    pub indicator: IndicatorId,
-    pub year: i16,
-    pub source: PlanSource,
-    pub target: Option<PlanTarget>,
-    pub text: String,
-    pub derived: bool,
-    pub note: String,
-}
-
-/// Everything one save writes, all or nothing.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Batch {
-    pub plans: Vec<PlanWrite>,
-    pub figures: Vec<FigureWrite>,
-}
-
-/// What a save changed (writes that repeat what is stored change nothing and are not logged).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SaveSummary {
-    pub plans_changed: usize,
-    pub figures_changed: usize,
-}
+use crate::domain::{Figure, Plan, PlanTarget};
 
 impl Store {
-    /// Writes a batch in one transaction, logging every change with who, when and from where.
-    /// On any error nothing of the batch is written; a batch that changes nothing writes
-    /// nothing at all.
-    pub fn apply(&mut self, batch: &Batch, origin: Origin) -> Result<SaveSummary> {
-        self.apply_with_progress(batch, origin, |_, _| {})
-    }
-
-    /// [`apply`](Self::apply), telling `progress` (writes done, writes in all) as it goes, every
-    /// thousand writes and at the end, for a progress bar.
-    pub fn apply_with_progress(
-        &mut self,
-        batch: &Batch,
-        origin: Origin,
-        mut progress: impl FnMut(usize, usize),
-    ) -> Result<SaveSummary> {
-        const EVERY: usize = 1000;
-        self.writable()?;
-        let total = batch.plans.len() + batch.figures.len();
-        let mut done = 0;
-        let path = self.path.clone();
-        let err = |e| StoreError::from_sqlite(&path, e);
-        let tx = self.conn.transaction().map_err(err)?;
-        let mut summary = SaveSummary::default();
-        {
-            let at = jiff::Timestamp::now().to_string();
-            let mut save = Save::begin(&tx, &at, &super::os_user(), origin.code()).map_err(err)?;
-            for plan in &batch.plans {
-                if save.plan(plan).map_err(err)? {
-                    summary.plans_changed += 1;
-                }
-                done += 1;
-                if done % EVERY == 0 {
-                    progress(done, total);
-                }
-            }
-            for figure in &batch.figures {
-                if save.figure(figure).map_err(err)? {
-                    summary.figures_changed += 1;
-                }
-                done += 1;
-                if done % EVERY == 0 {
-                    progress(done, total);
-                }
-            }
-            save.finish().map_err(err)?;
-        }
-        if summary == SaveSummary::default() {
-            // Not even the save's change set is kept.
-            tx.rollback().map_err(err)?;
-        } else {
-            tx.commit().map_err(err)?;
-        }
-        progress(total, total);
-        Ok(summary)
-    }
-
     /// A ward's report for a year: every indicator in the catalogue (archived ones only when
     /// they hold a plan or figure that year), with its plans, figures and last year's figures.
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 /// A failure of the store. Every variant that concerns the file names it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("{}: no such database file", path.display())]
+    #[error("{}: no such database file (make a new one with `ward-kpi --db {} init`, or `demo` for the demo data)", path.display(), path.display())]
     NotFound { path: PathBuf },
     #[error("{}: this is a folder, not a database file", path.display())]
     IsFolder { path: PathBuf },

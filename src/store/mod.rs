@@ -12,16 +12,17 @@ mod history;
 mod save;
 mod schema;
 mod units;
+mod write;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use entries::{Batch, FigureWrite, Origin, PlanWrite, SaveSummary};
 pub use error::StoreError;
 pub use history::ChangeEntry;
 pub use schema::{APPLICATION_ID, latest_version};
+pub use write::{Batch, FigureWrite, Origin, PlanWrite, SaveSummary};
 
 /// Result of a store operation.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

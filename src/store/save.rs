@@ -1,4 +1,4 @@
-//! One save: the writes of a batch and their change log, in the save's transaction.
+//! One save: the writes of a batch and their change log, in one transaction.
 //!
 //! A new value is one `INSERT` whose row carries the save's `set_id`: the row itself records
 //! who wrote it, when and from where, so the log adds nothing. Only when the slot already holds
@@ -9,8 +9,67 @@ use std::fmt::Write as _;
 
 use rusqlite::{CachedStatement, Connection, OptionalExtension as _, params};
 
-use super::entries::{FigureWrite, PlanWrite};
 use super::schema::{source_number, stage_number};
+use super::write::{Batch, FigureWrite, Origin, PlanWrite, SaveSummary};
+use super::{Result, Store, StoreError};
+
+impl Store {
+    /// Writes a batch in one transaction, logging every change with who, when and from where.
+    /// On any error nothing of the batch is written; a batch that changes nothing writes
+    /// nothing at all.
+    pub fn apply(&mut self, batch: &Batch, origin: Origin) -> Result<SaveSummary> {
+        self.apply_with_progress(batch, origin, |_, _| {})
+    }
+
+    /// [`apply`](Self::apply), telling `progress` (writes done, writes in all) as it goes, every
+    /// thousand writes and at the end, for a progress bar.
+    pub fn apply_with_progress(
+        &mut self,
+        batch: &Batch,
+        origin: Origin,
+        mut progress: impl FnMut(usize, usize),
+    ) -> Result<SaveSummary> {
+        const EVERY: usize = 1000;
+        self.writable()?;
+        let total = batch.plans.len() + batch.figures.len();
+        let mut done = 0;
+        let path = self.path.clone();
+        let err = |e| StoreError::from_sqlite(&path, e);
+        let tx = self.conn.transaction().map_err(err)?;
+        let mut summary = SaveSummary::default();
+        {
+            let at = jiff::Timestamp::now().to_string();
+            let mut save = Save::begin(&tx, &at, &super::os_user(), origin.code()).map_err(err)?;
+            for plan in &batch.plans {
+                if save.plan(plan).map_err(err)? {
+                    summary.plans_changed += 1;
+                }
+                done += 1;
+                if done % EVERY == 0 {
+                    progress(done, total);
+                }
+            }
+            for figure in &batch.figures {
+                if save.figure(figure).map_err(err)? {
+                    summary.figures_changed += 1;
+                }
+                done += 1;
+                if done % EVERY == 0 {
+                    progress(done, total);
+                }
+            }
+            save.finish().map_err(err)?;
+        }
+        if summary == SaveSummary::default() {
+            // Not even the save's change set is kept.
+            tx.rollback().map_err(err)?;
+        } else {
+            tx.commit().map_err(err)?;
+        }
+        progress(total, total);
+        Ok(summary)
+    }
+}
 
 /// The statements of one save, each prepared once for the whole batch.
 pub(super) struct Save<'c> {

@@ -107,9 +107,9 @@ impl Entry {
             self.import_ui(ui, lang, commands);
         });
         if std::mem::take(&mut self.request_save) {
-            match form.to_batch() {
-                Ok(batch) if batch.plans.is_empty() && batch.figures.is_empty() => {}
-                Ok(batch) => commands.push(Command::Save(batch)),
+            match form.edits() {
+                Ok(edits) if edits.is_empty() => {}
+                Ok(edits) => commands.push(Command::Save(edits)),
                 Err(errors) => {
                     let first = &errors[0];
                     commands.push(Command::ShowError(

@@ -146,7 +146,7 @@ fn changes_ui(
         }
     });
     let slot_name = |slot: Slot| match slot {
-        Slot::Plan => tr(lang, "app.entry.plan"),
+        Slot::Plan(_) => tr(lang, "app.entry.plan"),
         Slot::Figure(stage) => stage.name(lang),
     };
     egui::ScrollArea::vertical()
@@ -166,7 +166,10 @@ fn changes_ui(
                             .old
                             .as_ref()
                             .map_or_else(|| "–".to_owned(), |v| v.text(lang)),
-                        change.new.text(lang),
+                        change
+                            .new
+                            .as_ref()
+                            .map_or_else(|| "–".to_owned(), |v| v.text(lang)),
                     ];
                     for (text, (_, width, number)) in texts.into_iter().zip(COLUMNS) {
                         cell(ui, width, number, egui::RichText::new(text));

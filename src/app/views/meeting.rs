@@ -231,7 +231,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
                     RichText::new(format!(
                         "{}: {}",
                         t("app.entry.plan"),
-                        plan.target.text_with_unit(&row.indicator.unit, lang)
+                        plan.target.text_with_unit(&row.indicator.unit, lang, lang)
                     ))
                     .size(theme::MEETING_BODY),
                 );

@@ -131,7 +131,7 @@ fn tooltip(row: &ReportRow, lang: Lang) -> String {
     let plan = row
         .plan
         .as_ref()
-        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang))
+        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang, lang))
         .unwrap_or_default();
     let value = row.value_text(lang).unwrap_or_default();
     let stage = row

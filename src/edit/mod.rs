@@ -1,0 +1,153 @@
+//! One write path. The window's grid, `ward-kpi set` and imports each gather what the user typed
+//! or the file said as [`RowEdit`]s; this module checks them against what is stored, by one set
+//! of rules, and turns them into the store's [`Batch`]: no face applies a rule of its own, and
+//! none can bypass one.
+//!
+//! The rules:
+//! - An archived indicator takes no new values: its data is kept, nothing is added to it.
+//! - A value given replaces the stored one, [`Given::Clear`] removes it, and a slot a face does
+//!   not name is left as it is.
+//! - A row's note belongs to the value the report shows: the latest stage present once the edit
+//!   is made (quyết toán, then thực hiện, then ước đạt), else the plan; a note with no value to
+//!   belong to is refused. A slot's own note (this program's files keep one per value) belongs
+//!   to that slot. Where no note is given, the stored note stays.
+//! - A plan's source is the one given; else that of the stored plan the report uses; else the
+//!   default for the unit and the year (the city before the July 2025 merger, the province
+//!   after).
+//! - A plan's "derived" flag (worked out from other published numbers, not published itself) is
+//!   the one given; else it is kept while the target stays as stored, and dropped when the
+//!   target changes: a plan typed anew is a published one.
+//! - A write that leaves the value, the note and the flag as stored is no change: the text as
+//!   typed alone ("2809,8" for a stored "2.809,8") does not make one.
+//! - A slot is written once per save; a second value for it is refused.
+
+mod planner;
+mod refusal;
+
+use rust_decimal::Decimal;
+
+use crate::domain::number::{self, NumberStyle};
+use crate::domain::{PlanSource, PlanTarget, Stage};
+use crate::store::{Batch, IndicatorId, UnitId};
+
+pub use planner::{Planner, plan};
+pub use refusal::{Reason, Refusal};
+
+/// What an edit says of a value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Given<T> {
+    /// Nothing: the stored value stays (an edit of the note alone).
+    Keep,
+    /// Remove the stored value.
+    Clear,
+    /// This value, and the text it was read from.
+    Set { value: T, text: String },
+}
+
+/// The slot an edit names, as the face knows it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    /// A plan: from `source`, or (`None`) the plan the rules pick.
+    Plan {
+        source: Option<PlanSource>,
+        target: Given<PlanTarget>,
+        /// Whether the plan was worked out rather than published; `None`: the rules decide.
+        derived: Option<bool>,
+    },
+    /// A figure of one stage.
+    Figure { stage: Stage, value: Given<Decimal> },
+}
+
+/// One value of a row, and where the face found it (`W`: a grid cell, a flag, a file's cell),
+/// so that a refusal can point at it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlotEdit<W> {
+    pub at: W,
+    pub write: Write,
+    /// The slot's own note; `None`: the row's note, if it goes here, else the stored note.
+    pub note: Option<String>,
+}
+
+/// Everything a face says of one indicator in one ward-year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RowEdit<W> {
+    /// Where the row is, for a refusal of the whole row.
+    pub at: W,
+    pub unit: UnitId,
+    pub year: i16,
+    pub indicator: IndicatorId,
+    pub slots: Vec<SlotEdit<W>>,
+    /// The row's note and where it was found; it goes to the value the report shows.
+    pub note: Option<(W, String)>,
+}
+
+/// A slot of a ward-year, resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Slot {
+    Plan(PlanSource),
+    Figure(Stage),
+}
+
+/// A value as a change shows it (formatted only when shown: a file may hold 100,000 rows).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Plan(PlanTarget),
+    Figure(Decimal),
+}
+
+impl Value {
+    /// The value as people read it in `style`: "2.809,8", "6,6 – 6,8".
+    pub fn text(&self, style: impl Into<NumberStyle>) -> String {
+        match self {
+            Self::Plan(target) => target.text(style),
+            Self::Figure(value) => number::format_exact(*value, style),
+        }
+    }
+}
+
+/// One write the edits make, with the value before and after.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change<W> {
+    pub at: W,
+    pub unit: UnitId,
+    pub year: i16,
+    pub indicator: IndicatorId,
+    pub slot: Slot,
+    /// The value stored now, if any.
+    pub old: Option<Value>,
+    /// The value after the write; `None` when it is removed.
+    pub new: Option<Value>,
+}
+
+/// What a set of edits does: the writes, each change, and what stops them.
+#[derive(Debug)]
+pub struct Planned<W> {
+    pub batch: Batch,
+    pub changes: Vec<Change<W>>,
+    /// Values given that repeat what is stored.
+    pub unchanged: usize,
+    /// Edits refused; while there is any, nothing may be written.
+    pub refusals: Vec<Refusal<W>>,
+}
+
+impl<W> Default for Planned<W> {
+    fn default() -> Self {
+        Self {
+            batch: Batch::default(),
+            changes: Vec::new(),
+            unchanged: 0,
+            refusals: Vec::new(),
+        }
+    }
+}
+
+impl<W> Planned<W> {
+    /// The writes, when nothing was refused.
+    pub fn into_batch(self) -> Result<Batch, Vec<Refusal<W>>> {
+        if self.refusals.is_empty() {
+            Ok(self.batch)
+        } else {
+            Err(self.refusals)
+        }
+    }
+}

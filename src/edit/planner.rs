@@ -1,0 +1,590 @@
+//! The rules of the module doc applied to edits, one row at a time, against what each ward-year
+//! stores (read once per ward-year, however many rows name it).
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+use super::{Change, Given, Planned, Reason, Refusal, RowEdit, Slot, SlotEdit, Value, Write};
+use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
+use crate::store::{FigureWrite, IndicatorId, PlanWrite, Store, StoreError, UnitId};
+
+/// Checks every edit and plans its writes, writing nothing.
+pub fn plan<W: Clone>(
+    store: &Store,
+    edits: impl IntoIterator<Item = RowEdit<W>>,
+) -> Result<Planned<W>, StoreError> {
+    let mut planner = Planner::new(store)?;
+    let mut refusals = Vec::new();
+    for edit in edits {
+        refusals.extend(planner.row(edit)?);
+    }
+    let mut planned = planner.finish();
+    planned.refusals = refusals;
+    Ok(planned)
+}
+
+/// Plans edits row by row, for faces that read many rows (an import) and report refusals in
+/// their own order.
+pub struct Planner<'s, W> {
+    store: &'s Store,
+    /// Whether each indicator is archived, and its code.
+    indicators: HashMap<IndicatorId, (bool, String)>,
+    stored: HashMap<(UnitId, i16), Rc<Stored>>,
+    seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
+    planned: Planned<W>,
+}
+
+/// A ward-year as stored before the edits.
+struct Stored {
+    plans: HashMap<IndicatorId, Vec<Plan>>,
+    figures: HashMap<IndicatorId, Vec<Figure>>,
+    default_source: PlanSource,
+}
+
+/// An indicator's stored values in one ward-year.
+struct Values<'a> {
+    plans: &'a [Plan],
+    figures: &'a [Figure],
+}
+
+impl<'s, W: Clone> Planner<'s, W> {
+    /// A planner over the store as it is now.
+    pub fn new(store: &'s Store) -> Result<Self, StoreError> {
+        let indicators = store
+            .indicators()?
+            .into_iter()
+            .map(|(id, indicator)| (id, (indicator.archived, indicator.code)))
+            .collect();
+        Ok(Self {
+            store,
+            indicators,
+            stored: HashMap::new(),
+            seen: HashSet::new(),
+            planned: Planned::default(),
+        })
+    }
+
+    /// Plans one row's writes and returns what of it is refused (nothing of a refused slot is
+    /// written; the rest of the row is).
+    pub fn row(&mut self, edit: RowEdit<W>) -> Result<Vec<Refusal<W>>, StoreError> {
+        let mut refusals = Vec::new();
+        match self.indicators.get(&edit.indicator) {
+            None => {
+                refusals.push(Refusal {
+                    at: edit.at,
+                    reason: Reason::UnknownIndicator,
+                });
+                return Ok(refusals);
+            }
+            Some((true, code)) => {
+                refusals.push(Refusal {
+                    at: edit.at,
+                    reason: Reason::Archived {
+                        indicator: code.clone(),
+                    },
+                });
+                return Ok(refusals);
+            }
+            Some((false, _)) => {}
+        }
+        let stored = self.stored(edit.unit, edit.year)?;
+        let values = Values {
+            plans: stored.plans.get(&edit.indicator).map_or(&[], Vec::as_slice),
+            figures: stored
+                .figures
+                .get(&edit.indicator)
+                .map_or(&[], Vec::as_slice),
+        };
+        let key = |slot| (edit.unit, edit.year, edit.indicator, slot);
+
+        // Each slot resolved, once per save.
+        let mut slots: Vec<Resolved<W>> = Vec::with_capacity(edit.slots.len());
+        for SlotEdit { at, write, note } in edit.slots {
+            let resolved = match write {
+                Write::Plan {
+                    source,
+                    target,
+                    derived,
+                } => Resolved::Plan {
+                    at,
+                    source: source.unwrap_or_else(|| {
+                        crate::domain::plan::preferred(values.plans)
+                            .map_or(stored.default_source, |p| p.source)
+                    }),
+                    target,
+                    derived,
+                    note,
+                },
+                Write::Figure { stage, value } => Resolved::Figure {
+                    at,
+                    stage,
+                    value,
+                    note,
+                },
+            };
+            if self.seen.insert(key(resolved.slot())) {
+                slots.push(resolved);
+            } else {
+                refusals.push(Refusal {
+                    at: resolved.into_at(),
+                    reason: Reason::Duplicate,
+                });
+            }
+        }
+
+        // The row's note goes to the value the report will show.
+        let mut row_note = None;
+        if let Some((at, note)) = edit.note {
+            match note_slot(&slots, &values) {
+                Some(slot) => {
+                    if !slots.iter().any(|r| r.slot() == slot) {
+                        // A note alone: its slot keeps its value.
+                        if !self.seen.insert(key(slot)) {
+                            refusals.push(Refusal {
+                                at,
+                                reason: Reason::Duplicate,
+                            });
+                            return Ok(refusals);
+                        }
+                        slots.push(match slot {
+                            Slot::Plan(source) => Resolved::Plan {
+                                at: at.clone(),
+                                source,
+                                target: Given::Keep,
+                                derived: None,
+                                note: None,
+                            },
+                            Slot::Figure(stage) => Resolved::Figure {
+                                at: at.clone(),
+                                stage,
+                                value: Given::Keep,
+                                note: None,
+                            },
+                        });
+                    }
+                    row_note = Some((slot, note));
+                }
+                None if note.trim().is_empty() => {}
+                None => refusals.push(Refusal {
+                    at,
+                    reason: Reason::NoteWithoutValue,
+                }),
+            }
+        }
+
+        let target = (edit.unit, edit.year, edit.indicator);
+        for resolved in slots {
+            let slot = resolved.slot();
+            let row_note = || {
+                row_note
+                    .as_ref()
+                    .filter(|(s, _)| *s == slot)
+                    .map(|(_, n)| n.clone())
+            };
+            match resolved {
+                Resolved::Plan {
+                    at,
+                    source,
+                    target: given,
+                    derived,
+                    note,
+                } => {
+                    let old = values.plans.iter().find(|p| p.source == source);
+                    let note = note.or_else(row_note);
+                    self.plan(at, target, source, old, given, derived, note);
+                }
+                Resolved::Figure {
+                    at,
+                    stage,
+                    value,
+                    note,
+                } => {
+                    let old = values.figures.iter().find(|f| f.stage == stage);
+                    let note = note.or_else(row_note);
+                    self.figure(at, target, stage, old, value, note);
+                }
+            }
+        }
+        Ok(refusals)
+    }
+
+    /// The writes and changes planned so far (refusals are the caller's).
+    pub fn finish(self) -> Planned<W> {
+        self.planned
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn plan(
+        &mut self,
+        at: W,
+        (unit, year, indicator): (UnitId, i16, IndicatorId),
+        source: PlanSource,
+        old: Option<&Plan>,
+        given: Given<PlanTarget>,
+        derived: Option<bool>,
+        note: Option<String>,
+    ) {
+        let new = match given {
+            Given::Set { value, text } => Some((value, text)),
+            Given::Keep => old.map(|p| (p.target, p.text.clone())),
+            Given::Clear => None,
+        };
+        let new_target = new.as_ref().map(|(t, _)| *t);
+        let same_target = old.map(|p| p.target) == new_target;
+        let derived = derived.unwrap_or_else(|| same_target && old.is_some_and(|p| p.derived));
+        let note = note.unwrap_or_else(|| old.map(|p| p.note.clone()).unwrap_or_default());
+        let same = match old {
+            Some(p) => same_target && p.note == note && p.derived == derived,
+            None => new.is_none(),
+        };
+        if same {
+            self.planned.unchanged += 1;
+            return;
+        }
+        let (target, text) = new.unzip();
+        self.planned.batch.plans.push(PlanWrite {
+            unit,
+            indicator,
+            year,
+            source,
+            target,
+            text: text.unwrap_or_default(),
+            derived,
+            note,
+        });
+        self.planned.changes.push(Change {
+            at,
+            unit,
+            year,
+            indicator,
+            slot: Slot::Plan(source),
+            old: old.map(|p| Value::Plan(p.target)),
+            new: target.map(Value::Plan),
+        });
+    }
+
+    fn figure(
+        &mut self,
+        at: W,
+        (unit, year, indicator): (UnitId, i16, IndicatorId),
+        stage: Stage,
+        old: Option<&Figure>,
+        given: Given<rust_decimal::Decimal>,
+        note: Option<String>,
+    ) {
+        let new = match given {
+            Given::Set { value, text } => Some((value, text)),
+            Given::Keep => old.map(|f| (f.value, f.text.clone())),
+            Given::Clear => None,
+        };
+        let note = note.unwrap_or_else(|| old.map(|f| f.note.clone()).unwrap_or_default());
+        let same = match old {
+            Some(f) => new.as_ref().is_some_and(|(v, _)| *v == f.value) && f.note == note,
+            None => new.is_none(),
+        };
+        if same {
+            self.planned.unchanged += 1;
+            return;
+        }
+        let value = new.as_ref().map(|(v, _)| *v);
+        self.planned.batch.figures.push(FigureWrite {
+            unit,
+            indicator,
+            year,
+            stage,
+            value: new,
+            note,
+        });
+        self.planned.changes.push(Change {
+            at,
+            unit,
+            year,
+            indicator,
+            slot: Slot::Figure(stage),
+            old: old.map(|f| Value::Figure(f.value)),
+            new: value.map(Value::Figure),
+        });
+    }
+
+    /// What a ward-year stores, read on first use.
+    fn stored(&mut self, unit: UnitId, year: i16) -> Result<Rc<Stored>, StoreError> {
+        if let Some(stored) = self.stored.get(&(unit, year)) {
+            return Ok(Rc::clone(stored));
+        }
+        let admin_unit = self.store.unit(unit)?;
+        let stored = Rc::new(Stored {
+            plans: self.store.plans_of(unit, year)?,
+            figures: self.store.figures_of(unit, year)?,
+            default_source: self.store.default_plan_source(&admin_unit, year)?,
+        });
+        self.stored.insert((unit, year), Rc::clone(&stored));
+        Ok(stored)
+    }
+}
+
+/// A slot edit with its slot resolved.
+enum Resolved<W> {
+    Plan {
+        at: W,
+        source: PlanSource,
+        target: Given<PlanTarget>,
+        derived: Option<bool>,
+        note: Option<String>,
+    },
+    Figure {
+        at: W,
+        stage: Stage,
+        value: Given<rust_decimal::Decimal>,
+        note: Option<String>,
+    },
+}
+
+impl<W> Resolved<W> {
+    fn slot(&self) -> Slot {
+        match self {
+            Self::Plan { source, .. } => Slot::Plan(*source),
+            Self::Figure { stage, .. } => Slot::Figure(*stage),
+        }
+    }
+
+    fn into_at(self) -> W {
+        match self {
+            Self::Plan { at, .. } | Self::Figure { at, .. } => at,
+        }
+    }
+
+    /// Whether the slot holds a value once the edit is made (`stored`: whether it does now).
+    fn present(&self, stored: bool) -> bool {
+        match self {
+            Self::Plan { target: given, .. } => present(given, stored),
+            Self::Figure { value: given, .. } => present(given, stored),
+        }
+    }
+}
+
+/// Whether a slot holds a value once `given` is applied to it.
+fn present<T>(given: &Given<T>, stored: bool) -> bool {
+    match given {
+        Given::Keep => stored,
+        Given::Clear => false,
+        Given::Set { .. } => true,
+    }
+}
+
+/// The slot a row's note belongs to: the latest stage present once the row's edits are made,
+/// else the plan the row edits or the stored plan the report uses.
+fn note_slot<W>(slots: &[Resolved<W>], values: &Values<'_>) -> Option<Slot> {
+    let edited = |slot: Slot| slots.iter().find(|r| r.slot() == slot);
+    let figure = Stage::ALL.into_iter().rev().find(|stage| {
+        let stored = values.figures.iter().any(|f| f.stage == *stage);
+        edited(Slot::Figure(*stage)).map_or(stored, |r| r.present(stored))
+    });
+    if let Some(stage) = figure {
+        return Some(Slot::Figure(stage));
+    }
+    let edited_plan = slots.iter().find(|r| matches!(r, Resolved::Plan { .. }));
+    match edited_plan {
+        Some(plan) => {
+            let slot = plan.slot();
+            let stored = values.plans.iter().any(|p| Slot::Plan(p.source) == slot);
+            plan.present(stored).then_some(slot)
+        }
+        None => crate::domain::plan::preferred(values.plans).map(|p| Slot::Plan(p.source)),
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use rust_decimal::Decimal;
+
+    use super::super::{Given, Planned, Reason, RowEdit, Slot, SlotEdit, Write, plan};
+    use crate::domain::{PlanSource, PlanTarget, Stage};
+    use crate::store::{IndicatorId, Store, UnitId};
+
+    fn demo() -> (tempfile::TempDir, Store, UnitId) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::demo::create_demo(&dir.path().join("e.db")).unwrap();
+        let (unit, _) = store.unit_for("03142", 2021).unwrap();
+        (dir, store, unit)
+    }
+
+    fn edit(
+        store: &Store,
+        unit: UnitId,
+        code: &str,
+        slots: Vec<Write>,
+        note: Option<&str>,
+    ) -> RowEdit<&'static str> {
+        let (indicator, _) = store.indicator(code).unwrap();
+        RowEdit {
+            at: "row",
+            unit,
+            year: 2021,
+            indicator,
+            slots: slots
+                .into_iter()
+                .map(|write| SlotEdit {
+                    at: "value",
+                    write,
+                    note: None,
+                })
+                .collect(),
+            note: note.map(|n| ("note", n.to_owned())),
+        }
+    }
+
+    fn figure(stage: Stage, value: i64, text: &str) -> Write {
+        Write::Figure {
+            stage,
+            value: Given::Set {
+                value: Decimal::from(value),
+                text: text.into(),
+            },
+        }
+    }
+
+    fn plan_of(value: Decimal, derived: Option<bool>) -> Write {
+        Write::Plan {
+            source: None,
+            target: Given::Set {
+                value: PlanTarget::Value(value),
+                text: value.to_string(),
+            },
+            derived,
+        }
+    }
+
+    fn run(store: &Store, edits: Vec<RowEdit<&'static str>>) -> Planned<&'static str> {
+        plan(store, edits).unwrap()
+    }
+
+    #[test]
+    fn a_note_alone_goes_to_the_value_the_report_shows() {
+        let (_dir, store, unit) = demo();
+        let note_only = edit(&store, unit, "budget_revenue", vec![], Some("ước tháng 12"));
+        let planned = run(&store, vec![note_only]);
+        assert!(planned.refusals.is_empty());
+        assert!(planned.batch.plans.is_empty());
+        let write = &planned.batch.figures[0];
+        assert_eq!(write.stage, Stage::Estimate);
+        assert_eq!(write.note, "ước tháng 12");
+        assert_eq!(
+            write
+                .value
+                .as_ref()
+                .map(|(v, t)| (v.to_string(), t.as_str())),
+            Some(("17416889536".to_owned(), "17.416,889,536"))
+        );
+        // A final figure typed with the note: the note goes to the final, the estimate keeps its
+        // own.
+        let with_final = edit(
+            &store,
+            unit,
+            "budget_revenue",
+            vec![figure(Stage::Final, 17_500_000_000, "17,5 tỷ")],
+            Some("quyết toán"),
+        );
+        let planned = run(&store, vec![with_final]);
+        assert_eq!(planned.batch.figures.len(), 1);
+        assert_eq!(planned.batch.figures[0].stage, Stage::Final);
+        assert_eq!(planned.batch.figures[0].note, "quyết toán");
+    }
+
+    #[test]
+    fn a_note_with_nothing_to_belong_to_and_a_second_value_are_refused() {
+        let (_dir, store, unit) = demo();
+        let lonely = edit(&store, unit, "sown_area", vec![], Some("chưa có số"));
+        let twice = edit(
+            &store,
+            unit,
+            "crop_output",
+            vec![
+                figure(Stage::Final, 2810, "2.810"),
+                figure(Stage::Final, 2811, "2.811"),
+            ],
+            None,
+        );
+        let planned = run(&store, vec![lonely, twice]);
+        let reasons: Vec<_> = planned.refusals.iter().map(|r| (r.at, &r.reason)).collect();
+        assert_eq!(
+            reasons,
+            [
+                ("note", &Reason::NoteWithoutValue),
+                ("value", &Reason::Duplicate)
+            ]
+        );
+        assert!(planned.into_batch().is_err());
+    }
+
+    #[test]
+    fn the_derived_flag_stays_while_the_target_does() {
+        let (_dir, store, unit) = demo();
+        let stored = Decimal::new(16_909_601_491, 0);
+        let same = edit(
+            &store,
+            unit,
+            "budget_revenue",
+            vec![plan_of(stored, None)],
+            None,
+        );
+        let planned = run(&store, vec![same]);
+        assert!(planned.batch.plans.is_empty(), "{:?}", planned.batch);
+        assert_eq!(planned.unchanged, 1);
+        let revised = edit(
+            &store,
+            unit,
+            "budget_revenue",
+            vec![plan_of(Decimal::new(17_000_000_000, 0), None)],
+            None,
+        );
+        let planned = run(&store, vec![revised]);
+        let write = &planned.batch.plans[0];
+        assert!(!write.derived);
+        // The source of the stored plan the report uses ("KH được giao" in the article).
+        assert_eq!(write.source, PlanSource::Assigned);
+        // The plan keeps its own note ("Suy ra …") when no note is given.
+        assert!(write.note.contains("Suy ra"), "{}", write.note);
+        assert_eq!(planned.changes[0].slot, Slot::Plan(PlanSource::Assigned));
+    }
+
+    #[test]
+    fn the_text_as_typed_alone_is_no_change_and_an_archived_indicator_takes_nothing() {
+        let (_dir, store, unit) = demo();
+        let retyped = edit(
+            &store,
+            unit,
+            "construction_works",
+            vec![figure(Stage::Actual, 8, "8 công trình")],
+            None,
+        );
+        let planned = run(&store, vec![retyped]);
+        assert!(planned.changes.is_empty());
+        assert_eq!(planned.unchanged, 1);
+
+        let (_, mut indicator) = store.indicator("sown_area").unwrap();
+        indicator.archived = true;
+        store.update_indicator(&indicator).unwrap();
+        let archived = edit(
+            &store,
+            unit,
+            "sown_area",
+            vec![figure(Stage::Actual, 120, "120")],
+            None,
+        );
+        let planned = run(&store, vec![archived]);
+        assert!(planned.batch.figures.is_empty());
+        assert_eq!(
+            planned.refusals[0].reason,
+            Reason::Archived {
+                indicator: "sown_area".into()
+            }
+        );
+        let unknown = RowEdit {
+            indicator: IndicatorId(999_999),
+            ..edit(&store, unit, "crop_output", vec![], None)
+        };
+        let planned = run(&store, vec![unknown]);
+        assert_eq!(planned.refusals[0].reason, Reason::UnknownIndicator);
+    }
+}

@@ -1,0 +1,119 @@
+//! What an import would do, for the user to decide on: each change (old and new value), every
+//! problem that stops it named by sheet, row and column, the warnings, and the number style the
+//! file was read in and why.
+
+use std::sync::Arc;
+
+use super::style::{Found, Unsettled};
+use crate::domain::Lang;
+use crate::edit::{Slot, Value};
+use crate::store::Batch;
+
+/// One problem that stops the import: where, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub sheet: String,
+    /// 1-based, as a spreadsheet numbers its rows.
+    pub row: usize,
+    /// The column's heading as the file writes it; empty for a problem of the whole row.
+    pub column: String,
+    pub reason: String,
+}
+
+impl Problem {
+    /// Where and why, in the user's language.
+    pub fn describe(&self, lang: Lang) -> String {
+        let locale = lang.code();
+        if self.column.is_empty() {
+            rust_i18n::t!(
+                "import.where_row",
+                locale = locale,
+                sheet = self.sheet,
+                row = self.row,
+                reason = self.reason
+            )
+        } else {
+            rust_i18n::t!(
+                "import.where_cell",
+                locale = locale,
+                sheet = self.sheet,
+                row = self.row,
+                column = self.column,
+                reason = self.reason
+            )
+        }
+        .into_owned()
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.column.is_empty() {
+            write!(f, "{}, row {}: {}", self.sheet, self.row, self.reason)
+        } else {
+            write!(
+                f,
+                "{}, row {}, column \"{}\": {}",
+                self.sheet, self.row, self.column, self.reason
+            )
+        }
+    }
+}
+
+/// One write the import would make, for the preview.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    pub row: usize,
+    pub ward: Arc<str>,
+    pub year: i16,
+    pub indicator: Arc<str>,
+    pub slot: Slot,
+    /// The value stored now, if any.
+    pub old: Option<Value>,
+    /// The value after the import (the stored one where only the note changes).
+    pub new: Option<Value>,
+}
+
+/// What an import would do: the writes, or the problems that stop it.
+#[derive(Debug)]
+pub struct Preview {
+    pub changes: Vec<Change>,
+    pub problems: Vec<Problem>,
+    /// Cells read with a warning (mixed separators, …): they do not stop the import.
+    pub warnings: Vec<Problem>,
+    /// Values that repeat what is stored: nothing to write.
+    pub unchanged: usize,
+    /// The number style the file's cells were read in and how it was found, or why it could
+    /// not be (then nothing was read, and `problems` says so too).
+    pub style: Result<Found, Unsettled>,
+    pub(super) batch: Batch,
+}
+
+impl Preview {
+    /// An empty preview of a file read in `style`.
+    pub(super) fn new(style: Result<Found, Unsettled>) -> Self {
+        Self {
+            changes: Vec::new(),
+            problems: Vec::new(),
+            warnings: Vec::new(),
+            unchanged: 0,
+            style,
+            batch: Batch::default(),
+        }
+    }
+
+    /// The writes, when there is no problem.
+    pub fn batch(&self) -> Option<&Batch> {
+        self.problems.is_empty().then_some(&self.batch)
+    }
+
+    /// The writes, when there is no problem, taken out of the preview.
+    pub fn into_batch(self) -> Option<Batch> {
+        self.problems.is_empty().then_some(self.batch)
+    }
+
+    /// True when the file's cells read two ways and the user must choose its number style.
+    pub fn asks_for_style(&self) -> bool {
+        matches!(self.style, Err(Unsettled::Ask { .. }))
+    }
+}

@@ -1,0 +1,451 @@
+//! A file's row read into an edit for the write path, step by step: the ward and the year, the
+//! indicator, then each value and the note. What a row says is read here; what may be written
+//! is decided by [`crate::edit`] alone. Every cell that does not read becomes a problem naming
+//! its row and column, never a guess.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::columns::{self, Column, Columns, Slot};
+use super::names::Catalogue;
+use super::preview::Problem;
+use super::{Defaults, ImportError};
+use crate::domain::number::{self, NumberStyle, NumberWarning};
+use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
+use crate::edit::{Given, RowEdit, SlotEdit, Write};
+use crate::store::{IndicatorId, Store, StoreError, UnitId};
+
+/// Where in the file an edit came from: a row, and the column of a value or note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct At {
+    pub row: usize,
+    pub column: Option<Column>,
+}
+
+/// A row read: its edit, and its ward's code for the preview.
+pub type RowRead = (RowEdit<At>, Arc<str>);
+
+/// A ward found for a year: its row id and its code, shared by every change of the ward.
+pub type Ward = (UnitId, Arc<str>);
+
+/// Reads rows against the catalogue and the administrative units.
+pub struct RowReader<'a> {
+    store: &'a Store,
+    columns: &'a Columns,
+    defaults: &'a Defaults,
+    pub catalogue: Catalogue,
+    home_ward: Option<String>,
+    /// Units by code, then by year (`None`: no such unit that year).
+    units: HashMap<String, Vec<(i16, Option<Ward>)>>,
+    pub sink: Sink<'a>,
+}
+
+/// Where the problems and warnings of the rows go, each named by sheet, row and column.
+pub struct Sink<'a> {
+    columns: &'a Columns,
+    sheet: String,
+    lang: Lang,
+    /// The style the file's cells are written in.
+    style: NumberStyle,
+    /// Problems that stop the import, and warnings that do not.
+    pub problems: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl Sink<'_> {
+    /// A problem at a row (and column, when named).
+    pub fn problem(&mut self, at: At, reason: String) {
+        let column = self.heading(at);
+        self.problems.push(Problem {
+            sheet: self.sheet.clone(),
+            row: at.row,
+            column,
+            reason,
+        });
+    }
+
+    fn warn(&mut self, at: At, warnings: &[NumberWarning]) {
+        let column = self.heading(at);
+        for warning in warnings {
+            self.warnings.push(Problem {
+                sheet: self.sheet.clone(),
+                row: at.row,
+                column: column.clone(),
+                reason: warning.message(self.lang, self.style),
+            });
+        }
+    }
+
+    fn heading(&self, at: At) -> String {
+        at.column
+            .and_then(|c| self.columns.heading(c))
+            .unwrap_or_default()
+    }
+
+    fn t(&self, key: &str) -> String {
+        rust_i18n::t!(key, locale = self.lang.code()).into_owned()
+    }
+
+    /// A plan's target: a number or a band in one cell, or a band's two ends in two cells.
+    fn plan_target(
+        &mut self,
+        at: At,
+        unit: &Unit,
+        text: &str,
+        high: Option<&str>,
+    ) -> Option<PlanTarget> {
+        let style = self.style;
+        let read = match high.filter(|c| !c.is_empty()) {
+            Some(high) => number::parse(text, unit, style).and_then(|low| {
+                number::parse(high, unit, style).map(|high| {
+                    let mut warnings = low.warnings;
+                    warnings.extend(high.warnings);
+                    (PlanTarget::range(low.value, high.value), warnings)
+                })
+            }),
+            None => PlanTarget::parse(text, unit, style),
+        };
+        match read {
+            Ok((target, warnings)) => {
+                self.warn(at, &warnings);
+                Some(target)
+            }
+            Err(error) => {
+                self.problem(at, error.message(self.lang));
+                None
+            }
+        }
+    }
+
+    /// A figure's value.
+    fn number(&mut self, at: At, unit: &Unit, text: &str) -> Option<Decimal> {
+        match number::parse(text, unit, self.style) {
+            Ok(parsed) => {
+                self.warn(at, &parsed.warnings);
+                Some(parsed.value)
+            }
+            Err(error) => {
+                self.problem(at, error.message(self.lang));
+                None
+            }
+        }
+    }
+
+    /// The plan source a row names (its source column, else its row code), `None` when it
+    /// names none; an unknown one is a problem, never a silent default.
+    fn plan_source(
+        &mut self,
+        row: usize,
+        named: Option<&str>,
+        row_code: Option<&str>,
+    ) -> Result<Option<PlanSource>, ()> {
+        let Some(code) = named.filter(|c| !c.is_empty()) else {
+            return Ok(row_code.and_then(columns::plan_source_of_row_code));
+        };
+        PlanSource::from_code(code).map(Some).ok_or_else(|| {
+            let all: Vec<_> = PlanSource::ALL.iter().map(|s| s.code()).collect();
+            let reason = rust_i18n::t!(
+                "import.unknown_plan_source",
+                locale = self.lang.code(),
+                text = code,
+                all = all.join(", ")
+            );
+            let at = At {
+                row,
+                column: Some(Column::PlanSource),
+            };
+            self.problem(at, reason.into_owned());
+        })
+    }
+}
+
+impl<'a> RowReader<'a> {
+    pub fn new(
+        store: &'a Store,
+        columns: &'a Columns,
+        defaults: &'a Defaults,
+        sheet: String,
+        style: NumberStyle,
+    ) -> Result<Self, ImportError> {
+        Ok(Self {
+            store,
+            columns,
+            defaults,
+            catalogue: Catalogue::new(store.indicators()?),
+            home_ward: store.home_ward_code()?,
+            units: HashMap::new(),
+            sink: Sink {
+                columns,
+                sheet,
+                lang: defaults.lang,
+                style,
+                problems: Vec::new(),
+                warnings: Vec::new(),
+            },
+        })
+    }
+
+    /// What a row says, as an edit with its ward's code; `None` for a row with no value (a
+    /// category heading, a remark) or one whose ward, year or indicator does not read.
+    pub fn read(&mut self, row: usize, cells: &[String]) -> Result<Option<RowRead>, ImportError> {
+        let columns = self.columns;
+        let cell = |column| columns.cell(cells, column).map(str::trim);
+        let slots = columns.value_slots(cells);
+        let has_value = slots
+            .iter()
+            .any(|(column, _)| cell(*column).is_some_and(|c| !c.is_empty()));
+        if !has_value {
+            return Ok(None);
+        }
+        let Some((unit, ward, year)) = self.ward_and_year(row, &cell)? else {
+            return Ok(None);
+        };
+        let Some(indicator) = self.indicator(row, &cell) else {
+            return Ok(None);
+        };
+        let (slots, note) = self.values(row, cells, indicator, &slots);
+        let edit = RowEdit {
+            at: At { row, column: None },
+            unit,
+            year,
+            indicator,
+            slots,
+            note,
+        };
+        Ok(Some((edit, ward)))
+    }
+
+    /// The row's ward and year: from its cells, else the defaults.
+    fn ward_and_year<'c>(
+        &mut self,
+        row: usize,
+        cell: &impl Fn(Column) -> Option<&'c str>,
+    ) -> Result<Option<(UnitId, Arc<str>, i16)>, ImportError> {
+        let lang = self.defaults.lang;
+        let at = |column| At {
+            row,
+            column: Some(column),
+        };
+        let ward = match cell(Column::Ward).filter(|c| !c.is_empty()) {
+            Some(code) => code.to_owned(),
+            None => match self
+                .defaults
+                .ward
+                .clone()
+                .or_else(|| self.home_ward.clone())
+            {
+                Some(code) => code,
+                None => {
+                    let reason = self.sink.t("import.no_ward");
+                    self.sink.problem(at(Column::Ward), reason);
+                    return Ok(None);
+                }
+            },
+        };
+        let year = match cell(Column::Year).filter(|c| !c.is_empty()) {
+            Some(text) => match text.parse::<i16>() {
+                Ok(year) if crate::domain::figure::YEARS.contains(&year) => year,
+                _ => {
+                    let reason =
+                        rust_i18n::t!("import.bad_year", locale = lang.code(), text = text);
+                    self.sink.problem(at(Column::Year), reason.into_owned());
+                    return Ok(None);
+                }
+            },
+            None => match self.defaults.year {
+                Some(year) => year,
+                None => {
+                    let reason = self.sink.t("import.no_year");
+                    self.sink.problem(at(Column::Year), reason);
+                    return Ok(None);
+                }
+            },
+        };
+        let Some((unit, code)) = self.unit(&ward, year)? else {
+            let reason = rust_i18n::t!(
+                "import.unknown_ward",
+                locale = lang.code(),
+                code = ward,
+                year = year
+            );
+            self.sink.problem(at(Column::Ward), reason.into_owned());
+            return Ok(None);
+        };
+        Ok(Some((unit, code, year)))
+    }
+
+    /// The row's indicator: by code, else by its name in either language.
+    fn indicator<'c>(
+        &mut self,
+        row: usize,
+        cell: &impl Fn(Column) -> Option<&'c str>,
+    ) -> Option<IndicatorId> {
+        let code = cell(Column::Indicator).unwrap_or_default();
+        let name = cell(Column::Name).unwrap_or_default();
+        if let Some(id) = self.catalogue.find(code, name) {
+            return Some(id);
+        }
+        let (what, column) = if code.is_empty() {
+            (name, Column::Name)
+        } else {
+            (code, Column::Indicator)
+        };
+        let reason = rust_i18n::t!(
+            "import.unknown_indicator",
+            locale = self.defaults.lang.code(),
+            name = what
+        );
+        self.sink.problem(
+            At {
+                row,
+                column: Some(column),
+            },
+            reason.into_owned(),
+        );
+        None
+    }
+
+    /// The row's values, each read once in the file's style, and its note. This program's
+    /// own files keep a note per value (a blank one is the note); in a hand-made table the note
+    /// is the row's (it goes where the grid's note column does), and a blank note cell says
+    /// nothing.
+    fn values(
+        &mut self,
+        row: usize,
+        cells: &[String],
+        indicator: IndicatorId,
+        slots: &[(Column, Option<Slot>)],
+    ) -> (Vec<SlotEdit<At>>, Option<(At, String)>) {
+        let columns = self.columns;
+        let cell = |column| columns.cell(cells, column).map(str::trim);
+        let at = |column| At {
+            row,
+            column: Some(column),
+        };
+        let Some(unit) = self.catalogue.unit(indicator) else {
+            return (Vec::new(), None);
+        };
+        let sink = &mut self.sink;
+        let own_file = columns.machine || columns.has(Column::RowCode);
+        let note = cell(Column::Note).map(|n| undefused(n).to_owned());
+        // The text as typed, where the file keeps it beside the value (our figures sheet).
+        let typed = cell(Column::Typed).filter(|c| !c.is_empty()).map(undefused);
+        let high = cell(Column::AmountHigh).filter(|c| !c.is_empty());
+        let mut edits = Vec::new();
+        for &(column, slot) in slots {
+            let text = cell(column).unwrap_or_default();
+            if text.is_empty() {
+                if slot == Some(Slot::Plan) && high.is_some() {
+                    let reason = sink.t("import.band_without_low");
+                    sink.problem(at(column), reason);
+                }
+                continue;
+            }
+            let Some(slot) = slot else {
+                // A value whose stage (or row code) this program does not know: never dropped
+                // in silence.
+                let (named, what) = match cell(Column::RowCode).filter(|c| !c.is_empty()) {
+                    Some(code) => (Column::RowCode, code),
+                    None => (Column::Stage, cell(Column::Stage).unwrap_or_default()),
+                };
+                let reason = rust_i18n::t!(
+                    "import.unknown_stage",
+                    locale = sink.lang.code(),
+                    text = what
+                );
+                sink.problem(at(named), reason.into_owned());
+                continue;
+            };
+            let text_as_typed = typed.unwrap_or(text).to_owned();
+            let write = match slot {
+                Slot::Plan => {
+                    let target = sink.plan_target(at(column), unit, text, high);
+                    let source =
+                        sink.plan_source(row, cell(Column::PlanSource), cell(Column::RowCode));
+                    let (Some(target), Ok(source)) = (target, source) else {
+                        continue;
+                    };
+                    let derived = columns
+                        .has(Column::PlanDerived)
+                        .then(|| matches!(cell(Column::PlanDerived), Some("true" | "x" | "X")));
+                    Write::Plan {
+                        source,
+                        target: Given::Set {
+                            value: target,
+                            text: text_as_typed,
+                        },
+                        derived,
+                    }
+                }
+                Slot::Figure(stage) => {
+                    let Some(value) = sink.number(at(column), unit, text) else {
+                        continue;
+                    };
+                    Write::Figure {
+                        stage,
+                        value: Given::Set {
+                            value,
+                            text: text_as_typed,
+                        },
+                    }
+                }
+            };
+            // The figures sheet keeps each slot's note on its row; our CSV keeps the note of
+            // the value the report shows, which is the figure's (the plan keeps its own).
+            let own_note = columns.has(Column::RowCode)
+                || columns.machine && matches!(write, Write::Figure { .. });
+            edits.push(SlotEdit {
+                at: at(column),
+                write,
+                note: own_note.then(|| note.clone().unwrap_or_default()),
+            });
+        }
+        let row_note = note
+            .filter(|n| !own_file && !n.is_empty())
+            .map(|n| (at(Column::Note), n));
+        (edits, row_note)
+    }
+
+    /// The unit with this code in this year, looked up once.
+    fn unit(&mut self, code: &str, year: i16) -> Result<Option<Ward>, ImportError> {
+        if let Some(found) = self
+            .units
+            .get(code)
+            .and_then(|years| years.iter().find(|(y, _)| *y == year))
+        {
+            return Ok(found.1.clone());
+        }
+        let found = match self.store.unit_for(code, year) {
+            Ok((id, _)) => Some((id, Arc::from(code))),
+            Err(StoreError::UnknownUnit { .. }) => {
+                // A ward code typed into an ordinary Excel cell loses its leading zero (03142
+                // becomes 3142): ward codes have five digits.
+                let padded = format!("{code:0>5}");
+                let digits = !code.is_empty() && code.bytes().all(|b| b.is_ascii_digit());
+                match self.store.unit_for(&padded, year) {
+                    Ok((id, _)) if digits && code.len() < 5 => Some((id, Arc::from(padded))),
+                    Ok(_) | Err(StoreError::UnknownUnit { .. }) => None,
+                    Err(other) => return Err(other.into()),
+                }
+            }
+            Err(other) => return Err(other.into()),
+        };
+        self.units
+            .entry(code.to_owned())
+            .or_default()
+            .push((year, found.clone()));
+        Ok(found)
+    }
+}
+
+/// A text as written before this program's CSV export defused it: the export puts an
+/// apostrophe before a text a spreadsheet would run as a formula (`= + - @`, tab, carriage
+/// return), and the import takes it off again.
+pub fn undefused(text: &str) -> &str {
+    match text.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => text,
+    }
+}

@@ -1,0 +1,309 @@
+//! One write path, one number style per source: the window's grid, `ward-kpi set` and imports
+//! obey the same rules (archived indicators, notes, plan equality, plan source, the derived
+//! flag), and a file is read in its own number style, whatever the user's language.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use predicates::prelude::*;
+use predicates::str::contains;
+use serde_json::Value;
+
+use common::{Scratch, ward_kpi};
+
+/// The report row of one indicator, as `report --format json` writes it.
+fn row(db: &std::path::Path, year: &str, code: &str) -> Value {
+    let report: Value = serde_json::from_str(&common::report_text(db, year)).unwrap();
+    report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == code)
+        .unwrap_or_else(|| panic!("no row {code}"))
+        .clone()
+}
+
+/// `ward-kpi --db DB ARGS… import FILE --year 2021`.
+fn import(db: &std::path::Path, file: &std::path::Path, args: &[&str]) -> assert_cmd::Command {
+    let mut cmd = ward_kpi();
+    cmd.arg("--db").arg(db).args(args).arg("import").arg(file);
+    cmd.args(["--year", "2021"]);
+    cmd
+}
+
+// --- The number style belongs to the file --------------------------------------------------
+
+#[test]
+fn a_vietnamese_sheet_reads_as_vietnamese_whatever_the_language() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("lang.db");
+    let table = scratch.path("bang.csv");
+    std::fs::write(
+        &table,
+        "Chỉ tiêu;Kế hoạch;Thực hiện\n\
+         Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);2.600;2.809\n\
+         Thu ngân sách;18.000.000.000;\n",
+    )
+    .unwrap();
+    import(&db, &table, &["--lang", "en"])
+        .assert()
+        .success()
+        .stderr(contains("Vietnamese").and(contains("18.000.000.000")));
+    let crop = row(&db, "2021", "crop_output");
+    assert_eq!(crop["plan"].to_string(), "2600");
+    assert_eq!(crop["value"].to_string(), "2809");
+    assert_eq!(
+        row(&db, "2021", "budget_revenue")["plan"].to_string(),
+        "18000000000"
+    );
+}
+
+#[test]
+fn a_file_whose_numbers_read_two_ways_stops_and_asks() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ask.db");
+    let before = common::snapshot(&db);
+    let table = scratch.path("ask.csv");
+    // Headings in two languages, and only numbers that read two ways.
+    std::fs::write(
+        &table,
+        "indicator;Kế hoạch;actual\ncrop_output;2.600;2.809\n",
+    )
+    .unwrap();
+    import(&db, &table, &[]).assert().failure().stderr(
+        contains("dòng 2")
+            .and(contains("2.600"))
+            .and(contains("--number-style")),
+    );
+    assert_eq!(common::snapshot(&db), before);
+    import(&db, &table, &["--number-style", "en"])
+        .assert()
+        .success();
+    let crop = row(&db, "2021", "crop_output");
+    assert_eq!(crop["plan"].to_string(), "2.6");
+    assert_eq!(crop["value"].to_string(), "2.809");
+}
+
+#[test]
+fn a_file_with_numbers_of_both_styles_is_refused_naming_one_of_each() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("both.db");
+    let before = common::snapshot(&db);
+    let table = scratch.path("both.csv");
+    std::fs::write(
+        &table,
+        "Chỉ tiêu;Kế hoạch;Thực hiện\n\
+         Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);2.451,8;2,809.8\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .failure()
+        .stderr(contains("2.451,8").and(contains("2,809.8")));
+    assert_eq!(common::snapshot(&db), before);
+    // A style named on the command line that a cell contradicts is refused too.
+    std::fs::write(&table, "Chỉ tiêu;Kế hoạch\nThu ngân sách;18.000.000.000\n").unwrap();
+    import(&db, &table, &["--number-style", "en"])
+        .assert()
+        .failure()
+        .stderr(contains("18.000.000.000"));
+    assert_eq!(common::snapshot(&db), before);
+}
+
+#[test]
+fn set_reads_values_in_the_users_style_not_the_language() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("style.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "--lang",
+            "en",
+            "--number-style",
+            "vi",
+            "set",
+            "--year",
+            "2022",
+        ])
+        .args(["--indicator", "crop_output", "--actual", "2.600"])
+        .assert()
+        .success();
+    assert_eq!(row(&db, "2022", "crop_output")["value"].to_string(), "2600");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["--lang", "en", "set", "--year", "2022"])
+        .args(["--indicator", "crop_output", "--actual", "2.600"])
+        .assert()
+        .success();
+    assert_eq!(row(&db, "2022", "crop_output")["value"].to_string(), "2.6");
+}
+
+// --- One write path -------------------------------------------------------------------------
+
+#[test]
+fn a_note_that_looks_like_a_formula_survives_the_csv_round_trip() {
+    let scratch = Scratch::new();
+    let source = scratch.demo_db("formula.db");
+    let note = "=2.809,8 tấn, vượt kế hoạch";
+    ward_kpi()
+        .arg("--db")
+        .arg(&source)
+        .args([
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "crop_output",
+            "--note",
+            note,
+        ])
+        .assert()
+        .success();
+    assert_eq!(row(&source, "2021", "crop_output")["note"], note);
+    let csv = scratch.path("formula.csv");
+    common::export(&source, "2021", "csv", &csv).success();
+    let target = scratch.demo_db("target.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&target)
+        .arg("import")
+        .arg(&csv)
+        .assert()
+        .success();
+    assert_eq!(row(&target, "2021", "crop_output")["note"], note);
+}
+
+#[test]
+fn restating_a_derived_plan_without_saying_keeps_it_derived() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("derived.db");
+    assert_eq!(row(&db, "2021", "budget_revenue")["plan_derived"], true);
+    let table = scratch.path("plan.csv");
+    std::fs::write(&table, "Chỉ tiêu;Kế hoạch\nThu ngân sách;16.909.601.491\n").unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .success()
+        .stdout(contains("0 thay đổi"));
+    assert_eq!(row(&db, "2021", "budget_revenue")["plan_derived"], true);
+    // A new target is a published plan.
+    std::fs::write(&table, "Chỉ tiêu;Kế hoạch\nThu ngân sách;17.000.000.000\n").unwrap();
+    import(&db, &table, &[]).assert().success();
+    assert_eq!(row(&db, "2021", "budget_revenue")["plan_derived"], false);
+}
+
+#[test]
+fn a_changed_plan_note_alone_is_a_change() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("plannote.db");
+    let table = scratch.path("rows.csv");
+    // This program's figures-sheet layout: one slot per row, each row's note its own.
+    std::fs::write(
+        &table,
+        "row_code,indicator,value,note\nplan.city,crop_output,2451.8,KH thành phố giao (bản sửa)\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .success()
+        .stdout(contains("1 thay đổi"));
+    let out = ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["history", "--year", "2021", "--indicator", "crop_output"])
+        .output()
+        .unwrap();
+    let history = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        history.contains("nhập tệp") && history.contains("(bản sửa)"),
+        "{history}"
+    );
+    // The plan kept its derived flag and value; only the note changed.
+    let crop = row(&db, "2021", "crop_output");
+    assert_eq!(crop["plan"].to_string(), "2451.8");
+    assert_eq!(crop["plan_derived"], true);
+}
+
+#[test]
+fn an_unknown_plan_source_and_a_band_without_its_low_end_are_problems() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("source.db");
+    let before = common::snapshot(&db);
+    let table = scratch.path("source.csv");
+    std::fs::write(
+        &table,
+        "indicator,plan,plan_high,plan_source,actual\n\
+         crop_output,2500,,ngan_hang,\n\
+         sown_area,,130,,120\n",
+    )
+    .unwrap();
+    import(&db, &table, &[]).assert().failure().stderr(
+        contains("dòng 2, cột \"plan_source\"")
+            .and(contains("ngan_hang"))
+            .and(contains("dòng 3, cột \"plan\"")),
+    );
+    assert_eq!(common::snapshot(&db), before);
+}
+
+#[test]
+fn an_archived_indicator_takes_no_values_from_any_face() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("archived.db");
+    {
+        let store = ward_kpi::store::Store::open(&db).unwrap();
+        let (_, mut indicator) = store.indicator("sown_area").unwrap();
+        indicator.archived = true;
+        store.update_indicator(&indicator).unwrap();
+    }
+    let before = common::snapshot(&db);
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "sown_area",
+            "--actual",
+            "120",
+        ])
+        .assert()
+        .failure()
+        .stderr(contains("sown_area").and(contains("lưu trữ")));
+    let table = scratch.path("archived.csv");
+    std::fs::write(&table, "indicator;Thực hiện\nsown_area;120\n").unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .failure()
+        .stderr(contains("dòng 2").and(contains("lưu trữ")));
+    assert_eq!(common::snapshot(&db), before);
+}
+
+#[test]
+fn a_note_alone_is_set_on_the_value_the_report_shows() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("note.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["set", "--year", "2021", "--indicator", "construction_works"])
+        .args(["--note", "8 công trình đã nghiệm thu"])
+        .assert()
+        .success()
+        .stdout(contains("1 thay đổi"));
+    let works = row(&db, "2021", "construction_works");
+    assert_eq!(works["note"], "8 công trình đã nghiệm thu");
+    assert_eq!(works["value"].to_string(), "8");
+    // A note with no value at all to belong to is refused, not dropped.
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["set", "--year", "2021", "--indicator", "sown_area"])
+        .args(["--note", "chưa có số"])
+        .assert()
+        .failure()
+        .stderr(contains("ghi chú"));
+}
