@@ -112,6 +112,33 @@ fn a_file_with_numbers_of_both_styles_is_refused_naming_one_of_each() {
 }
 
 #[test]
+fn number_cells_of_a_workbook_say_nothing_of_its_style_and_read_exactly() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("cells.db");
+    let path = scratch.path("cells.xlsx");
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["Chỉ tiêu", "Kế hoạch", "Thực hiện"].iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(column).unwrap(), *heading)
+            .unwrap();
+    }
+    // A number cell with three decimals (which as text would read two ways), and a typed
+    // "2.600" that the Vietnamese headings decide.
+    sheet.write_string(1, 0, "Diện tích gieo trồng").unwrap();
+    sheet.write_number(1, 1, 2.125).unwrap();
+    sheet.write_string(1, 2, "2.600").unwrap();
+    workbook.save(&path).unwrap();
+    import(&db, &path, &["--lang", "en"])
+        .assert()
+        .success()
+        .stderr(contains("headings").and(contains("Vietnamese")));
+    let area = row(&db, "2021", "sown_area");
+    assert_eq!(area["plan"].to_string(), "2.125");
+    assert_eq!(area["value"].to_string(), "2600");
+}
+
+#[test]
 fn set_reads_values_in_the_users_style_not_the_language() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("style.db");

@@ -609,6 +609,23 @@ fn lang() -> impl Strategy<Value = Lang> {
 
 proptest! {
     #[test]
+    fn a_value_written_in_a_style_never_speaks_for_the_other(v in decimal(), lang in lang()) {
+        let style = NumberStyle::from(lang);
+        let text = format_exact(v, style);
+        prop_assert_ne!(style_evidence(&text), StyleEvidence::Decides(style.other()), "{}", text);
+        // Where it decides, it decides for its own style, and reads back the same in it.
+        if let StyleEvidence::Decides(found) = style_evidence(&text) {
+            prop_assert_eq!(found, style);
+        }
+        // Where it does not decide, either style reads it the same, or it is ambiguous.
+        if style_evidence(&text) == StyleEvidence::None {
+            let own = parse_plain(&text, style).unwrap().value;
+            let other = parse_plain(&text, style.other()).unwrap().value;
+            prop_assert_eq!(own, other, "{}", text);
+        }
+    }
+
+    #[test]
     fn formatted_values_parse_back(v in decimal(), lang in lang()) {
         let text = format_exact(v, lang);
         let parsed = parse(&text, &tan(), lang.into()).unwrap();
