@@ -12,6 +12,7 @@ mod history;
 mod save;
 mod schema;
 mod units;
+mod ward_years;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
