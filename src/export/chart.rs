@@ -7,6 +7,7 @@ use rust_decimal::prelude::ToPrimitive as _;
 
 use super::font::{Faces, Weight};
 use crate::domain::report::{self, Report};
+use crate::domain::report_words;
 use crate::domain::{Lang, Status};
 
 /// A colour, red green blue.
@@ -146,7 +147,6 @@ const NAME_LINES: usize = 3;
 
 /// The chart of a report's year, `width` × `height` points, with its title.
 pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f32) -> Scene {
-    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let mut scene = Scene {
         width,
         height,
@@ -159,13 +159,7 @@ pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f3
         }],
     };
     let margin = 16.0;
-    let title = rust_i18n::t!(
-        "export.xlsx.chart.title",
-        locale = lang.code(),
-        year = report.year,
-        unit = report.unit.name
-    )
-    .into_owned();
+    let title = report_words::chart_title(report.year, &report.unit, lang);
     let title_size = 15.0;
     let title_lines = faces.wrap(&title, title_size, Weight::Bold, width - 2.0 * margin);
     let mut y = margin;
@@ -241,7 +235,7 @@ pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f3
         Weight::Regular,
         colour::TEXT,
         Anchor::Start,
-        t("export.xlsx.chart.target"),
+        report_words::chart_target(lang),
     );
 
     if bars.is_empty() {
@@ -252,7 +246,7 @@ pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f3
             Weight::Regular,
             colour::MUTED,
             Anchor::Middle,
-            t("export.xlsx.chart.empty"),
+            report_words::chart_empty(lang),
         );
         return scene;
     }

@@ -15,6 +15,7 @@ use super::WardYear;
 use super::chart::{self, Anchor, Rgb, Shape, colour};
 use super::font::{BOLD, Faces, REGULAR, Weight};
 use crate::domain::report::{self, ReportRow};
+use crate::domain::report_words::{self, Column};
 use crate::domain::{Category, Lang};
 
 /// A4 portrait, in points.
@@ -33,14 +34,14 @@ const MAX_CELL_LINES: usize = 8;
 
 /// The table's columns: heading key, width in points, alignment.
 const COLUMNS: [(&str, f32, Anchor); 8] = [
-    ("export.xlsx.col.number", 22.0, Anchor::Middle),
-    ("export.xlsx.col.indicator", 145.0, Anchor::Start),
-    ("export.xlsx.col.unit", 50.0, Anchor::Middle),
-    ("export.xlsx.col.plan", 66.0, Anchor::End),
-    ("export.xlsx.col.value", 70.0, Anchor::End),
-    ("export.xlsx.col.percent_of_plan", 42.0, Anchor::End),
-    ("export.xlsx.col.change", 48.0, Anchor::End),
-    ("export.xlsx.col.status", 72.0, Anchor::Middle),
+    (Column::Number.key(), 22.0, Anchor::Middle),
+    (Column::Indicator.key(), 145.0, Anchor::Start),
+    (Column::Unit.key(), 50.0, Anchor::Middle),
+    (Column::Plan.key(), 66.0, Anchor::End),
+    (Column::Value.key(), 70.0, Anchor::End),
+    (Column::PercentOfPlan.key(), 42.0, Anchor::End),
+    (Column::Change.key(), 48.0, Anchor::End),
+    (Column::Status.key(), 72.0, Anchor::Middle),
 ];
 
 /// The PDF of the wards' year, each ward from a new page.
@@ -136,31 +137,20 @@ impl<'f> Pages<'f> {
     fn ward(&mut self, ward: &WardYear) {
         let lang = self.lang;
         let report = &ward.report;
-        let title = rust_i18n::t!(
-            "export.xlsx.title",
-            locale = lang.code(),
-            year = report.year
-        )
-        .into_owned();
+        let title = report_words::title(report.year, lang);
         self.paragraph(&title, 13.0, Weight::Bold, Anchor::Middle, 0.0);
         let unit = &report.unit;
-        let mut subtitle = rust_i18n::t!(
-            "export.xlsx.ward",
-            locale = lang.code(),
-            unit = unit.name,
-            code = unit.code
-        )
-        .into_owned();
+        let mut subtitle = report_words::ward_line(unit, lang);
         if unit.synthetic {
             subtitle.push_str(" — ");
-            subtitle.push_str(&self.t("export.xlsx.synthetic"));
+            subtitle.push_str(&report_words::synthetic_mark(lang));
         }
         self.paragraph(&subtitle, 10.5, Weight::Regular, Anchor::Middle, 0.0);
         self.y += 8.0;
 
         self.table(&report.rows);
         self.y += 6.0;
-        let legend = self.t("export.xlsx.legend");
+        let legend = report_words::legend(lang);
         self.paragraph(&legend, 7.5, Weight::Regular, Anchor::Start, 0.0);
 
         // The chart, whole, on this page or the next.
@@ -233,11 +223,7 @@ impl<'f> Pages<'f> {
             #[allow(clippy::cast_precision_loss)]
             let height = lines as f32 * LINE + 2.0 * PAD;
             if new_category {
-                let name = format!(
-                    "{}. {}",
-                    super::xlsx::roman(group),
-                    row.indicator.category.name(lang)
-                );
+                let name = report_words::category_heading(group, row.indicator.category, lang);
                 let heading = LINE + 2.0 * PAD;
                 // A heading never ends a page: its first row goes with it.
                 if self.room() < heading + height {
@@ -515,11 +501,7 @@ fn draw(
     let title = wards.first().map_or_else(String::new, |w| {
         format!(
             "{} — {}",
-            rust_i18n::t!(
-                "export.xlsx.title",
-                locale = lang.code(),
-                year = w.report.year
-            ),
+            report_words::title(w.report.year, lang),
             w.report.unit.name
         )
     });

@@ -44,6 +44,7 @@ use rust_xlsxwriter::{
 use super::{ExportError, WardYear};
 use crate::domain::compute::{self, Change, Status};
 use crate::domain::report::{IndicatorYear, ReportRow};
+use crate::domain::report_words::{self, Column};
 use crate::domain::{
     AdminUnit, Category, Figure, Lang, Plan, PlanSource, PlanTarget, Stage, number,
 };
@@ -71,11 +72,7 @@ fn build(wards: &[WardYear], first: &WardYear, lang: Lang, path: &Path) -> Resul
     workbook.set_zip_compression_level(3);
     workbook.set_properties(
         &DocProperties::new()
-            .set_title(rust_i18n::t!(
-                "export.xlsx.title",
-                locale = lang.code(),
-                year = years
-            ))
+            .set_title(report_words::title(&years, lang))
             .set_author("ward-kpi"),
     );
 
@@ -130,17 +127,17 @@ mod col {
 
 /// The report table's header keys and widths (in characters), in column order.
 const REPORT_COLUMNS: [(&str, u16); 11] = [
-    ("export.xlsx.col.number", 5),
-    ("export.xlsx.col.indicator", 48),
-    ("export.xlsx.col.unit", 14),
-    ("export.xlsx.col.plan", 15),
-    ("export.xlsx.col.value", 15),
-    ("export.xlsx.col.stage", 11),
-    ("export.xlsx.col.percent_of_plan", 9),
-    ("export.xlsx.col.previous", 15),
-    ("export.xlsx.col.change", 13),
-    ("export.xlsx.col.status", 16),
-    ("export.xlsx.col.note", 34),
+    (Column::Number.key(), 5),
+    (Column::Indicator.key(), 48),
+    (Column::Unit.key(), 14),
+    (Column::Plan.key(), 15),
+    (Column::Value.key(), 15),
+    (Column::Stage.key(), 11),
+    (Column::PercentOfPlan.key(), 9),
+    (Column::Previous.key(), 15),
+    (Column::Change.key(), 13),
+    (Column::Status.key(), 16),
+    (Column::Note.key(), 34),
 ];
 
 /// The ward columns that lead the table when several wards are exported.
@@ -186,7 +183,7 @@ fn write_report(
     sheet.set_repeat_rows(HEADER_ROW, HEADER_ROW)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 0)?;
 
-    let title = rust_i18n::t!("export.xlsx.title", locale = lang.code(), year = years);
+    let title = report_words::title(years, lang);
     sheet.set_row_height(TITLE_ROW, 24)?;
     sheet.merge_range(TITLE_ROW, 0, TITLE_ROW, last, &title, &styles.title)?;
     let mut ward_line = if several {
@@ -197,22 +194,15 @@ fn write_report(
         )
         .into_owned()
     } else {
-        let unit = &wards[0].report.unit;
-        rust_i18n::t!(
-            "export.xlsx.ward",
-            locale = lang.code(),
-            unit = unit.name,
-            code = unit.code
-        )
-        .into_owned()
+        report_words::ward_line(&wards[0].report.unit, lang)
     };
     if wards.iter().any(|w| w.report.unit.synthetic) {
         ward_line.push_str(" — ");
-        ward_line.push_str(&tr("export.xlsx.synthetic", lang));
+        ward_line.push_str(&report_words::synthetic_mark(lang));
     }
     sheet.merge_range(WARD_ROW, 0, WARD_ROW, last, &ward_line, &styles.subtitle)?;
     sheet.set_row_height(LEGEND_ROW, 30)?;
-    let legend = tr("export.xlsx.legend", lang);
+    let legend = report_words::legend(lang);
     sheet.merge_range(LEGEND_ROW, 0, LEGEND_ROW, last, &legend, &styles.legend)?;
 
     sheet.set_row_height(HEADER_ROW, 33)?;
@@ -244,7 +234,8 @@ fn write_report(
                     set_lines(sheet, row, layout.ward_lines)?;
                 }
                 let heading = &styles.category;
-                sheet.write_string_with_format(row, base, roman(group), &styles.category_number)?;
+                let numeral = report_words::category_numeral(group);
+                sheet.write_string_with_format(row, base, numeral, &styles.category_number)?;
                 let name = words.category(line.indicator.category);
                 sheet.write_string_with_format(row, base + col::INDICATOR, name, heading)?;
                 for c in base + col::UNIT..=last {
@@ -458,13 +449,7 @@ fn write_chart(
 ) -> Result<(), XlsxError> {
     let lang = words.lang;
     let unit = &ward.report.unit;
-    let title = rust_i18n::t!(
-        "export.xlsx.chart.title",
-        locale = lang.code(),
-        year = ward.report.year,
-        unit = unit.name
-    )
-    .into_owned();
+    let title = report_words::chart_title(ward.report.year, unit, lang);
     sheet.set_column_width(0, 48)?;
     sheet.set_column_width(1, 12)?;
     sheet.set_column_width(2, 14)?;
@@ -486,7 +471,7 @@ fn write_chart(
         .filter_map(|r| r.assessment.percent.map(|p| (r, p)))
         .collect();
     if bars.is_empty() {
-        let empty = tr("export.xlsx.chart.empty", lang);
+        let empty = report_words::chart_empty(lang);
         sheet.write_string_with_format(CHART_ROW, 0, empty, &styles.note)?;
         return Ok(());
     }
@@ -504,24 +489,14 @@ fn write_chart(
 
     // The table the chart reads, below the chart: indicator, % of plan, the 100% target.
     let header = CHART_ROW + height / ROW_PIXELS + 2;
-    sheet.write_string_with_format(
-        header,
-        0,
-        tr("export.xlsx.col.indicator", lang),
-        &styles.header,
-    )?;
+    sheet.write_string_with_format(header, 0, Column::Indicator.heading(lang), &styles.header)?;
     sheet.write_string_with_format(
         header,
         1,
         tr("export.xlsx.chart.percent", lang),
         &styles.header,
     )?;
-    sheet.write_string_with_format(
-        header,
-        2,
-        tr("export.xlsx.chart.target", lang),
-        &styles.header,
-    )?;
+    sheet.write_string_with_format(header, 2, report_words::chart_target(lang), &styles.header)?;
     let mut row = header;
     for (line, percent) in &bars {
         row += 1;
@@ -629,8 +604,8 @@ const FIGURE_COLUMNS: [(&str, f64); 14] = [
     ("export.xlsx.col.ward", 24.0),
     ("export.xlsx.col.year", 6.0),
     ("export.xlsx.col.code", 24.0),
-    ("export.xlsx.col.indicator", 50.0),
-    ("export.xlsx.col.unit", 11.0),
+    (Column::Indicator.key(), 50.0),
+    (Column::Unit.key(), 11.0),
     ("export.xlsx.col.row_kind", 26.0),
     ("export.xlsx.col.row_code", 16.0),
     ("export.xlsx.col.amount", 17.0),
@@ -638,7 +613,7 @@ const FIGURE_COLUMNS: [(&str, f64); 14] = [
     ("export.xlsx.col.typed", 17.0),
     ("export.xlsx.col.original", 14.0),
     ("export.xlsx.col.derived", 7.0),
-    ("export.xlsx.col.note", 60.0),
+    (Column::Note.key(), 60.0),
 ];
 
 /// One stored row of the figures sheet: a plan or a figure.
@@ -1042,34 +1017,6 @@ fn year_list(wards: &[WardYear]) -> String {
         .join(", ")
 }
 
-/// A Roman numeral for a category heading (I, II, … as Vietnamese reports number them).
-pub(super) fn roman(n: usize) -> String {
-    const DIGITS: [(usize, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut rest = n;
-    let mut out = String::new();
-    for (value, digits) in DIGITS {
-        while rest >= value {
-            out.push_str(digits);
-            rest -= value;
-        }
-    }
-    out
-}
-
 /// The lines a wrapped cell `width` characters wide takes, words laid greedily.
 ///
 /// Spreadsheets do not grow a row to its wrapped text when they open a file (LibreOffice does
@@ -1406,7 +1353,7 @@ mod tests {
 
     #[test]
     fn category_headings_are_numbered_in_roman() {
-        let numerals: Vec<String> = (1..=10).map(roman).collect();
+        let numerals: Vec<String> = (1..=10).map(report_words::category_numeral).collect();
         assert_eq!(
             numerals,
             ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
