@@ -6,6 +6,7 @@
 
 pub mod chart;
 pub mod csv;
+pub mod draw;
 pub mod font;
 pub mod machine;
 pub mod pdf;
