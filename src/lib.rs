@@ -3,7 +3,7 @@
 //! The layers, and the one direction their arrows point:
 //! - [`domain`]: indicators, plans, figures, % of plan, Vietnamese numbers. Plain Rust.
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
-//! - [`export`]: the year's report as Excel, CSV and sentences.
+//! - [`export`]: the year's report as Excel, PDF, CSV, a PNG chart and sentences.
 //! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.
