@@ -11,21 +11,17 @@ mod common;
 use std::hint::black_box;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
-use ward_kpi::domain::{Lang, Level};
+use ward_kpi::domain::Lang;
 use ward_kpi::export::{self, Format, WardYear};
 use ward_kpi::store::Store;
 
 /// The last synthetic year.
 const YEAR: i16 = ward_kpi::demo::synthetic::LAST_YEAR;
 
+/// The synthetic wards' year (the demo ward the database also holds has no figures in it).
 fn wards(store: &Store) -> Vec<WardYear> {
-    let mut wards = Vec::new();
-    for (id, unit) in store.units().expect("units") {
-        if unit.level == Level::Ward && unit.valid_in(YEAR) && unit.synthetic {
-            let data = store.year_data(id, YEAR).expect("year data");
-            wards.push(WardYear::new(unit, YEAR, data));
-        }
-    }
+    let mut wards = store.ward_years(YEAR, |_, _| {}).expect("year data");
+    wards.retain(|w| w.report.unit.synthetic);
     wards
 }
 

@@ -5,7 +5,7 @@
 //! - [`store`]: the SQLite file: schema, migrations, saves, the change log.
 //! - [`edit`]: the one write path: what a face says should be written, checked by one set of
 //!   rules against what is stored, turned into the store's writes.
-//! - [`export`]: the year's report as Excel, PDF, CSV, a chart image (PNG) and sentences.
+//! - [`export`]: the year's report as Excel, PDF, CSV, a PNG chart and sentences.
 //! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
 //! - [`cli`]: the command line, one face over the core.

@@ -125,7 +125,7 @@ pub fn export(
                 vec![WardYear::new(unit, year, store.year_data(id, year)?)]
             }
             // Reading is most of the work on a large database; writing is the last step.
-            Scope::AllWards => export::all_wards(&store, year, |done, total| {
+            Scope::AllWards => store.ward_years(year, |done, total| {
                 progress.set(done, total + 1);
             })?,
         };

@@ -52,7 +52,7 @@ impl From<Format> for export::Format {
 pub fn run(store: &Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
     let year = super::check_year(args.year, lang)?;
     let wards = if args.ward.as_deref() == Some("all") {
-        export::all_wards(store, year, |_, _| {})?
+        store.ward_years(year, |_, _| {})?
     } else {
         let (id, unit) = super::ward(store, args.ward.as_deref(), year, lang)?;
         vec![WardYear::new(unit, year, store.year_data(id, year)?)]

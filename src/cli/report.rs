@@ -7,6 +7,7 @@ use super::table::{Align, Table};
 use crate::domain::Lang;
 use crate::domain::number;
 use crate::domain::report::{self, Report, ReportRow};
+use crate::domain::report_words::category_heading;
 use crate::export::machine::machine_rows;
 use crate::store::Store;
 
@@ -77,11 +78,7 @@ fn table(report: &Report, lang: Lang) -> String {
         if category != Some(row.indicator.category) {
             category = Some(row.indicator.category);
             section += 1;
-            table.section(format!(
-                "{}. {}",
-                roman(section),
-                row.indicator.category.name(lang)
-            ));
+            table.section(category_heading(section, row.indicator.category, lang));
         }
         table.row(vec![
             (index + 1).to_string(),
@@ -133,13 +130,6 @@ fn capitalise(text: &str) -> String {
         .next()
         .map(|first| first.to_uppercase().chain(chars).collect())
         .unwrap_or_default()
-}
-
-fn roman(n: usize) -> &'static str {
-    ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
-        .get(n.saturating_sub(1))
-        .copied()
-        .unwrap_or("X")
 }
 
 fn json(report: &Report) -> anyhow::Result<String> {

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod number;
 pub mod plan;
 pub mod report;
+pub mod report_words;
 pub mod unit;
 pub mod ward;
 

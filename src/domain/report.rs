@@ -135,6 +135,25 @@ impl Report {
     }
 }
 
+/// One ward's year as exports print it: the computed report, and every stored plan and figure
+/// behind it (the workbook's figures sheet lists them all, at every stage).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WardYear {
+    pub report: Report,
+    /// Every indicator's plans and figures at all stages.
+    pub details: Vec<IndicatorYear>,
+}
+
+impl WardYear {
+    /// The ward's year from what the store read.
+    pub fn new(unit: AdminUnit, year: i16, details: Vec<IndicatorYear>) -> Self {
+        Self {
+            report: Report::new(unit, year, details.clone()),
+            details,
+        }
+    }
+}
+
 /// A name short enough for an axis label.
 pub fn short_name(name: &str) -> String {
     const MAX: usize = 18;

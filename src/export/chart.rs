@@ -1,12 +1,15 @@
 //! The % of plan chart as a picture, laid out once as rectangles, lines and text in points and
-//! then drawn by `png` (pixels, for a Word report) and `pdf` (vectors, on the printed page): one
-//! bar per indicator with a plan and a value, coloured by status, its % above it, a dashed line
-//! at the 100% target, the indicators' short names under the bars, a legend of the statuses.
+//! then drawn on any [`Surface`](super::draw::Surface) (`png` in pixels for a Word report, `pdf`
+//! in vectors on the printed page): one bar per indicator with a plan and a value, coloured by
+//! status, its % above it, a dashed line at the 100% target, the indicators' short names under
+//! the bars, a legend of the statuses. The layout goes step by step (title, legend, bars, plot,
+//! axis, bar shapes), each step a function of its own.
 
 use rust_decimal::prelude::ToPrimitive as _;
 
 use super::font::{Faces, Weight};
 use crate::domain::report::{self, Report};
+use crate::domain::report_words;
 use crate::domain::{Lang, Status};
 
 /// A colour, red green blue.
@@ -98,6 +101,21 @@ pub struct Scene {
 }
 
 impl Scene {
+    /// A picture `width` × `height` points of blank paper.
+    fn blank(width: f32, height: f32) -> Self {
+        Self {
+            width,
+            height,
+            shapes: vec![Shape::Rect {
+                x: 0.0,
+                y: 0.0,
+                width,
+                height,
+                fill: colour::PAPER,
+            }],
+        }
+    }
+
     /// Every text of the picture, in drawing order (for tests and accessibility).
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         self.shapes.iter().filter_map(|s| match s {
@@ -144,206 +162,353 @@ const TARGET: f64 = 100.0;
 /// Lines an indicator's name may take under its bar.
 const NAME_LINES: usize = 3;
 
-/// The chart of a report's year, `width` × `height` points, with its title.
+// The chart's measures, in points (1/72 inch). A name ending in `_EM` is a multiple of the size
+// of the text it goes with, so that it scales with that text.
+
+/// Space kept clear around the chart.
+const MARGIN: f32 = 16.0;
+/// The title's text size, and the advance from one of its lines to the next.
+const TITLE_SIZE: f32 = 15.0;
+const TITLE_LEADING_EM: f32 = 1.25;
+
+/// The legend's text size; its colour swatches are squares of this size.
+const LEGEND_SIZE: f32 = 10.0;
+/// From the title's last baseline down to the legend's baseline.
+const LEGEND_DROP_EM: f32 = 1.9;
+/// How far a swatch's top rises above the legend's baseline.
+const SWATCH_RISE_EM: f32 = 0.8;
+/// From a swatch's left edge to the start of its word.
+const SWATCH_ADVANCE_EM: f32 = 1.4;
+/// After an entry's word, before the next swatch.
+const ENTRY_GAP_EM: f32 = 1.6;
+/// The target's sample line: its height above the baseline, its length, and the advance from
+/// its start to its words.
+const SAMPLE_RISE_EM: f32 = 0.35;
+const SAMPLE_LENGTH_EM: f32 = 2.4;
+const SAMPLE_ADVANCE_EM: f32 = 2.9;
+/// The sample line's width.
+const SAMPLE_LINE_WIDTH: f32 = 1.5;
+
+/// The text size of the note a chart without bars shows.
+const EMPTY_NOTE_SIZE: f32 = 12.0;
+
+/// The % axis above the highest bar and the target, as a share of it.
+const HEADROOM: f64 = 1.12;
+/// From the legend's baseline down to the plot's top, in ems of the bar labels.
+const PLOT_DROP_EM: f32 = 2.2;
+/// A plot shorter than this is not drawn: the picture is too small for bars.
+const MIN_PLOT_HEIGHT: f32 = 40.0;
+/// The tick labels' text size, and how far a label's baseline sits under its grid line.
+const TICK_SIZE: f32 = 9.0;
+const TICK_DROP_EM: f32 = 0.35;
+/// Between a tick label's end and the plot.
+const TICK_GAP: f32 = 4.0;
+/// Room the tick labels' column takes beyond the widest label.
+const TICK_COLUMN_ROOM: f32 = 8.0;
+/// Line widths: the grid, the axis under the bars, the target line.
+const GRID_WIDTH: f32 = 0.6;
+const AXIS_WIDTH: f32 = 0.8;
+const TARGET_WIDTH: f32 = 1.6;
+
+/// Slots the plot is divided into at least, so that one or two bars are not a wall of colour.
+const MIN_SLOTS: usize = 4;
+/// A bar's width, as a share of its slot.
+const BAR_SHARE: f32 = 0.6;
+/// The % label over a bar: its largest and smallest text size, at most this part of its slot,
+/// and its gap above the bar.
+const LABEL_SIZE: f32 = 10.0;
+const LABEL_MIN_SIZE: f32 = 6.0;
+const LABEL_SLOT_DIVISOR: f32 = 3.2;
+const LABEL_GAP: f32 = 4.0;
+/// The indicators' names under the bars: their text size, line advance, the gap under the
+/// plot, and the room kept clear between the names of neighbouring bars.
+const NAME_SIZE: f32 = 8.5;
+const NAME_LEADING_EM: f32 = 1.2;
+const NAME_GAP: f32 = 4.0;
+const NAME_SIDE_ROOM: f32 = 4.0;
+
+/// The chart of a report's year, `width` × `height` points, with its title: the title, the
+/// legend, then (when any indicator has a % of plan) the axis, the bars and the target line.
 pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f32) -> Scene {
-    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
-    let mut scene = Scene {
-        width,
-        height,
-        shapes: vec![Shape::Rect {
-            x: 0.0,
-            y: 0.0,
-            width,
-            height,
-            fill: colour::PAPER,
-        }],
-    };
-    let margin = 16.0;
-    let title = rust_i18n::t!(
-        "export.xlsx.chart.title",
-        locale = lang.code(),
-        year = report.year,
-        unit = report.unit.name
-    )
-    .into_owned();
-    let title_size = 15.0;
-    let title_lines = faces.wrap(&title, title_size, Weight::Bold, width - 2.0 * margin);
-    let mut y = margin;
-    for line in &title_lines {
-        y += title_size * 1.25;
+    let mut scene = Scene::blank(width, height);
+    let title = report_words::chart_title(report.year, &report.unit, lang);
+    let title_baseline = title_lines(&mut scene, faces, &title);
+    let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
+    legend(&mut scene, faces, lang, legend_baseline);
+    let bars = bars(report, lang);
+    if bars.is_empty() {
         scene.text(
-            margin,
+            width / 2.0,
+            (legend_baseline + height) / 2.0,
+            EMPTY_NOTE_SIZE,
+            Weight::Regular,
+            colour::MUTED,
+            Anchor::Middle,
+            report_words::chart_empty(lang),
+        );
+        return scene;
+    }
+    let Some(plot) = Plot::new(&bars, faces, lang, (width, height), legend_baseline) else {
+        return scene;
+    };
+    axis(&mut scene, &plot, lang);
+    bar_shapes(&mut scene, &plot, faces, &bars);
+    target_line(&mut scene, &plot);
+    scene
+}
+
+/// The title, wrapped to the picture's width under the top margin; returns its last baseline.
+fn title_lines(scene: &mut Scene, faces: &Faces, title: &str) -> f32 {
+    let lines = faces.wrap(title, TITLE_SIZE, Weight::Bold, scene.width - 2.0 * MARGIN);
+    let mut y = MARGIN;
+    for line in lines {
+        y += TITLE_SIZE * TITLE_LEADING_EM;
+        scene.text(
+            MARGIN,
             y,
-            title_size,
+            TITLE_SIZE,
             Weight::Bold,
             colour::TEXT,
             Anchor::Start,
-            line.clone(),
+            line,
         );
     }
+    y
+}
 
-    let bars: Vec<(String, f64, Status, String)> = report
-        .rows
-        .iter()
-        .filter_map(|row| {
-            let percent = row.assessment.percent?;
-            Some((
-                row.indicator
-                    .name(lang)
-                    .split(" (")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
-                percent.to_f64()?,
-                row.assessment.status,
-                report::percent_text(Some(percent), lang)?,
-            ))
-        })
-        .collect();
-
-    // The legend, right under the title.
-    let legend_size = 10.0;
-    y += legend_size * 1.9;
-    let mut x = margin;
+/// The legend on the baseline `y`: a swatch and a word for each status a bar can have, then a
+/// sample of the dashed target line and its name.
+fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
+    let mut x = MARGIN;
     for status in [Status::Exceeded, Status::Met, Status::NotMet] {
         scene.shapes.push(Shape::Rect {
             x,
-            y: y - legend_size * 0.8,
-            width: legend_size,
-            height: legend_size,
+            y: y - LEGEND_SIZE * SWATCH_RISE_EM,
+            width: LEGEND_SIZE,
+            height: LEGEND_SIZE,
             fill: status_colour(status),
         });
-        x += legend_size * 1.4;
+        x += LEGEND_SIZE * SWATCH_ADVANCE_EM;
         let word = status.word(lang);
-        x += faces.width(&word, legend_size, Weight::Regular) + legend_size * 1.6;
+        let word_width = faces.width(&word, LEGEND_SIZE, Weight::Regular);
+        // The entry ends a gap after its word. The word is placed back from that end rather
+        // than at `x`: the same point to a rounding, which keeps the pictures already sent out
+        // identical to the pixel.
+        let end = x + (word_width + LEGEND_SIZE * ENTRY_GAP_EM);
         scene.text(
-            x - faces.width(&word, legend_size, Weight::Regular) - legend_size * 1.6,
+            end - word_width - LEGEND_SIZE * ENTRY_GAP_EM,
             y,
-            legend_size,
+            LEGEND_SIZE,
             Weight::Regular,
             colour::TEXT,
             Anchor::Start,
             word,
         );
+        x = end;
     }
+    let sample = y - LEGEND_SIZE * SAMPLE_RISE_EM;
     scene.line(
-        (x, y - legend_size * 0.35),
-        (x + 2.4 * legend_size, y - legend_size * 0.35),
-        1.5,
+        (x, sample),
+        (x + SAMPLE_LENGTH_EM * LEGEND_SIZE, sample),
+        SAMPLE_LINE_WIDTH,
         colour::TARGET,
         true,
     );
-    x += 2.9 * legend_size;
+    x += SAMPLE_ADVANCE_EM * LEGEND_SIZE;
     scene.text(
         x,
         y,
-        legend_size,
+        LEGEND_SIZE,
         Weight::Regular,
         colour::TEXT,
         Anchor::Start,
-        t("export.xlsx.chart.target"),
+        report_words::chart_target(lang),
     );
+}
 
-    if bars.is_empty() {
-        scene.text(
-            width / 2.0,
-            (y + height) / 2.0,
-            12.0,
-            Weight::Regular,
-            colour::MUTED,
-            Anchor::Middle,
-            t("export.xlsx.chart.empty"),
-        );
-        return scene;
+/// One bar of the chart: an indicator with a % of plan.
+#[derive(Clone, Debug, PartialEq)]
+struct Bar {
+    /// The indicator's name without its parenthesis ("Sản lượng cây trồng").
+    name: String,
+    percent: f64,
+    status: Status,
+    /// The % as the report prints it ("114,6%").
+    label: String,
+}
+
+/// The report's bars, in report order: the rows with a % of plan.
+fn bars(report: &Report, lang: Lang) -> Vec<Bar> {
+    report
+        .rows
+        .iter()
+        .filter_map(|row| {
+            let percent = row.assessment.percent?;
+            Some(Bar {
+                name: row
+                    .indicator
+                    .name(lang)
+                    .split(" (")
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned(),
+                percent: percent.to_f64()?,
+                status: row.assessment.status,
+                label: report::percent_text(Some(percent), lang)?,
+            })
+        })
+        .collect()
+}
+
+/// Where the bars are drawn: the plot's edges in points and the % its top stands for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Plot {
+    left: f32,
+    right: f32,
+    top: f32,
+    bottom: f32,
+    /// The % at the plot's top.
+    top_percent: f64,
+    /// The % between two grid lines.
+    step: f64,
+}
+
+impl Plot {
+    /// The plot of a picture `size` points wide and high whose legend sits on `legend_baseline`:
+    /// room on the left for the % labels, below for the names. `None` when the picture leaves
+    /// no useful height for bars.
+    fn new(
+        bars: &[Bar],
+        faces: &Faces,
+        lang: Lang,
+        size: (f32, f32),
+        legend_baseline: f32,
+    ) -> Option<Self> {
+        let (width, height) = size;
+        let top_percent = bars.iter().map(|b| b.percent).fold(TARGET, f64::max) * HEADROOM;
+        let labels = faces.width(&tick_label(top_percent, lang), TICK_SIZE, Weight::Regular);
+        let left = MARGIN + (labels + TICK_COLUMN_ROOM);
+        let top = legend_baseline + LABEL_SIZE * PLOT_DROP_EM;
+        #[allow(clippy::cast_precision_loss)]
+        let bottom = height - MARGIN - NAME_LINES as f32 * NAME_SIZE * NAME_LEADING_EM - NAME_GAP;
+        (bottom - top >= MIN_PLOT_HEIGHT).then_some(Self {
+            left,
+            right: width - MARGIN,
+            top,
+            bottom,
+            top_percent,
+            step: nice_step(top_percent),
+        })
     }
 
-    // The plot: % on the left axis, names below.
-    let tick_size = 9.0;
-    let name_size = 8.5;
-    let label_size = 10.0;
-    let top = bars.iter().map(|b| b.1).fold(TARGET, f64::max) * 1.12;
-    let step = nice_step(top);
-    let axis_width = faces.width(&tick_label(top, lang), tick_size, Weight::Regular) + 8.0;
-    let left = margin + axis_width;
-    let right = width - margin;
-    let plot_top = y + label_size * 2.2;
-    let plot_bottom = height - margin - NAME_LINES as f32 * name_size * 1.2 - 4.0;
-    if plot_bottom - plot_top < 40.0 {
-        return scene;
+    /// The height of a %.
+    fn y_of(&self, percent: f64) -> f32 {
+        // Precision loss is irrelevant at the scale of a drawing.
+        #[allow(clippy::cast_possible_truncation)]
+        let share = (percent / self.top_percent) as f32;
+        self.bottom - share * (self.bottom - self.top)
     }
-    // Precision loss is irrelevant at the scale of a drawing.
-    #[allow(clippy::cast_possible_truncation)]
-    let y_of = |percent: f64| plot_bottom - ((percent / top) as f32) * (plot_bottom - plot_top);
 
+    /// The width of one bar's slot, and where the first slot starts, for `count` bars centred
+    /// in at least `MIN_SLOTS` slots.
+    fn slots(&self, count: usize) -> (f32, f32) {
+        #[allow(clippy::cast_precision_loss)]
+        let slots = count.max(MIN_SLOTS) as f32;
+        let slot = (self.right - self.left) / slots;
+        #[allow(clippy::cast_precision_loss)]
+        let offset = (slots - count as f32) / 2.0 * slot;
+        (slot, self.left + offset)
+    }
+}
+
+/// The % axis: a grid line and a label at each step from 0 to the top, and the axis line under
+/// the bars.
+fn axis(scene: &mut Scene, plot: &Plot, lang: Lang) {
     let mut tick = 0.0;
-    while tick <= top {
-        let ty = y_of(tick);
-        scene.line((left, ty), (right, ty), 0.6, colour::GRID, false);
+    while tick <= plot.top_percent {
+        let y = plot.y_of(tick);
+        scene.line(
+            (plot.left, y),
+            (plot.right, y),
+            GRID_WIDTH,
+            colour::GRID,
+            false,
+        );
         scene.text(
-            left - 4.0,
-            ty + tick_size * 0.35,
-            tick_size,
+            plot.left - TICK_GAP,
+            y + TICK_SIZE * TICK_DROP_EM,
+            TICK_SIZE,
             Weight::Regular,
             colour::MUTED,
             Anchor::End,
             tick_label(tick, lang),
         );
-        tick += step;
+        tick += plot.step;
     }
     scene.line(
-        (left, plot_bottom),
-        (right, plot_bottom),
-        0.8,
+        (plot.left, plot.bottom),
+        (plot.right, plot.bottom),
+        AXIS_WIDTH,
         colour::AXIS,
         false,
     );
+}
 
-    // Room for at least four bars, so that one or two bars are not a wall of colour.
-    #[allow(clippy::cast_precision_loss)]
-    let slots = bars.len().max(4) as f32;
-    let slot = (right - left) / slots;
-    #[allow(clippy::cast_precision_loss)]
-    let offset = (slots - bars.len() as f32) / 2.0 * slot;
-    for (i, (name, percent, status, label)) in bars.iter().enumerate() {
+/// Each bar in its status colour, its % above it and its name below the axis.
+fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
+    let (slot, first) = plot.slots(bars.len());
+    // The same for every bar: a label no larger than its slot allows.
+    let label_size = LABEL_SIZE
+        .min(slot / LABEL_SLOT_DIVISOR)
+        .max(LABEL_MIN_SIZE);
+    for (i, bar) in bars.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
-        let centre = left + offset + (i as f32 + 0.5) * slot;
-        let bar_top = y_of(*percent);
+        let centre = first + (i as f32 + 0.5) * slot;
+        let bar_top = plot.y_of(bar.percent);
+        let fill = status_colour(bar.status);
         scene.shapes.push(Shape::Rect {
-            x: centre - slot * 0.3,
+            x: centre - slot * (BAR_SHARE / 2.0),
             y: bar_top,
-            width: slot * 0.6,
-            height: plot_bottom - bar_top,
-            fill: status_colour(*status),
+            width: slot * BAR_SHARE,
+            height: plot.bottom - bar_top,
+            fill,
         });
-        let label_size = label_size.min(slot / 3.2).max(6.0);
         scene.text(
             centre,
-            bar_top - 4.0,
+            bar_top - LABEL_GAP,
             label_size,
             Weight::Bold,
-            status_colour(*status),
+            fill,
             Anchor::Middle,
-            label.clone(),
+            bar.label.clone(),
         );
-        let lines = name_lines(faces, name, name_size, slot - 4.0);
-        for (n, line) in lines.iter().enumerate() {
+        let lines = name_lines(faces, &bar.name, NAME_SIZE, slot - NAME_SIDE_ROOM);
+        for (n, line) in lines.into_iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
-            let ny = plot_bottom + 4.0 + (n as f32 + 1.0) * name_size * 1.2;
+            let y = plot.bottom + NAME_GAP + (n as f32 + 1.0) * NAME_SIZE * NAME_LEADING_EM;
             scene.text(
                 centre,
-                ny,
-                name_size,
+                y,
+                NAME_SIZE,
                 Weight::Regular,
                 colour::TEXT,
                 Anchor::Middle,
-                line.clone(),
+                line,
             );
         }
     }
-    // The target line over the bars.
-    let ty = y_of(TARGET);
-    scene.line((left, ty), (right, ty), 1.6, colour::TARGET, true);
-    scene
+}
+
+/// The dashed target line across the plot, over the bars.
+fn target_line(scene: &mut Scene, plot: &Plot) {
+    let y = plot.y_of(TARGET);
+    scene.line(
+        (plot.left, y),
+        (plot.right, y),
+        TARGET_WIDTH,
+        colour::TARGET,
+        true,
+    );
 }
 
 /// An indicator's name under its bar: wrapped, at most `NAME_LINES` lines, the last one cut
@@ -378,6 +543,7 @@ fn tick_label(percent: f64, lang: Lang) -> String {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
 
@@ -432,5 +598,86 @@ mod tests {
         }
         let english = layout(&report, Lang::En, &faces, 800.0, 450.0);
         assert!(english.texts().any(|t| t == "114.6%"));
+    }
+
+    fn bar(percent: f64) -> Bar {
+        Bar {
+            name: "Thu ngân sách".into(),
+            percent,
+            status: Status::Exceeded,
+            label: format!("{percent}%"),
+        }
+    }
+
+    #[test]
+    fn the_legend_shows_the_three_statuses_and_the_dashed_target() {
+        let faces = Faces::new();
+        let mut scene = Scene::blank(800.0, 450.0);
+        legend(&mut scene, &faces, Lang::Vi, 60.0);
+        let swatches: Vec<&Shape> = scene.shapes[1..]
+            .iter()
+            .filter(|s| matches!(s, Shape::Rect { .. }))
+            .collect();
+        assert_eq!(swatches.len(), 3);
+        let dashed = scene
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Line { dashed: true, .. }))
+            .count();
+        assert_eq!(dashed, 1);
+        let texts: Vec<&str> = scene.texts().collect();
+        assert_eq!(texts, ["Vượt", "Đạt", "Không đạt", "Mục tiêu 100%"]);
+    }
+
+    #[test]
+    fn the_plot_leaves_room_for_the_labels_and_maps_percents_to_heights() {
+        let faces = Faces::new();
+        let bars = [bar(114.6), bar(50.0)];
+        let plot = Plot::new(&bars, &faces, Lang::Vi, (800.0, 450.0), 60.0).unwrap();
+        assert!(plot.left > MARGIN && plot.right == 800.0 - MARGIN);
+        assert!((plot.top_percent - 114.6 * 1.12).abs() < 1e-9);
+        assert_eq!(plot.y_of(0.0), plot.bottom);
+        assert_eq!(plot.y_of(plot.top_percent), plot.top);
+        assert!(plot.y_of(TARGET) < plot.y_of(50.0));
+        // No plot where the picture leaves no height for one.
+        assert_eq!(
+            Plot::new(&bars, &faces, Lang::Vi, (800.0, 120.0), 60.0),
+            None
+        );
+    }
+
+    #[test]
+    fn two_bars_stand_in_the_middle_of_four_slots() {
+        let faces = Faces::new();
+        let plot = Plot::new(&[bar(100.0)], &faces, Lang::Vi, (800.0, 450.0), 60.0).unwrap();
+        let (slot, first) = plot.slots(2);
+        assert!((slot - (plot.right - plot.left) / 4.0).abs() < 1e-3);
+        assert!((first - (plot.left + slot)).abs() < 1e-3);
+        // Many bars fill the plot.
+        let (slot, first) = plot.slots(10);
+        assert!((slot * 10.0 - (plot.right - plot.left)).abs() < 1e-3);
+        assert_eq!(first, plot.left);
+    }
+
+    #[test]
+    fn a_year_without_a_percent_of_plan_says_so_and_draws_no_bar() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        for row in &mut ward.report.rows {
+            row.assessment.percent = None;
+        }
+        let faces = Faces::new();
+        let scene = layout(&ward.report, Lang::En, &faces, 800.0, 450.0);
+        assert!(
+            scene
+                .texts()
+                .any(|t| t == "No indicator has both a plan and a figure this year.")
+        );
+        // The paper and the legend's three swatches, no bar.
+        let rects = scene
+            .shapes
+            .iter()
+            .filter(|s| matches!(s, Shape::Rect { .. }))
+            .count();
+        assert_eq!(rects, 4);
     }
 }

@@ -1,10 +1,12 @@
 //! Exports: the year's report as the city expects it (Excel, PDF, CSV, the chart as a picture,
-//! the report sentences), for one ward or many. Exports know the domain, never the window or SQL: callers hand them the
-//! computed reports. Every file is written under a temporary name beside its target and renamed
-//! into place once complete, so a failed export never leaves half a file.
+//! the report sentences), for one ward or many. Exports know the domain, never the window or
+//! SQL: callers hand them the wards' years the store read ([`crate::store::Store::ward_years`]).
+//! Every file is written under a temporary name beside its target and renamed into place once
+//! complete, so a failed export never leaves half a file.
 
 pub mod chart;
 pub mod csv;
+pub mod draw;
 pub mod font;
 pub mod machine;
 pub mod pdf;
@@ -16,46 +18,8 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use crate::domain::Lang;
-use crate::domain::report::{IndicatorYear, Report};
-
-/// One ward's year, as computed by the core, with every stored plan and figure behind it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct WardYear {
-    pub report: Report,
-    /// Every indicator's plans and figures at all stages (sheet 3 of the workbook).
-    pub details: Vec<IndicatorYear>,
-}
-
-impl WardYear {
-    /// The ward's year from what the store read.
-    pub fn new(unit: crate::domain::AdminUnit, year: i16, details: Vec<IndicatorYear>) -> Self {
-        Self {
-            report: Report::new(unit, year, details.clone()),
-            details,
-        }
-    }
-}
-
-/// Every ward's year, for an export of all of them: the wards valid that year, each read in
-/// turn, `progress` told (wards read, wards in all).
-pub fn all_wards(
-    store: &crate::store::Store,
-    year: i16,
-    mut progress: impl FnMut(usize, usize),
-) -> Result<Vec<WardYear>, crate::store::StoreError> {
-    let units: Vec<_> = store
-        .units()?
-        .into_iter()
-        .filter(|(_, unit)| unit.level == crate::domain::Level::Ward && unit.valid_in(year))
-        .collect();
-    let total = units.len();
-    let mut wards = Vec::with_capacity(total);
-    for (done, (id, unit)) in units.into_iter().enumerate() {
-        wards.push(WardYear::new(unit, year, store.year_data(id, year)?));
-        progress(done + 1, total);
-    }
-    Ok(wards)
-}
+use crate::domain::report::Report;
+pub use crate::domain::report::WardYear;
 
 /// The formats a report exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -1,7 +1,8 @@
 //! The year's report as an A4 PDF to print or send: the title, the report table grouped by
-//! category (header repeated on each page), the % of plan chart, the report sentences, and
-//! "page N of M". Pages are laid out first as shapes (the chart's own vocabulary), then drawn
-//! with krilla, which embeds the subset of Noto Sans they use, so the Vietnamese text is real,
+//! category under Roman-numbered headings (header repeated on each page), the % of plan chart,
+//! the report sentences, and "page N of M". Pages are laid out first as shapes (the chart's own
+//! vocabulary), then drawn on a krilla page through the [`Surface`](draw::Surface) the PNG draws
+//! on too; krilla embeds the subset of Noto Sans they use, so the Vietnamese text is real,
 //! selectable and searchable text.
 
 use krilla::color::rgb;
@@ -13,35 +14,79 @@ use krilla::text::{Font, TextDirection};
 
 use super::WardYear;
 use super::chart::{self, Anchor, Rgb, Shape, colour};
+use super::draw::{self, TextStyle};
 use super::font::{BOLD, Faces, REGULAR, Weight};
 use crate::domain::report::{self, ReportRow};
+use crate::domain::report_words::{self, Column};
 use crate::domain::{Category, Lang};
 
-/// A4 portrait, in points.
+// The page's measures, in points (1/72 inch). A name ending in `_EM` is a multiple of the size
+// of the text it goes with.
+
+/// A4 portrait.
 const PAGE: (f32, f32) = (595.28, 841.89);
+/// The margin on every side; the footer sits in the bottom one.
 const MARGIN: f32 = 40.0;
+/// The footer's baseline, from the bottom edge, and its text size.
+const FOOTER: f32 = 22.0;
+const FOOTER_SIZE: f32 = 7.5;
+
+/// The title's and the ward line's text sizes, and the space under the ward line.
+const TITLE_SIZE: f32 = 13.0;
+const WARD_LINE_SIZE: f32 = 10.5;
+const AFTER_WARD_LINE: f32 = 8.0;
+/// A paragraph's line advance, and the room a line needs before it moves to a new page.
+const PARAGRAPH_LEADING_EM: f32 = 1.35;
+const PARAGRAPH_ROOM_EM: f32 = 1.4;
+
+/// The table's text size, its line advance, and the padding inside each cell.
 const BODY: f32 = 8.5;
 const LINE: f32 = BODY * 1.3;
 const PAD: f32 = 3.0;
-/// Height of the chart on the page.
-const CHART_HEIGHT: f32 = 300.0;
-/// The footer's baseline, from the bottom edge.
-const FOOTER: f32 = 22.0;
+/// The stage under a value ("(ước thực hiện)"): smaller than the value.
+const STAGE_SIZE: f32 = BODY - 1.0;
+/// The rule under the header, and under each row.
+const HEADER_RULE_WIDTH: f32 = 0.8;
+const ROW_RULE_WIDTH: f32 = 0.4;
 /// Most lines a cell of the table takes; a longer name ends in "…" (a row never outgrows a
 /// page).
 const MAX_CELL_LINES: usize = 8;
 
+/// The legend under the table: the space above it, its text size.
+const BEFORE_LEGEND: f32 = 6.0;
+const LEGEND_SIZE: f32 = 7.5;
+/// Height of the chart on the page, and the space above and below it.
+const CHART_HEIGHT: f32 = 300.0;
+const AROUND_CHART: f32 = 12.0;
+
+/// The report sentences: the room their heading needs with a first sentence (else they start
+/// a new page), the heading's and the sentences' text sizes, the space after each.
+const SENTENCES_ROOM: f32 = 60.0;
+const SENTENCES_HEADING_SIZE: f32 = 11.0;
+const SENTENCE_SIZE: f32 = 10.0;
+const AFTER_SENTENCE: f32 = 2.0;
+
+/// A dashed line's dash and gap.
+const DASH: [f32; 2] = [5.0, 3.0];
+
 /// The table's columns: heading key, width in points, alignment.
 const COLUMNS: [(&str, f32, Anchor); 8] = [
-    ("export.xlsx.col.number", 22.0, Anchor::Middle),
-    ("export.xlsx.col.indicator", 145.0, Anchor::Start),
-    ("export.xlsx.col.unit", 50.0, Anchor::Middle),
-    ("export.xlsx.col.plan", 66.0, Anchor::End),
-    ("export.xlsx.col.value", 70.0, Anchor::End),
-    ("export.xlsx.col.percent_of_plan", 42.0, Anchor::End),
-    ("export.xlsx.col.change", 48.0, Anchor::End),
-    ("export.xlsx.col.status", 72.0, Anchor::Middle),
+    (Column::Number.key(), 22.0, Anchor::Middle),
+    (Column::Indicator.key(), 145.0, Anchor::Start),
+    (Column::Unit.key(), 50.0, Anchor::Middle),
+    (Column::Plan.key(), 66.0, Anchor::End),
+    (Column::Value.key(), 70.0, Anchor::End),
+    (Column::PercentOfPlan.key(), 42.0, Anchor::End),
+    (Column::Change.key(), 48.0, Anchor::End),
+    (Column::Status.key(), 72.0, Anchor::Middle),
 ];
+
+/// Where some columns stand in [`COLUMNS`].
+mod column {
+    pub const INDICATOR: usize = 1;
+    pub const UNIT: usize = 2;
+    pub const STATUS: usize = 7;
+}
 
 /// The PDF of the wards' year, each ward from a new page.
 pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
@@ -54,7 +99,7 @@ pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
         pages.ward(ward);
     }
     let pages = pages.finish();
-    draw(&pages, &faces, wards, lang)
+    render(&pages, &faces, wards, lang)
 }
 
 /// Pages being laid out: shapes per page, and where the next line goes.
@@ -119,10 +164,10 @@ impl<'f> Pages<'f> {
     fn paragraph(&mut self, text: &str, size: f32, weight: Weight, anchor: Anchor, indent: f32) {
         let width = PAGE.0 - 2.0 * MARGIN - indent;
         for line in self.faces.wrap(text, size, weight, width) {
-            if self.room() < size * 1.4 {
+            if self.room() < size * PARAGRAPH_ROOM_EM {
                 self.new_page();
             }
-            self.y += size * 1.35;
+            self.y += size * PARAGRAPH_LEADING_EM;
             let x = match anchor {
                 Anchor::Start => MARGIN + indent,
                 Anchor::Middle => PAGE.0 / 2.0,
@@ -136,35 +181,30 @@ impl<'f> Pages<'f> {
     fn ward(&mut self, ward: &WardYear) {
         let lang = self.lang;
         let report = &ward.report;
-        let title = rust_i18n::t!(
-            "export.xlsx.title",
-            locale = lang.code(),
-            year = report.year
-        )
-        .into_owned();
-        self.paragraph(&title, 13.0, Weight::Bold, Anchor::Middle, 0.0);
+        let title = report_words::title(report.year, lang);
+        self.paragraph(&title, TITLE_SIZE, Weight::Bold, Anchor::Middle, 0.0);
         let unit = &report.unit;
-        let mut subtitle = rust_i18n::t!(
-            "export.xlsx.ward",
-            locale = lang.code(),
-            unit = unit.name,
-            code = unit.code
-        )
-        .into_owned();
+        let mut subtitle = report_words::ward_line(unit, lang);
         if unit.synthetic {
             subtitle.push_str(" — ");
-            subtitle.push_str(&self.t("export.xlsx.synthetic"));
+            subtitle.push_str(&report_words::synthetic_mark(lang));
         }
-        self.paragraph(&subtitle, 10.5, Weight::Regular, Anchor::Middle, 0.0);
-        self.y += 8.0;
+        self.paragraph(
+            &subtitle,
+            WARD_LINE_SIZE,
+            Weight::Regular,
+            Anchor::Middle,
+            0.0,
+        );
+        self.y += AFTER_WARD_LINE;
 
         self.table(&report.rows);
-        self.y += 6.0;
-        let legend = self.t("export.xlsx.legend");
-        self.paragraph(&legend, 7.5, Weight::Regular, Anchor::Start, 0.0);
+        self.y += BEFORE_LEGEND;
+        let legend = report_words::legend(lang);
+        self.paragraph(&legend, LEGEND_SIZE, Weight::Regular, Anchor::Start, 0.0);
 
         // The chart, whole, on this page or the next.
-        self.y += 12.0;
+        self.y += AROUND_CHART;
         if self.room() < CHART_HEIGHT {
             self.new_page();
         }
@@ -180,25 +220,31 @@ impl<'f> Pages<'f> {
             let moved = offset(shape, dx, dy);
             self.shapes().push(moved);
         }
-        self.y += CHART_HEIGHT + 12.0;
+        self.y += CHART_HEIGHT + AROUND_CHART;
 
         let sentences = report.sentences(lang);
         if !sentences.is_empty() {
-            if self.room() < 60.0 {
+            if self.room() < SENTENCES_ROOM {
                 self.new_page();
             }
             let heading = self.t("export.pdf.sentences");
-            self.paragraph(&heading, 11.0, Weight::Bold, Anchor::Start, 0.0);
-            self.y += 2.0;
+            self.paragraph(
+                &heading,
+                SENTENCES_HEADING_SIZE,
+                Weight::Bold,
+                Anchor::Start,
+                0.0,
+            );
+            self.y += AFTER_SENTENCE;
             for sentence in sentences {
                 self.paragraph(
                     &format!("– {sentence}."),
-                    10.0,
+                    SENTENCE_SIZE,
                     Weight::Regular,
                     Anchor::Start,
                     0.0,
                 );
-                self.y += 2.0;
+                self.y += AFTER_SENTENCE;
             }
         }
     }
@@ -233,11 +279,7 @@ impl<'f> Pages<'f> {
             #[allow(clippy::cast_precision_loss)]
             let height = lines as f32 * LINE + 2.0 * PAD;
             if new_category {
-                let name = format!(
-                    "{}. {}",
-                    super::xlsx::roman(group),
-                    row.indicator.category.name(lang)
-                );
+                let name = report_words::category_heading(group, row.indicator.category, lang);
                 let heading = LINE + 2.0 * PAD;
                 // A heading never ends a page: its first row goes with it.
                 if self.room() < heading + height {
@@ -269,7 +311,7 @@ impl<'f> Pages<'f> {
                     let tx = anchor_x(x, width, anchor);
                     // The stage under a value is quieter than the value.
                     let (size, shade) = if n > 0 && anchor == Anchor::End {
-                        (BODY - 1.0, colour::MUTED)
+                        (STAGE_SIZE, colour::MUTED)
                     } else {
                         (BODY, colour)
                     };
@@ -286,7 +328,7 @@ impl<'f> Pages<'f> {
                 x += width;
             }
             self.y += height;
-            self.rule(0.4, colour::GRID);
+            self.rule(ROW_RULE_WIDTH, colour::GRID);
         }
     }
 
@@ -314,7 +356,7 @@ impl<'f> Pages<'f> {
             x += width;
         }
         self.y += height;
-        self.rule(0.8, colour::AXIS);
+        self.rule(HEADER_RULE_WIDTH, colour::AXIS);
     }
 
     /// A filled band across the table at the current line.
@@ -379,12 +421,12 @@ impl<'f> Pages<'f> {
         let status = row.assessment.status;
         vec![
             plain(vec![number.to_string()]),
-            plain(wrap(row.indicator.name(lang), 1)),
+            plain(wrap(row.indicator.name(lang), column::INDICATOR)),
             plain(self.faces.wrap_words(
                 row.indicator.unit.symbol_in(lang),
                 BODY,
                 Weight::Regular,
-                COLUMNS[2].1 - 2.0 * PAD,
+                COLUMNS[column::UNIT].1 - 2.0 * PAD,
             )),
             plain(vec![plan]),
             plain(value),
@@ -395,7 +437,7 @@ impl<'f> Pages<'f> {
                     &status.word(lang),
                     BODY,
                     Weight::Regular,
-                    COLUMNS[7].1 - 2.0 * PAD,
+                    COLUMNS[column::STATUS].1 - 2.0 * PAD,
                 ),
                 Weight::Regular,
                 chart::status_colour(status),
@@ -428,7 +470,7 @@ impl<'f> Pages<'f> {
                 page.push(Shape::Text {
                     x,
                     y,
-                    size: 7.5,
+                    size: FOOTER_SIZE,
                     weight: Weight::Regular,
                     colour: colour::MUTED,
                     anchor,
@@ -503,7 +545,7 @@ fn offset(shape: Shape, dx: f32, dy: f32) -> Shape {
 }
 
 /// The laid-out pages drawn into a PDF.
-fn draw(
+fn render(
     pages: &[Vec<Shape>],
     faces: &Faces,
     wards: &[WardYear],
@@ -515,11 +557,7 @@ fn draw(
     let title = wards.first().map_or_else(String::new, |w| {
         format!(
             "{} — {}",
-            rust_i18n::t!(
-                "export.xlsx.title",
-                locale = lang.code(),
-                year = w.report.year
-            ),
+            report_words::title(w.report.year, lang),
             w.report.unit.name
         )
     });
@@ -533,79 +571,79 @@ fn draw(
         let settings = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or("bad page size")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
-        for shape in shapes {
-            match shape {
-                Shape::Rect {
-                    x,
-                    y,
-                    width,
-                    height,
-                    fill,
-                } => {
-                    let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) else {
-                        continue;
-                    };
-                    let mut path = PathBuilder::new();
-                    path.push_rect(rect);
-                    let Some(path) = path.finish() else { continue };
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(fill_of(*fill)));
-                    surface.draw_path(&path);
-                }
-                Shape::Line {
-                    from,
-                    to,
-                    width,
-                    colour,
-                    dashed,
-                } => {
-                    let mut path = PathBuilder::new();
-                    path.move_to(from.0, from.1);
-                    path.line_to(to.0, to.1);
-                    let Some(path) = path.finish() else { continue };
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(Stroke {
-                        paint: rgb_of(*colour).into(),
-                        width: *width,
-                        dash: dashed.then(|| StrokeDash {
-                            array: vec![5.0, 3.0],
-                            offset: 0.0,
-                        }),
-                        ..Stroke::default()
-                    }));
-                    surface.draw_path(&path);
-                }
-                Shape::Text {
-                    x,
-                    y,
-                    size,
-                    weight,
-                    colour,
-                    anchor,
-                    text,
-                } => {
-                    let start = anchor.start(*x, faces.width(text, *size, *weight));
-                    let font = match weight {
-                        Weight::Regular => regular.clone(),
-                        Weight::Bold => bold.clone(),
-                    };
-                    surface.set_stroke(None);
-                    surface.set_fill(Some(fill_of(*colour)));
-                    surface.draw_text(
-                        Point::from_xy(start, *y),
-                        font,
-                        *size,
-                        text,
-                        false,
-                        TextDirection::Auto,
-                    );
-                }
-            }
-        }
+        let mut canvas = PageSurface {
+            surface: &mut surface,
+            regular: &regular,
+            bold: &bold,
+        };
+        draw::shapes(shapes, faces, &mut canvas);
         surface.finish();
         page.finish();
     }
     document.finish().map_err(|e| e.to_string())
+}
+
+/// A krilla page to draw on, in points, with the two faces its text is set in.
+struct PageSurface<'a, 'p> {
+    surface: &'a mut krilla::surface::Surface<'p>,
+    regular: &'a Font,
+    bold: &'a Font,
+}
+
+impl draw::Surface for PageSurface<'_, '_> {
+    fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, fill: Rgb) {
+        let Some(rect) = Rect::from_xywh(x, y, width, height) else {
+            return;
+        };
+        let mut path = PathBuilder::new();
+        path.push_rect(rect);
+        let Some(path) = path.finish() else { return };
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(fill_of(fill)));
+        self.surface.draw_path(&path);
+    }
+
+    fn stroke_line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        colour: Rgb,
+        dashed: bool,
+    ) {
+        let mut path = PathBuilder::new();
+        path.move_to(from.0, from.1);
+        path.line_to(to.0, to.1);
+        let Some(path) = path.finish() else { return };
+        self.surface.set_fill(None);
+        self.surface.set_stroke(Some(Stroke {
+            paint: rgb_of(colour).into(),
+            width,
+            dash: dashed.then(|| StrokeDash {
+                array: DASH.to_vec(),
+                offset: 0.0,
+            }),
+            ..Stroke::default()
+        }));
+        self.surface.draw_path(&path);
+    }
+
+    fn draw_text(&mut self, x: f32, y: f32, text: &str, style: TextStyle) {
+        let font = match style.weight {
+            Weight::Regular => self.regular.clone(),
+            Weight::Bold => self.bold.clone(),
+        };
+        self.surface.set_stroke(None);
+        self.surface.set_fill(Some(fill_of(style.colour)));
+        self.surface.draw_text(
+            Point::from_xy(x, y),
+            font,
+            style.size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+    }
 }
 
 fn rgb_of(colour: Rgb) -> rgb::Color {

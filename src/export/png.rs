@@ -1,19 +1,22 @@
 //! The % of plan chart as a PNG picture, for pasting into a Word report: the chart's scene
-//! rasterised (tiny-skia for shapes, the embedded font's outlines for text), at twice its size
-//! in points so that it stays sharp when printed.
+//! drawn on a pixel [`Surface`](draw::Surface) (tiny-skia for shapes, the embedded font's
+//! outlines for text), at twice its size in points so that it stays sharp when printed.
 
 use ab_glyph::{Font as _, PxScale, ScaleFont as _, point};
 use tiny_skia::{
     Paint, PathBuilder, Pixmap, PremultipliedColorU8, Rect, Stroke, StrokeDash, Transform,
 };
 
-use super::chart::{Rgb, Scene, Shape};
+use super::chart::{Rgb, Scene};
+use super::draw::{self, TextStyle};
 use super::font::{Faces, size_to_px};
 
 /// Pixels per point of the picture.
 pub const SCALE: f32 = 2.0;
 /// The chart's size in points (the picture is `SCALE` times larger).
 pub const SIZE: (f32, f32) = (800.0, 450.0);
+/// A dashed line's dash and gap, in points.
+const DASH: [f32; 2] = [6.0, 4.0];
 
 /// The scene drawn into pixels and encoded as PNG.
 pub fn render(scene: &Scene, faces: &Faces) -> Result<Vec<u8>, String> {
@@ -29,67 +32,70 @@ pub fn draw(scene: &Scene, faces: &Faces) -> Result<Pixmap, String> {
         (scene.width * SCALE).round() as u32,
         (scene.height * SCALE).round() as u32,
     );
-    let mut pixmap = Pixmap::new(width, height)
+    let pixmap = Pixmap::new(width, height)
         .ok_or_else(|| format!("a picture of {width} × {height} pixels cannot be made"))?;
-    let transform = Transform::from_scale(SCALE, SCALE);
-    for shape in &scene.shapes {
-        match shape {
-            Shape::Rect {
-                x,
-                y,
-                width,
-                height,
-                fill,
-            } => {
-                if let Some(rect) = Rect::from_xywh(*x, *y, *width, *height) {
-                    pixmap.fill_rect(rect, &paint(*fill), transform, None);
-                }
-            }
-            Shape::Line {
-                from,
-                to,
-                width,
-                colour,
-                dashed,
-            } => {
-                let mut path = PathBuilder::new();
-                path.move_to(from.0, from.1);
-                path.line_to(to.0, to.1);
-                let Some(path) = path.finish() else { continue };
-                let stroke = Stroke {
-                    width: *width,
-                    dash: if *dashed {
-                        StrokeDash::new(vec![6.0, 4.0], 0.0)
-                    } else {
-                        None
-                    },
-                    ..Stroke::default()
-                };
-                pixmap.stroke_path(&path, &paint(*colour), &stroke, transform, None);
-            }
-            Shape::Text {
-                x,
-                y,
-                size,
-                weight,
-                colour,
-                anchor,
-                text,
-            } => {
-                let start = anchor.start(*x, faces.width(text, *size, *weight));
-                text_run(
-                    &mut pixmap,
-                    faces,
-                    *weight,
-                    *size,
-                    (start, *y),
-                    *colour,
-                    text,
-                );
-            }
+    let mut surface = PixmapSurface {
+        pixmap,
+        faces,
+        transform: Transform::from_scale(SCALE, SCALE),
+    };
+    draw::shapes(&scene.shapes, faces, &mut surface);
+    Ok(surface.pixmap)
+}
+
+/// Pixels to draw on, `SCALE` to a point: shapes through tiny-skia, text from the embedded
+/// font's outlines.
+struct PixmapSurface<'f> {
+    pixmap: Pixmap,
+    faces: &'f Faces,
+    /// Points to pixels.
+    transform: Transform,
+}
+
+impl draw::Surface for PixmapSurface<'_> {
+    fn fill_rect(&mut self, x: f32, y: f32, width: f32, height: f32, fill: Rgb) {
+        if let Some(rect) = Rect::from_xywh(x, y, width, height) {
+            self.pixmap
+                .fill_rect(rect, &paint(fill), self.transform, None);
         }
     }
-    Ok(pixmap)
+
+    fn stroke_line(
+        &mut self,
+        from: (f32, f32),
+        to: (f32, f32),
+        width: f32,
+        colour: Rgb,
+        dashed: bool,
+    ) {
+        let mut path = PathBuilder::new();
+        path.move_to(from.0, from.1);
+        path.line_to(to.0, to.1);
+        let Some(path) = path.finish() else { return };
+        let stroke = Stroke {
+            width,
+            dash: if dashed {
+                StrokeDash::new(DASH.to_vec(), 0.0)
+            } else {
+                None
+            },
+            ..Stroke::default()
+        };
+        self.pixmap
+            .stroke_path(&path, &paint(colour), &stroke, self.transform, None);
+    }
+
+    fn draw_text(&mut self, x: f32, y: f32, text: &str, style: TextStyle) {
+        text_run(
+            &mut self.pixmap,
+            self.faces,
+            style.weight,
+            style.size,
+            (x, y),
+            style.colour,
+            text,
+        );
+    }
 }
 
 fn paint(colour: Rgb) -> Paint<'static> {

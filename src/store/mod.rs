@@ -12,6 +12,7 @@ mod history;
 mod save;
 mod schema;
 mod units;
+mod ward_years;
 mod write;
 
 use std::io::Read as _;
