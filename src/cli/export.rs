@@ -1,5 +1,6 @@
-//! `ward-kpi export`: the year's report to a file (Excel, PDF, CSV, the chart as PNG or the report sentences), for one
-//! ward or for every ward of the year, through the same exporters as the window.
+//! `ward-kpi export`: the year's report to a file (Excel, PDF, CSV, the chart as PNG or the
+//! report sentences), for one ward or for every ward of the year, through the same exporters as
+//! the window.
 
 use std::path::PathBuf;
 
