@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use super::theme::ThemeChoice;
-use super::views::View;
+use super::view::View;
 use crate::domain::{Indicator, Lang};
 use crate::store::{Batch, IndicatorId};
 

@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod prefs;
 pub mod session;
 pub mod theme;
+pub mod view;
 pub mod views;
 pub mod widgets;
 
@@ -18,7 +19,7 @@ use command::Command;
 use prefs::Prefs;
 use session::Session;
 use theme::{Palette, ThemeChoice};
-use views::View;
+use view::View;
 
 use crate::domain::Lang;
 use crate::store::{Origin, Store};

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::theme::ThemeChoice;
-use super::views::View;
+use super::view::View;
 use crate::domain::Lang;
 
 /// The key of the preferences in eframe's storage.

@@ -9,7 +9,7 @@ pub mod meeting;
 pub mod settings;
 pub mod trends;
 
-use serde::{Deserialize, Serialize};
+pub use super::view::View;
 
 use super::command::Command;
 use super::prefs::Prefs;
@@ -17,40 +17,6 @@ use super::session::Session;
 use super::theme::{self, Palette};
 use super::{Notice, tr};
 use crate::domain::Lang;
-
-/// The views, in the order of the bar.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Dashboard,
-    Entry,
-    Trends,
-    Catalogue,
-    Settings,
-}
-
-impl View {
-    /// Every view, in the order of the bar (and of Ctrl+1…5).
-    pub const ALL: [Self; 5] = [
-        Self::Dashboard,
-        Self::Entry,
-        Self::Trends,
-        Self::Catalogue,
-        Self::Settings,
-    ];
-
-    /// The view's name in the bar.
-    pub fn title(self, lang: Lang) -> String {
-        let key = match self {
-            Self::Dashboard => "app.view.dashboard",
-            Self::Entry => "app.view.entry",
-            Self::Trends => "app.view.trends",
-            Self::Catalogue => "app.view.catalogue",
-            Self::Settings => "app.view.settings",
-        };
-        tr(lang, key)
-    }
-}
 
 /// Each view's own state (text being typed, selections).
 #[derive(Default)]
