@@ -2,6 +2,7 @@
 //! against the 100% target, and the report sentences. A bar or a row opens the trend.
 
 use crate::app::command::Command;
+use crate::app::dialogs;
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
@@ -119,11 +120,7 @@ impl Dashboard {
             };
             let file_name = format!("bao-cao-{}-{who}.{}", session.year, self.format.extension());
             if ui.button(tr(lang, "app.export.save_as")).clicked() {
-                let picked = rfd::FileDialog::new()
-                    .set_file_name(&file_name)
-                    .add_filter(self.format.extension(), &[self.format.extension()])
-                    .save_file();
-                match picked {
+                match dialogs::export_file(&file_name, self.format) {
                     Some(path) => commands.push(Command::Export {
                         format: self.format,
                         path,

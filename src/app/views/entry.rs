@@ -3,6 +3,7 @@
 //! Ctrl+S) writes every changed row in one transaction, and a cell in error blocks it all.
 
 use crate::app::command::Command;
+use crate::app::dialogs;
 use crate::app::entry_form::{Column, Reading};
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
@@ -30,10 +31,7 @@ impl Entry {
             .on_hover_text(tr(lang, "app.import.hint"));
         let mut focus_field = false;
         if button.clicked() || std::mem::take(&mut self.request_import) {
-            let picked = rfd::FileDialog::new()
-                .add_filter("Excel, CSV", &["xlsx", "xls", "ods", "csv", "txt"])
-                .pick_file();
-            match picked {
+            match dialogs::import_file() {
                 Some(path) => commands.push(Command::ImportPreview(path)),
                 None => {
                     // No dialog could open (or it was cancelled): the path can be typed.

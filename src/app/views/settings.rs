@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use crate::app::command::Command;
+use crate::app::dialogs;
 use crate::app::prefs::Prefs;
 use crate::app::session::Session;
 use crate::app::theme::{self, ThemeChoice};
@@ -75,13 +76,13 @@ impl Settings {
                     ui.label(egui::RichText::new(current).monospace());
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "app.settings.open")).clicked() {
-                            match pick(false, lang) {
+                            match dialogs::database_file(false, lang) {
                                 Some(path) => commands.push(Command::OpenDatabase(path)),
                                 None => self.no_dialog = true,
                             }
                         }
                         if ui.button(tr(lang, "app.settings.new")).clicked() {
-                            match pick(true, lang) {
+                            match dialogs::database_file(true, lang) {
                                 Some(path) => commands.push(Command::NewDatabase(path)),
                                 None => self.no_dialog = true,
                             }
@@ -131,24 +132,5 @@ impl Settings {
                 .small()
                 .weak(),
         );
-    }
-}
-
-/// The system's file dialog; `None` when cancelled or when no dialog can open here.
-fn pick(new: bool, lang: Lang) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new()
-        .set_title(tr(
-            lang,
-            if new {
-                "app.settings.new"
-            } else {
-                "app.settings.open"
-            },
-        ))
-        .add_filter("ward-kpi", &["db", "sqlite"]);
-    if new {
-        dialog.set_file_name("ward-kpi.db").save_file()
-    } else {
-        dialog.pick_file()
     }
 }
