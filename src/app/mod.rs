@@ -129,26 +129,20 @@ impl WardKpiApp {
         self.global_keys(&ctx);
         // A finished job's outcome (a notice, a preview, reloaded figures) shows in this frame.
         self.poll_job(&ctx);
-        let palette = theme::Palette::of(self.prefs.theme);
         let lang = self.lang();
 
+        let mut view_ctx = views::ViewCtx::new(&self.prefs, &mut self.commands);
         if let Some(meeting) = &mut self.meeting {
             if let Some(session) = &self.session {
-                meeting.ui(ui, session, lang, &mut self.commands);
+                meeting.ui(ui, &mut view_ctx, session);
             }
         } else {
-            views::shell_ui(
-                ui,
-                &mut views::Shell {
-                    prefs: &self.prefs,
-                    session: self.session.as_mut(),
-                    notice: &mut self.notice,
-                    views: &mut self.views,
-                    palette,
-                    lang,
-                },
-                &mut self.commands,
-            );
+            let mut shell = views::Shell {
+                session: self.session.as_mut(),
+                notice: &mut self.notice,
+                views: &mut self.views,
+            };
+            views::shell_ui(ui, &mut view_ctx, &mut shell);
         }
         if let Some(review) = &self.review
             && self.meeting.is_none()
@@ -161,7 +155,7 @@ impl WardKpiApp {
                     .find(|(_, i)| i.code == code)
                     .map_or_else(|| code.to_owned(), |(_, i)| i.name(lang).to_owned())
             };
-            views::import::review_ui(&ctx, review, &name, lang, &palette, &mut self.commands);
+            views::import::review_ui(&ctx, &mut view_ctx, review, &name);
         }
         self.confirm_ui(&ctx);
         self.apply_commands(&ctx);

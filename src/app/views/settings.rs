@@ -6,10 +6,10 @@ use std::path::PathBuf;
 
 use crate::app::command::Command;
 use crate::app::dialogs;
-use crate::app::prefs::Prefs;
 use crate::app::session::Session;
 use crate::app::theme::{self, ThemeChoice};
 use crate::app::tr;
+use crate::app::views::ViewCtx;
 use crate::domain::Lang;
 
 /// The settings view's own state: the path being typed.
@@ -21,14 +21,8 @@ pub struct Settings {
 }
 
 impl Settings {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        prefs: &Prefs,
-        session: Option<&Session>,
-        lang: Lang,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: Option<&Session>) {
+        let (lang, prefs) = (ctx.lang, ctx.prefs);
         ui.heading(tr(lang, "app.view.settings"));
         ui.add_space(theme::GAP);
         egui::Grid::new("settings")
@@ -42,7 +36,7 @@ impl Settings {
                             .radio(prefs.lang == choice, choice.native_name())
                             .clicked()
                         {
-                            commands.push(Command::SetLang(choice));
+                            ctx.commands.push(Command::SetLang(choice));
                         }
                     }
                 });
@@ -55,7 +49,7 @@ impl Settings {
                         (ThemeChoice::Dark, "app.settings.dark"),
                     ] {
                         if ui.radio(prefs.theme == choice, tr(lang, key)).clicked() {
-                            commands.push(Command::SetTheme(choice));
+                            ctx.commands.push(Command::SetTheme(choice));
                         }
                     }
                 });
@@ -63,7 +57,7 @@ impl Settings {
 
                 if let Some(session) = session {
                     let label = ui.label(tr(lang, "app.ward"));
-                    super::ward_picker_ui(ui, "settings-ward", label.id, session, commands);
+                    super::ward_picker_ui(ui, ctx, "settings-ward", label.id, session);
                     ui.end_row();
                 }
 
@@ -77,13 +71,13 @@ impl Settings {
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "app.settings.open")).clicked() {
                             match dialogs::database_file(false, lang) {
-                                Some(path) => commands.push(Command::OpenDatabase(path)),
+                                Some(path) => ctx.commands.push(Command::OpenDatabase(path)),
                                 None => self.no_dialog = true,
                             }
                         }
                         if ui.button(tr(lang, "app.settings.new")).clicked() {
                             match dialogs::database_file(true, lang) {
-                                Some(path) => commands.push(Command::NewDatabase(path)),
+                                Some(path) => ctx.commands.push(Command::NewDatabase(path)),
                                 None => self.no_dialog = true,
                             }
                         }
@@ -106,7 +100,7 @@ impl Settings {
                             .clicked()
                             && let Some(path) = typed.clone()
                         {
-                            commands.push(Command::OpenDatabase(path));
+                            ctx.commands.push(Command::OpenDatabase(path));
                         }
                         if ui
                             .add_enabled(
@@ -116,7 +110,7 @@ impl Settings {
                             .clicked()
                             && let Some(path) = typed
                         {
-                            commands.push(Command::NewDatabase(path));
+                            ctx.commands.push(Command::NewDatabase(path));
                         }
                         field
                     });
