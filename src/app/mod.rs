@@ -101,9 +101,9 @@ impl WardKpiApp {
             closing: false,
         };
         let db = app.launch.db.clone().or_else(|| app.prefs.db_path.clone());
-        match open_store(db) {
+        match crate::startup::open(db) {
             Ok(store) => app.start_session(store),
-            Err(error) => app.fail(&error),
+            Err(error) => app.fail(&error.into()),
         }
         app
     }
@@ -216,11 +216,6 @@ impl WardKpiApp {
 /// A translated text of the window.
 pub fn tr(lang: Lang, key: &str) -> String {
     rust_i18n::t!(key, locale = lang.code()).into_owned()
-}
-
-/// Opens the database named, or the default one (made with the demo data on first start).
-fn open_store(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    crate::cli::open(db)
 }
 
 impl eframe::App for WardKpiApp {

@@ -17,6 +17,7 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Lang;
+use crate::startup::open;
 use crate::store::Store;
 
 /// ward-kpi: a ward's yearly indicators against plan.
@@ -159,31 +160,6 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
 fn required_db(db: Option<&Path>) -> anyhow::Result<PathBuf> {
     db.map(Path::to_path_buf)
         .context("name the new database file with --db FILE")
-}
-
-/// Opens the named database, or the default one, creating the default with the demo data on
-/// first start.
-pub fn open(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    match db {
-        Some(path) => Ok(Store::open(&path)?),
-        None => open_default(),
-    }
-}
-
-/// The default database in the user's data folder, made with the demo data when missing.
-pub fn open_default() -> anyhow::Result<Store> {
-    let path = default_db_path()?;
-    if path.exists() {
-        return Ok(Store::open(&path)?);
-    }
-    Ok(crate::demo::create_demo(&path)?)
-}
-
-/// Where the default database lives: the operating system's data folder for applications.
-pub fn default_db_path() -> anyhow::Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("vn", "ward-kpi", "ward-kpi")
-        .context("cannot find the user's data folder; name a database with --db FILE")?;
-    Ok(dirs.data_dir().join("ward-kpi.db"))
 }
 
 /// Resolves `--ward` (or the database's home ward) to a unit valid in `year`.
