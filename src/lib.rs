@@ -6,7 +6,7 @@
 //! - [`export`]: the year's report as Excel, CSV and sentences.
 //! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
-//! - [`startup`]: where both faces start: the database file.
+//! - [`startup`]: where both faces start: the database file and the ward shown.
 //! - [`cli`]: the command line, one face over the core.
 //! - [`app`]: the window (eframe/egui), the other face over the same core.
 

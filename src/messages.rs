@@ -54,6 +54,9 @@ fn startup_error(error: &StartupError, lang: Lang) -> Option<String> {
     let locale = lang.code();
     let text = match error {
         StartupError::NoDataFolder => rust_i18n::t!("error.no_data_folder", locale = locale),
+        StartupError::NoHomeWard { path } => {
+            rust_i18n::t!("error.no_home_ward", locale = locale, path = path.display())
+        }
         StartupError::Store(_) => return None,
     };
     Some(text.into_owned())
@@ -171,6 +174,9 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
                 code = code,
                 year = year
             )
+        }
+        StoreError::NotAWard(code) => {
+            rust_i18n::t!("error.not_a_ward", locale = locale, code = code)
         }
         StoreError::DuplicateIndicator(code) => {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)

@@ -1,7 +1,8 @@
 //! Where both faces start: the database named (`--db`, or the file the window remembers), else
-//! the default one in the user's data folder, made with the demo data on first start. The
-//! command line and the window call the same functions, so both find the same file and say the
-//! same when something is missing.
+//! the default one in the user's data folder, made with the demo data on first start; and the
+//! ward to show when none is named, the database's home ward. The command line and the window
+//! call the same functions, so both find the same file and say the same when something is
+//! missing.
 
 use std::path::PathBuf;
 
@@ -12,6 +13,11 @@ use crate::store::{Store, StoreError};
 pub enum StartupError {
     #[error("cannot find the user's data folder; name a database with --db FILE")]
     NoDataFolder,
+    #[error(
+        "{}: no home ward chosen yet; choose it with `ward-kpi home-ward CODE` (the codes: `ward-kpi units`) or in the window's settings, or name a ward with --ward CODE",
+        path.display()
+    )]
+    NoHomeWard { path: PathBuf },
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -41,10 +47,31 @@ pub fn default_db_path() -> Result<PathBuf, StartupError> {
     Ok(dirs.data_dir().join("ward-kpi.db"))
 }
 
+/// The code of the ward shown when none is named: the database's home ward, or an error saying
+/// how to choose one.
+pub fn home_ward(store: &Store) -> Result<String, StartupError> {
+    store
+        .home_ward_code()?
+        .ok_or_else(|| StartupError::NoHomeWard {
+            path: store.path().to_path_buf(),
+        })
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_database_has_no_home_ward_until_one_is_chosen() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = crate::store::seed::create(&dir.path().join("new.db")).unwrap();
+        let error = home_ward(&store).unwrap_err();
+        assert!(matches!(error, StartupError::NoHomeWard { .. }), "{error}");
+        assert!(error.to_string().contains("ward-kpi home-ward"), "{error}");
+        store.set_home_ward("03127").unwrap();
+        assert_eq!(home_ward(&store).unwrap(), "03127");
+    }
 
     #[test]
     fn a_missing_named_database_is_not_created() {

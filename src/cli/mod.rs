@@ -5,6 +5,7 @@ mod catalogue;
 mod demo;
 mod export;
 mod history;
+mod home_ward;
 mod import;
 mod report;
 mod set;
@@ -63,8 +64,12 @@ impl From<LangArg> for Lang {
 pub enum Command {
     /// Write the demo database (Phường Thanh Trường, 2021) into a new file.
     Demo(demo::DemoArgs),
-    /// Create a new database with the standard catalogue and no figures.
+    /// Create a new database with the standard catalogue and units, no figures and no home
+    /// ward yet (choose it with `ward-kpi home-ward CODE`).
     Init,
+    /// Show the database's home ward, the ward commands use without --ward, or choose it:
+    /// `ward-kpi home-ward 03142` (the codes: `ward-kpi units`).
+    HomeWard(home_ward::HomeWardArgs),
     /// List the indicator catalogue.
     Indicators(catalogue::IndicatorsArgs),
     /// List the administrative units.
@@ -139,14 +144,16 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Demo(demo) => demo::run(&required_db(args.db.as_deref())?, &demo, lang),
         Command::Init => {
             let path = required_db(args.db.as_deref())?;
-            crate::demo::create_empty(&path)?;
+            crate::store::seed::create(&path)?;
             print_line(&rust_i18n::t!(
                 "cli.created",
                 locale = lang.code(),
                 path = path.display()
             ));
+            print_line(&rust_i18n::t!("cli.home_ward.choose", locale = lang.code()));
             Ok(())
         }
+        Command::HomeWard(home) => home_ward::run(&open(args.db)?, &home, lang),
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang),
@@ -170,9 +177,7 @@ fn ward(
 ) -> anyhow::Result<(crate::store::UnitId, crate::domain::AdminUnit)> {
     let code = match code {
         Some(code) => code.to_owned(),
-        None => store
-            .home_ward_code()?
-            .context("the database has no ward; add one or name it with --ward CODE")?,
+        None => crate::startup::home_ward(store)?,
     };
     Ok(store.unit_for(&code, year)?)
 }

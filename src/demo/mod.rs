@@ -10,7 +10,7 @@ use crate::store::{Result, Store, seed};
 /// Puts the seed data into a new database and makes the demo ward its home ward.
 pub fn seed_reference_data(store: &Store) -> Result<()> {
     seed::write(store)?;
-    store.set_setting("home_ward", thanh_truong::WARD_CODE)
+    store.set_home_ward(thanh_truong::WARD_CODE)
 }
 
 /// Creates a new database at `path` holding the seed data and the demo ward's 2021 figures. An
@@ -23,7 +23,8 @@ pub fn create_demo(path: &std::path::Path) -> Result<Store> {
 }
 
 /// Creates a new database at `path` for the demo ward with no figures yet: the seed data, the
-/// demo ward as home ward.
+/// demo ward as home ward. What tests and trials start from; `ward-kpi init` makes a database
+/// with no home ward ([`seed::create`]).
 pub fn create_empty(path: &std::path::Path) -> Result<Store> {
     Store::create_with(path, |store| seed_reference_data(store))
 }

@@ -1,5 +1,6 @@
 //! The seed data of every new database: the standard indicator catalogue and the reference
-//! administrative units. No figures: those are the user's (or the demo's).
+//! administrative units. No figures, and no home ward: which ward a database keeps is the
+//! user's choice (`ward-kpi home-ward`, or the window's settings), not the seed's.
 
 pub mod catalogue;
 pub mod units;
