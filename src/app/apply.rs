@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use super::view::View;
-use super::{WardKpiApp, jobs, views};
+use super::{WardKpiApp, jobs, tr, views};
 use crate::domain::Lang;
 use crate::store::{Origin, Store};
 
@@ -78,11 +78,39 @@ impl WardKpiApp {
                 self.start_session(store);
             }
             Command::NewDatabase(path) => {
-                let store = crate::demo::create_empty(&path)?;
+                let store = crate::store::seed::create(&path)?;
                 self.prefs.db_path = Some(path);
                 self.start_session(store);
             }
+            Command::SetHomeWard(code) => self.set_home_ward(&code)?,
             other => self.apply_to_session(other, lang)?,
+        }
+        Ok(())
+    }
+
+    /// Chooses the home ward; a database waiting for one then opens on it, on the dashboard.
+    fn set_home_ward(&mut self, code: &str) -> anyhow::Result<()> {
+        let Some(choice) = self.ward_choice.take() else {
+            let Some(session) = &self.session else {
+                anyhow::bail!(tr(self.lang(), "app.notice.no_database"));
+            };
+            return Ok(session.store.set_home_ward(code)?);
+        };
+        if let Err(error) = choice.store.set_home_ward(code) {
+            self.ward_choice = Some(choice);
+            return Err(error.into());
+        }
+        self.prefs.ward = Some(code.to_owned());
+        self.prefs.view = View::Dashboard;
+        self.start_session(choice.store);
+        if let Some(session) = &self.session {
+            let text = rust_i18n::t!(
+                "app.home_ward.chosen",
+                locale = self.lang().code(),
+                name = session.unit.name
+            )
+            .into_owned();
+            self.info(text);
         }
         Ok(())
     }

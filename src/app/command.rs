@@ -27,6 +27,8 @@ pub enum Command {
     Reorder(Vec<String>),
     OpenDatabase(PathBuf),
     NewDatabase(PathBuf),
+    /// Make the ward with this code the database's home ward (a new database has none).
+    SetHomeWard(String),
     SetLang(Lang),
     SetTheme(ThemeChoice),
     EnterMeeting,

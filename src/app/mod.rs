@@ -21,7 +21,7 @@ use std::path::PathBuf;
 
 use command::Command;
 use prefs::Prefs;
-use session::Session;
+use session::{Session, WardChoice};
 use theme::ThemeChoice;
 
 use crate::domain::Lang;
@@ -51,6 +51,9 @@ pub struct Notice {
 pub struct WardKpiApp {
     pub prefs: Prefs,
     pub session: Option<Session>,
+    /// A database opened without a home ward, waiting for the user to choose one (then
+    /// `session` is `None`).
+    pub ward_choice: Option<WardChoice>,
     pub notice: Option<Notice>,
     pub meeting: Option<views::meeting::Meeting>,
     /// A command that would drop unsaved edits, waiting for the user's answer.
@@ -88,6 +91,7 @@ impl WardKpiApp {
         let mut app = Self {
             prefs,
             session: None,
+            ward_choice: None,
             notice: None,
             meeting: None,
             confirm: None,
@@ -139,6 +143,7 @@ impl WardKpiApp {
         } else {
             let mut shell = views::Shell {
                 session: self.session.as_mut(),
+                ward_choice: self.ward_choice.as_ref(),
                 notice: &mut self.notice,
                 views: &mut self.views,
             };
@@ -178,7 +183,25 @@ impl WardKpiApp {
     }
 
     /// Shows a newly opened store: the remembered ward and year if it has them, else its own.
+    /// A store without a home ward (a new one) opens on the choice of it instead, whatever
+    /// ward the window remembers from another file.
     fn start_session(&mut self, store: Store) {
+        self.session = None;
+        self.ward_choice = None;
+        match store.home_ward_code() {
+            Ok(Some(_)) => {}
+            Ok(None) => {
+                match WardChoice::new(store) {
+                    Ok(choice) => self.ward_choice = Some(choice),
+                    Err(error) => self.fail(&error.into()),
+                }
+                return;
+            }
+            Err(error) => {
+                self.fail(&error.into());
+                return;
+            }
+        }
         let lang = self.lang();
         let remembered = Session::new(store, self.prefs.ward.as_deref(), self.prefs.year, lang);
         let session = match remembered {

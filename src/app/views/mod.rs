@@ -14,7 +14,7 @@ pub use super::view::View;
 pub use ctx::ViewCtx;
 
 use super::command::Command;
-use super::session::Session;
+use super::session::{Session, WardChoice};
 use super::theme;
 use super::{Notice, tr};
 
@@ -31,6 +31,7 @@ pub struct Views {
 /// What the shell shows around the views, besides the frame's context.
 pub struct Shell<'a> {
     pub session: Option<&'a mut Session>,
+    pub ward_choice: Option<&'a WardChoice>,
     pub notice: &'a mut Option<Notice>,
     pub views: &'a mut Views,
 }
@@ -93,7 +94,11 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
         };
         let views = &mut shell.views;
         match (view, shell.session.as_deref_mut()) {
-            (View::Settings, session) => views.settings.ui(ui, ctx, session.as_deref()),
+            (View::Settings, session) => {
+                views
+                    .settings
+                    .ui(ui, ctx, session.as_deref(), shell.ward_choice);
+            }
             (_, None) => {}
             (View::Dashboard, Some(session)) => views.dashboard.ui(ui, ctx, session),
             (View::Entry, Some(session)) => views.entry.ui(ui, ctx, session),

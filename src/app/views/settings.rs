@@ -1,30 +1,42 @@
 //! Settings: language, light or dark, the ward shown, and the database file (open another or
 //! start a new one, through the system's file dialog or by typing the path where no dialog can
-//! open).
+//! open). A database without a home ward (a new one) opens here, on the choice of that ward.
 
 use std::path::PathBuf;
 
 use crate::app::command::Command;
 use crate::app::dialogs;
-use crate::app::session::Session;
+use crate::app::session::{Session, WardChoice};
 use crate::app::theme::{self, ThemeChoice};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::Lang;
+use crate::domain::{AdminUnit, Lang};
 
-/// The settings view's own state: the path being typed.
+/// The settings view's own state: the path being typed, the home ward being chosen.
 #[derive(Default)]
 pub struct Settings {
     path: String,
     /// Shown when the file dialog could not open.
     no_dialog: bool,
+    /// The code of the ward picked as home ward, before it is confirmed.
+    home_ward: Option<String>,
 }
 
 impl Settings {
-    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: Option<&Session>) {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        ctx: &mut ViewCtx<'_>,
+        session: Option<&Session>,
+        ward_choice: Option<&WardChoice>,
+    ) {
         let (lang, prefs) = (ctx.lang, ctx.prefs);
         ui.heading(tr(lang, "app.view.settings"));
         ui.add_space(theme::GAP);
+        if let Some(choice) = ward_choice {
+            self.home_ward_ui(ui, ctx, choice);
+            ui.add_space(theme::GAP);
+        }
         egui::Grid::new("settings")
             .num_columns(2)
             .spacing([24.0, 12.0])
@@ -63,9 +75,10 @@ impl Settings {
 
                 let label = ui.label(tr(lang, "app.settings.database"));
                 ui.vertical(|ui| {
-                    let current = session.map_or_else(
+                    let store = session.map(|s| &s.store).or(ward_choice.map(|c| &c.store));
+                    let current = store.map_or_else(
                         || tr(lang, "app.settings.none"),
-                        |s| s.store.path().display().to_string(),
+                        |s| s.path().display().to_string(),
                     );
                     ui.label(egui::RichText::new(current).monospace());
                     ui.horizontal(|ui| {
@@ -127,4 +140,66 @@ impl Settings {
                 .weak(),
         );
     }
+}
+
+impl Settings {
+    /// The choice of a new database's home ward: one line a ward, with its years where it was
+    /// merged, and a button to confirm.
+    fn home_ward_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &WardChoice) {
+        let lang = ctx.lang;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_max_width(theme::PROSE_WIDTH);
+            ui.label(
+                egui::RichText::new(tr(lang, "app.home_ward.title"))
+                    .heading()
+                    .strong(),
+            );
+            ui.label(tr(lang, "app.home_ward.body"));
+            ui.add_space(theme::GAP / 2.0);
+            if choice.wards.is_empty() {
+                ui.label(tr(lang, "app.home_ward.none"));
+                return;
+            }
+            for ward in &choice.wards {
+                let picked = self.home_ward.as_deref() == Some(ward.code.as_str());
+                if ui.radio(picked, ward_line(ward, lang)).clicked() {
+                    self.home_ward = Some(ward.code.clone());
+                }
+            }
+            ui.add_space(theme::GAP / 2.0);
+            let button = egui::Button::new(tr(lang, "app.home_ward.use"));
+            if ui.add_enabled(self.home_ward.is_some(), button).clicked()
+                && let Some(code) = self.home_ward.take()
+            {
+                ctx.commands.push(Command::SetHomeWard(code));
+            }
+        });
+    }
+}
+
+/// A ward as the choice lists it: "Phường Điện Biên Phủ (03127), từ 01/07/2025".
+fn ward_line(ward: &AdminUnit, lang: Lang) -> String {
+    let date = |d: jiff::civil::Date| d.strftime("%d/%m/%Y").to_string();
+    let mut line = format!("{} ({})", ward.name, ward.code);
+    let period = match (ward.valid_from, ward.valid_to) {
+        (Some(from), Some(to)) => Some(format!("{} – {}", date(from), date(to))),
+        (Some(from), None) => Some(
+            rust_i18n::t!(
+                "app.home_ward.from",
+                locale = lang.code(),
+                date = date(from)
+            )
+            .into_owned(),
+        ),
+        (None, Some(to)) => Some(
+            rust_i18n::t!("app.home_ward.until", locale = lang.code(), date = date(to))
+                .into_owned(),
+        ),
+        (None, None) => None,
+    };
+    if let Some(period) = period {
+        line.push_str(", ");
+        line.push_str(&period);
+    }
+    line
 }
