@@ -1,6 +1,6 @@
 //! The window driven as a user would, without a GPU (egui_kittest): typing into the grid,
-//! saving, reading the dashboard, switching language, presenting, archiving, and the
-//! unsaved-changes question.
+//! saving, reading the dashboard, switching language, presenting, archiving, the
+//! unsaved-changes question, and a new database's choice of its home ward.
 
 #![allow(clippy::unwrap_used)]
 

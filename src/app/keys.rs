@@ -1,4 +1,4 @@
-//! Keys that work in every view of the window, whatever has the focus.
+//! Keys that work in every view of the window: save, import, switch views, present.
 
 use super::WardKpiApp;
 use super::command::Command;
