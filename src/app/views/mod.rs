@@ -39,6 +39,12 @@ pub struct Shell<'a> {
 /// The shell: the bar on top, the notice under it, the current view in the middle.
 pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>) {
     let lang = ctx.lang;
+    // Without an open database only the settings can show, and the bar says so.
+    let shown = if shell.session.is_some() {
+        ctx.prefs.view
+    } else {
+        View::Settings
+    };
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -50,7 +56,7 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
                 if view == View::Entry && dirty {
                     title.push_str(" •");
                 }
-                if ui.selectable_label(ctx.prefs.view == view, title).clicked() {
+                if ui.selectable_label(shown == view, title).clicked() {
                     ctx.commands.push(Command::ShowView(view));
                 }
             }
@@ -87,13 +93,8 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        let view = if shell.session.is_some() {
-            ctx.prefs.view
-        } else {
-            View::Settings
-        };
         let views = &mut shell.views;
-        match (view, shell.session.as_deref_mut()) {
+        match (shown, shell.session.as_deref_mut()) {
             (View::Settings, session) => {
                 views
                     .settings
