@@ -8,6 +8,7 @@
 //! - [`export`]: the year's report as Excel, PDF, CSV, a PNG chart and sentences.
 //! - [`import`]: figures and plans in from tables, checked before anything is written.
 //! - [`demo`]: the demo ward (Phường Thanh Trường, 2021) and the synthetic generator.
+//! - [`startup`]: where both faces start: the database file and the ward shown.
 //! - [`cli`]: the command line, one face over the core.
 //! - [`app`]: the window (eframe/egui), the other face over the same core.
 
@@ -21,4 +22,5 @@ pub mod edit;
 pub mod export;
 pub mod import;
 pub mod messages;
+pub mod startup;
 pub mod store;

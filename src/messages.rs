@@ -4,6 +4,7 @@
 
 use crate::domain::Lang;
 use crate::domain::indicator::IndicatorError;
+use crate::startup::StartupError;
 use crate::store::StoreError;
 
 /// The error as the user reads it: in the chosen language where a translation exists, with its
@@ -12,13 +13,25 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
     if lang == Lang::En {
         return format!("{error:#}");
     }
-    let store = error.downcast_ref::<StoreError>().or_else(|| {
-        match error.downcast_ref::<crate::import::ImportError>() {
-            Some(crate::import::ImportError::Store(store)) => Some(store),
+    let store = error
+        .downcast_ref::<StoreError>()
+        .or_else(
+            || match error.downcast_ref::<crate::import::ImportError>() {
+                Some(crate::import::ImportError::Store(store)) => Some(store),
+                _ => None,
+            },
+        )
+        .or_else(|| match error.downcast_ref::<StartupError>() {
+            Some(StartupError::Store(store)) => Some(store),
             _ => None,
-        }
-    });
+        });
     if let Some(text) = store.and_then(|s| store_error(s, lang)) {
+        return text;
+    }
+    if let Some(text) = error
+        .downcast_ref::<StartupError>()
+        .and_then(|e| startup_error(e, lang))
+    {
         return text;
     }
     if let Some(text) = error
@@ -34,6 +47,19 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
         return text;
     }
     format!("{error:#}")
+}
+
+/// A face that cannot start on a database, in Vietnamese, or `None` to keep its English words.
+fn startup_error(error: &StartupError, lang: Lang) -> Option<String> {
+    let locale = lang.code();
+    let text = match error {
+        StartupError::NoDataFolder => rust_i18n::t!("error.no_data_folder", locale = locale),
+        StartupError::NoHomeWard { path } => {
+            rust_i18n::t!("error.no_home_ward", locale = locale, path = path.display())
+        }
+        StartupError::Store(_) => return None,
+    };
+    Some(text.into_owned())
 }
 
 /// An export that failed, in Vietnamese, or `None` to keep its English words.
@@ -148,6 +174,9 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
                 code = code,
                 year = year
             )
+        }
+        StoreError::NotAWard(code) => {
+            rust_i18n::t!("error.not_a_ward", locale = locale, code = code)
         }
         StoreError::DuplicateIndicator(code) => {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)

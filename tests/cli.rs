@@ -479,6 +479,10 @@ fn init_makes_a_catalogue_without_figures() {
         .args(["--db", db.to_str().unwrap(), "init"])
         .assert()
         .success();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "home-ward", "03142"])
+        .assert()
+        .success();
     let report = report_json(&db, "2021");
     assert_eq!(report.as_array().unwrap().len(), 27);
     assert!(
@@ -488,6 +492,83 @@ fn init_makes_a_catalogue_without_figures() {
             .iter()
             .all(|r| r["status"] == "no_data")
     );
+}
+
+#[test]
+fn a_new_database_has_no_home_ward_until_one_is_chosen() {
+    let scratch = Scratch::new();
+    let db = scratch.path("moi.db");
+    let dbs = db.to_str().unwrap();
+    ward_kpi()
+        .args(["--db", dbs, "init"])
+        .assert()
+        .success()
+        .stdout(contains("Đã tạo cơ sở dữ liệu"))
+        .stdout(contains("Chưa chọn phường mặc định").and(contains("ward-kpi home-ward MÃ")));
+    // A command that needs a ward says how to choose one, in the user's language.
+    ward_kpi()
+        .args(["--db", dbs, "report", "--year", "2021"])
+        .assert()
+        .failure()
+        .stderr(contains("moi.db: chưa chọn phường mặc định"))
+        .stderr(contains("ward-kpi home-ward MÃ").and(contains("--ward MÃ")));
+    ward_kpi()
+        .args(["--db", dbs, "--lang", "en", "set", "--year", "2021"])
+        .args(["--indicator", "party_cells", "--actual", "18"])
+        .assert()
+        .failure()
+        .stderr(contains("no home ward chosen yet").and(contains("ward-kpi home-ward CODE")));
+    // Naming the ward works without a home ward.
+    ward_kpi()
+        .args(["--db", dbs, "report", "--year", "2021", "--ward", "03142"])
+        .assert()
+        .success();
+    ward_kpi()
+        .args(["--db", dbs, "home-ward"])
+        .assert()
+        .success()
+        .stdout(contains("Chưa chọn phường mặc định"));
+    // Only a ward of the database can be chosen: not a city, not an unknown code.
+    for code in ["094", "99999"] {
+        let before = snapshot(&db);
+        ward_kpi()
+            .args(["--db", dbs, "home-ward", code])
+            .assert()
+            .failure()
+            .stderr(contains(format!("không có phường mã '{code}'")));
+        assert_eq!(snapshot(&db), before);
+    }
+    ward_kpi()
+        .args(["--db", dbs, "home-ward", "03127"])
+        .assert()
+        .success()
+        .stdout("Phường mặc định: Phường Điện Biên Phủ (mã 03127)\n");
+    ward_kpi()
+        .args(["--db", dbs, "--lang", "en", "home-ward"])
+        .assert()
+        .success()
+        .stdout("Home ward: Phường Điện Biên Phủ (code 03127)\n");
+    // Commands now use it.
+    ward_kpi()
+        .args(["--db", dbs, "set", "--year", "2025"])
+        .args(["--indicator", "party_cells", "--actual", "18"])
+        .assert()
+        .success()
+        .stdout(contains("Phường Điện Biên Phủ"));
+}
+
+#[test]
+fn the_help_says_how_to_choose_the_home_ward() {
+    ward_kpi()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(contains("home-ward").and(contains("init")));
+    ward_kpi()
+        .args(["home-ward", "--help"])
+        .assert()
+        .success()
+        .stdout(contains("ward-kpi home-ward 03142").and(contains("ward-kpi units")));
 }
 
 #[test]

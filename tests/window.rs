@@ -1,6 +1,6 @@
 //! The window driven as a user would, without a GPU (egui_kittest): typing into the grid,
-//! saving, reading the dashboard, switching language, presenting, archiving, and the
-//! unsaved-changes question.
+//! saving, reading the dashboard, switching language, presenting, archiving, the
+//! unsaved-changes question, and a new database's choice of its home ward.
 
 #![allow(clippy::unwrap_used)]
 
@@ -485,4 +485,76 @@ fn while_a_job_runs_a_save_and_a_second_job_are_refused_and_nothing_is_lost() {
     );
     wait_for_job(&mut harness);
     assert!(scratch.path("hai.csv").exists() && !scratch.path("ba.csv").exists());
+}
+
+#[test]
+fn a_new_empty_database_asks_for_its_ward_then_shows_the_dashboard() {
+    let scratch = Scratch::new();
+    let db = scratch.path("moi.db");
+    ward_kpi::store::seed::create(&db).unwrap();
+    // The window remembers a ward and a view from another file: a new database still asks.
+    let prefs = Prefs {
+        lang: Lang::Vi,
+        ward: Some("03142".into()),
+        year: Some(2021),
+        view: View::Entry,
+        ..Prefs::default()
+    };
+    let launch = Launch {
+        db: Some(db.clone()),
+        ..Launch::default()
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(ward_kpi::app::fonts::install)
+        .build_ui_state(
+            |ui, app: &mut WardKpiApp| app.show(ui),
+            WardKpiApp::with_prefs(prefs, launch),
+        );
+    harness.run();
+    assert!(
+        harness.state().notice.is_none(),
+        "{:?}",
+        harness.state().notice
+    );
+    assert!(harness.state().session.is_none());
+    harness.get_by_label("Chọn phường mặc định");
+    // No ward or year picker in the bar, nothing to open yet.
+    assert!(harness.query_by_label("Năm").is_none());
+    assert!(harness.query_by_label("Trình chiếu (F5)").is_none());
+    harness.get_by_label(db.to_str().unwrap());
+    // Nothing is chosen until a ward is picked.
+    harness.get_by_label("Dùng phường này").click();
+    harness.run();
+    assert!(harness.state().session.is_none());
+
+    harness
+        .get_by_label("Phường Thanh Trường (03142), đến 30/06/2025")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Phường Điện Biên Phủ (03127), từ 01/07/2025")
+        .click();
+    harness.run();
+    harness.get_by_label("Dùng phường này").click();
+    harness.run();
+
+    let state = harness.state();
+    assert_eq!(state.prefs.view, View::Dashboard);
+    assert_eq!(state.prefs.ward.as_deref(), Some("03127"));
+    let notice = state.notice.clone().unwrap();
+    assert!(!notice.error, "{notice:?}");
+    assert_eq!(notice.text, "Phường mặc định: Phường Điện Biên Phủ.");
+    let year = state.session.as_ref().unwrap().year;
+    harness.get_by_label(&format!("Tổng quan năm {year} — Phường Điện Biên Phủ"));
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    assert_eq!(store.home_ward_code().unwrap().as_deref(), Some("03127"));
+
+    // The other views work on it.
+    harness.get_by_label("Nhập số liệu").click();
+    harness.run();
+    type_into(&mut harness, "Thực hiện", "Số chi bộ trực thuộc", "18");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
 }

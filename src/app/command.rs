@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::entry_form::CellAt;
 use super::theme::ThemeChoice;
-use super::views::View;
+use super::view::View;
 use crate::domain::{Indicator, Lang};
 use crate::edit::RowEdit;
 use crate::store::IndicatorId;
@@ -29,6 +29,8 @@ pub enum Command {
     Reorder(Vec<String>),
     OpenDatabase(PathBuf),
     NewDatabase(PathBuf),
+    /// Make the ward with this code the database's home ward (a new database has none).
+    SetHomeWard(String),
     SetLang(Lang),
     SetTheme(ThemeChoice),
     EnterMeeting,

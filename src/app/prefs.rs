@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use super::theme::ThemeChoice;
-use super::views::View;
+use super::view::View;
 use crate::domain::Lang;
 use crate::domain::number::NumberStyle;
 
@@ -27,4 +27,11 @@ pub struct Prefs {
     pub view: View,
     /// The database last opened; the default one when unset.
     pub db_path: Option<PathBuf>,
+}
+
+impl Prefs {
+    /// The style numbers are written and typed in: the one chosen, else the language's.
+    pub fn number_style(&self) -> NumberStyle {
+        self.number_style.unwrap_or(self.lang.into())
+    }
 }

@@ -181,6 +181,32 @@ impl Session {
     }
 }
 
+/// A database open before its home ward is chosen (a new one): the wards it holds, for the
+/// settings view to offer. No other view shows until one is chosen.
+pub struct WardChoice {
+    pub store: Store,
+    /// The database's wards, one line a code (the newest period of a ward merged or renamed).
+    pub wards: Vec<AdminUnit>,
+}
+
+impl WardChoice {
+    /// Reads the wards a store offers.
+    pub fn new(store: Store) -> Result<Self, StoreError> {
+        let mut wards: Vec<AdminUnit> = Vec::new();
+        for (_, unit) in store.units()? {
+            if unit.level != Level::Ward {
+                continue;
+            }
+            match wards.iter_mut().find(|w| w.code == unit.code) {
+                Some(known) if known.valid_from < unit.valid_from => *known = unit,
+                Some(_) => {}
+                None => wards.push(unit),
+            }
+        }
+        Ok(Self { store, wards })
+    }
+}
+
 /// The current calendar year.
 pub fn this_year() -> i16 {
     jiff::Zoned::now().year()

@@ -21,6 +21,8 @@ pub const CELL_WIDTH: f32 = 128.0;
 pub const NOTE_WIDTH: f32 = 180.0;
 /// Widest an indicator's name runs in a table before it wraps.
 pub const NAME_WIDTH: f32 = 270.0;
+/// Width of a paragraph of explanation, short enough to read at a glance.
+pub const PROSE_WIDTH: f32 = 560.0;
 /// Height of the % of plan chart on the dashboard.
 pub const CHART_HEIGHT: f32 = 260.0;
 /// The target line of every % of plan chart.

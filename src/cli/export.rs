@@ -55,7 +55,7 @@ pub fn run(store: &Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
     let wards = if args.ward.as_deref() == Some("all") {
         store.ward_years(year, |_, _| {})?
     } else {
-        let (id, unit) = super::ward(store, args.ward.as_deref(), year, lang)?;
+        let (id, unit) = super::ward(store, args.ward.as_deref(), year)?;
         vec![WardYear::new(unit, year, store.year_data(id, year)?)]
     };
     export::write(args.format.into(), &wards, lang, &args.output)?;

@@ -25,7 +25,7 @@ pub struct HistoryArgs {
 
 pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> {
     let year = super::check_year(args.year, lang)?;
-    let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year, lang)?;
+    let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year)?;
     let (indicator_id, indicator) = store.indicator(&args.indicator)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let entries = store.history(unit_id, indicator_id, year)?;

@@ -5,6 +5,7 @@ mod catalogue;
 mod demo;
 mod export;
 mod history;
+mod home_ward;
 mod import;
 mod report;
 mod set;
@@ -18,6 +19,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Lang;
 use crate::domain::number::NumberStyle;
+use crate::startup::open;
 use crate::store::Store;
 
 /// ward-kpi: a ward's yearly indicators against plan.
@@ -77,8 +79,12 @@ impl From<LangArg> for Lang {
 pub enum Command {
     /// Write the demo database (Phường Thanh Trường, 2021) into a new file.
     Demo(demo::DemoArgs),
-    /// Create a new database with the standard catalogue and no figures.
+    /// Create a new database with the standard catalogue and units, no figures and no home
+    /// ward yet (choose it with `ward-kpi home-ward CODE`).
     Init,
+    /// Show the database's home ward, the ward commands use without --ward, or choose it:
+    /// `ward-kpi home-ward 03142` (the codes: `ward-kpi units`).
+    HomeWard(home_ward::HomeWardArgs),
     /// List the indicator catalogue.
     Indicators(catalogue::IndicatorsArgs),
     /// List the administrative units.
@@ -157,14 +163,16 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Demo(demo) => demo::run(&required_db(args.db.as_deref(), lang)?, &demo, lang),
         Command::Init => {
             let path = required_db(args.db.as_deref(), lang)?;
-            crate::demo::create_empty(&path)?;
+            crate::store::seed::create(&path)?;
             print_line(&rust_i18n::t!(
                 "cli.created",
                 locale = lang.code(),
                 path = path.display()
             ));
+            print_line(&rust_i18n::t!("cli.home_ward.choose", locale = lang.code()));
             Ok(())
         }
+        Command::HomeWard(home) => home_ward::run(&open(args.db)?, &home, lang),
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
@@ -183,43 +191,15 @@ fn required_db(db: Option<&Path>, lang: Lang) -> anyhow::Result<PathBuf> {
         .with_context(|| rust_i18n::t!("cli.need_db", locale = lang.code()).into_owned())
 }
 
-/// Opens the named database, or the default one, creating the default with the demo data on
-/// first start.
-pub fn open(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    match db {
-        Some(path) => Ok(Store::open(&path)?),
-        None => open_default(),
-    }
-}
-
-/// The default database in the user's data folder, made with the demo data when missing.
-pub fn open_default() -> anyhow::Result<Store> {
-    let path = default_db_path()?;
-    if path.exists() {
-        return Ok(Store::open(&path)?);
-    }
-    Ok(crate::demo::create_demo(&path)?)
-}
-
-/// Where the default database lives: the operating system's data folder for applications.
-pub fn default_db_path() -> anyhow::Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("vn", "ward-kpi", "ward-kpi")
-        .context("cannot find the user's data folder; name a database with --db FILE")?;
-    Ok(dirs.data_dir().join("ward-kpi.db"))
-}
-
 /// Resolves `--ward` (or the database's home ward) to a unit valid in `year`.
 fn ward(
     store: &Store,
     code: Option<&str>,
     year: i16,
-    lang: Lang,
 ) -> anyhow::Result<(crate::store::UnitId, crate::domain::AdminUnit)> {
     let code = match code {
         Some(code) => code.to_owned(),
-        None => store.home_ward_code()?.with_context(|| {
-            rust_i18n::t!("cli.no_home_ward", locale = lang.code()).into_owned()
-        })?,
+        None => crate::startup::home_ward(store)?,
     };
     Ok(store.unit_for(&code, year)?)
 }

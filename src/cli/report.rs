@@ -35,7 +35,7 @@ pub enum Format {
 
 pub fn run(store: &Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
     let year = super::check_year(args.year, lang)?;
-    let (unit, _) = super::ward(store, args.ward.as_deref(), year, lang)?;
+    let (unit, _) = super::ward(store, args.ward.as_deref(), year)?;
     let report = store.report(unit, year)?;
     let text = match args.format {
         Format::Table => table(&report, lang),

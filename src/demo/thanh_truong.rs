@@ -2,10 +2,8 @@
 //! review published it (`shared/seed/thanh-truong-2021-review.txt`). Plans the article gives
 //! only as a % are worked out from it and marked as derived; nothing else is invented.
 
-use jiff::civil::date;
-
 use crate::domain::number;
-use crate::domain::{AdminUnit, Level, PlanSource, PlanTarget, Stage};
+use crate::domain::{PlanSource, PlanTarget, Stage};
 use crate::store::{Batch, FigureWrite, Origin, PlanWrite, Result, Store, StoreError};
 
 /// Statistics code of Phường Thanh Trường.
@@ -13,48 +11,6 @@ pub const WARD_CODE: &str = "03142";
 
 /// The year the article reviews.
 pub const YEAR: i16 = 2021;
-
-/// The units around the demo ward, before and after the merger of 1 July 2025
-/// (NQ 1661/NQ-UBTVQH15). Only codes the sources give are listed.
-pub fn units() -> Vec<AdminUnit> {
-    let merger_eve = Some(date(2025, 6, 30));
-    let merger_day = Some(date(2025, 7, 1));
-    let unit = |code: &str, name: &str, level, parent: Option<&str>| AdminUnit {
-        code: code.to_owned(),
-        name: name.to_owned(),
-        level,
-        parent_code: parent.map(str::to_owned),
-        valid_from: None,
-        valid_to: None,
-        successor_code: None,
-        synthetic: false,
-    };
-    vec![
-        unit("11", "Tỉnh Điện Biên", Level::Province, None),
-        AdminUnit {
-            valid_to: merger_eve,
-            ..unit(
-                "094",
-                "Thành phố Điện Biên Phủ",
-                Level::District,
-                Some("11"),
-            )
-        },
-        AdminUnit {
-            valid_to: merger_eve,
-            successor_code: Some("03127".into()),
-            ..unit(WARD_CODE, "Phường Thanh Trường", Level::Ward, Some("094"))
-        },
-        AdminUnit {
-            valid_from: merger_day,
-            ..unit("03127", "Phường Điện Biên Phủ", Level::Ward, Some("11"))
-        },
-        AdminUnit {
-            valid_from: merger_day,
-            ..unit("03334", "Phường Mường Thanh", Level::Ward, Some("11"))
-        },
-    ]
-}
 
 /// A published figure: indicator, stage, the text as printed, a note.
 const FIGURES: [(&str, Stage, &str, &str); 8] = [

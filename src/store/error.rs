@@ -49,6 +49,8 @@ pub enum StoreError {
     UnknownIndicator(String),
     #[error("no administrative unit with code '{code}' in {year}")]
     UnknownUnit { code: String, year: i16 },
+    #[error("no ward with code '{0}' in this database (see `ward-kpi units`)")]
+    NotAWard(String),
     #[error("indicator '{0}' already exists")]
     DuplicateIndicator(String),
     #[error("indicator '{0}' holds data: archive it instead of deleting it")]

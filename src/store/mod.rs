@@ -11,6 +11,7 @@ mod error;
 mod history;
 mod save;
 mod schema;
+pub mod seed;
 mod units;
 mod ward_years;
 mod write;

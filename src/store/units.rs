@@ -100,16 +100,22 @@ impl Store {
         Ok(row?.1)
     }
 
-    /// The ward shown when none is named: the `home_ward` setting, else the first ward.
+    /// The ward shown when none is named: the home ward, once one is chosen. A new database has
+    /// none: of several wards, which one it keeps is the user's choice.
     pub fn home_ward_code(&self) -> Result<Option<String>> {
-        if let Some(code) = self.setting("home_ward")? {
-            return Ok(Some(code));
-        }
-        Ok(self
+        self.setting("home_ward")
+    }
+
+    /// Chooses the home ward, by code; refused unless the database holds a ward of that code.
+    pub fn set_home_ward(&self, code: &str) -> Result<()> {
+        let is_ward = self
             .units()?
-            .into_iter()
-            .find(|(_, u)| u.level == Level::Ward)
-            .map(|(_, u)| u.code))
+            .iter()
+            .any(|(_, u)| u.code == code && u.level == Level::Ward);
+        if !is_ward {
+            return Err(StoreError::NotAWard(code.to_owned()));
+        }
+        self.set_setting("home_ward", code)
     }
 
     /// Who sets a ward's plans by default: the city while the ward sat under one, the province

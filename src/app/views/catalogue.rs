@@ -3,9 +3,10 @@
 
 use crate::app::command::Command;
 use crate::app::session::Session;
-use crate::app::theme::{self, Palette};
+use crate::app::theme;
 use crate::app::tr;
-use crate::domain::{Category, Direction, Indicator, Kind, Lang, Unit};
+use crate::app::views::ViewCtx;
+use crate::domain::{Category, Direction, Indicator, Kind, Unit};
 
 /// The catalogue view's own state: the indicator being edited, as typed.
 #[derive(Default)]
@@ -81,14 +82,8 @@ impl Draft {
 }
 
 impl Catalogue {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &Session,
-        lang: Lang,
-        palette: &Palette,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+        let lang = ctx.lang;
         ui.horizontal(|ui| {
             ui.heading(tr(lang, "app.view.catalogue"));
             ui.add_space(theme::GAP);
@@ -106,7 +101,7 @@ impl Catalogue {
         if let Some(draft) = &mut self.editing {
             let mut close = false;
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                close = draft_ui(ui, draft, lang, palette, commands);
+                close = draft_ui(ui, ctx, draft);
             });
             if close {
                 self.editing = None;
@@ -147,28 +142,23 @@ impl Catalogue {
                             ui.label(egui::RichText::new(category.name(lang)).strong());
                             ui.end_row();
                             for (position, indicator) in members.iter().enumerate() {
-                                self.row_ui(
-                                    ui, session, &members, position, indicator, lang, palette,
-                                    commands,
-                                );
+                                self.row_ui(ui, ctx, session, &members, position, indicator);
                             }
                         }
                     });
             });
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn row_ui(
         &mut self,
         ui: &mut egui::Ui,
+        ctx: &mut ViewCtx<'_>,
         session: &Session,
         members: &[&Indicator],
         position: usize,
         indicator: &Indicator,
-        lang: Lang,
-        palette: &Palette,
-        commands: &mut Vec<Command>,
     ) {
+        let lang = ctx.lang;
         ui.horizontal(|ui| {
             let reorder = |from: usize, to: usize| {
                 let mut codes: Vec<String> = members.iter().map(|i| i.code.clone()).collect();
@@ -182,7 +172,7 @@ impl Catalogue {
                 )
                 .clicked()
             {
-                commands.push(reorder(position, position - 1));
+                ctx.commands.push(reorder(position, position - 1));
             }
             if ui
                 .add_enabled(
@@ -191,7 +181,7 @@ impl Catalogue {
                 )
                 .clicked()
             {
-                commands.push(reorder(position, position + 1));
+                ctx.commands.push(reorder(position, position + 1));
             }
         });
         let mut name = egui::RichText::new(indicator.name(lang));
@@ -201,7 +191,7 @@ impl Catalogue {
                 indicator.name(lang),
                 tr(lang, "app.catalogue.archived")
             ))
-            .color(palette.missing);
+            .color(ctx.palette.missing);
         }
         ui.scope(|ui| {
             ui.set_max_width(theme::NAME_WIDTH);
@@ -227,13 +217,14 @@ impl Catalogue {
             if ui.small_button(tr(lang, archive_key)).clicked() {
                 let mut changed = indicator.clone();
                 changed.archived = !changed.archived;
-                commands.push(Command::UpdateIndicator(changed));
+                ctx.commands.push(Command::UpdateIndicator(changed));
             }
             let has_data = session
                 .indicator_id(&indicator.code)
                 .is_some_and(|id| session.with_data.contains(&id));
             if !has_data && ui.small_button(tr(lang, "app.catalogue.delete")).clicked() {
-                commands.push(Command::DeleteIndicator(indicator.code.clone()));
+                ctx.commands
+                    .push(Command::DeleteIndicator(indicator.code.clone()));
             }
         });
         ui.end_row();
@@ -241,13 +232,8 @@ impl Catalogue {
 }
 
 /// The add / edit form; true when it should close.
-fn draft_ui(
-    ui: &mut egui::Ui,
-    draft: &mut Draft,
-    lang: Lang,
-    palette: &Palette,
-    commands: &mut Vec<Command>,
-) -> bool {
+fn draft_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
+    let lang = ctx.lang;
     let mut close = false;
     let title = if draft.new {
         "app.catalogue.add"
@@ -317,14 +303,14 @@ fn draft_ui(
             ui.end_row();
         });
     if let Some(error) = &draft.error {
-        ui.label(egui::RichText::new(error).color(palette.error));
+        ui.label(egui::RichText::new(error).color(ctx.palette.error));
     }
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "app.catalogue.save")).clicked() {
             let indicator = draft.indicator();
             match indicator.validate() {
                 Ok(()) => {
-                    commands.push(if draft.new {
+                    ctx.commands.push(if draft.new {
                         Command::AddIndicator(indicator)
                     } else {
                         Command::UpdateIndicator(indicator)

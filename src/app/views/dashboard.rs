@@ -2,9 +2,11 @@
 //! against the 100% target, and the report sentences. A bar or a row opens the trend.
 
 use crate::app::command::Command;
+use crate::app::dialogs;
 use crate::app::session::Session;
-use crate::app::theme::{self, Palette};
+use crate::app::theme;
 use crate::app::tr;
+use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
 use crate::domain::report;
 use crate::domain::{Lang, number};
@@ -32,14 +34,8 @@ impl Default for Dashboard {
 }
 
 impl Dashboard {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &Session,
-        lang: Lang,
-        palette: &Palette,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+        let lang = ctx.lang;
         let report = &session.report;
         egui::ScrollArea::both()
             .auto_shrink([false, false])
@@ -50,7 +46,7 @@ impl Dashboard {
                     year = report.year,
                     unit = report.unit.name
                 ));
-                self.export_ui(ui, session, lang, commands);
+                self.export_ui(ui, ctx, session);
                 ui.add_space(theme::GAP);
 
                 let charted = charted_rows(report, lang);
@@ -63,31 +59,26 @@ impl Dashboard {
                         "dashboard-chart",
                         &charted,
                         lang,
-                        palette,
+                        &ctx.palette,
                         theme::CHART_HEIGHT,
                         14.0,
                     ) && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
                     {
-                        commands.push(Command::OpenTrend(id));
+                        ctx.commands.push(Command::OpenTrend(id));
                     }
                 }
                 ui.add_space(theme::GAP);
-                table_ui(ui, session, lang, palette, commands);
+                table_ui(ui, ctx, session);
                 ui.add_space(theme::GAP);
-                sentences_ui(ui, session, lang, commands);
+                sentences_ui(ui, ctx, session);
             });
     }
 }
 
 impl Dashboard {
     /// Export: a format, then the system's save dialog (or a typed path where none opens).
-    fn export_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &Session,
-        lang: Lang,
-        commands: &mut Vec<Command>,
-    ) {
+    fn export_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+        let lang = ctx.lang;
         ui.horizontal(|ui| {
             let label = ui.label(tr(lang, "app.export.title"));
             egui::ComboBox::from_id_salt("export-format")
@@ -119,12 +110,8 @@ impl Dashboard {
             };
             let file_name = format!("bao-cao-{}-{who}.{}", session.year, self.format.extension());
             if ui.button(tr(lang, "app.export.save_as")).clicked() {
-                let picked = rfd::FileDialog::new()
-                    .set_file_name(&file_name)
-                    .add_filter(self.format.extension(), &[self.format.extension()])
-                    .save_file();
-                match picked {
-                    Some(path) => commands.push(Command::Export {
+                match dialogs::export_file(&file_name, self.format) {
+                    Some(path) => ctx.commands.push(Command::Export {
                         format: self.format,
                         path,
                         all_wards,
@@ -147,7 +134,7 @@ impl Dashboard {
                     )
                     .clicked()
                 {
-                    commands.push(Command::Export {
+                    ctx.commands.push(Command::Export {
                         format: self.format,
                         path: path.into(),
                         all_wards,
@@ -165,13 +152,8 @@ fn format_name(format: Format, lang: Lang) -> String {
 }
 
 /// The report table, grouped by category.
-fn table_ui(
-    ui: &mut egui::Ui,
-    session: &Session,
-    lang: Lang,
-    palette: &Palette,
-    commands: &mut Vec<Command>,
-) {
+fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+    let lang = ctx.lang;
     let headers = [
         "app.table.number",
         "app.table.indicator",
@@ -213,7 +195,7 @@ fn table_ui(
                 if name.clicked()
                     && let Some(id) = session.indicator_id(&row.indicator.code)
                 {
-                    commands.push(Command::OpenTrend(id));
+                    ctx.commands.push(Command::OpenTrend(id));
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
                 number_cell(ui, row.plan.as_ref().map(|p| p.target.text(lang)));
@@ -228,7 +210,7 @@ fn table_ui(
                 number_cell(ui, row.change.map(|c| report::change_text(c, lang)));
                 ui.label(
                     egui::RichText::new(row.assessment.status.word(lang))
-                        .color(palette.status(row.assessment.status))
+                        .color(ctx.palette.status(row.assessment.status))
                         .strong(),
                 );
                 ui.end_row();
@@ -244,7 +226,8 @@ fn number_cell(ui: &mut egui::Ui, text: Option<String>) {
 }
 
 /// The report sentences as the review writes them, with a copy button.
-fn sentences_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut Vec<Command>) {
+fn sentences_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+    let lang = ctx.lang;
     let sentences = session.report.sentences(lang);
     if sentences.is_empty() {
         return;
@@ -252,7 +235,7 @@ fn sentences_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut
     ui.horizontal(|ui| {
         ui.label(egui::RichText::new(tr(lang, "app.dashboard.sentences")).strong());
         if ui.button(tr(lang, "app.dashboard.copy")).clicked() {
-            commands.push(Command::CopyText(sentences.join("\n")));
+            ctx.commands.push(Command::CopyText(sentences.join("\n")));
         }
     });
     for sentence in &sentences {

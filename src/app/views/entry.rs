@@ -3,11 +3,12 @@
 //! Ctrl+S) writes every changed row in one transaction, and a cell in error blocks it all.
 
 use crate::app::command::Command;
+use crate::app::dialogs;
 use crate::app::entry_form::{Column, Reading};
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
-use crate::domain::Lang;
+use crate::app::views::ViewCtx;
 
 /// The entry view's own state.
 #[derive(Default)]
@@ -24,17 +25,15 @@ pub struct Entry {
 impl Entry {
     /// Import from a file: the system's open dialog, or a typed path where none opens. Rows
     /// without a ward or a year take the ones shown.
-    fn import_ui(&mut self, ui: &mut egui::Ui, lang: Lang, commands: &mut Vec<Command>) {
+    fn import_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+        let lang = ctx.lang;
         let button = ui
             .button(tr(lang, "app.import.button"))
             .on_hover_text(tr(lang, "app.import.hint"));
         let mut focus_field = false;
         if button.clicked() || std::mem::take(&mut self.request_import) {
-            let picked = rfd::FileDialog::new()
-                .add_filter("Excel, CSV", &["xlsx", "xls", "ods", "csv", "txt"])
-                .pick_file();
-            match picked {
-                Some(path) => commands.push(Command::ImportPreview(path)),
+            match dialogs::import_file() {
+                Some(path) => ctx.commands.push(Command::ImportPreview(path)),
                 None => {
                     // No dialog could open (or it was cancelled): the path can be typed.
                     self.no_dialog = true;
@@ -59,7 +58,7 @@ impl Entry {
                 .clicked();
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (go || entered) && !path.is_empty() {
-                commands.push(Command::ImportPreview(path.into()));
+                ctx.commands.push(Command::ImportPreview(path.into()));
             }
         }
     }
@@ -71,14 +70,8 @@ fn cell_id(row: usize, column: Column) -> egui::Id {
 }
 
 impl Entry {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &mut Session,
-        lang: Lang,
-        palette: &Palette,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &mut Session) {
+        let (lang, palette) = (ctx.lang, ctx.palette);
         let form = &mut session.form;
         ui.horizontal(|ui| {
             ui.heading(rust_i18n::t!(
@@ -100,19 +93,19 @@ impl Entry {
             if form.is_dirty() {
                 ui.label(egui::RichText::new(tr(lang, "app.entry.unsaved")).color(palette.dirty));
                 if ui.button(tr(lang, "app.entry.discard")).clicked() {
-                    commands.push(Command::DiscardEdits);
+                    ctx.commands.push(Command::DiscardEdits);
                 }
             }
             ui.add_space(theme::GAP);
-            self.import_ui(ui, lang, commands);
+            self.import_ui(ui, ctx);
         });
         if std::mem::take(&mut self.request_save) {
             match form.edits() {
                 Ok(edits) if edits.is_empty() => {}
-                Ok(edits) => commands.push(Command::Save(edits)),
+                Ok(edits) => ctx.commands.push(Command::Save(edits)),
                 Err(errors) => {
                     let first = &errors[0];
-                    commands.push(Command::ShowError(
+                    ctx.commands.push(Command::ShowError(
                         rust_i18n::t!(
                             "app.entry.blocked",
                             locale = lang.code(),
@@ -193,7 +186,7 @@ impl Entry {
                                                 &accessible,
                                             )
                                         });
-                                        reading_ui(ui, &reading, changed, palette, width);
+                                        reading_ui(ui, &reading, changed, &palette, width);
                                         response
                                     })
                                     .inner;

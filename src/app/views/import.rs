@@ -6,8 +6,9 @@ use std::path::PathBuf;
 
 use crate::app::command::Command;
 use crate::app::jobs::Job;
-use crate::app::theme::{self, Palette};
+use crate::app::theme;
 use crate::app::tr;
+use crate::app::views::ViewCtx;
 use crate::domain::{Lang, number};
 use crate::import::{Change, Preview, Slot};
 
@@ -39,14 +40,14 @@ const COLUMNS: [(&str, f32, bool); 7] = [
 const ROW_HEIGHT: f32 = 20.0;
 
 /// The preview as a modal: the changes (or the problems), the warnings, and the decision.
+/// (`ctx` is egui's here: a modal shows over the whole window, not in a view's `Ui`.)
 pub fn review_ui(
     ctx: &egui::Context,
+    view_ctx: &mut ViewCtx<'_>,
     review: &Review,
     indicator_name: &dyn Fn(&str) -> String,
-    lang: Lang,
-    palette: &Palette,
-    commands: &mut Vec<Command>,
 ) {
+    let (lang, palette, commands) = (view_ctx.lang, &view_ctx.palette, &mut *view_ctx.commands);
     let preview = &review.preview;
     let t = |key: &str| tr(lang, key);
     let modal = egui::Modal::new(egui::Id::unique("import-review")).show(ctx, |ui| {

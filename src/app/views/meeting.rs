@@ -11,6 +11,7 @@ use crate::app::command::Command;
 use crate::app::session::{Session, Trend};
 use crate::app::theme::{self, MEETING};
 use crate::app::tr;
+use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Lang, Status};
@@ -50,13 +51,8 @@ impl Meeting {
         1 + self.slides.len()
     }
 
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &Session,
-        lang: Lang,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+        let lang = ctx.lang;
         let (next, previous, leave) = ui.input(|i| {
             (
                 i.key_pressed(Key::ArrowRight)
@@ -73,7 +69,7 @@ impl Meeting {
             self.slide = self.slide.saturating_sub(1);
         }
         if leave {
-            commands.push(Command::LeaveMeeting);
+            ctx.commands.push(Command::LeaveMeeting);
         }
         let frame = egui::Frame::new()
             .fill(MEETING.slide_background)

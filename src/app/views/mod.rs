@@ -2,6 +2,7 @@
 //! pickers, the notice. Each view is a type with a `ui` function in its own file.
 
 pub mod catalogue;
+mod ctx;
 pub mod dashboard;
 pub mod entry;
 pub mod import;
@@ -9,48 +10,13 @@ pub mod meeting;
 pub mod settings;
 pub mod trends;
 
-use serde::{Deserialize, Serialize};
+pub use super::view::View;
+pub use ctx::ViewCtx;
 
 use super::command::Command;
-use super::prefs::Prefs;
-use super::session::Session;
-use super::theme::{self, Palette};
+use super::session::{Session, WardChoice};
+use super::theme;
 use super::{Notice, tr};
-use crate::domain::Lang;
-
-/// The views, in the order of the bar.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum View {
-    #[default]
-    Dashboard,
-    Entry,
-    Trends,
-    Catalogue,
-    Settings,
-}
-
-impl View {
-    /// Every view, in the order of the bar (and of Ctrl+1…5).
-    pub const ALL: [Self; 5] = [
-        Self::Dashboard,
-        Self::Entry,
-        Self::Trends,
-        Self::Catalogue,
-        Self::Settings,
-    ];
-
-    /// The view's name in the bar.
-    pub fn title(self, lang: Lang) -> String {
-        let key = match self {
-            Self::Dashboard => "app.view.dashboard",
-            Self::Entry => "app.view.entry",
-            Self::Trends => "app.view.trends",
-            Self::Catalogue => "app.view.catalogue",
-            Self::Settings => "app.view.settings",
-        };
-        tr(lang, key)
-    }
-}
 
 /// Each view's own state (text being typed, selections).
 #[derive(Default)]
@@ -62,19 +28,23 @@ pub struct Views {
     pub settings: settings::Settings,
 }
 
-/// What the shell needs for one frame.
+/// What the shell shows around the views, besides the frame's context.
 pub struct Shell<'a> {
-    pub prefs: &'a Prefs,
     pub session: Option<&'a mut Session>,
+    pub ward_choice: Option<&'a WardChoice>,
     pub notice: &'a mut Option<Notice>,
     pub views: &'a mut Views,
-    pub palette: Palette,
-    pub lang: Lang,
 }
 
 /// The shell: the bar on top, the notice under it, the current view in the middle.
-pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Command>) {
-    let lang = shell.lang;
+pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>) {
+    let lang = ctx.lang;
+    // Without an open database only the settings can show, and the bar says so.
+    let shown = if shell.session.is_some() {
+        ctx.prefs.view
+    } else {
+        View::Settings
+    };
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
@@ -86,25 +56,22 @@ pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Com
                 if view == View::Entry && dirty {
                     title.push_str(" •");
                 }
-                if ui
-                    .selectable_label(shell.prefs.view == view, title)
-                    .clicked()
-                {
-                    commands.push(Command::ShowView(view));
+                if ui.selectable_label(shown == view, title).clicked() {
+                    ctx.commands.push(Command::ShowView(view));
                 }
             }
             ui.separator();
             if let Some(session) = shell.session.as_deref() {
-                pickers_ui(ui, session, lang, commands);
+                pickers_ui(ui, ctx, session);
                 if session.synthetic {
                     ui.label(
                         egui::RichText::new(tr(lang, "app.synthetic"))
-                            .color(shell.palette.synthetic)
+                            .color(ctx.palette.synthetic)
                             .strong(),
                     );
                 }
                 if ui.button(tr(lang, "app.meeting.start")).clicked() {
-                    commands.push(Command::EnterMeeting);
+                    ctx.commands.push(Command::EnterMeeting);
                 }
             }
         });
@@ -114,9 +81,9 @@ pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Com
         egui::Panel::top("notice").show(ui, |ui| {
             ui.horizontal(|ui| {
                 let color = if notice.error {
-                    shell.palette.error
+                    ctx.palette.error
                 } else {
-                    shell.palette.exceeded
+                    ctx.palette.exceeded
                 };
                 ui.label(egui::RichText::new(&notice.text).color(color).strong());
                 if ui.small_button(tr(lang, "app.notice.dismiss")).clicked() {
@@ -126,43 +93,18 @@ pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Com
         });
     }
     egui::CentralPanel::default().show(ui, |ui| {
-        let view = if shell.session.is_some() {
-            shell.prefs.view
-        } else {
-            View::Settings
-        };
-        match (view, shell.session.as_deref_mut()) {
+        let views = &mut shell.views;
+        match (shown, shell.session.as_deref_mut()) {
             (View::Settings, session) => {
-                shell
-                    .views
+                views
                     .settings
-                    .ui(ui, shell.prefs, session.as_deref(), lang, commands);
+                    .ui(ui, ctx, session.as_deref(), shell.ward_choice);
             }
             (_, None) => {}
-            (View::Dashboard, Some(session)) => {
-                shell
-                    .views
-                    .dashboard
-                    .ui(ui, session, lang, &shell.palette, commands);
-            }
-            (View::Entry, Some(session)) => {
-                shell
-                    .views
-                    .entry
-                    .ui(ui, session, lang, &shell.palette, commands);
-            }
-            (View::Trends, Some(session)) => {
-                shell
-                    .views
-                    .trends
-                    .ui(ui, session, lang, &shell.palette, commands);
-            }
-            (View::Catalogue, Some(session)) => {
-                shell
-                    .views
-                    .catalogue
-                    .ui(ui, session, lang, &shell.palette, commands);
-            }
+            (View::Dashboard, Some(session)) => views.dashboard.ui(ui, ctx, session),
+            (View::Entry, Some(session)) => views.entry.ui(ui, ctx, session),
+            (View::Trends, Some(session)) => views.trends.ui(ui, ctx, session),
+            (View::Catalogue, Some(session)) => views.catalogue.ui(ui, ctx, session),
         }
     });
 }
@@ -170,10 +112,10 @@ pub fn shell_ui(ui: &mut egui::Ui, shell: &mut Shell<'_>, commands: &mut Vec<Com
 /// The ward shown, among those that existed in the year, labelled by `label`.
 pub fn ward_picker_ui(
     ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
     id: &str,
     label: egui::Id,
     session: &Session,
-    commands: &mut Vec<Command>,
 ) {
     egui::ComboBox::from_id_salt(id)
         .selected_text(&session.unit.name)
@@ -185,7 +127,7 @@ pub fn ward_picker_ui(
                     .clicked()
                     && unit.code != session.unit.code
                 {
-                    commands.push(Command::SetWard(unit.code.clone()));
+                    ctx.commands.push(Command::SetWard(unit.code.clone()));
                 }
             }
         })
@@ -194,9 +136,10 @@ pub fn ward_picker_ui(
 }
 
 /// The ward and year shown.
-fn pickers_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut Vec<Command>) {
+fn pickers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+    let lang = ctx.lang;
     let ward_label = ui.label(tr(lang, "app.ward"));
-    ward_picker_ui(ui, "ward-picker", ward_label.id, session, commands);
+    ward_picker_ui(ui, ctx, "ward-picker", ward_label.id, session);
     let year_label = ui.label(tr(lang, "app.year"));
     egui::ComboBox::from_id_salt("year-picker")
         .selected_text(session.year.to_string())
@@ -216,7 +159,7 @@ fn pickers_ui(ui: &mut egui::Ui, session: &Session, lang: Lang, commands: &mut V
                     .clicked()
                     && year != session.year
                 {
-                    commands.push(Command::SetYear(year));
+                    ctx.commands.push(Command::SetYear(year));
                 }
             }
         })

@@ -1,35 +1,42 @@
 //! Settings: language, light or dark, the ward shown, and the database file (open another or
 //! start a new one, through the system's file dialog or by typing the path where no dialog can
-//! open).
+//! open). A database without a home ward (a new one) opens here, on the choice of that ward.
 
 use std::path::PathBuf;
 
 use crate::app::command::Command;
-use crate::app::prefs::Prefs;
-use crate::app::session::Session;
+use crate::app::dialogs;
+use crate::app::session::{Session, WardChoice};
 use crate::app::theme::{self, ThemeChoice};
 use crate::app::tr;
-use crate::domain::Lang;
+use crate::app::views::ViewCtx;
+use crate::domain::{AdminUnit, Lang};
 
-/// The settings view's own state: the path being typed.
+/// The settings view's own state: the path being typed, the home ward being chosen.
 #[derive(Default)]
 pub struct Settings {
     path: String,
     /// Shown when the file dialog could not open.
     no_dialog: bool,
+    /// The code of the ward picked as home ward, before it is confirmed.
+    home_ward: Option<String>,
 }
 
 impl Settings {
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        prefs: &Prefs,
+        ctx: &mut ViewCtx<'_>,
         session: Option<&Session>,
-        lang: Lang,
-        commands: &mut Vec<Command>,
+        ward_choice: Option<&WardChoice>,
     ) {
+        let (lang, prefs) = (ctx.lang, ctx.prefs);
         ui.heading(tr(lang, "app.view.settings"));
         ui.add_space(theme::GAP);
+        if let Some(choice) = ward_choice {
+            self.home_ward_ui(ui, ctx, choice);
+            ui.add_space(theme::GAP);
+        }
         egui::Grid::new("settings")
             .num_columns(2)
             .spacing([24.0, 12.0])
@@ -41,7 +48,7 @@ impl Settings {
                             .radio(prefs.lang == choice, choice.native_name())
                             .clicked()
                         {
-                            commands.push(Command::SetLang(choice));
+                            ctx.commands.push(Command::SetLang(choice));
                         }
                     }
                 });
@@ -54,7 +61,7 @@ impl Settings {
                         (ThemeChoice::Dark, "app.settings.dark"),
                     ] {
                         if ui.radio(prefs.theme == choice, tr(lang, key)).clicked() {
-                            commands.push(Command::SetTheme(choice));
+                            ctx.commands.push(Command::SetTheme(choice));
                         }
                     }
                 });
@@ -62,27 +69,28 @@ impl Settings {
 
                 if let Some(session) = session {
                     let label = ui.label(tr(lang, "app.ward"));
-                    super::ward_picker_ui(ui, "settings-ward", label.id, session, commands);
+                    super::ward_picker_ui(ui, ctx, "settings-ward", label.id, session);
                     ui.end_row();
                 }
 
                 let label = ui.label(tr(lang, "app.settings.database"));
                 ui.vertical(|ui| {
-                    let current = session.map_or_else(
+                    let store = session.map(|s| &s.store).or(ward_choice.map(|c| &c.store));
+                    let current = store.map_or_else(
                         || tr(lang, "app.settings.none"),
-                        |s| s.store.path().display().to_string(),
+                        |s| s.path().display().to_string(),
                     );
                     ui.label(egui::RichText::new(current).monospace());
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "app.settings.open")).clicked() {
-                            match pick(false, lang) {
-                                Some(path) => commands.push(Command::OpenDatabase(path)),
+                            match dialogs::database_file(false, lang) {
+                                Some(path) => ctx.commands.push(Command::OpenDatabase(path)),
                                 None => self.no_dialog = true,
                             }
                         }
                         if ui.button(tr(lang, "app.settings.new")).clicked() {
-                            match pick(true, lang) {
-                                Some(path) => commands.push(Command::NewDatabase(path)),
+                            match dialogs::database_file(true, lang) {
+                                Some(path) => ctx.commands.push(Command::NewDatabase(path)),
                                 None => self.no_dialog = true,
                             }
                         }
@@ -105,7 +113,7 @@ impl Settings {
                             .clicked()
                             && let Some(path) = typed.clone()
                         {
-                            commands.push(Command::OpenDatabase(path));
+                            ctx.commands.push(Command::OpenDatabase(path));
                         }
                         if ui
                             .add_enabled(
@@ -115,7 +123,7 @@ impl Settings {
                             .clicked()
                             && let Some(path) = typed
                         {
-                            commands.push(Command::NewDatabase(path));
+                            ctx.commands.push(Command::NewDatabase(path));
                         }
                         field
                     });
@@ -134,21 +142,64 @@ impl Settings {
     }
 }
 
-/// The system's file dialog; `None` when cancelled or when no dialog can open here.
-fn pick(new: bool, lang: Lang) -> Option<PathBuf> {
-    let dialog = rfd::FileDialog::new()
-        .set_title(tr(
-            lang,
-            if new {
-                "app.settings.new"
-            } else {
-                "app.settings.open"
-            },
-        ))
-        .add_filter("ward-kpi", &["db", "sqlite"]);
-    if new {
-        dialog.set_file_name("ward-kpi.db").save_file()
-    } else {
-        dialog.pick_file()
+impl Settings {
+    /// The choice of a new database's home ward: one line a ward, with its years where it was
+    /// merged, and a button to confirm.
+    fn home_ward_ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, choice: &WardChoice) {
+        let lang = ctx.lang;
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_max_width(theme::PROSE_WIDTH);
+            ui.label(
+                egui::RichText::new(tr(lang, "app.home_ward.title"))
+                    .heading()
+                    .strong(),
+            );
+            ui.label(tr(lang, "app.home_ward.body"));
+            ui.add_space(theme::GAP / 2.0);
+            if choice.wards.is_empty() {
+                ui.label(tr(lang, "app.home_ward.none"));
+                return;
+            }
+            for ward in &choice.wards {
+                let picked = self.home_ward.as_deref() == Some(ward.code.as_str());
+                if ui.radio(picked, ward_line(ward, lang)).clicked() {
+                    self.home_ward = Some(ward.code.clone());
+                }
+            }
+            ui.add_space(theme::GAP / 2.0);
+            let button = egui::Button::new(tr(lang, "app.home_ward.use"));
+            if ui.add_enabled(self.home_ward.is_some(), button).clicked()
+                && let Some(code) = self.home_ward.take()
+            {
+                ctx.commands.push(Command::SetHomeWard(code));
+            }
+        });
     }
+}
+
+/// A ward as the choice lists it: "Phường Điện Biên Phủ (03127), từ 01/07/2025".
+fn ward_line(ward: &AdminUnit, lang: Lang) -> String {
+    let date = |d: jiff::civil::Date| d.strftime("%d/%m/%Y").to_string();
+    let mut line = format!("{} ({})", ward.name, ward.code);
+    let period = match (ward.valid_from, ward.valid_to) {
+        (Some(from), Some(to)) => Some(format!("{} – {}", date(from), date(to))),
+        (Some(from), None) => Some(
+            rust_i18n::t!(
+                "app.home_ward.from",
+                locale = lang.code(),
+                date = date(from)
+            )
+            .into_owned(),
+        ),
+        (None, Some(to)) => Some(
+            rust_i18n::t!("app.home_ward.until", locale = lang.code(), date = date(to))
+                .into_owned(),
+        ),
+        (None, None) => None,
+    };
+    if let Some(period) = period {
+        line.push_str(", ");
+        line.push_str(&period);
+    }
+    line
 }

@@ -8,6 +8,7 @@ use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
+use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::percent_chart_ui;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Lang, number};
@@ -17,14 +18,8 @@ use crate::domain::{Lang, number};
 pub struct Trends;
 
 impl Trends {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        session: &Session,
-        lang: Lang,
-        palette: &Palette,
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+        let lang = ctx.lang;
         ui.horizontal(|ui| {
             let label = ui.label(tr(lang, "app.trends.indicator"));
             let selected = session
@@ -42,7 +37,7 @@ impl Trends {
                     for (id, indicator) in session.indicators.iter().filter(|(_, i)| !i.archived) {
                         let current = session.trend.as_ref().is_some_and(|(t, _)| t == id);
                         if ui.selectable_label(current, indicator.name(lang)).clicked() {
-                            commands.push(Command::OpenTrend(*id));
+                            ctx.commands.push(Command::OpenTrend(*id));
                         }
                     }
                 })
@@ -71,7 +66,7 @@ impl Trends {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                values_chart_ui(ui, series, lang, palette);
+                values_chart_ui(ui, series, lang, &ctx.palette);
                 ui.add_space(theme::GAP);
                 let with_years: Vec<(String, &ReportRow)> = series
                     .iter()
@@ -80,10 +75,18 @@ impl Trends {
                     .collect();
                 if !with_years.is_empty() {
                     ui.label(egui::RichText::new(tr(lang, "app.trends.percent")).strong());
-                    percent_chart_ui(ui, "trend-percent", &with_years, lang, palette, 180.0, 13.0);
+                    percent_chart_ui(
+                        ui,
+                        "trend-percent",
+                        &with_years,
+                        lang,
+                        &ctx.palette,
+                        180.0,
+                        13.0,
+                    );
                 }
                 ui.add_space(theme::GAP);
-                table_ui(ui, series, lang, palette);
+                table_ui(ui, series, lang, &ctx.palette);
             });
     }
 }

@@ -1,5 +1,5 @@
-//! A typical ward's catalogue: the indicators of the source article and those most wards
-//! report, over the six categories. Definitions only: no values are invented here.
+//! The standard catalogue every new database starts with: the indicators of the source article
+//! and those most wards report, over the six categories. Definitions only: no values here.
 
 use crate::domain::{Category, Direction, Indicator, Kind, Unit};
 

@@ -1,0 +1,260 @@
+//! Applying the views' commands after the frame, in one place: views never change the session,
+//! the preferences or the database themselves. An error stops the frame's remaining commands
+//! and shows once, in the notice.
+
+use super::command::Command;
+use super::view::View;
+use super::{WardKpiApp, jobs, tr, views};
+use crate::domain::Lang;
+use crate::store::{Origin, Store};
+
+impl WardKpiApp {
+    /// Applies the frame's commands, in order. An error stops the rest and shows once.
+    pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
+        let commands = std::mem::take(&mut self.commands);
+        for command in commands {
+            let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
+            if dirty && command.drops_edits(self.prefs.view) && self.confirm.is_none() {
+                self.confirm = Some(command);
+                return;
+            }
+            if let Err(error) = self.apply(ctx, command) {
+                self.fail(&error);
+                return;
+            }
+        }
+    }
+
+    fn apply(&mut self, ctx: &egui::Context, command: Command) -> anyhow::Result<()> {
+        let lang = self.lang();
+        let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        match command {
+            Command::ShowView(view) => {
+                // The trends open on the first indicator with a figure until one is chosen.
+                if view == View::Trends
+                    && let Some(session) = &mut self.session
+                    && session.trend.is_none()
+                    && let Some(id) = session
+                        .report
+                        .rows
+                        .iter()
+                        .find(|r| r.current.is_some())
+                        .and_then(|r| session.indicator_id(&r.indicator.code))
+                {
+                    session.open_trend(id)?;
+                }
+                self.prefs.view = view;
+            }
+            Command::SetLang(lang) => {
+                self.prefs.lang = lang;
+                let style = self.prefs.number_style();
+                if let Some(session) = &mut self.session {
+                    session.form.set_format(lang, style);
+                }
+            }
+            Command::SetTheme(theme) => self.prefs.theme = theme,
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.info(t("app.notice.copied"));
+            }
+            Command::ShowError(text) => self.fail(&anyhow::anyhow!(text)),
+            Command::EnterMeeting => {
+                let Some(session) = &self.session else {
+                    anyhow::bail!(t("app.notice.no_database"));
+                };
+                self.meeting = Some(views::meeting::Meeting::new(session)?);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(true));
+            }
+            Command::LeaveMeeting => {
+                self.meeting = None;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(false));
+            }
+            Command::Quit => {
+                self.closing = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::OpenDatabase(path) => {
+                let store = Store::open(&path)?;
+                self.prefs.db_path = Some(path);
+                self.start_session(store);
+            }
+            Command::NewDatabase(path) => {
+                let store = crate::store::seed::create(&path)?;
+                self.prefs.db_path = Some(path);
+                self.start_session(store);
+            }
+            Command::SetHomeWard(code) => self.set_home_ward(&code)?,
+            other => self.apply_to_session(other, lang)?,
+        }
+        Ok(())
+    }
+
+    /// Chooses the home ward; a database waiting for one then opens on it, on the dashboard.
+    fn set_home_ward(&mut self, code: &str) -> anyhow::Result<()> {
+        let Some(choice) = self.ward_choice.take() else {
+            let Some(session) = &self.session else {
+                anyhow::bail!(tr(self.lang(), "app.notice.no_database"));
+            };
+            return Ok(session.store.set_home_ward(code)?);
+        };
+        if let Err(error) = choice.store.set_home_ward(code) {
+            self.ward_choice = Some(choice);
+            return Err(error.into());
+        }
+        self.prefs.ward = Some(code.to_owned());
+        self.prefs.view = View::Dashboard;
+        self.start_session(choice.store);
+        if let Some(session) = &self.session {
+            let text = rust_i18n::t!(
+                "app.home_ward.chosen",
+                locale = self.lang().code(),
+                name = session.unit.name
+            )
+            .into_owned();
+            self.info(text);
+        }
+        Ok(())
+    }
+
+    /// Commands that need the open database.
+    fn apply_to_session(&mut self, command: Command, lang: Lang) -> anyhow::Result<()> {
+        let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+        // One writer at a time, and the window never waits on the database's lock: a save
+        // asked for while an import is being written is refused, the typed cells kept.
+        if command.writes() && self.job.is_some() {
+            anyhow::bail!(t("app.jobs.busy"));
+        }
+        let Some(session) = &mut self.session else {
+            anyhow::bail!(t("app.notice.no_database"));
+        };
+        match command {
+            Command::SetYear(year) => {
+                session.set_year(year, lang)?;
+                self.prefs.year = Some(year);
+            }
+            Command::SetWard(code) => {
+                session.set_ward(&code, lang)?;
+                self.prefs.ward = Some(code);
+            }
+            Command::OpenTrend(indicator) => {
+                session.open_trend(indicator)?;
+                self.prefs.view = View::Trends;
+            }
+            Command::Save(edits) => {
+                let batch = crate::edit::plan(&session.store, edits)?
+                    .into_batch()
+                    .map_err(|refusals| {
+                        let first = &refusals[0];
+                        let (row, column) = first.at;
+                        let indicator = session
+                            .form
+                            .rows
+                            .get(row)
+                            .map(|r| r.indicator.name(lang).to_owned())
+                            .unwrap_or_default();
+                        anyhow::anyhow!(rust_i18n::t!(
+                            "app.entry.blocked",
+                            locale = lang.code(),
+                            count = refusals.len(),
+                            row = row + 1,
+                            indicator = indicator,
+                            column = column.title(lang),
+                            message = first.reason.message(lang)
+                        ))
+                    })?;
+                let summary = session.store.apply(&batch, Origin::Window)?;
+                session.reload(lang)?;
+                let count = summary.plans_changed + summary.figures_changed;
+                self.info(
+                    rust_i18n::t!("app.notice.saved", locale = lang.code(), count = count)
+                        .into_owned(),
+                );
+            }
+            Command::DiscardEdits => session.reload(lang)?,
+            Command::Export {
+                format,
+                path,
+                all_wards,
+            } => {
+                let scope = if all_wards {
+                    jobs::Scope::AllWards
+                } else {
+                    jobs::Scope::Ward(session.unit_id)
+                };
+                let label = rust_i18n::t!(
+                    "app.export.running",
+                    locale = lang.code(),
+                    file = file_name(&path)
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                let work = jobs::export(db, scope, session.year, format, path, lang);
+                self.start_job(label, work)?;
+            }
+            Command::ImportPreview(file) => {
+                let defaults = crate::import::Defaults {
+                    ward: Some(session.unit.code.clone()),
+                    year: Some(session.year),
+                    lang,
+                    number_style: None,
+                    user_style: self.prefs.number_style(),
+                };
+                let label = rust_i18n::t!(
+                    "app.import.reading",
+                    locale = lang.code(),
+                    file = file_name(&file)
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                self.start_job(label, jobs::preview(db, file, defaults))?;
+            }
+            Command::ImportWrite => {
+                // The preview stays open if the write cannot start now.
+                if self.job.is_some() {
+                    anyhow::bail!(t("app.jobs.busy"));
+                }
+                let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
+                    return Ok(());
+                };
+                let label = rust_i18n::t!(
+                    "app.import.writing",
+                    locale = lang.code(),
+                    count = crate::domain::number::format_count(
+                        batch.plans.len() + batch.figures.len(),
+                        lang
+                    )
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                self.start_job(label, jobs::write(db, batch))?;
+            }
+            Command::CloseImport => self.review = None,
+            Command::AddIndicator(indicator) => {
+                session.store.add_indicator(&indicator)?;
+                session.reload(lang)?;
+            }
+            Command::UpdateIndicator(indicator) => {
+                session.store.update_indicator(&indicator)?;
+                session.reload(lang)?;
+            }
+            Command::DeleteIndicator(code) => {
+                session.store.delete_indicator(&code)?;
+                session.reload(lang)?;
+            }
+            Command::Reorder(codes) => {
+                session.store.reorder_indicators(&codes)?;
+                session.reload(lang)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// The name of a file, for messages.
+fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}

@@ -1,0 +1,94 @@
+//! The window's side of background jobs: starting one (one at a time), drawing its progress
+//! while it runs, and applying its outcome (a notice, an import preview, reloaded figures) once,
+//! when it is over. The work itself is in [`super::jobs`].
+
+use super::{WardKpiApp, jobs, tr, views};
+
+impl WardKpiApp {
+    /// Shows the running job's progress and applies its outcome once it is over. While it runs
+    /// the window repaints a few times a second to move the bar, and not at all after.
+    pub(super) fn poll_job(&mut self, ctx: &egui::Context) {
+        let Some(job) = &self.job else {
+            return;
+        };
+        let Some(result) = job.poll() else {
+            if self.meeting.is_none() {
+                views::import::progress_ui(ctx, job, self.lang());
+            }
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            return;
+        };
+        self.job = None;
+        if let Err(error) = self.finish_job(result) {
+            self.fail(&error);
+        }
+        // Nothing else may come to draw the outcome: no input, no animation.
+        ctx.request_repaint();
+    }
+
+    fn finish_job(&mut self, result: anyhow::Result<jobs::Outcome>) -> anyhow::Result<()> {
+        let lang = self.lang();
+        match result? {
+            jobs::Outcome::Exported { path, wards } => {
+                let mut text = rust_i18n::t!(
+                    "app.export.done",
+                    locale = lang.code(),
+                    path = path.display(),
+                    wards = crate::domain::number::format_count(wards, lang)
+                )
+                .into_owned();
+                // The file holds what is saved: say so when cells are being edited.
+                if self.session.as_ref().is_some_and(|s| s.form.is_dirty()) {
+                    text.push(' ');
+                    text.push_str(&tr(lang, "app.export.unsaved"));
+                }
+                self.info(text);
+            }
+            jobs::Outcome::Previewed { file, preview } => {
+                self.review = Some(views::import::Review { file, preview });
+            }
+            jobs::Outcome::Imported(summary) => {
+                // Cells typed meanwhile are kept, not replaced by the reloaded figures.
+                let mut kept = false;
+                if let Some(session) = &mut self.session {
+                    let form = session.form.is_dirty().then(|| session.form.clone());
+                    session.reload(lang)?;
+                    if let Some(form) = form {
+                        session.form = form;
+                        kept = true;
+                    }
+                }
+                let key = if kept {
+                    "app.import.done_kept"
+                } else {
+                    "app.import.done"
+                };
+                self.info(
+                    rust_i18n::t!(
+                        key,
+                        locale = lang.code(),
+                        count = crate::domain::number::format_count(
+                            summary.plans_changed + summary.figures_changed,
+                            lang
+                        )
+                    )
+                    .into_owned(),
+                );
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts work on a worker, unless one is already running.
+    pub(super) fn start_job(
+        &mut self,
+        label: String,
+        work: impl FnOnce(&jobs::Progress) -> anyhow::Result<jobs::Outcome> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        if self.job.is_some() {
+            anyhow::bail!(tr(self.lang(), "app.jobs.busy"));
+        }
+        self.job = Some(jobs::Job::spawn(label, work)?);
+        Ok(())
+    }
+}
