@@ -311,7 +311,7 @@ fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
     let mut harness = window(&db, View::Entry, Lang::Vi);
     harness
         .state_mut()
-        .push_command(Command::ImportPreview(file.clone()));
+        .push_command(Command::ImportPreview(file.clone(), None));
     wait_for_job(&mut harness);
     // A modal takes a frame to size itself; the window asked for that frame.
     harness.run();
@@ -366,7 +366,7 @@ fn an_import_with_a_bad_row_shows_the_problem_and_offers_no_write() {
     let mut harness = window(&db, View::Entry, Lang::Vi);
     harness
         .state_mut()
-        .push_command(Command::ImportPreview(file));
+        .push_command(Command::ImportPreview(file, None));
     wait_for_job(&mut harness);
     harness.run();
     harness.get_by_label("Không thể nhập: 2 lỗi. Sửa trong tệp rồi nhập lại; chưa có gì được ghi.");
@@ -557,4 +557,69 @@ fn a_new_empty_database_asks_for_its_ward_then_shows_the_dashboard() {
     harness.get_by_label("Lưu").click();
     harness.run();
     assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
+}
+
+#[test]
+fn an_english_speaking_clerk_reads_and_types_vietnamese_numbers() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("clerk.db");
+    let mut harness = window(&db, View::Settings, Lang::En);
+    harness.get_by_label("Vietnamese (2.809,8)").click();
+    harness.run();
+    assert_eq!(
+        harness.state().prefs.number_style,
+        Some(ward_kpi::domain::number::NumberStyle::Vi)
+    );
+    harness.get_by_label("Dashboard").click();
+    harness.run();
+    // English words, Vietnamese numbers.
+    harness.get_by_label("2.809,8 (actual)");
+    harness.get_by_label("114,6%");
+
+    harness.get_by_label("Data entry").click();
+    harness.run();
+    let crop = "Crop output (two rice crops, vegetables, third crop)";
+    type_into(&mut harness, "Final", crop, "2.600");
+    harness.get_by_label_contains("= 2.600 tonnes");
+    harness.get_by_label("Save").click();
+    harness.run();
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    let figures = store.figures_of(unit, 2021).unwrap().remove(&crop).unwrap();
+    let final_ = figures.iter().find(|f| f.stage == Stage::Final).unwrap();
+    assert_eq!(final_.value.to_string(), "2600");
+}
+
+#[test]
+fn a_file_whose_numbers_read_two_ways_is_read_in_the_style_the_user_chooses() {
+    use ward_kpi::app::command::Command;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("choice.db");
+    let file = scratch.path("hai-cach.csv");
+    // Headings in two languages and only numbers that read two ways: nothing decides.
+    std::fs::write(&file, "indicator;Kế hoạch;actual\nsown_area;2.600;2.809\n").unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(file.clone(), None));
+    wait_for_job(&mut harness);
+    harness.run();
+    harness.get_by_label_contains("Tệp viết số theo kiểu nào?");
+    assert!(harness.query_by_label("Ghi 2 giá trị").is_none());
+    harness
+        .get_by_label("Kiểu Anh (2,809.8): “2.600” là 2,6")
+        .click();
+    wait_for_job(&mut harness);
+    harness.run();
+    harness.get_by_label("Số trong tệp đọc theo Kiểu Anh (2,809.8), như bạn đã chọn");
+    harness.get_by_label("Ghi 2 giá trị").click();
+    wait_for_job(&mut harness);
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    let (area, _) = store.indicator("sown_area").unwrap();
+    let plans = store.plans_of(unit, 2021).unwrap().remove(&area).unwrap();
+    assert_eq!(plans[0].target.low().normalize().to_string(), "2.6");
+    let figures = store.figures_of(unit, 2021).unwrap().remove(&area).unwrap();
+    assert_eq!(figures[0].value.to_string(), "2.809");
 }

@@ -334,3 +334,32 @@ fn a_note_alone_is_set_on_the_value_the_report_shows() {
         .failure()
         .stderr(contains("ghi chú"));
 }
+
+#[test]
+fn reports_and_exports_write_numbers_in_the_users_style() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("show.db");
+    let args = ["--lang", "en", "--number-style", "vi"];
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(args)
+        .args(["report", "--year", "2021"])
+        .assert()
+        .success()
+        .stdout(contains("2.809,8 (actual)").and(contains("114,6%")));
+    let txt = scratch.path("cau.txt");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(args)
+        .args(["export", "--year", "2021", "--format", "txt", "-o"])
+        .arg(&txt)
+        .assert()
+        .success();
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        text.contains("2.809,8 tonnes") && text.contains("114,6%"),
+        "{text}"
+    );
+}

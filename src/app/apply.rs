@@ -6,6 +6,7 @@ use super::command::Command;
 use super::view::View;
 use super::{WardKpiApp, jobs, tr, views};
 use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 use crate::store::{Origin, Store};
 
 impl WardKpiApp {
@@ -14,7 +15,19 @@ impl WardKpiApp {
         let commands = std::mem::take(&mut self.commands);
         for command in commands {
             let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
-            if dirty && command.drops_edits(self.prefs.view) && self.confirm.is_none() {
+            // Cells typed in one number style would be read again in another: ask first.
+            let restyles = match &command {
+                Command::SetNumberStyle(style) => {
+                    style.unwrap_or(self.prefs.lang.into()) != self.prefs.number_style()
+                }
+                Command::SetLang(lang) => {
+                    self.prefs.number_style.is_none()
+                        && NumberStyle::from(*lang) != self.prefs.number_style()
+                }
+                _ => false,
+            };
+            let drops = command.drops_edits(self.prefs.view) || restyles;
+            if dirty && drops && self.confirm.is_none() {
                 self.confirm = Some(command);
                 return;
             }
@@ -47,6 +60,13 @@ impl WardKpiApp {
             }
             Command::SetLang(lang) => {
                 self.prefs.lang = lang;
+                let style = self.prefs.number_style();
+                if let Some(session) = &mut self.session {
+                    session.form.set_format(lang, style);
+                }
+            }
+            Command::SetNumberStyle(style) => {
+                self.prefs.number_style = style;
                 let style = self.prefs.number_style();
                 if let Some(session) = &mut self.session {
                     session.form.set_format(lang, style);
@@ -188,15 +208,16 @@ impl WardKpiApp {
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();
-                let work = jobs::export(db, scope, session.year, format, path, lang);
+                let locale = (lang, self.prefs.number_style()).into();
+                let work = jobs::export(db, scope, session.year, format, path, locale);
                 self.start_job(label, work)?;
             }
-            Command::ImportPreview(file) => {
+            Command::ImportPreview(file, chosen) => {
                 let defaults = crate::import::Defaults {
                     ward: Some(session.unit.code.clone()),
                     year: Some(session.year),
                     lang,
-                    number_style: None,
+                    number_style: chosen,
                     user_style: self.prefs.number_style(),
                 };
                 let label = rust_i18n::t!(

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use super::entry_form::CellAt;
 use super::theme::ThemeChoice;
 use super::view::View;
+use crate::domain::number::NumberStyle;
 use crate::domain::{Indicator, Lang};
 use crate::edit::RowEdit;
 use crate::store::IndicatorId;
@@ -32,6 +33,8 @@ pub enum Command {
     /// Make the ward with this code the database's home ward (a new database has none).
     SetHomeWard(String),
     SetLang(Lang),
+    /// How numbers are written and typed; `None`: the language's style.
+    SetNumberStyle(Option<NumberStyle>),
     SetTheme(ThemeChoice),
     EnterMeeting,
     LeaveMeeting,
@@ -42,8 +45,9 @@ pub enum Command {
         path: PathBuf,
         all_wards: bool,
     },
-    /// Read and check a file to import, on a worker, and show what it would write.
-    ImportPreview(PathBuf),
+    /// Read and check a file to import, on a worker, and show what it would write: in the
+    /// number style found from the file, or (when its numbers read two ways) the one chosen.
+    ImportPreview(PathBuf, Option<NumberStyle>),
     /// Write the previewed import (one transaction, on a worker).
     ImportWrite,
     /// Close the import preview without writing.

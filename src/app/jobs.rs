@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
-use crate::domain::Lang;
+use crate::domain::Locale;
 use crate::export::{self, Format, WardYear};
 use crate::import::{self, Defaults, Preview};
 use crate::store::{Batch, Origin, SaveSummary, Store, UnitId};
@@ -115,7 +115,7 @@ pub fn export(
     year: i16,
     format: Format,
     path: PathBuf,
-    lang: Lang,
+    locale: Locale,
 ) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
     move |progress| {
         let store = Store::open(&db)?;
@@ -129,7 +129,7 @@ pub fn export(
                 progress.set(done, total + 1);
             })?,
         };
-        export::write(format, &wards, lang, &path)?;
+        export::write(format, &wards, locale, &path)?;
         progress.set(1, 1);
         Ok(Outcome::Exported {
             path,

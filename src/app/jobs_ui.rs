@@ -13,7 +13,7 @@ impl WardKpiApp {
         };
         let Some(result) = job.poll() else {
             if self.meeting.is_none() {
-                views::import::progress_ui(ctx, job, self.lang());
+                views::import::progress_ui(ctx, job, self.number_style());
             }
             ctx.request_repaint_after(std::time::Duration::from_millis(100));
             return;

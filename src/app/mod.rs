@@ -208,11 +208,11 @@ impl WardKpiApp {
                 return;
             }
         }
-        let lang = self.lang();
-        let remembered = Session::new(store, self.prefs.ward.as_deref(), self.prefs.year, lang);
+        let format = (self.lang(), self.number_style());
+        let remembered = Session::new(store, self.prefs.ward.as_deref(), self.prefs.year, format);
         let session = match remembered {
             Err(failed) if matches!(failed.1, crate::store::StoreError::UnknownUnit { .. }) => {
-                Session::new(failed.0, None, None, lang)
+                Session::new(failed.0, None, None, format)
             }
             other => other,
         };

@@ -1,6 +1,7 @@
 //! The open database as the window sees it: the store, the ward and year shown, and what the
 //! views read, loaded once and reloaded only after a change, so a frame never queries SQLite.
 
+use crate::domain::number::NumberStyle;
 use crate::domain::report::{Report, ReportRow};
 use crate::domain::{AdminUnit, Indicator, Lang, Level};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
@@ -33,17 +34,18 @@ pub struct Session {
 
 impl Session {
     /// Opens the view of a store on a ward (by code; else the home ward) and a year (else the
-    /// newest year with data). On failure the store comes back with the error, to try again.
+    /// newest year with data), its form written in `lang`'s words and `style`'s numbers. On
+    /// failure the store comes back with the error, to try again.
     pub fn new(
         store: Store,
         ward: Option<&str>,
         year: Option<i16>,
-        lang: Lang,
+        (lang, style): (Lang, NumberStyle),
     ) -> Result<Self, Box<(Store, StoreError)>> {
         let placed = Self::place(&store, ward, year).and_then(|(unit_id, unit, year)| {
             let report = store.report(unit_id, year)?;
             let source = store.default_plan_source(&unit, year)?;
-            let form = EntryForm::load(&store, unit_id, year, source, (lang, lang.into()))?;
+            let form = EntryForm::load(&store, unit_id, year, source, (lang, style))?;
             Ok((unit_id, unit, year, report, form))
         });
         let (unit_id, unit, year, report, form) = match placed {

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 
-use crate::domain::Lang;
+use crate::domain::Locale;
 use crate::export::{self, WardYear};
 use crate::store::Store;
 
@@ -50,7 +50,8 @@ impl From<Format> for export::Format {
     }
 }
 
-pub fn run(store: &Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
+pub fn run(store: &Store, args: &ExportArgs, locale: Locale) -> anyhow::Result<()> {
+    let lang = locale.lang;
     let year = super::check_year(args.year, lang)?;
     let wards = if args.ward.as_deref() == Some("all") {
         store.ward_years(year, |_, _| {})?
@@ -58,7 +59,7 @@ pub fn run(store: &Store, args: &ExportArgs, lang: Lang) -> anyhow::Result<()> {
         let (id, unit) = super::ward(store, args.ward.as_deref(), year)?;
         vec![WardYear::new(unit, year, store.year_data(id, year)?)]
     };
-    export::write(args.format.into(), &wards, lang, &args.output)?;
+    export::write(args.format.into(), &wards, locale, &args.output)?;
     super::print_line(&rust_i18n::t!(
         "cli.exported",
         locale = lang.code(),

@@ -6,7 +6,8 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::table::{Align, Table};
-use crate::domain::{Lang, number};
+use crate::domain::Lang;
+use crate::domain::number::{self, NumberStyle};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi history`.
@@ -23,7 +24,12 @@ pub struct HistoryArgs {
     pub ward: Option<String>,
 }
 
-pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> {
+pub fn run(
+    store: &Store,
+    args: &HistoryArgs,
+    lang: Lang,
+    style: NumberStyle,
+) -> anyhow::Result<()> {
     let year = super::check_year(args.year, lang)?;
     let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year)?;
     let (indicator_id, indicator) = store.indicator(&args.indicator)?;
@@ -69,8 +75,8 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
             entry.who,
             t(&format!("cli.origin.{}", entry.origin)),
             what,
-            shown(entry.old_value.as_deref(), lang),
-            shown(entry.new_value.as_deref(), lang),
+            shown(entry.old_value.as_deref(), style),
+            shown(entry.new_value.as_deref(), style),
             note,
         ]);
     }
@@ -78,8 +84,8 @@ pub fn run(store: &Store, args: &HistoryArgs, lang: Lang) -> anyhow::Result<()> 
     Ok(())
 }
 
-/// A logged value in the output language ("2.809,8", a band "6,6–6,8", "–" for none).
-fn shown(value: Option<&str>, lang: Lang) -> String {
+/// A logged value in the output number style ("2.809,8", a band "6,6–6,8", "–" for none).
+fn shown(value: Option<&str>, style: NumberStyle) -> String {
     let Some(value) = value else {
         return "–".to_owned();
     };
@@ -87,7 +93,7 @@ fn shown(value: Option<&str>, lang: Lang) -> String {
         .split('–')
         .map(|part| {
             Decimal::from_str(part)
-                .map_or_else(|_| part.to_owned(), |d| number::format_exact(d, lang))
+                .map_or_else(|_| part.to_owned(), |d| number::format_exact(d, style))
         })
         .collect::<Vec<_>>()
         .join("–")

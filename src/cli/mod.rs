@@ -176,9 +176,9 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
-        Command::Report(report) => report::run(&open(args.db)?, &report, lang),
-        Command::History(history) => history::run(&open(args.db)?, &history, lang),
-        Command::Export(export) => export::run(&open(args.db)?, &export, lang),
+        Command::Report(report) => report::run(&open(args.db)?, &report, (lang, style).into()),
+        Command::History(history) => history::run(&open(args.db)?, &history, lang, style),
+        Command::Export(export) => export::run(&open(args.db)?, &export, (lang, style).into()),
         Command::Import(import) => {
             let chosen = args.number_style.map(NumberStyle::from);
             import::run(&mut open(args.db)?, &import, lang, style, chosen)

@@ -4,10 +4,10 @@
 use clap::{Args, ValueEnum};
 
 use super::table::{Align, Table};
-use crate::domain::Lang;
 use crate::domain::number;
 use crate::domain::report::{self, Report, ReportRow};
 use crate::domain::report_words::category_heading;
+use crate::domain::{Lang, Locale};
 use crate::export::machine::machine_rows;
 use crate::store::Store;
 
@@ -33,12 +33,13 @@ pub enum Format {
     Csv,
 }
 
-pub fn run(store: &Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
+pub fn run(store: &Store, args: &ReportArgs, locale: Locale) -> anyhow::Result<()> {
+    let lang = locale.lang;
     let year = super::check_year(args.year, lang)?;
     let (unit, _) = super::ward(store, args.ward.as_deref(), year)?;
     let report = store.report(unit, year)?;
     let text = match args.format {
-        Format::Table => table(&report, lang),
+        Format::Table => table(&report, locale),
         Format::Json => json(&report)?,
         Format::Csv => csv(&report, lang),
     };
@@ -47,7 +48,8 @@ pub fn run(store: &Store, args: &ReportArgs, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// The report as officials read it: title, then rows grouped by category.
-fn table(report: &Report, lang: Lang) -> String {
+fn table(report: &Report, locale: Locale) -> String {
+    let lang = locale.lang;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let mut title = rust_i18n::t!(
         "cli.report_title",
@@ -86,16 +88,16 @@ fn table(report: &Report, lang: Lang) -> String {
             row.indicator.unit.symbol_in(lang).to_owned(),
             row.plan
                 .as_ref()
-                .map(|p| p.target.text(lang))
+                .map(|p| p.target.text(locale))
                 .unwrap_or_default(),
-            row.value_with_stage(lang).unwrap_or_default(),
-            report::percent_text(row.assessment.percent, lang).unwrap_or_default(),
+            row.value_with_stage(locale).unwrap_or_default(),
+            report::percent_text(row.assessment.percent, locale).unwrap_or_default(),
             row.previous
                 .as_ref()
-                .map(|f| number::format_exact(f.value, lang))
+                .map(|f| number::format_exact(f.value, locale))
                 .unwrap_or_default(),
             row.change
-                .map(|c| report::change_text(c, lang))
+                .map(|c| report::change_text(c, locale))
                 .unwrap_or_default(),
             row.assessment.status.word(lang),
             note(row, lang),

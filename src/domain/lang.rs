@@ -1,9 +1,12 @@
 //! The two languages of the product: Vietnamese first, English second. The language decides the
-//! words and the number style (2.809,8 or 2,809.8).
+//! words; numbers are written in a [`NumberStyle`], by default the language's own (2.809,8 in
+//! Vietnamese, 2,809.8 in English), which a reader may choose apart from it: a [`Locale`].
 
 use serde::{Deserialize, Serialize};
 
-/// An output language; it also fixes the number style.
+use super::number::NumberStyle;
+
+/// An output language: the words. Its default number style is `NumberStyle::from(lang)`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// Tiếng Việt: `2.809,8`.
@@ -25,22 +28,6 @@ impl Lang {
         }
     }
 
-    /// The mark that groups thousands in this language.
-    pub fn group_mark(self) -> char {
-        match self {
-            Self::Vi => '.',
-            Self::En => ',',
-        }
-    }
-
-    /// The mark that separates the decimals in this language.
-    pub fn decimal_mark(self) -> char {
-        match self {
-            Self::Vi => ',',
-            Self::En => '.',
-        }
-    }
-
     /// The language's own name, as a menu shows it.
     pub fn native_name(self) -> &'static str {
         match self {
@@ -59,5 +46,34 @@ impl std::str::FromStr for Lang {
             "en" => Ok(Self::En),
             other => Err(format!("unknown language '{other}': use vi or en")),
         }
+    }
+}
+
+/// How a reader wants things written: the words in `lang`, the numbers in `style`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Locale {
+    pub lang: Lang,
+    pub style: NumberStyle,
+}
+
+impl From<Lang> for Locale {
+    /// A language with its own number style.
+    fn from(lang: Lang) -> Self {
+        Self {
+            lang,
+            style: lang.into(),
+        }
+    }
+}
+
+impl From<(Lang, NumberStyle)> for Locale {
+    fn from((lang, style): (Lang, NumberStyle)) -> Self {
+        Self { lang, style }
+    }
+}
+
+impl From<Locale> for NumberStyle {
+    fn from(locale: Locale) -> Self {
+        locale.style
     }
 }

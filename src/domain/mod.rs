@@ -15,7 +15,7 @@ pub mod ward;
 pub use compute::{Change, Status};
 pub use figure::{Figure, Stage};
 pub use indicator::{Category, Direction, Indicator, Kind};
-pub use lang::Lang;
+pub use lang::{Lang, Locale};
 pub use plan::{Plan, PlanSource, PlanTarget};
 pub use unit::Unit;
 pub use ward::{AdminUnit, Level};

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 
 use super::compute::{self, Assessment, Change};
 use super::figure::{self, Figure};
-use super::number;
+use super::number::{self, NumberStyle};
 use super::plan::{self, Plan};
-use super::{AdminUnit, Indicator, Lang};
+use super::{AdminUnit, Indicator, Locale};
 
 /// Everything stored about one indicator for a ward and a year, and last year's figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -70,29 +70,32 @@ impl ReportRow {
     }
 
     /// The value with its unit, as typed digit for digit ("17.416.889.536 đồng").
-    pub fn value_text(&self, lang: Lang) -> Option<String> {
+    pub fn value_text(&self, locale: impl Into<Locale>) -> Option<String> {
+        let Locale { lang, style } = locale.into();
         let value = self.current.as_ref()?.value;
         Some(number::format_with_unit(
             value,
             &self.indicator.unit,
             lang,
-            lang,
+            style,
         ))
     }
 
     /// The value and its stage as the report table shows it ("2.809,8 (thực hiện)").
-    pub fn value_with_stage(&self, lang: Lang) -> Option<String> {
+    pub fn value_with_stage(&self, locale: impl Into<Locale>) -> Option<String> {
+        let Locale { lang, style } = locale.into();
         let current = self.current.as_ref()?;
         Some(format!(
             "{} ({})",
-            number::format_exact(current.value, lang),
+            number::format_exact(current.value, style),
             current.stage.name(lang).to_lowercase()
         ))
     }
 
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
     /// đạt 103% kế hoạch được giao". `None` when there is no figure to report.
-    pub fn sentence(&self, lang: Lang) -> Option<String> {
+    pub fn sentence(&self, locale: impl Into<Locale>) -> Option<String> {
+        let Locale { lang, style } = locale.into();
         let current = self.current.as_ref()?;
         let locale = lang.code();
         let head = rust_i18n::t!(
@@ -100,7 +103,7 @@ impl ReportRow {
             locale = locale,
             name = self.indicator.name(lang),
             verb = current.stage.verb(lang),
-            value = number::format_with_unit(current.value, &self.indicator.unit, lang, lang)
+            value = number::format_with_unit(current.value, &self.indicator.unit, lang, style)
         );
         let Some((plan, percent)) = self.plan.as_ref().zip(self.assessment.percent) else {
             return Some(head.into_owned());
@@ -108,7 +111,7 @@ impl ReportRow {
         let tail = rust_i18n::t!(
             "sentence.of_plan",
             locale = locale,
-            percent = number::format_percent(percent, lang),
+            percent = number::format_percent(percent, style),
             plan = plan.source.phrase(lang)
         );
         Some(format!("{head}{tail}"))
@@ -130,8 +133,12 @@ impl Report {
     }
 
     /// The report sentences, one per indicator with a figure.
-    pub fn sentences(&self, lang: Lang) -> Vec<String> {
-        self.rows.iter().filter_map(|r| r.sentence(lang)).collect()
+    pub fn sentences(&self, locale: impl Into<Locale>) -> Vec<String> {
+        let locale = locale.into();
+        self.rows
+            .iter()
+            .filter_map(|r| r.sentence(locale))
+            .collect()
     }
 }
 
@@ -167,12 +174,14 @@ pub fn short_name(name: &str) -> String {
 }
 
 /// A % of plan as a report prints it ("114,6%"), or `None` where it is undefined.
-pub fn percent_text(percent: Option<Decimal>, lang: Lang) -> Option<String> {
-    percent.map(|p| number::format_percent(p, lang))
+pub fn percent_text(percent: Option<Decimal>, style: impl Into<NumberStyle>) -> Option<String> {
+    let style = style.into();
+    percent.map(|p| number::format_percent(p, style))
 }
 
 /// A change against last year as a report prints it ("tăng 13,4%", "giảm 0,5 điểm %").
-pub fn change_text(change: Change, lang: Lang) -> String {
+pub fn change_text(change: Change, locale: impl Into<Locale>) -> String {
+    let Locale { lang, style } = locale.into();
     let amount = change.amount();
     let key = match (change, amount.is_sign_negative() && !amount.is_zero()) {
         (Change::Percent(_), false) => "change.up_percent",
@@ -184,7 +193,7 @@ pub fn change_text(change: Change, lang: Lang) -> String {
     rust_i18n::t!(
         key,
         locale = lang.code(),
-        amount = number::format_exact(size, lang)
+        amount = number::format_exact(size, style)
     )
     .into_owned()
 }

@@ -8,9 +8,10 @@
 use rust_decimal::prelude::ToPrimitive as _;
 
 use super::font::{Faces, Weight};
+use crate::domain::number::NumberStyle;
 use crate::domain::report::{self, Report};
 use crate::domain::report_words;
-use crate::domain::{Lang, Status};
+use crate::domain::{Lang, Locale, Status};
 
 /// A colour, red green blue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -229,13 +230,21 @@ const NAME_SIDE_ROOM: f32 = 4.0;
 
 /// The chart of a report's year, `width` × `height` points, with its title: the title, the
 /// legend, then (when any indicator has a % of plan) the axis, the bars and the target line.
-pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f32) -> Scene {
+pub fn layout(
+    report: &Report,
+    locale: impl Into<Locale>,
+    faces: &Faces,
+    width: f32,
+    height: f32,
+) -> Scene {
+    let locale = locale.into();
+    let lang = locale.lang;
     let mut scene = Scene::blank(width, height);
     let title = report_words::chart_title(report.year, &report.unit, lang);
     let title_baseline = title_lines(&mut scene, faces, &title);
     let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
     legend(&mut scene, faces, lang, legend_baseline);
-    let bars = bars(report, lang);
+    let bars = bars(report, locale);
     if bars.is_empty() {
         scene.text(
             width / 2.0,
@@ -248,10 +257,10 @@ pub fn layout(report: &Report, lang: Lang, faces: &Faces, width: f32, height: f3
         );
         return scene;
     }
-    let Some(plot) = Plot::new(&bars, faces, lang, (width, height), legend_baseline) else {
+    let Some(plot) = Plot::new(&bars, faces, locale.style, (width, height), legend_baseline) else {
         return scene;
     };
-    axis(&mut scene, &plot, lang);
+    axis(&mut scene, &plot, locale.style);
     bar_shapes(&mut scene, &plot, faces, &bars);
     target_line(&mut scene, &plot);
     scene
@@ -338,7 +347,8 @@ struct Bar {
 }
 
 /// The report's bars, in report order: the rows with a % of plan.
-fn bars(report: &Report, lang: Lang) -> Vec<Bar> {
+fn bars(report: &Report, locale: Locale) -> Vec<Bar> {
+    let lang = locale.lang;
     report
         .rows
         .iter()
@@ -354,7 +364,7 @@ fn bars(report: &Report, lang: Lang) -> Vec<Bar> {
                     .to_owned(),
                 percent: percent.to_f64()?,
                 status: row.assessment.status,
-                label: report::percent_text(Some(percent), lang)?,
+                label: report::percent_text(Some(percent), locale)?,
             })
         })
         .collect()
@@ -380,13 +390,13 @@ impl Plot {
     fn new(
         bars: &[Bar],
         faces: &Faces,
-        lang: Lang,
+        style: NumberStyle,
         size: (f32, f32),
         legend_baseline: f32,
     ) -> Option<Self> {
         let (width, height) = size;
         let top_percent = bars.iter().map(|b| b.percent).fold(TARGET, f64::max) * HEADROOM;
-        let labels = faces.width(&tick_label(top_percent, lang), TICK_SIZE, Weight::Regular);
+        let labels = faces.width(&tick_label(top_percent, style), TICK_SIZE, Weight::Regular);
         let left = MARGIN + (labels + TICK_COLUMN_ROOM);
         let top = legend_baseline + LABEL_SIZE * PLOT_DROP_EM;
         #[allow(clippy::cast_precision_loss)]
@@ -423,7 +433,7 @@ impl Plot {
 
 /// The % axis: a grid line and a label at each step from 0 to the top, and the axis line under
 /// the bars.
-fn axis(scene: &mut Scene, plot: &Plot, lang: Lang) {
+fn axis(scene: &mut Scene, plot: &Plot, style: NumberStyle) {
     let mut tick = 0.0;
     while tick <= plot.top_percent {
         let y = plot.y_of(tick);
@@ -441,7 +451,7 @@ fn axis(scene: &mut Scene, plot: &Plot, lang: Lang) {
             Weight::Regular,
             colour::MUTED,
             Anchor::End,
-            tick_label(tick, lang),
+            tick_label(tick, style),
         );
         tick += plot.step;
     }
@@ -537,9 +547,9 @@ fn nice_step(top: f64) -> f64 {
         .unwrap_or(top / 5.0)
 }
 
-fn tick_label(percent: f64, lang: Lang) -> String {
+fn tick_label(percent: f64, style: NumberStyle) -> String {
     let value = rust_decimal::Decimal::from_f64_retain(percent.round()).unwrap_or_default();
-    crate::domain::number::format_percent(value, lang)
+    crate::domain::number::format_percent(value, style)
 }
 
 #[cfg(test)]
@@ -633,7 +643,7 @@ mod tests {
     fn the_plot_leaves_room_for_the_labels_and_maps_percents_to_heights() {
         let faces = Faces::new();
         let bars = [bar(114.6), bar(50.0)];
-        let plot = Plot::new(&bars, &faces, Lang::Vi, (800.0, 450.0), 60.0).unwrap();
+        let plot = Plot::new(&bars, &faces, NumberStyle::Vi, (800.0, 450.0), 60.0).unwrap();
         assert!(plot.left > MARGIN && plot.right == 800.0 - MARGIN);
         assert!((plot.top_percent - 114.6 * 1.12).abs() < 1e-9);
         assert_eq!(plot.y_of(0.0), plot.bottom);
@@ -641,7 +651,7 @@ mod tests {
         assert!(plot.y_of(TARGET) < plot.y_of(50.0));
         // No plot where the picture leaves no height for one.
         assert_eq!(
-            Plot::new(&bars, &faces, Lang::Vi, (800.0, 120.0), 60.0),
+            Plot::new(&bars, &faces, NumberStyle::Vi, (800.0, 120.0), 60.0),
             None
         );
     }
@@ -649,7 +659,7 @@ mod tests {
     #[test]
     fn two_bars_stand_in_the_middle_of_four_slots() {
         let faces = Faces::new();
-        let plot = Plot::new(&[bar(100.0)], &faces, Lang::Vi, (800.0, 450.0), 60.0).unwrap();
+        let plot = Plot::new(&[bar(100.0)], &faces, NumberStyle::Vi, (800.0, 450.0), 60.0).unwrap();
         let (slot, first) = plot.slots(2);
         assert!((slot - (plot.right - plot.left) / 4.0).abs() < 1e-3);
         assert!((first - (plot.left + slot)).abs() < 1e-3);

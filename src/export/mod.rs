@@ -17,7 +17,7 @@ pub mod xlsx;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::domain::Lang;
+use crate::domain::Locale;
 use crate::domain::report::Report;
 pub use crate::domain::report::WardYear;
 
@@ -84,9 +84,11 @@ pub enum ExportError {
 pub fn write(
     format: Format,
     wards: &[WardYear],
-    lang: Lang,
+    locale: impl Into<Locale>,
     path: &Path,
 ) -> Result<(), ExportError> {
+    let locale = locale.into();
+    let lang = locale.lang;
     if wards.is_empty() {
         return Err(ExportError::Empty);
     }
@@ -95,19 +97,19 @@ pub fn write(
     }
     let temp = temporary_beside(path);
     let written = match format {
-        Format::Xlsx => xlsx::write(wards, lang, &temp),
+        Format::Xlsx => xlsx::write(wards, locale, &temp),
         Format::Csv => {
             let reports: Vec<&Report> = wards.iter().map(|w| &w.report).collect();
             write_bytes(&temp, &csv::to_bytes(&reports, lang, true))
         }
-        Format::Txt => write_bytes(&temp, text::sentences(wards, lang).as_bytes()),
-        Format::Pdf => pdf::to_bytes(wards, lang)
+        Format::Txt => write_bytes(&temp, text::sentences(wards, locale).as_bytes()),
+        Format::Pdf => pdf::to_bytes(wards, locale)
             .map_err(|detail| render_error(path, "PDF", detail))
             .and_then(|bytes| write_bytes(&temp, &bytes)),
         Format::Png => {
             let faces = font::Faces::new();
             let (width, height) = png::SIZE;
-            let scene = chart::layout(&wards[0].report, lang, &faces, width, height);
+            let scene = chart::layout(&wards[0].report, locale, &faces, width, height);
             png::render(&scene, &faces)
                 .map_err(|detail| render_error(path, "PNG", detail))
                 .and_then(|bytes| write_bytes(&temp, &bytes))

@@ -16,9 +16,10 @@ use super::WardYear;
 use super::chart::{self, Anchor, Rgb, Shape, colour};
 use super::draw::{self, TextStyle};
 use super::font::{BOLD, Faces, REGULAR, Weight};
+use crate::domain::number::NumberStyle;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::report_words::{self, Column};
-use crate::domain::{Category, Lang};
+use crate::domain::{Category, Lang, Locale};
 
 // The page's measures, in points (1/72 inch). A name ending in `_EM` is a multiple of the size
 // of the text it goes with.
@@ -89,9 +90,11 @@ mod column {
 }
 
 /// The PDF of the wards' year, each ward from a new page.
-pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
+pub fn to_bytes(wards: &[WardYear], locale: impl Into<Locale>) -> Result<Vec<u8>, String> {
+    let locale = locale.into();
+    let lang = locale.lang;
     let faces = Faces::new();
-    let mut pages = Pages::new(&faces, lang);
+    let mut pages = Pages::new(&faces, locale);
     for (i, ward) in wards.iter().enumerate() {
         if i > 0 {
             pages.new_page();
@@ -106,15 +109,17 @@ pub fn to_bytes(wards: &[WardYear], lang: Lang) -> Result<Vec<u8>, String> {
 struct Pages<'f> {
     faces: &'f Faces,
     lang: Lang,
+    style: NumberStyle,
     pages: Vec<Vec<Shape>>,
     y: f32,
 }
 
 impl<'f> Pages<'f> {
-    fn new(faces: &'f Faces, lang: Lang) -> Self {
+    fn new(faces: &'f Faces, locale: Locale) -> Self {
         Self {
             faces,
-            lang,
+            lang: locale.lang,
+            style: locale.style,
             pages: vec![Vec::new()],
             y: MARGIN,
         }
@@ -122,6 +127,14 @@ impl<'f> Pages<'f> {
 
     fn t(&self, key: &str) -> String {
         rust_i18n::t!(key, locale = self.lang.code()).into_owned()
+    }
+
+    /// The words' language and the numbers' style.
+    fn locale(&self) -> Locale {
+        Locale {
+            lang: self.lang,
+            style: self.style,
+        }
     }
 
     fn shapes(&mut self) -> &mut Vec<Shape> {
@@ -210,7 +223,7 @@ impl<'f> Pages<'f> {
         }
         let scene = chart::layout(
             report,
-            lang,
+            self.locale(),
             self.faces,
             PAGE.0 - 2.0 * MARGIN,
             CHART_HEIGHT,
@@ -222,7 +235,7 @@ impl<'f> Pages<'f> {
         }
         self.y += CHART_HEIGHT + AROUND_CHART;
 
-        let sentences = report.sentences(lang);
+        let sentences = report.sentences(self.locale());
         if !sentences.is_empty() {
             if self.room() < SENTENCES_ROOM {
                 self.new_page();
@@ -385,7 +398,7 @@ impl<'f> Pages<'f> {
 
     /// A row's cells: lines, weight and colour of each.
     fn cells(&self, number: u32, row: &ReportRow) -> Vec<(Vec<String>, Weight, Rgb)> {
-        let lang = self.lang;
+        let (lang, style) = (self.lang, self.style);
         let wrap = |text: &str, column: usize| {
             let width = COLUMNS[column].1 - 2.0 * PAD;
             let mut lines = self.faces.wrap(text, BODY, Weight::Regular, width);
@@ -406,17 +419,17 @@ impl<'f> Pages<'f> {
         let plan = row
             .plan
             .as_ref()
-            .map(|p| p.target.text(lang))
+            .map(|p| p.target.text(style))
             .unwrap_or_default();
         let mut value = Vec::new();
         if let Some(figure) = &row.current {
-            value.push(crate::domain::number::format_exact(figure.value, lang));
+            value.push(crate::domain::number::format_exact(figure.value, style));
             value.push(format!("({})", figure.stage.name(lang).to_lowercase()));
         }
-        let percent = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+        let percent = report::percent_text(row.assessment.percent, style).unwrap_or_default();
         let change = row
             .change
-            .map(|c| report::change_text(c, lang))
+            .map(|c| report::change_text(c, (lang, style)))
             .unwrap_or_default();
         let status = row.assessment.status;
         vec![
@@ -694,7 +707,7 @@ mod tests {
         let (_dir, mut ward) = crate::export::tests::demo_ward_year();
         ward.report.rows[0].indicator.name_vi = "Sản lượng cây trồng rất dài ".repeat(60);
         let faces = Faces::new();
-        let mut pages = Pages::new(&faces, Lang::Vi);
+        let mut pages = Pages::new(&faces, Lang::Vi.into());
         pages.ward(&ward);
         let pages = pages.finish();
         for page in &pages {

@@ -2,12 +2,14 @@
 //! 17.416.889.536 đồng, đạt 103% kế hoạch được giao."), one per indicator with a figure, under a
 //! heading per ward.
 
-use crate::domain::Lang;
+use crate::domain::Locale;
 
 use super::WardYear;
 
 /// The sentences of every ward, a heading line per ward, a blank line between wards.
-pub fn sentences(wards: &[WardYear], lang: Lang) -> String {
+pub fn sentences(wards: &[WardYear], locale: impl Into<Locale>) -> String {
+    let locale = locale.into();
+    let lang = locale.lang;
     let mut out = String::new();
     for (index, ward) in wards.iter().enumerate() {
         if index > 0 {
@@ -21,7 +23,7 @@ pub fn sentences(wards: &[WardYear], lang: Lang) -> String {
             year = report.year
         ));
         out.push('\n');
-        for sentence in report.sentences(lang) {
+        for sentence in report.sentences(locale) {
             out.push_str("- ");
             out.push_str(&sentence);
             out.push_str(".\n");
@@ -34,6 +36,7 @@ pub fn sentences(wards: &[WardYear], lang: Lang) -> String {
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+    use crate::domain::Lang;
 
     #[test]
     fn the_sentences_read_as_the_article() {

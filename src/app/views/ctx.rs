@@ -5,13 +5,16 @@
 use crate::app::command::Command;
 use crate::app::prefs::Prefs;
 use crate::app::theme::Palette;
-use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
+use crate::domain::{Lang, Locale};
 
 /// The frame's context of a view. The open database is not in it: the settings view shows
 /// without one, every other view takes the [`Session`](crate::app::session::Session) beside it.
 pub struct ViewCtx<'a> {
-    /// The language of labels and numbers.
+    /// The language of labels.
     pub lang: Lang,
+    /// The style numbers are written in.
+    pub style: NumberStyle,
     /// The colours of the window's theme.
     pub palette: Palette,
     /// The window's preferences, as they stand this frame.
@@ -25,9 +28,18 @@ impl<'a> ViewCtx<'a> {
     pub fn new(prefs: &'a Prefs, commands: &'a mut Vec<Command>) -> Self {
         Self {
             lang: prefs.lang,
+            style: prefs.number_style(),
             palette: Palette::of(prefs.theme),
             prefs,
             commands,
+        }
+    }
+
+    /// The language and the number style together, for text that holds both.
+    pub fn locale(&self) -> Locale {
+        Locale {
+            lang: self.lang,
+            style: self.style,
         }
     }
 }

@@ -58,7 +58,7 @@ impl Dashboard {
                         ui,
                         "dashboard-chart",
                         &charted,
-                        lang,
+                        ctx.locale(),
                         &ctx.palette,
                         theme::CHART_HEIGHT,
                         14.0,
@@ -198,16 +198,17 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                     ctx.commands.push(Command::OpenTrend(id));
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
-                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(lang)));
-                number_cell(ui, row.value_with_stage(lang));
-                number_cell(ui, report::percent_text(row.assessment.percent, lang));
+                let locale = ctx.locale();
+                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(locale)));
+                number_cell(ui, row.value_with_stage(locale));
+                number_cell(ui, report::percent_text(row.assessment.percent, locale));
                 number_cell(
                     ui,
                     row.previous
                         .as_ref()
-                        .map(|f| number::format_exact(f.value, lang)),
+                        .map(|f| number::format_exact(f.value, locale)),
                 );
-                number_cell(ui, row.change.map(|c| report::change_text(c, lang)));
+                number_cell(ui, row.change.map(|c| report::change_text(c, locale)));
                 ui.label(
                     egui::RichText::new(row.assessment.status.word(lang))
                         .color(ctx.palette.status(row.assessment.status))
@@ -228,7 +229,7 @@ fn number_cell(ui: &mut egui::Ui, text: Option<String>) {
 /// The report sentences as the review writes them, with a copy button.
 fn sentences_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     let lang = ctx.lang;
-    let sentences = session.report.sentences(lang);
+    let sentences = session.report.sentences(ctx.locale());
     if sentences.is_empty() {
         return;
     }

@@ -33,7 +33,7 @@ impl Entry {
         let mut focus_field = false;
         if button.clicked() || std::mem::take(&mut self.request_import) {
             match dialogs::import_file() {
-                Some(path) => ctx.commands.push(Command::ImportPreview(path)),
+                Some(path) => ctx.commands.push(Command::ImportPreview(path, None)),
                 None => {
                     // No dialog could open (or it was cancelled): the path can be typed.
                     self.no_dialog = true;
@@ -58,7 +58,7 @@ impl Entry {
                 .clicked();
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (go || entered) && !path.is_empty() {
-                ctx.commands.push(Command::ImportPreview(path.into()));
+                ctx.commands.push(Command::ImportPreview(path.into(), None));
             }
         }
     }

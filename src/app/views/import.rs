@@ -9,8 +9,9 @@ use crate::app::jobs::Job;
 use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::{Lang, number};
-use crate::import::{Change, Preview, Slot};
+use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Lang, Locale};
+use crate::import::{CellRef, Change, Preview, Slot, Unsettled};
 
 /// A previewed file waiting for the user's decision.
 pub struct Review {
@@ -47,7 +48,8 @@ pub fn review_ui(
     review: &Review,
     indicator_name: &dyn Fn(&str) -> String,
 ) {
-    let (lang, palette, commands) = (view_ctx.lang, &view_ctx.palette, &mut *view_ctx.commands);
+    let (lang, style) = (view_ctx.lang, view_ctx.style);
+    let (palette, commands) = (&view_ctx.palette, &mut *view_ctx.commands);
     let preview = &review.preview;
     let t = |key: &str| tr(lang, key);
     let modal = egui::Modal::new(egui::Id::unique("import-review")).show(ctx, |ui| {
@@ -57,6 +59,13 @@ pub fn review_ui(
             locale = lang.code(),
             file = review.file_name()
         ));
+        match &preview.style {
+            Ok(found) => {
+                ui.label(egui::RichText::new(found.describe(lang)).weak());
+            }
+            Err(Unsettled::Ask { at }) => style_choice_ui(ui, review, at, (lang, style), commands),
+            Err(_) => {}
+        }
         ui.add_space(theme::GAP / 2.0);
         let list_height = (ctx.content_rect().height() * 0.5).max(160.0);
         if preview.problems.is_empty() {
@@ -66,17 +75,18 @@ pub fn review_ui(
                 ui.label(rust_i18n::t!(
                     "app.import.summary",
                     locale = lang.code(),
-                    changes = number::format_count(preview.changes.len(), lang),
-                    unchanged = number::format_count(preview.unchanged, lang)
+                    changes = number::format_count(preview.changes.len(), style),
+                    unchanged = number::format_count(preview.unchanged, style)
                 ));
-                changes_ui(ui, &preview.changes, indicator_name, lang, list_height);
+                let locale = Locale { lang, style };
+                changes_ui(ui, &preview.changes, indicator_name, locale, list_height);
             }
         } else {
             ui.label(
                 egui::RichText::new(rust_i18n::t!(
                     "app.import.problems",
                     locale = lang.code(),
-                    count = number::format_count(preview.problems.len(), lang)
+                    count = number::format_count(preview.problems.len(), style)
                 ))
                 .color(palette.error)
                 .strong(),
@@ -90,7 +100,7 @@ pub fn review_ui(
                 egui::RichText::new(rust_i18n::t!(
                     "app.import.warnings",
                     locale = lang.code(),
-                    count = number::format_count(preview.warnings.len(), lang)
+                    count = number::format_count(preview.warnings.len(), style)
                 ))
                 .color(palette.warning),
             );
@@ -106,7 +116,7 @@ pub fn review_ui(
                         rust_i18n::t!(
                             "app.import.write",
                             locale = lang.code(),
-                            count = number::format_count(preview.changes.len(), lang)
+                            count = number::format_count(preview.changes.len(), style)
                         )
                         .into_owned(),
                     )
@@ -128,14 +138,57 @@ pub fn review_ui(
     }
 }
 
+/// The choice of the file's number style, when its numbers read two ways: each button says how
+/// the first such cell reads in that style.
+fn style_choice_ui(
+    ui: &mut egui::Ui,
+    review: &Review,
+    at: &CellRef,
+    (lang, style): (Lang, NumberStyle),
+    commands: &mut Vec<Command>,
+) {
+    ui.label(
+        egui::RichText::new(rust_i18n::t!(
+            "app.import.style_ask",
+            locale = lang.code(),
+            cell = at.describe(lang)
+        ))
+        .strong(),
+    );
+    ui.horizontal_wrapped(|ui| {
+        for choice in NumberStyle::ALL {
+            // The cell's first number as this style reads it, written in the user's style.
+            let first = at
+                .text
+                .split(|c: char| c.is_whitespace() || "–—-".contains(c))
+                .find(|s| !s.is_empty())
+                .unwrap_or_default();
+            let reading = number::parse_plain(first, choice)
+                .map(|p| number::format_exact(p.value, style))
+                .unwrap_or_else(|_| "?".to_owned());
+            let label = rust_i18n::t!(
+                "app.import.style_read_as",
+                locale = lang.code(),
+                style = choice.name(lang),
+                text = at.text,
+                value = reading
+            );
+            if ui.button(label.into_owned()).clicked() {
+                commands.push(Command::ImportPreview(review.file.clone(), Some(choice)));
+            }
+        }
+    });
+}
+
 /// The changes, one line each, drawn only where visible (a file may hold 100,000 rows).
 fn changes_ui(
     ui: &mut egui::Ui,
     changes: &[Change],
     indicator_name: &dyn Fn(&str) -> String,
-    lang: Lang,
+    locale: Locale,
     height: f32,
 ) {
+    let lang = locale.lang;
     ui.horizontal(|ui| {
         for (key, width, number) in COLUMNS {
             cell(
@@ -166,11 +219,11 @@ fn changes_ui(
                         change
                             .old
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(lang)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
                         change
                             .new
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(lang)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
                     ];
                     for (text, (_, width, number)) in texts.into_iter().zip(COLUMNS) {
                         cell(ui, width, number, egui::RichText::new(text));
@@ -209,7 +262,7 @@ fn cell(ui: &mut egui::Ui, width: f32, number: bool, text: egui::RichText) {
 }
 
 /// The running job's progress, in a corner over the view; the window stays usable.
-pub fn progress_ui(ctx: &egui::Context, job: &Job, lang: Lang) {
+pub fn progress_ui(ctx: &egui::Context, job: &Job, style: NumberStyle) {
     egui::Area::new(egui::Id::unique("job-progress"))
         .anchor(egui::Align2::RIGHT_BOTTOM, [-16.0, -16.0])
         .show(ctx, |ui| {
@@ -220,8 +273,8 @@ pub fn progress_ui(ctx: &egui::Context, job: &Job, lang: Lang) {
                 let bar = match job.progress.fraction() {
                     Some(fraction) => {
                         let (done, total) = (
-                            number::format_count(done, lang),
-                            number::format_count(total, lang),
+                            number::format_count(done, style),
+                            number::format_count(total, style),
                         );
                         egui::ProgressBar::new(fraction).text(format!("{done} / {total}"))
                     }

@@ -14,7 +14,7 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
 use crate::domain::report::{self, ReportRow};
-use crate::domain::{Lang, Status};
+use crate::domain::{Locale, Status};
 use crate::store::StoreError;
 
 /// How many past years an indicator slide shows.
@@ -90,8 +90,8 @@ impl Meeting {
             let body = ui.available_height() - footer_height;
             ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
                 match self.slide.checked_sub(1).and_then(|i| self.slides.get(i)) {
-                    None => overview_ui(ui, session, lang),
-                    Some((row, trend)) => indicator_ui(ui, row, trend, lang),
+                    None => overview_ui(ui, session, ctx.locale()),
+                    Some((row, trend)) => indicator_ui(ui, row, trend, ctx.locale()),
                 }
             });
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
@@ -118,7 +118,8 @@ fn bold() -> egui::FontFamily {
 }
 
 /// The first slide: the year at a glance.
-fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
+fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
+    let lang = locale.lang;
     let report = &session.report;
     ui.label(
         RichText::new(rust_i18n::t!(
@@ -176,7 +177,7 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
             ui,
             "meeting-overview",
             &charted,
-            lang,
+            locale,
             &MEETING,
             height,
             28.0,
@@ -185,7 +186,8 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, lang: Lang) {
 }
 
 /// One indicator: the big % and status, plan against value, the last years, the sentence.
-fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
+fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Locale) {
+    let lang = locale.lang;
     ui.label(
         RichText::new(row.indicator.name(lang))
             .size(theme::MEETING_TITLE)
@@ -194,8 +196,8 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
     ui.add_space(theme::GAP);
     let status = row.assessment.status;
     // The big number is the % of plan; without a plan it is the value itself.
-    let percent = report::percent_text(row.assessment.percent, lang);
-    let value = row.value_text(lang);
+    let percent = report::percent_text(row.assessment.percent, locale);
+    let value = row.value_text(locale);
     ui.horizontal(|ui| {
         let (hero, color) = match (&percent, &value) {
             (Some(p), _) => (p.clone(), MEETING.status(status)),
@@ -227,7 +229,8 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
                     RichText::new(format!(
                         "{}: {}",
                         t("app.entry.plan"),
-                        plan.target.text_with_unit(&row.indicator.unit, lang, lang)
+                        plan.target
+                            .text_with_unit(&row.indicator.unit, lang, locale)
                     ))
                     .size(theme::MEETING_BODY),
                 );
@@ -244,7 +247,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
                 ui.label(
                     RichText::new(format!(
                         "{} {}",
-                        report::change_text(change, lang),
+                        report::change_text(change, locale),
                         t("app.meeting.vs_last_year")
                     ))
                     .size(theme::MEETING_BODY),
@@ -253,7 +256,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, lang: Lang) {
         });
     });
     ui.add_space(theme::GAP);
-    if let Some(sentence) = row.sentence(lang) {
+    if let Some(sentence) = row.sentence(locale) {
         ui.add(
             egui::Label::new(
                 RichText::new(format!("{sentence}."))

@@ -54,6 +54,28 @@ impl Settings {
                 });
                 ui.end_row();
 
+                ui.label(tr(lang, "app.settings.number_style"));
+                ui.horizontal(|ui| {
+                    let follows = rust_i18n::t!(
+                        "app.settings.style_of_language",
+                        locale = lang.code(),
+                        style = crate::domain::number::NumberStyle::from(lang).name(lang)
+                    );
+                    let choices = std::iter::once((None, follows.into_owned())).chain(
+                        crate::domain::number::NumberStyle::ALL
+                            .into_iter()
+                            .map(|s| (Some(s), s.name(lang))),
+                    );
+                    for (choice, name) in choices {
+                        if ui.radio(prefs.number_style == choice, name).clicked()
+                            && prefs.number_style != choice
+                        {
+                            ctx.commands.push(Command::SetNumberStyle(choice));
+                        }
+                    }
+                });
+                ui.end_row();
+
                 ui.label(tr(lang, "app.settings.theme"));
                 ui.horizontal(|ui| {
                     for (choice, key) in [

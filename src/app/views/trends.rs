@@ -11,7 +11,7 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::percent_chart_ui;
 use crate::domain::report::{self, ReportRow};
-use crate::domain::{Lang, number};
+use crate::domain::{Locale, number};
 
 /// The trends view's own state.
 #[derive(Default)]
@@ -66,7 +66,7 @@ impl Trends {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                values_chart_ui(ui, series, lang, &ctx.palette);
+                values_chart_ui(ui, series, ctx.locale(), &ctx.palette);
                 ui.add_space(theme::GAP);
                 let with_years: Vec<(String, &ReportRow)> = series
                     .iter()
@@ -79,20 +79,26 @@ impl Trends {
                         ui,
                         "trend-percent",
                         &with_years,
-                        lang,
+                        ctx.locale(),
                         &ctx.palette,
                         180.0,
                         13.0,
                     );
                 }
                 ui.add_space(theme::GAP);
-                table_ui(ui, series, lang, &ctx.palette);
+                table_ui(ui, series, ctx.locale(), &ctx.palette);
             });
     }
 }
 
 /// Plan and value per year, as two lines.
-fn values_chart_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, palette: &Palette) {
+fn values_chart_ui(
+    ui: &mut egui::Ui,
+    series: &[(i16, ReportRow)],
+    locale: Locale,
+    palette: &Palette,
+) {
+    let lang = locale.lang;
     let point = |year: i16, value: Option<rust_decimal::Decimal>| {
         value.and_then(|v| v.to_f64()).map(|v| [f64::from(year), v])
     };
@@ -127,7 +133,7 @@ fn values_chart_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, p
         })
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
-            number::format_fixed(value, 0, lang)
+            number::format_fixed(value, 0, locale)
         })
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
@@ -150,7 +156,8 @@ fn values_chart_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, p
 }
 
 /// The years as a table: plan, value, % of plan, change against the year before.
-fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, palette: &Palette) {
+fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], locale: Locale, palette: &Palette) {
+    let lang = locale.lang;
     egui::Grid::new("trend-table")
         .striped(true)
         .num_columns(6)
@@ -172,16 +179,16 @@ fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], lang: Lang, palette:
                 ui.label(
                     row.plan
                         .as_ref()
-                        .map_or_else(|| "–".into(), |p| p.target.text(lang)),
+                        .map_or_else(|| "–".into(), |p| p.target.text(locale)),
                 );
-                ui.label(row.value_with_stage(lang).unwrap_or_else(|| "–".into()));
+                ui.label(row.value_with_stage(locale).unwrap_or_else(|| "–".into()));
                 ui.label(
-                    report::percent_text(row.assessment.percent, lang)
+                    report::percent_text(row.assessment.percent, locale)
                         .unwrap_or_else(|| "–".into()),
                 );
                 ui.label(
                     row.change
-                        .map_or_else(|| "–".into(), |c| report::change_text(c, lang)),
+                        .map_or_else(|| "–".into(), |c| report::change_text(c, locale)),
                 );
                 ui.label(
                     egui::RichText::new(row.assessment.status.word(lang))

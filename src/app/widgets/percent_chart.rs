@@ -7,7 +7,7 @@ use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::theme::{self, Palette};
 use crate::domain::report::{self, ReportRow};
-use crate::domain::{Lang, number};
+use crate::domain::{Lang, Locale, number};
 
 /// Draws the chart of `rows`, each with its axis label (those without a % are left out), and
 /// returns the index into `rows` of a clicked bar.
@@ -15,11 +15,12 @@ pub fn percent_chart_ui(
     ui: &mut egui::Ui,
     id: &str,
     rows: &[(String, &ReportRow)],
-    lang: Lang,
+    locale: Locale,
     palette: &Palette,
     height: f32,
     label_size: f32,
 ) -> Option<usize> {
+    let lang = locale.lang;
     let bars_of: Vec<(usize, f64, &ReportRow)> = rows
         .iter()
         .enumerate()
@@ -31,7 +32,7 @@ pub fn percent_chart_ui(
     let names: Vec<String> = bars_of.iter().map(|(i, _, _)| rows[*i].0.clone()).collect();
     let tooltips: Vec<String> = bars_of
         .iter()
-        .map(|(_, _, row)| tooltip(row, lang))
+        .map(|(_, _, row)| tooltip(row, locale))
         .collect();
     let top = bars_of
         .iter()
@@ -74,7 +75,7 @@ pub fn percent_chart_ui(
         })
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
-            number::format_percent(value, lang)
+            number::format_percent(value, locale)
         })
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
@@ -88,7 +89,7 @@ pub fn percent_chart_ui(
                     .width(2.0),
             );
             for (x, (_, percent, row)) in bars_of.iter().enumerate() {
-                let text = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+                let text = report::percent_text(row.assessment.percent, locale).unwrap_or_default();
                 plot_ui.text(
                     Text::new(
                         "label",
@@ -126,20 +127,21 @@ pub fn charted_rows(
 }
 
 /// The tooltip of a bar: the indicator, its plan, its value and stage.
-fn tooltip(row: &ReportRow, lang: Lang) -> String {
+fn tooltip(row: &ReportRow, locale: Locale) -> String {
+    let lang = locale.lang;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let plan = row
         .plan
         .as_ref()
-        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang, lang))
+        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang, locale))
         .unwrap_or_default();
-    let value = row.value_text(lang).unwrap_or_default();
+    let value = row.value_text(locale).unwrap_or_default();
     let stage = row
         .current
         .as_ref()
         .map(|f| f.stage.name(lang))
         .unwrap_or_default();
-    let percent = report::percent_text(row.assessment.percent, lang).unwrap_or_default();
+    let percent = report::percent_text(row.assessment.percent, locale).unwrap_or_default();
     format!(
         "{}\n{}: {plan}\n{stage}: {value}\n{}: {percent} — {}",
         row.indicator.name(lang),

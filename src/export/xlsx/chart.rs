@@ -48,7 +48,7 @@ pub(super) fn write(
         let note = rust_i18n::t!(
             "export.xlsx.chart.charted_ward",
             locale = lang.code(),
-            count = number::format_exact(Decimal::from(ward_count), lang),
+            count = number::format_exact(Decimal::from(ward_count), words.style),
             unit = unit.name
         );
         sheet.write_string_with_format(0, 0, note.as_ref(), &styles.note)?;

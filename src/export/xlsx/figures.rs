@@ -144,7 +144,7 @@ fn write_plan_entry(
         sheet.write_string(row, fig::TYPED, &plan.text)?;
     }
     if let Some(original) = plan.original {
-        sheet.write_string(row, fig::ORIGINAL, original.text(words.lang))?;
+        sheet.write_string(row, fig::ORIGINAL, original.text(words.style))?;
     }
     if plan.derived {
         sheet.write_string(row, fig::DERIVED, "x")?;

@@ -58,25 +58,36 @@ use rust_xlsxwriter::{ColNum, DocProperties, Workbook, Worksheet, XlsxError};
 use self::styles::Styles;
 use super::{ExportError, WardYear};
 use crate::domain::compute::Status;
+use crate::domain::number::NumberStyle;
 use crate::domain::report_words;
-use crate::domain::{Category, Lang, PlanSource, Stage};
+use crate::domain::{Category, Lang, Locale, PlanSource, Stage};
 
 /// Writes the wards' year as an Excel workbook at `path`.
 ///
 /// The caller ([`super::write`]) writes to a temporary name and renames it into place, so a
 /// failure here never leaves a half-written file where the user expects one.
-pub fn write(wards: &[WardYear], lang: Lang, path: &Path) -> Result<(), ExportError> {
+pub fn write(
+    wards: &[WardYear],
+    locale: impl Into<Locale>,
+    path: &Path,
+) -> Result<(), ExportError> {
     let Some(first) = wards.first() else {
         return Err(ExportError::Empty);
     };
-    build(wards, first, lang, path).map_err(|e| ExportError::Workbook {
+    build(wards, first, locale.into(), path).map_err(|e| ExportError::Workbook {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })
 }
 
-fn build(wards: &[WardYear], first: &WardYear, lang: Lang, path: &Path) -> Result<(), XlsxError> {
-    let words = Words::new(lang);
+fn build(
+    wards: &[WardYear],
+    first: &WardYear,
+    locale: Locale,
+    path: &Path,
+) -> Result<(), XlsxError> {
+    let lang = locale.lang;
+    let words = Words::new(locale);
     let styles = Styles::new(lang);
     let years = year_list(wards);
     let mut workbook = Workbook::new();
@@ -119,6 +130,8 @@ fn build(wards: &[WardYear], first: &WardYear, lang: Lang, path: &Path) -> Resul
 /// The words every row repeats, translated once per export.
 pub(super) struct Words {
     pub(super) lang: Lang,
+    /// The style of numbers written as text (bands, counts).
+    pub(super) style: NumberStyle,
     categories: [String; 6],
     stages: [String; 3],
     statuses: [String; 5],
@@ -128,9 +141,10 @@ pub(super) struct Words {
 }
 
 impl Words {
-    fn new(lang: Lang) -> Self {
+    fn new(Locale { lang, style }: Locale) -> Self {
         Self {
             lang,
+            style,
             categories: Category::ALL.map(|c| c.name(lang)),
             stages: Stage::ALL.map(|s| s.name(lang)),
             statuses: Status::ALL.map(|s| s.word(lang)),

@@ -95,7 +95,7 @@ pub(super) fn write(
         rust_i18n::t!(
             "export.xlsx.wards",
             locale = lang.code(),
-            count = number::format_exact(Decimal::from(wards.len()), lang)
+            count = number::format_exact(Decimal::from(wards.len()), words.style)
         )
         .into_owned()
     } else {
@@ -216,7 +216,12 @@ fn write_report_row(
             sheet.write_number_with_format(row, base + col::PLAN, to_f64(v), values)?;
         }
         Some(band @ PlanTarget::Range { .. }) => {
-            sheet.write_string_with_format(row, base + col::PLAN, band.text(lang), &styles.band)?;
+            sheet.write_string_with_format(
+                row,
+                base + col::PLAN,
+                band.text(words.style),
+                &styles.band,
+            )?;
         }
         None => {
             sheet.write_blank(row, base + col::PLAN, &styles.text)?;
