@@ -30,7 +30,7 @@ use rust_decimal::Decimal;
 use tempfile::TempDir;
 use ward_kpi::demo::synthetic::SplitMix;
 use ward_kpi::domain::number::{self, NumberStyle};
-use ward_kpi::domain::{AdminUnit, Lang, Level, Stage, Unit};
+use ward_kpi::domain::{AdminUnit, Level, Stage, Unit};
 use ward_kpi::store::{Batch, FigureWrite, IndicatorId, Origin, Store, UnitId};
 
 /// How many figures one timed save writes.
@@ -149,7 +149,7 @@ fn write_fixture() -> WriteFixture {
                 indicator,
                 year,
                 stage,
-                value: Some((value, number::format_exact(value, Lang::Vi))),
+                value: Some((value, number::format_exact(value, NumberStyle::Vi))),
                 note: String::new(),
             }
         })
@@ -272,7 +272,7 @@ fn numbers(c: &mut Criterion) {
     group.bench_function("format_1m_vi", |b| {
         b.iter(|| {
             for &value in &values {
-                black_box(number::format_exact(black_box(value), Lang::Vi));
+                black_box(number::format_exact(black_box(value), NumberStyle::Vi));
             }
         });
     });

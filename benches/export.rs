@@ -38,7 +38,9 @@ fn exports(c: &mut Criterion) {
     for format in [Format::Xlsx, Format::Csv] {
         let path = dir.path().join(format!("all.{}", format.extension()));
         group.bench_function(format!("{}_all_wards", format.extension()), |b| {
-            b.iter(|| export::write(format, black_box(&all), Lang::Vi, &path).expect("export"));
+            b.iter(|| {
+                export::write(format, black_box(&all), Lang::Vi.into(), &path).expect("export");
+            });
         });
     }
     group.finish();

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use rust_decimal::Decimal;
+use ward_kpi::domain::number::NumberStyle;
 use ward_kpi::domain::{Lang, Level, PlanTarget, Stage, number};
 use ward_kpi::import::{self, Defaults};
 use ward_kpi::store::{Origin, Store};
@@ -81,7 +82,7 @@ fn write_csv_one_value(rows: &[Row], path: &Path) {
         writeln!(
             text,
             "{ward};{year};{indicator};{}",
-            number::format_exact(*actual, Lang::Vi)
+            number::format_exact(*actual, NumberStyle::Vi)
         )
         .expect("writing to a string");
     }
@@ -96,8 +97,8 @@ fn write_csv(rows: &[Row], path: &Path) {
         writeln!(
             text,
             "{ward};{year};{indicator};{};{}",
-            number::format_exact(*plan, Lang::Vi),
-            number::format_exact(*actual, Lang::Vi)
+            number::format_exact(*plan, NumberStyle::Vi),
+            number::format_exact(*actual, NumberStyle::Vi)
         )
         .expect("writing to a string");
     }

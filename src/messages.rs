@@ -117,6 +117,12 @@ fn import_error(error: &crate::import::ImportError, lang: Lang) -> Option<String
                 path = path.display()
             )
         }
+        ImportError::Io { path, source } => rust_i18n::t!(
+            "error.import.io",
+            locale = locale,
+            path = path.display(),
+            detail = source
+        ),
         ImportError::Unreadable { path, detail } => rust_i18n::t!(
             "error.import.unreadable",
             locale = locale,

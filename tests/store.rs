@@ -97,7 +97,7 @@ fn the_demo_holds_exactly_the_published_2021_figures() {
     assert_eq!(budget.current.as_ref().unwrap().text, "17.416,889,536");
     assert_eq!(budget.current.as_ref().unwrap().stage, Stage::Estimate);
     assert_eq!(
-        budget.sentence(ward_kpi::domain::Lang::Vi).unwrap(),
+        budget.sentence(ward_kpi::domain::Lang::Vi.into()).unwrap(),
         "Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao"
     );
 

@@ -102,13 +102,40 @@ fn a_file_with_numbers_of_both_styles_is_refused_naming_one_of_each() {
         .failure()
         .stderr(contains("2.451,8").and(contains("2,809.8")));
     assert_eq!(common::snapshot(&db), before);
-    // A style named on the command line that a cell contradicts is refused too.
-    std::fs::write(&table, "Chỉ tiêu;Kế hoạch\nThu ngân sách;18.000.000.000\n").unwrap();
+}
+
+#[test]
+fn what_the_file_says_comes_before_the_style_the_user_names() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("first.db");
+    let table = scratch.path("first.csv");
+    // Vietnamese headings decide "2.600"; a cell decides "18.000.000.000": the user's own
+    // style (English here) is for files that say nothing.
+    std::fs::write(
+        &table,
+        "Chỉ tiêu;Kế hoạch\nDiện tích gieo trồng;2.600\nThu ngân sách;18.000.000.000\n",
+    )
+    .unwrap();
     import(&db, &table, &["--number-style", "en"])
         .assert()
-        .failure()
-        .stderr(contains("18.000.000.000"));
-    assert_eq!(common::snapshot(&db), before);
+        .success()
+        .stderr(contains("18.000.000.000").and(contains("hai cách").not()));
+    assert_eq!(row(&db, "2021", "sown_area")["plan"].to_string(), "2600");
+    assert_eq!(
+        row(&db, "2021", "budget_revenue")["plan"].to_string(),
+        "18000000000"
+    );
+    // A sheet that borrows this program's "ward_code" and "value" headings is still a table
+    // people made: its own style is found from its cells.
+    let borrowed = scratch.path("borrowed.csv");
+    std::fs::write(
+        &borrowed,
+        "ward_code;indicator;value;stage\n03142;livestock;2.600;actual\n\
+         03142;budget_revenue;18.000.000.000;final\n",
+    )
+    .unwrap();
+    import(&db, &borrowed, &[]).assert().success();
+    assert_eq!(row(&db, "2021", "livestock")["value"].to_string(), "2600");
 }
 
 #[test]
@@ -136,6 +163,35 @@ fn number_cells_of_a_workbook_say_nothing_of_its_style_and_read_exactly() {
     let area = row(&db, "2021", "sown_area");
     assert_eq!(area["plan"].to_string(), "2.125");
     assert_eq!(area["value"].to_string(), "2600");
+
+    // Number cells alone, under headings of two languages: nothing reads two ways, so nothing
+    // is asked and nothing warned, in either of the user's styles.
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (column, heading) in ["indicator", "Kế hoạch", "actual"].iter().enumerate() {
+        sheet
+            .write_string(0, u16::try_from(column).unwrap(), *heading)
+            .unwrap();
+    }
+    sheet.write_string(1, 0, "livestock").unwrap();
+    sheet.write_number(1, 1, 1500).unwrap();
+    sheet.write_number(1, 2, 1620).unwrap();
+    sheet.write_string(2, 0, "sown_area").unwrap();
+    sheet.write_number(2, 1, 12.125).unwrap();
+    workbook.save(&path).unwrap();
+    for style in ["vi", "en"] {
+        let out = import(&db, &path, &["--lang", "en", "--number-style", style])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert!(out.status.success(), "{stderr}");
+        assert_eq!(
+            stderr.trim(),
+            "ward-kpi: The file's number style: No number in the file reads two ways"
+        );
+        assert_eq!(row(&db, "2021", "sown_area")["plan"].to_string(), "12.125");
+        assert_eq!(row(&db, "2021", "livestock")["value"].to_string(), "1620");
+    }
 }
 
 #[test]
@@ -263,7 +319,7 @@ fn an_unknown_plan_source_and_a_band_without_its_low_end_are_problems() {
         &table,
         "indicator,plan,plan_high,plan_source,actual\n\
          crop_output,2500,,ngan_hang,\n\
-         sown_area,,130,,120\n",
+         sown_area,,130,,\n",
     )
     .unwrap();
     import(&db, &table, &[]).assert().failure().stderr(
@@ -362,4 +418,93 @@ fn reports_and_exports_write_numbers_in_the_users_style() {
         text.contains("2.809,8 tonnes") && text.contains("114,6%"),
         "{text}"
     );
+}
+
+#[test]
+fn a_table_of_one_figure_a_row_keeps_each_rows_note_on_its_figure() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("stages.db");
+    let table = scratch.path("stages.csv");
+    std::fs::write(
+        &table,
+        "Chỉ tiêu;Giá trị;Giai đoạn;Ghi chú\n\
+         Số chi bộ trực thuộc;17;Ước đạt;ước tháng 11\n\
+         Số chi bộ trực thuộc;19;Thực hiện;đã kiện toàn\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .success()
+        .stdout(contains("2 thay đổi"));
+    let party = row(&db, "2021", "party_cells");
+    assert_eq!(party["value"].to_string(), "19");
+    assert_eq!(party["note"], "đã kiện toàn");
+}
+
+#[test]
+fn a_derived_flag_reads_as_a_spreadsheet_writes_it_and_nothing_else_is_guessed() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("flag.db");
+    let table = scratch.path("flag.csv");
+    // Excel writes TRUE for the exported "true".
+    std::fs::write(
+        &table,
+        "indicator,plan,plan_derived\nbudget_revenue,16909601491,TRUE\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .success()
+        .stdout(contains("0 thay đổi"));
+    assert_eq!(row(&db, "2021", "budget_revenue")["plan_derived"], true);
+    std::fs::write(
+        &table,
+        "indicator,plan,plan_derived\nbudget_revenue,16909601491,có lẽ\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .failure()
+        .stderr(contains("plan_derived").and(contains("có lẽ")));
+}
+
+#[test]
+fn a_note_row_of_a_hand_made_table_is_a_note_and_a_remark_is_passed_over() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("noterow.db");
+    let table = scratch.path("noterow.csv");
+    std::fs::write(
+        &table,
+        "Chỉ tiêu;Thực hiện;Ghi chú\n\
+         Số chi bộ trực thuộc;;02 cơ quan, 02 nhà trường, 14 phố, bản\n\
+         Số liệu ước đến 15/12;;theo báo cáo tháng\n",
+    )
+    .unwrap();
+    import(&db, &table, &[])
+        .assert()
+        .success()
+        .stdout(contains("1 thay đổi"));
+    assert_eq!(
+        row(&db, "2021", "party_cells")["note"],
+        "02 cơ quan, 02 nhà trường, 14 phố, bản"
+    );
+}
+
+#[test]
+fn a_plan_source_without_a_plan_and_a_missing_file_are_refused_plainly() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("flags.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["set", "--year", "2021", "--indicator", "crop_output"])
+        .args(["--plan-source", "ward_council", "--note", "NQ HĐND"])
+        .assert()
+        .failure()
+        .stderr(contains("--plan-source").and(contains("--plan")));
+    let missing = scratch.path("khong-co.csv");
+    import(&db, &missing, &[])
+        .assert()
+        .failure()
+        .stderr(contains("khong-co.csv").and(contains("không đọc được tệp")));
 }

@@ -242,7 +242,7 @@ impl WardKpiApp {
                     locale = lang.code(),
                     count = crate::domain::number::format_count(
                         batch.plans.len() + batch.figures.len(),
-                        lang
+                        self.prefs.number_style()
                     )
                 )
                 .into_owned();

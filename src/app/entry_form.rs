@@ -3,8 +3,8 @@
 //! the changed rows for the one write path ([`crate::edit`]), or into the list of cells that
 //! stop the save. Plain Rust, so it is tested without a window.
 
-use crate::domain::number::{self, NumberStyle, NumberWarning};
-use crate::domain::{Figure, Indicator, Lang, Plan, PlanSource, PlanTarget, Stage};
+use crate::domain::number::{self, NumberError, NumberStyle, NumberWarning};
+use crate::domain::{Figure, Indicator, Lang, Plan, PlanTarget, Stage};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
@@ -100,8 +100,7 @@ impl Cell {
 pub struct Row {
     pub indicator_id: IndicatorId,
     pub indicator: Indicator,
-    /// The plan this row edits: the stored one the report uses, else the default source.
-    pub plan_source: PlanSource,
+    /// The plan the report uses, which the row shows and edits.
     plan: Option<Plan>,
     figures: Vec<Figure>,
     cells: [Cell; 5],
@@ -150,7 +149,6 @@ impl EntryForm {
         store: &Store,
         unit: UnitId,
         year: i16,
-        default_source: PlanSource,
         (lang, style): (Lang, NumberStyle),
     ) -> Result<Self, StoreError> {
         let mut plans = store.plans_of(unit, year)?;
@@ -165,7 +163,6 @@ impl EntryForm {
                 let figures = figures.remove(&id).unwrap_or_default();
                 let mut row = Row {
                     indicator_id: id,
-                    plan_source: plan.as_ref().map_or(default_source, |p| p.source),
                     plan,
                     figures,
                     indicator,
@@ -248,13 +245,22 @@ impl EntryForm {
         if !errors.is_empty() {
             return Err(errors);
         }
-        Ok(self
-            .rows
+        self.rows
             .iter()
             .enumerate()
             .filter(|(_, r)| r.is_changed())
-            .map(|(index, row)| row.edit(index, self.unit, self.year, self.style))
-            .collect())
+            .map(|(index, row)| {
+                row.edit(index, self.unit, self.year, self.style)
+                    .map_err(|(column, error)| {
+                        vec![CellError {
+                            row: index,
+                            column,
+                            indicator: row.indicator.name(self.lang).to_owned(),
+                            message: error.message(self.lang),
+                        }]
+                    })
+            })
+            .collect()
     }
 }
 
@@ -273,8 +279,10 @@ impl Row {
                 .map(|f| number::format_exact(f.value, style))
                 .unwrap_or_default()
         };
+        // The note of the value the report shows: the latest figure's, else the plan's.
         let note = crate::domain::figure::current(&self.figures)
             .map(|f| f.note.clone())
+            .or_else(|| self.plan.as_ref().map(|p| p.note.clone()))
             .unwrap_or_default();
         let texts = [
             plan_text,
@@ -323,9 +331,16 @@ impl Row {
     }
 
     /// This row's edit: its changed cells, and its note when it changed or when the value it
-    /// belongs to (the latest stage typed, else the plan) changed. The cells are known to read
-    /// without error.
-    fn edit(&self, index: usize, unit: UnitId, year: i16, style: NumberStyle) -> RowEdit<CellAt> {
+    /// shows beside (the latest stage typed, else the plan) changed: the grid shows one note a
+    /// row, and re-states it for the value it stands beside. Where each goes is the write
+    /// path's rule. A cell that does not read is returned with why.
+    fn edit(
+        &self,
+        index: usize,
+        unit: UnitId,
+        year: i16,
+        style: NumberStyle,
+    ) -> Result<RowEdit<CellAt>, (Column, NumberError)> {
         let indicator_unit = &self.indicator.unit;
         let plan = |text: &str| PlanTarget::parse(text, indicator_unit, style).map(|(t, _)| t);
         let figure = |text: &str| number::parse(text, indicator_unit, style).map(|p| p.value);
@@ -334,8 +349,8 @@ impl Row {
             slots.push(SlotEdit {
                 at: (index, Column::Plan),
                 write: Write::Plan {
-                    source: Some(self.plan_source),
-                    target: given(self.cell(Column::Plan), plan),
+                    source: None,
+                    target: given(self.cell(Column::Plan), plan).map_err(|e| (Column::Plan, e))?,
                     derived: None,
                 },
                 note: None,
@@ -350,7 +365,7 @@ impl Row {
                 at: (index, column),
                 write: Write::Figure {
                     stage,
-                    value: given(self.cell(column), figure),
+                    value: given(self.cell(column), figure).map_err(|e| (column, e))?,
                 },
                 note: None,
             });
@@ -366,31 +381,30 @@ impl Row {
         .find(|c| !self.cell(*c).text.trim().is_empty());
         let note = self.cell(Column::Note);
         let note_goes = note.is_changed() || carrier.is_some_and(|c| self.cell(c).is_changed());
-        RowEdit {
+        Ok(RowEdit {
             at: (index, Column::Note),
             unit,
             year,
             indicator: self.indicator_id,
             slots,
             note: note_goes.then(|| ((index, Column::Note), note.text.trim().to_owned())),
-        }
+        })
     }
 }
 
-/// What a changed cell says: its value, or (blank) that the value goes. A cell in error stops
-/// the save before any edit is made, so its text is known to read.
-fn given<T, E>(cell: &Cell, read: impl Fn(&str) -> Result<T, E>) -> Given<T> {
+/// What a changed cell says: its value, or (blank) that the value goes; or why it does not read.
+fn given<T>(
+    cell: &Cell,
+    read: impl Fn(&str) -> Result<T, NumberError>,
+) -> Result<Given<T>, NumberError> {
     let text = cell.text.trim();
     if text.is_empty() {
-        return Given::Clear;
+        return Ok(Given::Clear);
     }
-    match read(text) {
-        Ok(value) => Given::Set {
-            value,
-            text: text.to_owned(),
-        },
-        Err(_) => Given::Keep,
-    }
+    read(text).map(|value| Given::Set {
+        value,
+        text: text.to_owned(),
+    })
 }
 
 fn stage_index(stage: Stage) -> usize {
@@ -411,7 +425,7 @@ mod tests {
         let store = crate::demo::create_demo(&dir.path().join("f.db")).unwrap();
         let (unit, _) = store.unit_for("03142", 2021).unwrap();
         let format = (lang, lang.into());
-        let form = EntryForm::load(&store, unit, 2021, PlanSource::City, format).unwrap();
+        let form = EntryForm::load(&store, unit, 2021, format).unwrap();
         (dir, store, form)
     }
 
@@ -525,7 +539,12 @@ mod tests {
         let batch = batch(&store, &form);
         assert_eq!(batch.plans.len(), 2);
         assert!(batch.plans.iter().all(|p| !p.derived));
-        assert!(batch.plans.iter().all(|p| p.source == PlanSource::City));
+        assert!(
+            batch
+                .plans
+                .iter()
+                .all(|p| p.source == crate::domain::PlanSource::City)
+        );
         // A revised derived plan keeps its note.
         assert!(batch.plans[0].note.contains("Suy ra"));
     }

@@ -27,14 +27,14 @@ impl WardKpiApp {
     }
 
     fn finish_job(&mut self, result: anyhow::Result<jobs::Outcome>) -> anyhow::Result<()> {
-        let lang = self.lang();
+        let (lang, style) = (self.lang(), self.number_style());
         match result? {
             jobs::Outcome::Exported { path, wards } => {
                 let mut text = rust_i18n::t!(
                     "app.export.done",
                     locale = lang.code(),
                     path = path.display(),
-                    wards = crate::domain::number::format_count(wards, lang)
+                    wards = crate::domain::number::format_count(wards, style)
                 )
                 .into_owned();
                 // The file holds what is saved: say so when cells are being edited.
@@ -45,7 +45,7 @@ impl WardKpiApp {
                 self.info(text);
             }
             jobs::Outcome::Previewed { file, preview } => {
-                self.review = Some(views::import::Review { file, preview });
+                self.review = Some(views::import::Review::new(file, preview, lang));
             }
             jobs::Outcome::Imported(summary) => {
                 // Cells typed meanwhile are kept, not replaced by the reloaded figures.
@@ -69,7 +69,7 @@ impl WardKpiApp {
                         locale = lang.code(),
                         count = crate::domain::number::format_count(
                             summary.plans_changed + summary.figures_changed,
-                            lang
+                            style
                         )
                     )
                     .into_owned(),

@@ -44,8 +44,7 @@ impl Session {
     ) -> Result<Self, Box<(Store, StoreError)>> {
         let placed = Self::place(&store, ward, year).and_then(|(unit_id, unit, year)| {
             let report = store.report(unit_id, year)?;
-            let source = store.default_plan_source(&unit, year)?;
-            let form = EntryForm::load(&store, unit_id, year, source, (lang, style))?;
+            let form = EntryForm::load(&store, unit_id, year, (lang, style))?;
             Ok((unit_id, unit, year, report, form))
         });
         let (unit_id, unit, year, report, form) = match placed {
@@ -127,12 +126,10 @@ impl Session {
         }
         self.synthetic = self.store.setting("synthetic")?.is_some();
         self.report = self.store.report(self.unit_id, self.year)?;
-        let source = self.store.default_plan_source(&self.unit, self.year)?;
         self.form = EntryForm::load(
             &self.store,
             self.unit_id,
             self.year,
-            source,
             (lang, self.form.style),
         )?;
         if let Some((indicator, _)) = self.trend.take() {

@@ -13,8 +13,10 @@ use crate::store::{Origin, Store};
 /// Arguments of `ward-kpi import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file (.csv or .xlsx: this program's export, or a table with Vietnamese or English
-    /// headings; of a workbook, the first sheet).
+    /// The file (.csv or .xlsx: this program's export, read from its "Số liệu" sheet, or a table
+    /// with Vietnamese or English headings, of a workbook the first sheet). Its numbers are read
+    /// in its own style; where they read two ways and nothing in the file says which, name it
+    /// with --number-style.
     pub file: PathBuf,
     /// Show what would change, write nothing.
     #[arg(long)]

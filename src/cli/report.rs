@@ -88,13 +88,13 @@ fn table(report: &Report, locale: Locale) -> String {
             row.indicator.unit.symbol_in(lang).to_owned(),
             row.plan
                 .as_ref()
-                .map(|p| p.target.text(locale))
+                .map(|p| p.target.text(locale.style))
                 .unwrap_or_default(),
             row.value_with_stage(locale).unwrap_or_default(),
-            report::percent_text(row.assessment.percent, locale).unwrap_or_default(),
+            report::percent_text(row.assessment.percent, locale.style).unwrap_or_default(),
             row.previous
                 .as_ref()
-                .map(|f| number::format_exact(f.value, locale))
+                .map(|f| number::format_exact(f.value, locale.style))
                 .unwrap_or_default(),
             row.change
                 .map(|c| report::change_text(c, locale))

@@ -72,6 +72,10 @@ pub fn run(
         args.plan.is_some() || args.note.is_some() || stages.iter().any(|(_, _, v)| v.is_some()),
         t("cli.set.nothing")
     );
+    anyhow::ensure!(
+        args.plan_source.is_none() || args.plan.is_some(),
+        t("cli.set.source_without_plan")
+    );
     let mut warnings = Vec::new();
     let mut slots = Vec::new();
     let bad_value = |flag: &str, text: &str, message: String| {

@@ -128,8 +128,7 @@ impl PlanTarget {
 
 impl PlanTarget {
     /// The target as a cell or a report writes it ("2.451,8", "6,6 – 6,8").
-    pub fn text(self, style: impl Into<NumberStyle>) -> String {
-        let style = style.into();
+    pub fn text(self, style: NumberStyle) -> String {
         match self {
             Self::Value(v) => super::number::format_exact(v, style),
             Self::Range { low, high } => format!(
@@ -142,13 +141,7 @@ impl PlanTarget {
 
     /// The target with its unit ("2.451,8 tấn", "6,6 – 6,8%"): numbers in `style`, the unit in
     /// `lang`.
-    pub fn text_with_unit(
-        self,
-        unit: &super::Unit,
-        lang: Lang,
-        style: impl Into<NumberStyle>,
-    ) -> String {
-        let style = style.into();
+    pub fn text_with_unit(self, unit: &super::Unit, lang: Lang, style: NumberStyle) -> String {
         match self {
             Self::Value(v) => super::number::format_with_unit(v, unit, lang, style),
             Self::Range { low, high } => format!(

@@ -70,8 +70,8 @@ impl ReportRow {
     }
 
     /// The value with its unit, as typed digit for digit ("17.416.889.536 đồng").
-    pub fn value_text(&self, locale: impl Into<Locale>) -> Option<String> {
-        let Locale { lang, style } = locale.into();
+    pub fn value_text(&self, locale: Locale) -> Option<String> {
+        let Locale { lang, style } = locale;
         let value = self.current.as_ref()?.value;
         Some(number::format_with_unit(
             value,
@@ -82,8 +82,8 @@ impl ReportRow {
     }
 
     /// The value and its stage as the report table shows it ("2.809,8 (thực hiện)").
-    pub fn value_with_stage(&self, locale: impl Into<Locale>) -> Option<String> {
-        let Locale { lang, style } = locale.into();
+    pub fn value_with_stage(&self, locale: Locale) -> Option<String> {
+        let Locale { lang, style } = locale;
         let current = self.current.as_ref()?;
         Some(format!(
             "{} ({})",
@@ -94,8 +94,8 @@ impl ReportRow {
 
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
     /// đạt 103% kế hoạch được giao". `None` when there is no figure to report.
-    pub fn sentence(&self, locale: impl Into<Locale>) -> Option<String> {
-        let Locale { lang, style } = locale.into();
+    pub fn sentence(&self, locale: Locale) -> Option<String> {
+        let Locale { lang, style } = locale;
         let current = self.current.as_ref()?;
         let locale = lang.code();
         let head = rust_i18n::t!(
@@ -133,8 +133,7 @@ impl Report {
     }
 
     /// The report sentences, one per indicator with a figure.
-    pub fn sentences(&self, locale: impl Into<Locale>) -> Vec<String> {
-        let locale = locale.into();
+    pub fn sentences(&self, locale: Locale) -> Vec<String> {
         self.rows
             .iter()
             .filter_map(|r| r.sentence(locale))
@@ -174,14 +173,13 @@ pub fn short_name(name: &str) -> String {
 }
 
 /// A % of plan as a report prints it ("114,6%"), or `None` where it is undefined.
-pub fn percent_text(percent: Option<Decimal>, style: impl Into<NumberStyle>) -> Option<String> {
-    let style = style.into();
+pub fn percent_text(percent: Option<Decimal>, style: NumberStyle) -> Option<String> {
     percent.map(|p| number::format_percent(p, style))
 }
 
 /// A change against last year as a report prints it ("tăng 13,4%", "giảm 0,5 điểm %").
-pub fn change_text(change: Change, locale: impl Into<Locale>) -> String {
-    let Locale { lang, style } = locale.into();
+pub fn change_text(change: Change, locale: Locale) -> String {
+    let Locale { lang, style } = locale;
     let amount = change.amount();
     let key = match (change, amount.is_sign_negative() && !amount.is_zero()) {
         (Change::Percent(_), false) => "change.up_percent",

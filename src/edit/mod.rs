@@ -97,7 +97,7 @@ pub enum Value {
 
 impl Value {
     /// The value as people read it in `style`: "2.809,8", "6,6 – 6,8".
-    pub fn text(&self, style: impl Into<NumberStyle>) -> String {
+    pub fn text(&self, style: NumberStyle) -> String {
         match self {
             Self::Plan(target) => target.text(style),
             Self::Figure(value) => number::format_exact(*value, style),

@@ -138,14 +138,8 @@ impl<'s, W: Clone> Planner<'s, W> {
             match note_slot(&slots, &values) {
                 Some(slot) => {
                     if !slots.iter().any(|r| r.slot() == slot) {
-                        // A note alone: its slot keeps its value.
-                        if !self.seen.insert(key(slot)) {
-                            refusals.push(Refusal {
-                                at,
-                                reason: Reason::Duplicate,
-                            });
-                            return Ok(refusals);
-                        }
+                        // A note alone: its slot keeps its value, and stays open to a value
+                        // given on a later row.
                         slots.push(match slot {
                             Slot::Plan(source) => Resolved::Plan {
                                 at: at.clone(),

@@ -230,14 +230,7 @@ const NAME_SIDE_ROOM: f32 = 4.0;
 
 /// The chart of a report's year, `width` × `height` points, with its title: the title, the
 /// legend, then (when any indicator has a % of plan) the axis, the bars and the target line.
-pub fn layout(
-    report: &Report,
-    locale: impl Into<Locale>,
-    faces: &Faces,
-    width: f32,
-    height: f32,
-) -> Scene {
-    let locale = locale.into();
+pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height: f32) -> Scene {
     let lang = locale.lang;
     let mut scene = Scene::blank(width, height);
     let title = report_words::chart_title(report.year, &report.unit, lang);
@@ -364,7 +357,7 @@ fn bars(report: &Report, locale: Locale) -> Vec<Bar> {
                     .to_owned(),
                 percent: percent.to_f64()?,
                 status: row.assessment.status,
-                label: report::percent_text(Some(percent), locale)?,
+                label: report::percent_text(Some(percent), locale.style)?,
             })
         })
         .collect()
@@ -562,7 +555,7 @@ mod tests {
         let (_dir, ward) = crate::export::tests::demo_ward_year();
         let report = ward.report;
         let faces = Faces::new();
-        let scene = layout(&report, Lang::Vi, &faces, 800.0, 450.0);
+        let scene = layout(&report, Lang::Vi.into(), &faces, 800.0, 450.0);
         let texts: Vec<&str> = scene.texts().collect();
         assert!(texts.contains(&"114,6%"), "{texts:?}");
         assert!(texts.contains(&"103%"), "{texts:?}");
@@ -606,7 +599,7 @@ mod tests {
                 }
             }
         }
-        let english = layout(&report, Lang::En, &faces, 800.0, 450.0);
+        let english = layout(&report, Lang::En.into(), &faces, 800.0, 450.0);
         assert!(english.texts().any(|t| t == "114.6%"));
     }
 
@@ -676,7 +669,7 @@ mod tests {
             row.assessment.percent = None;
         }
         let faces = Faces::new();
-        let scene = layout(&ward.report, Lang::En, &faces, 800.0, 450.0);
+        let scene = layout(&ward.report, Lang::En.into(), &faces, 800.0, 450.0);
         assert!(
             scene
                 .texts()

@@ -84,10 +84,9 @@ pub enum ExportError {
 pub fn write(
     format: Format,
     wards: &[WardYear],
-    locale: impl Into<Locale>,
+    locale: Locale,
     path: &Path,
 ) -> Result<(), ExportError> {
-    let locale = locale.into();
     let lang = locale.lang;
     if wards.is_empty() {
         return Err(ExportError::Empty);

@@ -90,8 +90,7 @@ mod column {
 }
 
 /// The PDF of the wards' year, each ward from a new page.
-pub fn to_bytes(wards: &[WardYear], locale: impl Into<Locale>) -> Result<Vec<u8>, String> {
-    let locale = locale.into();
+pub fn to_bytes(wards: &[WardYear], locale: Locale) -> Result<Vec<u8>, String> {
     let lang = locale.lang;
     let faces = Faces::new();
     let mut pages = Pages::new(&faces, locale);
@@ -429,7 +428,7 @@ impl<'f> Pages<'f> {
         let percent = report::percent_text(row.assessment.percent, style).unwrap_or_default();
         let change = row
             .change
-            .map(|c| report::change_text(c, (lang, style)))
+            .map(|c| report::change_text(c, Locale { lang, style }))
             .unwrap_or_default();
         let status = row.assessment.status;
         vec![
@@ -684,7 +683,7 @@ mod tests {
     #[test]
     fn the_pdf_holds_the_vietnamese_sentences_and_numbers_as_text() {
         let (_dir, ward) = crate::export::tests::demo_ward_year();
-        let bytes = to_bytes(std::slice::from_ref(&ward), Lang::Vi).unwrap();
+        let bytes = to_bytes(std::slice::from_ref(&ward), Lang::Vi.into()).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
         let text = extracted(&bytes);
         for expected in [
@@ -732,14 +731,14 @@ mod tests {
     #[test]
     fn an_english_pdf_writes_english_numbers_and_each_ward_starts_a_page() {
         let (_dir, ward) = crate::export::tests::demo_ward_year();
-        let one = to_bytes(std::slice::from_ref(&ward), Lang::En).unwrap();
+        let one = to_bytes(std::slice::from_ref(&ward), Lang::En.into()).unwrap();
         let text = extracted(&one);
         assert!(
             text.contains("2,809.8") && text.contains("114.6%"),
             "{text}"
         );
         assert!(text.contains("Page 1 of 2"), "{text}");
-        let two = to_bytes(&[ward.clone(), ward], Lang::En).unwrap();
+        let two = to_bytes(&[ward.clone(), ward], Lang::En.into()).unwrap();
         assert!(extracted(&two).contains("Page 4 of 4"));
     }
 }

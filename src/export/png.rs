@@ -185,7 +185,7 @@ mod tests {
     fn the_chart_is_a_png_with_coloured_bars_and_dark_text() {
         let (_dir, ward) = crate::export::tests::demo_ward_year();
         let faces = Faces::new();
-        let scene = chart::layout(&ward.report, Lang::Vi, &faces, SIZE.0, SIZE.1);
+        let scene = chart::layout(&ward.report, Lang::Vi.into(), &faces, SIZE.0, SIZE.1);
         let bytes = render(&scene, &faces).unwrap();
         assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"));
         let pixmap = Pixmap::decode_png(&bytes).unwrap();

@@ -7,8 +7,7 @@ use crate::domain::Locale;
 use super::WardYear;
 
 /// The sentences of every ward, a heading line per ward, a blank line between wards.
-pub fn sentences(wards: &[WardYear], locale: impl Into<Locale>) -> String {
-    let locale = locale.into();
+pub fn sentences(wards: &[WardYear], locale: Locale) -> String {
     let lang = locale.lang;
     let mut out = String::new();
     for (index, ward) in wards.iter().enumerate() {
@@ -44,7 +43,7 @@ mod tests {
         let store = crate::demo::create_demo(&dir.path().join("d.db")).unwrap();
         let (unit_id, unit) = store.unit_for("03142", 2021).unwrap();
         let ward = WardYear::new(unit, 2021, store.year_data(unit_id, 2021).unwrap());
-        let text = sentences(std::slice::from_ref(&ward), Lang::Vi);
+        let text = sentences(std::slice::from_ref(&ward), Lang::Vi.into());
         assert!(
             text.starts_with("Phường Thanh Trường, năm 2021\n"),
             "{text}"
@@ -55,7 +54,7 @@ mod tests {
         assert!(text.contains("đạt 2.809,8 tấn, đạt 114,6% kế hoạch thành phố giao.\n"));
         assert!(text.contains("- Doanh thu thương mại - dịch vụ ước đạt 208 tỷ đồng.\n"));
         assert_eq!(text.lines().count(), 1 + 8);
-        let en = sentences(&[ward], Lang::En);
+        let en = sentences(&[ward], Lang::En.into());
         assert!(
             en.contains(
                 "Budget revenue is estimated at 17,416,889,536 VND, 103% of the assigned plan."

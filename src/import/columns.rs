@@ -96,6 +96,16 @@ const NAMES: &[(Column, &[&str])] = &[
     (Column::Note, &["note", "ghi chú"]),
 ];
 
+/// Headings only this program's CSV export writes together.
+const MACHINE_HEADINGS: [&str; 6] = [
+    "ward_code",
+    "value",
+    "stage",
+    "plan_derived",
+    "percent_of_plan",
+    "change_measure",
+];
+
 /// The columns of a table, found in its header row.
 #[derive(Debug)]
 pub struct Columns {
@@ -133,7 +143,12 @@ impl Columns {
             .into_iter()
             .any(has)
                 || (has(Column::Value) && (has(Column::Stage) || has(Column::RowCode)));
-            let machine = has(Column::Value) && row.iter().any(|h| h.trim() == "ward_code");
+            // This program's CSV names every one of its code headings; a sheet that borrows one
+            // or two ("ward_code", "value") is a table people made, read as such.
+            let machine = has(Column::Value)
+                && MACHINE_HEADINGS
+                    .iter()
+                    .all(|code| row.iter().any(|h| h.trim() == *code));
             (names_indicator && has_values).then_some((index, Self { found, machine }))
         })
     }

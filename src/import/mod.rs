@@ -29,7 +29,7 @@ use rows::RowReader;
 /// Why a file cannot be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: {source}", path.display())]
+    #[error("{}: the file cannot be read", path.display())]
     Io {
         path: std::path::PathBuf,
         source: std::io::Error,
@@ -56,8 +56,8 @@ pub struct Defaults {
     pub year: Option<i16>,
     /// The language of the messages.
     pub lang: Lang,
-    /// The number style the user chose for this file, when its cells read two ways; `None`:
-    /// found from the file.
+    /// The number style the user names for this file, used only where its numbers read two
+    /// ways and neither its cells nor its headings say which: what the file says comes first.
     pub number_style: Option<NumberStyle>,
     /// The user's own style, used where the file's style makes no difference.
     pub user_style: NumberStyle,

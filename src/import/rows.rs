@@ -49,6 +49,8 @@ pub struct Sink<'a> {
     lang: Lang,
     /// The style the file's cells are written in.
     style: NumberStyle,
+    /// The user's style, for values a message shows.
+    user_style: NumberStyle,
     /// Problems that stop the import, and warnings that do not.
     pub problems: Vec<Problem>,
     pub warnings: Vec<Problem>,
@@ -66,14 +68,19 @@ impl Sink<'_> {
         });
     }
 
+    /// Warnings of a cell read. A number that reads two ways is read in the file's style,
+    /// settled once for the whole file and shown in the preview: no warning per cell.
     fn warn(&mut self, at: At, warnings: &[NumberWarning]) {
         let column = self.heading(at);
         for warning in warnings {
+            if matches!(warning, NumberWarning::AmbiguousSeparator { .. }) {
+                continue;
+            }
             self.warnings.push(Problem {
                 sheet: self.sheet.clone(),
                 row: at.row,
                 column: column.clone(),
-                reason: warning.message(self.lang, self.style),
+                reason: warning.message(self.lang, self.user_style),
             });
         }
     }
@@ -133,6 +140,28 @@ impl Sink<'_> {
         }
     }
 
+    /// Whether a plan is derived, as its cell says: yes (`true`, `x`, `1`, `có`), no (`false`,
+    /// `0`, `không`), or (blank, no column) nothing; anything else is a problem, never a guess.
+    fn derived(&mut self, row: usize, text: Option<&str>) -> Result<Option<bool>, ()> {
+        let Some(text) = text.filter(|t| !t.is_empty()) else {
+            return Ok(None);
+        };
+        match text.to_lowercase().as_str() {
+            "true" | "x" | "1" | "có" | "yes" => Ok(Some(true)),
+            "false" | "0" | "không" | "no" => Ok(Some(false)),
+            _ => {
+                let reason =
+                    rust_i18n::t!("import.bad_derived", locale = self.lang.code(), text = text);
+                let at = At {
+                    row,
+                    column: Some(Column::PlanDerived),
+                };
+                self.problem(at, reason.into_owned());
+                Err(())
+            }
+        }
+    }
+
     /// The plan source a row names (its source column, else its row code), `None` when it
     /// names none; an unknown one is a problem, never a silent default.
     fn plan_source(
@@ -181,6 +210,7 @@ impl<'a> RowReader<'a> {
                 sheet,
                 lang: defaults.lang,
                 style,
+                user_style: defaults.user_style,
                 problems: Vec::new(),
                 warnings: Vec::new(),
             },
@@ -188,16 +218,26 @@ impl<'a> RowReader<'a> {
     }
 
     /// What a row says, as an edit with its ward's code; `None` for a row with no value (a
-    /// category heading, a remark) or one whose ward, year or indicator does not read.
+    /// category heading, a remark) or one whose ward, year or indicator does not read. A row
+    /// of a hand-made table with a note and no value is a note for a known indicator, else a
+    /// remark passed over.
     pub fn read(&mut self, row: usize, cells: &[String]) -> Result<Option<RowRead>, ImportError> {
         let columns = self.columns;
         let cell = |column| columns.cell(cells, column).map(str::trim);
+        let filled = |column| cell(column).is_some_and(|c| !c.is_empty());
         let slots = columns.value_slots(cells);
-        let has_value = slots
-            .iter()
-            .any(|(column, _)| cell(*column).is_some_and(|c| !c.is_empty()));
+        let has_value =
+            slots.iter().any(|(column, _)| filled(*column)) || filled(Column::AmountHigh);
         if !has_value {
-            return Ok(None);
+            let own_file = columns.machine || columns.has(Column::RowCode);
+            let known = || {
+                let code = cell(Column::Indicator).unwrap_or_default();
+                let name = cell(Column::Name).unwrap_or_default();
+                self.catalogue.find(code, name).is_some()
+            };
+            if own_file || !filled(Column::Note) || !known() {
+                return Ok(None);
+            }
         }
         let Some((unit, ward, year)) = self.ward_and_year(row, &cell)? else {
             return Ok(None);
@@ -328,8 +368,17 @@ impl<'a> RowReader<'a> {
             return (Vec::new(), None);
         };
         let sink = &mut self.sink;
+        // Whose note the note cell is: on the figures sheet each row's own slot's; where a row
+        // holds one value (a value column with its stage: our CSV, a table listing one figure a
+        // row) that value's, the plan keeping its own; in a wide hand-made table the row's,
+        // which goes where the grid's note column does. This program's files write a blank note
+        // as the note; in a hand-made table a blank note cell says nothing.
         let own_file = columns.machine || columns.has(Column::RowCode);
-        let note = cell(Column::Note).map(|n| undefused(n).to_owned());
+        let note = cell(Column::Note)
+            .map(|n| undefused(n).to_owned())
+            .filter(|n| own_file || !n.is_empty());
+        let per_slot = columns.has(Column::RowCode);
+        let per_value = columns.has(Column::Value);
         // The text as typed, where the file keeps it beside the value (our figures sheet).
         let typed = cell(Column::Typed).filter(|c| !c.is_empty()).map(undefused);
         let high = cell(Column::AmountHigh).filter(|c| !c.is_empty());
@@ -367,9 +416,9 @@ impl<'a> RowReader<'a> {
                     let (Some(target), Ok(source)) = (target, source) else {
                         continue;
                     };
-                    let derived = columns
-                        .has(Column::PlanDerived)
-                        .then(|| matches!(cell(Column::PlanDerived), Some("true" | "x" | "X")));
+                    let Ok(derived) = sink.derived(row, cell(Column::PlanDerived)) else {
+                        continue;
+                    };
                     Write::Plan {
                         source,
                         target: Given::Set {
@@ -392,18 +441,16 @@ impl<'a> RowReader<'a> {
                     }
                 }
             };
-            // The figures sheet keeps each slot's note on its row; our CSV keeps the note of
-            // the value the report shows, which is the figure's (the plan keeps its own).
-            let own_note = columns.has(Column::RowCode)
-                || columns.machine && matches!(write, Write::Figure { .. });
+            let own_note = per_slot || per_value && column == Column::Value;
             edits.push(SlotEdit {
                 at: at(column),
                 write,
-                note: own_note.then(|| note.clone().unwrap_or_default()),
+                note: own_note.then(|| note.clone()).flatten(),
             });
         }
+        // A note with no value beside it is the row's (a note for the value the report shows).
         let row_note = note
-            .filter(|n| !own_file && !n.is_empty())
+            .filter(|_| !per_slot && !per_value || edits.is_empty())
             .map(|n| (at(Column::Note), n));
         (edits, row_note)
     }

@@ -92,8 +92,6 @@ pub enum Unsettled {
     Both { vi: CellRef, en: CellRef },
     /// Cells that read two ways and nothing to decide them: the user must say.
     Ask { at: CellRef },
-    /// The style the user chose is contradicted by a cell.
-    Contradicted { chosen: NumberStyle, at: CellRef },
 }
 
 impl Unsettled {
@@ -101,7 +99,7 @@ impl Unsettled {
     pub fn row(&self) -> usize {
         match self {
             Self::Both { vi, en } => vi.row.min(en.row),
-            Self::Ask { at } | Self::Contradicted { at, .. } => at.row,
+            Self::Ask { at } => at.row,
         }
     }
 
@@ -118,12 +116,6 @@ impl Unsettled {
             Self::Ask { at } => rust_i18n::t!(
                 "import.style.ask",
                 locale = locale,
-                cell = at.describe(lang)
-            ),
-            Self::Contradicted { chosen, at } => rust_i18n::t!(
-                "import.style.contradicted",
-                locale = locale,
-                style = chosen.name(lang),
                 cell = at.describe(lang)
             ),
         }
@@ -156,8 +148,9 @@ impl Evidence {
         }
     }
 
-    /// The file's style from its cells, its headings' style (if they have one), and the user's
-    /// choice for this file (if made). `either` is used where the style makes no difference.
+    /// The file's style: from its cells; else from its headings' style (if they have one); else
+    /// from the user's choice for this file (if made), which is asked for only then: what the
+    /// file itself says comes first. `either` is used where the style makes no difference.
     pub fn settle(
         self,
         headings: Option<(NumberStyle, String)>,
@@ -166,22 +159,19 @@ impl Evidence {
     ) -> Result<Found, Unsettled> {
         match (self.vi, self.en) {
             (Some(vi), Some(en)) => Err(Unsettled::Both { vi, en }),
-            (Some(at), None) | (None, Some(at)) => {
-                let style = if style_evidence(&at.text) == StyleEvidence::Decides(NumberStyle::Vi) {
-                    NumberStyle::Vi
-                } else {
-                    NumberStyle::En
-                };
-                match chosen {
-                    Some(chosen) if chosen != style => Err(Unsettled::Contradicted { chosen, at }),
-                    _ => Ok(Found::Cell { style, at }),
-                }
-            }
-            (None, None) => match (chosen, headings, self.ambiguous) {
-                (Some(chosen), _, _) => Ok(Found::Chosen(chosen)),
-                (None, Some((style, heading)), Some(_)) => Ok(Found::Headings { style, heading }),
-                (None, _, Some(at)) => Err(Unsettled::Ask { at }),
-                (None, _, None) => Ok(Found::Either(either)),
+            (Some(at), None) => Ok(Found::Cell {
+                style: NumberStyle::Vi,
+                at,
+            }),
+            (None, Some(at)) => Ok(Found::Cell {
+                style: NumberStyle::En,
+                at,
+            }),
+            (None, None) => match (headings, chosen, self.ambiguous) {
+                (_, _, None) => Ok(Found::Either(either)),
+                (Some((style, heading)), _, Some(_)) => Ok(Found::Headings { style, heading }),
+                (None, Some(chosen), Some(_)) => Ok(Found::Chosen(chosen)),
+                (None, None, Some(at)) => Err(Unsettled::Ask { at }),
             },
         }
     }
@@ -242,6 +232,15 @@ mod tests {
             settle(&["2.600"], None, Some(NumberStyle::En)),
             Ok(Found::Chosen(NumberStyle::En))
         );
+        // What the file says comes first: a choice never overrides a cell or the headings.
+        assert_eq!(
+            settle(&["2.600"], Some(NumberStyle::Vi), Some(NumberStyle::En)).map(|f| f.style()),
+            Ok(NumberStyle::Vi)
+        );
+        assert_eq!(
+            settle(&["18.000.000.000"], None, Some(NumberStyle::En)).map(|f| f.style()),
+            Ok(NumberStyle::Vi)
+        );
         // Nothing reads two ways: the style makes no difference.
         assert_eq!(
             settle(&["2809.8", "1,5", "17 416"], None, None),
@@ -250,19 +249,12 @@ mod tests {
     }
 
     #[test]
-    fn cells_of_both_styles_or_against_the_choice_are_refused_by_name() {
+    fn cells_of_both_styles_are_refused_by_name() {
         assert_eq!(
             settle(&["2.600", "18.000.000.000", "1,234.5"], None, None),
             Err(Unsettled::Both {
                 vi: cell(2, "18.000.000.000"),
                 en: cell(3, "1,234.5")
-            })
-        );
-        assert_eq!(
-            settle(&["18.000.000.000"], None, Some(NumberStyle::En)),
-            Err(Unsettled::Contradicted {
-                chosen: NumberStyle::En,
-                at: cell(1, "18.000.000.000")
             })
         );
         let message = settle(&["2.600", "18.000.000.000", "1,234.5"], None, None)

@@ -199,14 +199,17 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
                 let locale = ctx.locale();
-                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(locale)));
+                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(locale.style)));
                 number_cell(ui, row.value_with_stage(locale));
-                number_cell(ui, report::percent_text(row.assessment.percent, locale));
+                number_cell(
+                    ui,
+                    report::percent_text(row.assessment.percent, locale.style),
+                );
                 number_cell(
                     ui,
                     row.previous
                         .as_ref()
-                        .map(|f| number::format_exact(f.value, locale)),
+                        .map(|f| number::format_exact(f.value, locale.style)),
                 );
                 number_cell(ui, row.change.map(|c| report::change_text(c, locale)));
                 ui.label(

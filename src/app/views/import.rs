@@ -17,9 +17,24 @@ use crate::import::{CellRef, Change, Preview, Slot, Unsettled};
 pub struct Review {
     pub file: PathBuf,
     pub preview: Box<Preview>,
+    /// Every problem and warning as a line, written once (a file may have 100,000).
+    problems: Vec<String>,
+    warnings: Vec<String>,
 }
 
 impl Review {
+    /// The review of a preview, its lines in `lang`.
+    pub fn new(file: PathBuf, preview: Box<Preview>, lang: Lang) -> Self {
+        let lines =
+            |list: &[crate::import::Problem]| list.iter().map(|p| p.describe(lang)).collect();
+        Self {
+            problems: lines(&preview.problems),
+            warnings: lines(&preview.warnings),
+            file,
+            preview,
+        }
+    }
+
     fn file_name(&self) -> String {
         self.file
             .file_name()
@@ -68,7 +83,9 @@ pub fn review_ui(
         }
         ui.add_space(theme::GAP / 2.0);
         let list_height = (ctx.content_rect().height() * 0.5).max(160.0);
-        if preview.problems.is_empty() {
+        if preview.asks_for_style() {
+            // The choice above is all there is to do: nothing was read yet.
+        } else if preview.problems.is_empty() {
             if preview.changes.is_empty() {
                 ui.label(t("app.import.nothing"));
             } else {
@@ -91,8 +108,7 @@ pub fn review_ui(
                 .color(palette.error)
                 .strong(),
             );
-            let lines: Vec<String> = preview.problems.iter().map(|p| p.describe(lang)).collect();
-            lines_ui(ui, "import-problems", &lines, list_height);
+            lines_ui(ui, "import-problems", &review.problems, list_height);
         }
         if !preview.warnings.is_empty() {
             ui.add_space(theme::GAP / 2.0);
@@ -104,8 +120,7 @@ pub fn review_ui(
                 ))
                 .color(palette.warning),
             );
-            let lines: Vec<String> = preview.warnings.iter().map(|p| p.describe(lang)).collect();
-            lines_ui(ui, "import-warnings", &lines, 100.0);
+            lines_ui(ui, "import-warnings", &review.warnings, 100.0);
         }
         ui.add_space(theme::GAP);
         ui.horizontal(|ui| {
@@ -219,11 +234,11 @@ fn changes_ui(
                         change
                             .old
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale.style)),
                         change
                             .new
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale.style)),
                     ];
                     for (text, (_, width, number)) in texts.into_iter().zip(COLUMNS) {
                         cell(ui, width, number, egui::RichText::new(text));

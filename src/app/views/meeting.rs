@@ -196,7 +196,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
     ui.add_space(theme::GAP);
     let status = row.assessment.status;
     // The big number is the % of plan; without a plan it is the value itself.
-    let percent = report::percent_text(row.assessment.percent, locale);
+    let percent = report::percent_text(row.assessment.percent, locale.style);
     let value = row.value_text(locale);
     ui.horizontal(|ui| {
         let (hero, color) = match (&percent, &value) {
@@ -230,7 +230,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                         "{}: {}",
                         t("app.entry.plan"),
                         plan.target
-                            .text_with_unit(&row.indicator.unit, lang, locale)
+                            .text_with_unit(&row.indicator.unit, lang, locale.style)
                     ))
                     .size(theme::MEETING_BODY),
                 );

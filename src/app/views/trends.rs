@@ -133,7 +133,7 @@ fn values_chart_ui(
         })
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
-            number::format_fixed(value, 0, locale)
+            number::format_fixed(value, 0, locale.style)
         })
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
@@ -179,11 +179,11 @@ fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], locale: Locale, pale
                 ui.label(
                     row.plan
                         .as_ref()
-                        .map_or_else(|| "–".into(), |p| p.target.text(locale)),
+                        .map_or_else(|| "–".into(), |p| p.target.text(locale.style)),
                 );
                 ui.label(row.value_with_stage(locale).unwrap_or_else(|| "–".into()));
                 ui.label(
-                    report::percent_text(row.assessment.percent, locale)
+                    report::percent_text(row.assessment.percent, locale.style)
                         .unwrap_or_else(|| "–".into()),
                 );
                 ui.label(

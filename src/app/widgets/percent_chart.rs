@@ -75,7 +75,7 @@ pub fn percent_chart_ui(
         })
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
-            number::format_percent(value, locale)
+            number::format_percent(value, locale.style)
         })
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
@@ -89,7 +89,8 @@ pub fn percent_chart_ui(
                     .width(2.0),
             );
             for (x, (_, percent, row)) in bars_of.iter().enumerate() {
-                let text = report::percent_text(row.assessment.percent, locale).unwrap_or_default();
+                let text =
+                    report::percent_text(row.assessment.percent, locale.style).unwrap_or_default();
                 plot_ui.text(
                     Text::new(
                         "label",
@@ -133,7 +134,10 @@ fn tooltip(row: &ReportRow, locale: Locale) -> String {
     let plan = row
         .plan
         .as_ref()
-        .map(|p| p.target.text_with_unit(&row.indicator.unit, lang, locale))
+        .map(|p| {
+            p.target
+                .text_with_unit(&row.indicator.unit, lang, locale.style)
+        })
         .unwrap_or_default();
     let value = row.value_text(locale).unwrap_or_default();
     let stage = row
@@ -141,7 +145,7 @@ fn tooltip(row: &ReportRow, locale: Locale) -> String {
         .as_ref()
         .map(|f| f.stage.name(lang))
         .unwrap_or_default();
-    let percent = report::percent_text(row.assessment.percent, locale).unwrap_or_default();
+    let percent = report::percent_text(row.assessment.percent, locale.style).unwrap_or_default();
     format!(
         "{}\n{}: {plan}\n{stage}: {value}\n{}: {percent} — {}",
         row.indicator.name(lang),

@@ -8,12 +8,12 @@ use crate::domain::Lang;
 
 /// Every digit of the value, grouped in `style`, trailing fraction zeros dropped:
 /// `17416889536` → `17.416.889.536`, `2809.80` → `2.809,8`, `-5` → `-5`.
-pub fn format_exact(value: Decimal, style: impl Into<NumberStyle>) -> String {
-    render(&value.normalize(), style.into())
+pub fn format_exact(value: Decimal, style: NumberStyle) -> String {
+    render(&value.normalize(), style)
 }
 
 /// A count of things ("501.000 giá trị"), grouped as `style` groups digits.
-pub fn format_count(count: usize, style: impl Into<NumberStyle>) -> String {
+pub fn format_count(count: usize, style: NumberStyle) -> String {
     format_exact(Decimal::from(count), style)
 }
 
@@ -21,8 +21,7 @@ pub fn format_count(count: usize, style: impl Into<NumberStyle>) -> String {
 /// `(2809.84, 1)` → `2.809,8`, `(0.5, 0)` → `1`, `(3, 2)` → `3,00`.
 ///
 /// More places than a decimal holds (28) are capped at 28.
-pub fn format_fixed(value: Decimal, decimals: u32, style: impl Into<NumberStyle>) -> String {
-    let style = style.into();
+pub fn format_fixed(value: Decimal, decimals: u32, style: NumberStyle) -> String {
     let decimals = decimals.min(Decimal::MAX_SCALE);
     let rounded = value.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
     let mut text = render(&rounded, style);
@@ -40,19 +39,14 @@ pub fn format_fixed(value: Decimal, decimals: u32, style: impl Into<NumberStyle>
 
 /// A percentage with one decimal at most and the `%` sign: `114.6012` → `114,6%`,
 /// `103.00001` → `103%` (English `114.6%`).
-pub fn format_percent(value: Decimal, style: impl Into<NumberStyle>) -> String {
+pub fn format_percent(value: Decimal, style: NumberStyle) -> String {
     let rounded = value.round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero);
     format!("{}%", format_exact(rounded, style))
 }
 
 /// The exact value in `style` and the unit in `lang`: `2.809,8 tấn`, `17.416.889.536 đồng`; the
 /// `%` and `‰` signs attach without a space (`12,5%`).
-pub fn format_with_unit(
-    value: Decimal,
-    unit: &Unit,
-    lang: Lang,
-    style: impl Into<NumberStyle>,
-) -> String {
+pub fn format_with_unit(value: Decimal, unit: &Unit, lang: Lang, style: NumberStyle) -> String {
     let number = format_exact(value, style);
     let symbol = unit.symbol_in(lang);
     if symbol.is_empty() {

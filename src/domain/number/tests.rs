@@ -430,80 +430,94 @@ fn plain_numbers_take_no_suffix() {
 
 #[test]
 fn format_exact_groups_every_digit() {
-    assert_eq!(format_exact(d("17416889536"), Lang::Vi), "17.416.889.536");
-    assert_eq!(format_exact(d("17416889536"), Lang::En), "17,416,889,536");
-    assert_eq!(format_exact(d("2809.8"), Lang::Vi), "2.809,8");
-    assert_eq!(format_exact(d("2809.80"), Lang::Vi), "2.809,8");
-    assert_eq!(format_exact(d("2809.8"), Lang::En), "2,809.8");
-    assert_eq!(format_exact(d("-5"), Lang::Vi), "-5");
-    assert_eq!(format_exact(d("-1234567.25"), Lang::Vi), "-1.234.567,25");
-    assert_eq!(format_exact(d("0"), Lang::Vi), "0");
-    assert_eq!(format_exact(d("0.000"), Lang::En), "0");
-    assert_eq!(format_exact(-Decimal::ZERO, Lang::Vi), "0");
-    assert_eq!(format_exact(d("123"), Lang::Vi), "123");
-    assert_eq!(format_exact(d("1000"), Lang::Vi), "1.000");
-    assert_eq!(format_exact(d("0.0000001"), Lang::Vi), "0,0000001");
     assert_eq!(
-        format_exact(Decimal::MAX, Lang::Vi),
+        format_exact(d("17416889536"), NumberStyle::Vi),
+        "17.416.889.536"
+    );
+    assert_eq!(
+        format_exact(d("17416889536"), NumberStyle::En),
+        "17,416,889,536"
+    );
+    assert_eq!(format_exact(d("2809.8"), NumberStyle::Vi), "2.809,8");
+    assert_eq!(format_exact(d("2809.80"), NumberStyle::Vi), "2.809,8");
+    assert_eq!(format_exact(d("2809.8"), NumberStyle::En), "2,809.8");
+    assert_eq!(format_exact(d("-5"), NumberStyle::Vi), "-5");
+    assert_eq!(
+        format_exact(d("-1234567.25"), NumberStyle::Vi),
+        "-1.234.567,25"
+    );
+    assert_eq!(format_exact(d("0"), NumberStyle::Vi), "0");
+    assert_eq!(format_exact(d("0.000"), NumberStyle::En), "0");
+    assert_eq!(format_exact(-Decimal::ZERO, NumberStyle::Vi), "0");
+    assert_eq!(format_exact(d("123"), NumberStyle::Vi), "123");
+    assert_eq!(format_exact(d("1000"), NumberStyle::Vi), "1.000");
+    assert_eq!(format_exact(d("0.0000001"), NumberStyle::Vi), "0,0000001");
+    assert_eq!(
+        format_exact(Decimal::MAX, NumberStyle::Vi),
         "79.228.162.514.264.337.593.543.950.335"
     );
 }
 
 #[test]
 fn format_fixed_rounds_half_away_from_zero() {
-    assert_eq!(format_fixed(d("2809.84"), 1, Lang::Vi), "2.809,8");
-    assert_eq!(format_fixed(d("2809.85"), 1, Lang::Vi), "2.809,9");
-    assert_eq!(format_fixed(d("2809.85"), 1, Lang::En), "2,809.9");
-    assert_eq!(format_fixed(d("0.5"), 0, Lang::Vi), "1");
-    assert_eq!(format_fixed(d("-0.5"), 0, Lang::Vi), "-1");
-    assert_eq!(format_fixed(d("2.5"), 0, Lang::Vi), "3");
-    assert_eq!(format_fixed(d("3"), 2, Lang::Vi), "3,00");
-    assert_eq!(format_fixed(d("1234.5"), 3, Lang::En), "1,234.500");
-    assert_eq!(format_fixed(d("0"), 1, Lang::Vi), "0,0");
-    assert_eq!(format_fixed(d("-0.04"), 1, Lang::Vi), "0,0");
-    assert_eq!(format_fixed(d("-12.345"), 2, Lang::Vi), "-12,35");
-    assert_eq!(format_fixed(d("1.5"), u32::MAX, Lang::Vi).len(), 30);
+    assert_eq!(format_fixed(d("2809.84"), 1, NumberStyle::Vi), "2.809,8");
+    assert_eq!(format_fixed(d("2809.85"), 1, NumberStyle::Vi), "2.809,9");
+    assert_eq!(format_fixed(d("2809.85"), 1, NumberStyle::En), "2,809.9");
+    assert_eq!(format_fixed(d("0.5"), 0, NumberStyle::Vi), "1");
+    assert_eq!(format_fixed(d("-0.5"), 0, NumberStyle::Vi), "-1");
+    assert_eq!(format_fixed(d("2.5"), 0, NumberStyle::Vi), "3");
+    assert_eq!(format_fixed(d("3"), 2, NumberStyle::Vi), "3,00");
+    assert_eq!(format_fixed(d("1234.5"), 3, NumberStyle::En), "1,234.500");
+    assert_eq!(format_fixed(d("0"), 1, NumberStyle::Vi), "0,0");
+    assert_eq!(format_fixed(d("-0.04"), 1, NumberStyle::Vi), "0,0");
+    assert_eq!(format_fixed(d("-12.345"), 2, NumberStyle::Vi), "-12,35");
+    assert_eq!(format_fixed(d("1.5"), u32::MAX, NumberStyle::Vi).len(), 30);
 }
 
 #[test]
 fn format_percent_one_decimal_at_most() {
-    assert_eq!(format_percent(d("114.6012"), Lang::Vi), "114,6%");
-    assert_eq!(format_percent(d("114.6012"), Lang::En), "114.6%");
-    assert_eq!(format_percent(d("103.00001"), Lang::Vi), "103%");
-    assert_eq!(format_percent(d("99.95"), Lang::Vi), "100%");
-    assert_eq!(format_percent(d("1234.56"), Lang::Vi), "1.234,6%");
-    assert_eq!(format_percent(d("-0.5"), Lang::Vi), "-0,5%");
-    assert_eq!(format_percent(d("0"), Lang::Vi), "0%");
+    assert_eq!(format_percent(d("114.6012"), NumberStyle::Vi), "114,6%");
+    assert_eq!(format_percent(d("114.6012"), NumberStyle::En), "114.6%");
+    assert_eq!(format_percent(d("103.00001"), NumberStyle::Vi), "103%");
+    assert_eq!(format_percent(d("99.95"), NumberStyle::Vi), "100%");
+    assert_eq!(format_percent(d("1234.56"), NumberStyle::Vi), "1.234,6%");
+    assert_eq!(format_percent(d("-0.5"), NumberStyle::Vi), "-0,5%");
+    assert_eq!(format_percent(d("0"), NumberStyle::Vi), "0%");
 }
 
 #[test]
 fn format_with_unit_in_both_languages() {
     assert_eq!(
-        format_with_unit(d("2809.8"), &tan(), Lang::Vi, Lang::Vi),
+        format_with_unit(d("2809.8"), &tan(), Lang::Vi, NumberStyle::Vi),
         "2.809,8 tấn"
     );
     assert_eq!(
-        format_with_unit(d("2809.8"), &tan(), Lang::En, Lang::En),
+        format_with_unit(d("2809.8"), &tan(), Lang::En, NumberStyle::En),
         "2,809.8 tonnes"
     );
     assert_eq!(
-        format_with_unit(d("17416889536"), &Unit::new("đồng"), Lang::Vi, Lang::Vi),
+        format_with_unit(
+            d("17416889536"),
+            &Unit::new("đồng"),
+            Lang::Vi,
+            NumberStyle::Vi
+        ),
         "17.416.889.536 đồng"
     );
     assert_eq!(
-        format_with_unit(d("208"), &Unit::new("tỷ đồng"), Lang::Vi, Lang::Vi),
+        format_with_unit(d("208"), &Unit::new("tỷ đồng"), Lang::Vi, NumberStyle::Vi),
         "208 tỷ đồng"
     );
     assert_eq!(
-        format_with_unit(d("208"), &Unit::new("tỷ đồng"), Lang::En, Lang::En),
+        format_with_unit(d("208"), &Unit::new("tỷ đồng"), Lang::En, NumberStyle::En),
         "208 billion VND"
     );
     assert_eq!(
-        format_with_unit(d("12.5"), &Unit::new("%"), Lang::Vi, Lang::Vi),
+        format_with_unit(d("12.5"), &Unit::new("%"), Lang::Vi, NumberStyle::Vi),
         "12,5%"
     );
     assert_eq!(
-        format_with_unit(d("12.5"), &Unit::new("‰"), Lang::En, Lang::En),
+        format_with_unit(d("12.5"), &Unit::new("‰"), Lang::En, NumberStyle::En),
         "12.5‰"
     );
 }
@@ -627,7 +641,7 @@ proptest! {
 
     #[test]
     fn formatted_values_parse_back(v in decimal(), lang in lang()) {
-        let text = format_exact(v, lang);
+        let text = format_exact(v, lang.into());
         let parsed = parse(&text, &tan(), lang.into()).unwrap();
         prop_assert_eq!(parsed.value.normalize(), v.normalize());
         for warning in &parsed.warnings {
@@ -642,15 +656,15 @@ proptest! {
 
     #[test]
     fn negative_values_parse_back_plain(v in decimal(), lang in lang()) {
-        let text = format_exact(-v, lang);
+        let text = format_exact(-v, lang.into());
         prop_assert_eq!(parse_plain(&text, lang.into()).unwrap().value.normalize(), (-v).normalize());
     }
 
     #[test]
     fn fixed_and_with_unit_parse_back(v in decimal(), lang in lang()) {
-        let text = format_with_unit(v, &tan(), lang, lang);
+        let text = format_with_unit(v, &tan(), lang, lang.into());
         prop_assert_eq!(parse(&text, &tan(), lang.into()).unwrap().value.normalize(), v.normalize());
-        let text = format_fixed(v, 6, lang);
+        let text = format_fixed(v, 6, lang.into());
         prop_assert_eq!(parse(&text, &tan(), lang.into()).unwrap().value, v);
     }
 
@@ -722,7 +736,7 @@ fn a_style_is_apart_from_the_language() {
         format_with_unit(d("2809.8"), &tan(), Lang::En, NumberStyle::Vi),
         "2.809,8 tonnes"
     );
-    assert_eq!(format_exact(d("2809.8"), Lang::En), "2,809.8");
+    assert_eq!(format_exact(d("2809.8"), NumberStyle::En), "2,809.8");
     let ambiguous = parse("2.600", &tan(), NumberStyle::Vi).unwrap();
     assert_eq!(ambiguous.value, d("2600"));
     assert_eq!(

@@ -66,15 +66,11 @@ use crate::domain::{Category, Lang, Locale, PlanSource, Stage};
 ///
 /// The caller ([`super::write`]) writes to a temporary name and renames it into place, so a
 /// failure here never leaves a half-written file where the user expects one.
-pub fn write(
-    wards: &[WardYear],
-    locale: impl Into<Locale>,
-    path: &Path,
-) -> Result<(), ExportError> {
+pub fn write(wards: &[WardYear], locale: Locale, path: &Path) -> Result<(), ExportError> {
     let Some(first) = wards.first() else {
         return Err(ExportError::Empty);
     };
-    build(wards, first, locale.into(), path).map_err(|e| ExportError::Workbook {
+    build(wards, first, locale, path).map_err(|e| ExportError::Workbook {
         path: path.to_path_buf(),
         detail: e.to_string(),
     })
@@ -296,7 +292,7 @@ pub(super) mod tests {
     fn the_demo_workbook_holds_the_report_the_chart_and_the_figures() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.xlsx");
-        write(&[demo_ward()], Lang::Vi, &path).unwrap();
+        write(&[demo_ward()], Lang::Vi.into(), &path).unwrap();
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"PK"));
 
@@ -366,7 +362,7 @@ pub(super) mod tests {
     fn english_names_the_sheets_and_the_words_in_english() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("report.xlsx");
-        write(&[demo_ward()], Lang::En, &path).unwrap();
+        write(&[demo_ward()], Lang::En.into(), &path).unwrap();
         let parts = parts(&path);
         let workbook = &parts["xl/workbook.xml"];
         for name in ["Report", "Chart", "Figures"] {
@@ -386,7 +382,7 @@ pub(super) mod tests {
     #[test]
     fn no_ward_is_nothing_to_export() {
         let dir = tempfile::tempdir().unwrap();
-        let result = write(&[], Lang::Vi, &dir.path().join("x.xlsx"));
+        let result = write(&[], Lang::Vi.into(), &dir.path().join("x.xlsx"));
         assert!(matches!(result, Err(ExportError::Empty)));
     }
 
@@ -394,7 +390,7 @@ pub(super) mod tests {
     fn a_failure_names_the_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing").join("report.xlsx");
-        match write(&[demo_ward()], Lang::Vi, &path) {
+        match write(&[demo_ward()], Lang::Vi.into(), &path) {
             Err(ExportError::Workbook { path: p, detail }) => {
                 assert_eq!(p, path);
                 assert!(!detail.is_empty());

@@ -414,7 +414,7 @@ mod tests {
         for (lang, points) in [(Lang::Vi, "điểm %"), (Lang::En, " pts")] {
             let dir = tempfile::tempdir().unwrap();
             let path = dir.path().join("report.xlsx");
-            write(std::slice::from_ref(&ward), lang, &path).unwrap();
+            write(std::slice::from_ref(&ward), lang.into(), &path).unwrap();
             let parts = parts(&path);
             let report = numbers(&parts["xl/worksheets/sheet1.xml"]);
             for value in ["2477.8", "13.4", "3.2", "3.7", "-0.5"] {
@@ -449,7 +449,7 @@ mod tests {
         second.report.unit.name = "Phường Điện Biên Phủ".into();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("wards.xlsx");
-        write(&[first.clone(), second], Lang::Vi, &path).unwrap();
+        write(&[first.clone(), second], Lang::Vi.into(), &path).unwrap();
         let parts = parts(&path);
         let strings = &parts["xl/sharedStrings.xml"];
         assert!(strings.contains("Biểu đồ của Phường Thanh Trường: đơn vị đầu tiên"));
