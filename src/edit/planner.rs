@@ -32,6 +32,8 @@ pub struct Planner<'s, W> {
     stored: HashMap<(UnitId, i16), Rc<Stored>>,
     seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
     planned: Planned<W>,
+    /// The resolved slots of the row being planned, kept between rows for its capacity.
+    buffer: Vec<Resolved<W>>,
 }
 
 /// A ward-year as stored before the edits.
@@ -61,6 +63,7 @@ impl<'s, W: Clone> Planner<'s, W> {
             stored: HashMap::new(),
             seen: HashSet::new(),
             planned: Planned::default(),
+            buffer: Vec::new(),
         })
     }
 
@@ -98,7 +101,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         let key = |slot| (edit.unit, edit.year, edit.indicator, slot);
 
         // Each slot resolved, once per save.
-        let mut slots: Vec<Resolved<W>> = Vec::with_capacity(edit.slots.len());
+        let mut slots = std::mem::take(&mut self.buffer);
+        slots.clear();
         for SlotEdit { at, write, note } in edit.slots {
             let resolved = match write {
                 Write::Plan {
@@ -167,7 +171,7 @@ impl<'s, W: Clone> Planner<'s, W> {
         }
 
         let target = (edit.unit, edit.year, edit.indicator);
-        for resolved in slots {
+        for resolved in slots.drain(..) {
             let slot = resolved.slot();
             let row_note = || {
                 row_note
@@ -199,6 +203,7 @@ impl<'s, W: Clone> Planner<'s, W> {
                 }
             }
         }
+        self.buffer = slots;
         Ok(refusals)
     }
 

@@ -59,7 +59,7 @@ pub struct Defaults {
     /// The number style the user names for this file, used only where its numbers read two
     /// ways and neither its cells nor its headings say which: what the file says comes first.
     pub number_style: Option<NumberStyle>,
-    /// The user's own style, used where the file's style makes no difference.
+    /// The user's own style, for the values messages show.
     pub user_style: NumberStyle,
 }
 
@@ -81,25 +81,16 @@ pub fn preview_with_progress(
     let (header_at, columns) = Columns::find(&table.rows).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let found = file_style(&table, header_at, &columns, defaults);
-    let mut preview = Preview::new(found.clone());
-    let style = match found {
-        Ok(found) => found.style(),
-        Err(unsettled) => {
-            preview.problems.push(Problem {
-                sheet,
-                row: unsettled.row(),
-                column: String::new(),
-                reason: unsettled.describe(defaults.lang),
-            });
-            return Ok(preview);
-        }
+    let found = match file_style(&table, header_at, &columns, defaults) {
+        Ok(found) => found,
+        Err(unsettled) => return Ok(unsettled_preview(sheet, unsettled, defaults.lang)),
     };
-    table.restyle(style);
+    table.restyle(found.style());
     let rows = &table.rows[header_at + 1..];
     progress(0, rows.len());
     store.snapshot(|| {
-        let mut reader = RowReader::new(store, &columns, defaults, sheet, style)?;
+        let mut preview = Preview::new(Ok(found.clone()));
+        let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
         let mut wards = std::collections::HashMap::new();
         for (done, (line, cells)) in rows.iter().enumerate() {
@@ -118,6 +109,13 @@ pub fn preview_with_progress(
             }
         }
         progress(rows.len(), rows.len());
+        if let Some((vi, en)) = reader.sink.both_styles() {
+            return Ok(unsettled_preview(
+                sheet.clone(),
+                Unsettled::Both { vi, en },
+                defaults.lang,
+            ));
+        }
         let planned = planner.finish();
         preview.problems.append(&mut reader.sink.problems);
         preview.warnings.append(&mut reader.sink.warnings);
@@ -142,6 +140,19 @@ pub fn preview_with_progress(
         preview.batch = planned.batch;
         Ok(preview)
     })
+}
+
+/// The preview of a file whose number style cannot be settled: that one problem, nothing read.
+fn unsettled_preview(sheet: String, unsettled: Unsettled, lang: Lang) -> Preview {
+    let problem = Problem {
+        sheet,
+        row: unsettled.row(),
+        column: String::new(),
+        reason: unsettled.describe(lang),
+    };
+    let mut preview = Preview::new(Err(unsettled));
+    preview.problems.push(problem);
+    preview
 }
 
 /// The file as a table, and the name its messages use ("file.xlsx, Sheet1").
@@ -187,7 +198,12 @@ fn file_style(
     }
     let value_columns: Vec<_> = columns.value_columns().collect();
     let mut evidence = style::Evidence::default();
+    // The search stops at the first cell that decides: a later cell of the other style is
+    // found by the reading itself (see `rows::Sink`).
     for (index, (line, cells)) in table.rows.iter().enumerate().skip(header_at + 1) {
+        if evidence.decided() {
+            break;
+        }
         for &(column, position) in &value_columns {
             let Some(text) = cells.get(position).filter(|t| !t.trim().is_empty()) else {
                 continue;
@@ -202,9 +218,5 @@ fn file_style(
             });
         }
     }
-    evidence.settle(
-        columns.heading_style(),
-        defaults.number_style,
-        defaults.user_style,
-    )
+    evidence.settle(columns.heading_style(), defaults.number_style)
 }

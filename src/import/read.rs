@@ -28,9 +28,13 @@ impl Table {
         if style == NumberStyle::En {
             return;
         }
+        let mark = style.decimal_mark().to_string();
         for &(row, column) in &self.decimals {
-            if let Some(cell) = self.rows.get_mut(row).and_then(|(_, c)| c.get_mut(column)) {
-                *cell = cell.replace('.', &style.decimal_mark().to_string());
+            if let Some(cell) = self.rows.get_mut(row).and_then(|(_, c)| c.get_mut(column))
+                && let Some(at) = cell.find('.')
+            {
+                // One byte for another: in place, no new string.
+                cell.replace_range(at..=at, &mark);
             }
         }
     }

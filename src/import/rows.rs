@@ -11,8 +11,9 @@ use rust_decimal::Decimal;
 use super::columns::{self, Column, Columns, Slot};
 use super::names::Catalogue;
 use super::preview::Problem;
+use super::style::{CellRef, Found};
 use super::{Defaults, ImportError};
-use crate::domain::number::{self, NumberStyle, NumberWarning};
+use crate::domain::number::{self, NumberStyle, NumberWarning, StyleEvidence, style_evidence};
 use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
@@ -51,12 +52,27 @@ pub struct Sink<'a> {
     style: NumberStyle,
     /// The user's style, for values a message shows.
     user_style: NumberStyle,
+    /// The cell that settled the file's style, when one did.
+    settled_by: Option<CellRef>,
+    /// The first cell written in the other style, if any: then nothing is read.
+    pub conflict: Option<CellRef>,
     /// Problems that stop the import, and warnings that do not.
     pub problems: Vec<Problem>,
     pub warnings: Vec<Problem>,
 }
 
 impl Sink<'_> {
+    /// The cells of both styles, when the reading found one in the style the file's deciding
+    /// cell is not written in.
+    pub fn both_styles(&self) -> Option<(CellRef, CellRef)> {
+        let settled = self.settled_by.clone()?;
+        let other = self.conflict.clone()?;
+        Some(match self.style {
+            NumberStyle::Vi => (settled, other),
+            NumberStyle::En => (other, settled),
+        })
+    }
+
     /// A problem at a row (and column, when named).
     pub fn problem(&mut self, at: At, reason: String) {
         let column = self.heading(at);
@@ -114,6 +130,14 @@ impl Sink<'_> {
             }),
             None => PlanTarget::parse(text, unit, style),
         };
+        let doubtful = read
+            .as_ref()
+            .map_or(true, |(_, w)| w.contains(&NumberWarning::OtherStyle));
+        if doubtful
+            && (self.in_other_style(at, text) || high.is_some_and(|h| self.in_other_style(at, h)))
+        {
+            return None;
+        }
         match read {
             Ok((target, warnings)) => {
                 self.warn(at, &warnings);
@@ -128,7 +152,14 @@ impl Sink<'_> {
 
     /// A figure's value.
     fn number(&mut self, at: At, unit: &Unit, text: &str) -> Option<Decimal> {
-        match number::parse(text, unit, self.style) {
+        let read = number::parse(text, unit, self.style);
+        let doubtful = read
+            .as_ref()
+            .map_or(true, |p| p.warnings.contains(&NumberWarning::OtherStyle));
+        if doubtful && self.in_other_style(at, text) {
+            return None;
+        }
+        match read {
             Ok(parsed) => {
                 self.warn(at, &parsed.warnings);
                 Some(parsed.value)
@@ -138,6 +169,26 @@ impl Sink<'_> {
                 None
             }
         }
+    }
+
+    /// Whether a cell that did not read cleanly in the file's style is written in the other
+    /// one, when a cell settled the style: then the file holds both styles (the style search
+    /// stops at its first deciding cell, and the reading of every cell finds any other). The
+    /// first such cell is kept, to be named.
+    fn in_other_style(&mut self, at: At, text: &str) -> bool {
+        if self.settled_by.is_none()
+            || style_evidence(text) != StyleEvidence::Decides(self.style.other())
+        {
+            return false;
+        }
+        if self.conflict.is_none() {
+            self.conflict = Some(CellRef {
+                row: at.row,
+                column: self.heading(at),
+                text: text.trim().to_owned(),
+            });
+        }
+        true
     }
 
     /// Whether a plan is derived, as its cell says: yes (`true`, `x`, `1`, `có`), no (`false`,
@@ -196,8 +247,13 @@ impl<'a> RowReader<'a> {
         columns: &'a Columns,
         defaults: &'a Defaults,
         sheet: String,
-        style: NumberStyle,
+        found: &Found,
     ) -> Result<Self, ImportError> {
+        let style = found.style();
+        let settled_by = match found {
+            Found::Cell { at, .. } => Some(at.clone()),
+            _ => None,
+        };
         Ok(Self {
             store,
             columns,
@@ -211,6 +267,8 @@ impl<'a> RowReader<'a> {
                 lang: defaults.lang,
                 style,
                 user_style: defaults.user_style,
+                settled_by,
+                conflict: None,
                 problems: Vec::new(),
                 warnings: Vec::new(),
             },

@@ -39,8 +39,9 @@ pub enum Found {
     Headings { style: NumberStyle, heading: String },
     /// The user chose it for this file.
     Chosen(NumberStyle),
-    /// No cell reads two ways: the values are the same in either style.
-    Either(NumberStyle),
+    /// No cell reads two ways: the values are the same in either style (read as plain machine
+    /// numbers, which spares rewriting a workbook's number cells).
+    Either,
     /// This program's own CSV: plain machine numbers (`2809.8`).
     Machine,
 }
@@ -49,11 +50,8 @@ impl Found {
     /// The style the file's cells are read in.
     pub fn style(&self) -> NumberStyle {
         match self {
-            Self::Cell { style, .. }
-            | Self::Headings { style, .. }
-            | Self::Chosen(style)
-            | Self::Either(style) => *style,
-            Self::Machine => NumberStyle::En,
+            Self::Cell { style, .. } | Self::Headings { style, .. } | Self::Chosen(style) => *style,
+            Self::Either | Self::Machine => NumberStyle::En,
         }
     }
 
@@ -78,7 +76,7 @@ impl Found {
                 locale = locale,
                 style = style.name(lang)
             ),
-            Self::Either(_) => rust_i18n::t!("import.style.either", locale = locale),
+            Self::Either => rust_i18n::t!("import.style.either", locale = locale),
             Self::Machine => rust_i18n::t!("import.style.machine", locale = locale),
         }
         .into_owned()
@@ -132,6 +130,11 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// Whether a cell decided the style.
+    pub fn decided(&self) -> bool {
+        self.vi.is_some() || self.en.is_some()
+    }
+
     /// Adds what a value cell tells (the first cell of each kind is kept, to be named).
     pub fn cell(&mut self, text: &str, at: impl FnOnce() -> CellRef) {
         if self.vi.is_some() && self.en.is_some() {
@@ -150,12 +153,11 @@ impl Evidence {
 
     /// The file's style: from its cells; else from its headings' style (if they have one); else
     /// from the user's choice for this file (if made), which is asked for only then: what the
-    /// file itself says comes first. `either` is used where the style makes no difference.
+    /// file itself says comes first.
     pub fn settle(
         self,
         headings: Option<(NumberStyle, String)>,
         chosen: Option<NumberStyle>,
-        either: NumberStyle,
     ) -> Result<Found, Unsettled> {
         match (self.vi, self.en) {
             (Some(vi), Some(en)) => Err(Unsettled::Both { vi, en }),
@@ -168,7 +170,7 @@ impl Evidence {
                 at,
             }),
             (None, None) => match (headings, chosen, self.ambiguous) {
-                (_, _, None) => Ok(Found::Either(either)),
+                (_, _, None) => Ok(Found::Either),
                 (Some((style, heading)), _, Some(_)) => Ok(Found::Headings { style, heading }),
                 (None, Some(chosen), Some(_)) => Ok(Found::Chosen(chosen)),
                 (None, None, Some(at)) => Err(Unsettled::Ask { at }),
@@ -200,7 +202,7 @@ mod tests {
             evidence.cell(text, || cell(i + 1, text));
         }
         let headings = headings.map(|s| (s, "Kế hoạch".to_owned()));
-        evidence.settle(headings, chosen, NumberStyle::En)
+        evidence.settle(headings, chosen)
     }
 
     #[test]
@@ -244,7 +246,7 @@ mod tests {
         // Nothing reads two ways: the style makes no difference.
         assert_eq!(
             settle(&["2809.8", "1,5", "17 416"], None, None),
-            Ok(Found::Either(NumberStyle::En))
+            Ok(Found::Either)
         );
     }
 
