@@ -102,6 +102,20 @@ fn a_file_with_numbers_of_both_styles_is_refused_naming_one_of_each() {
         .failure()
         .stderr(contains("2.451,8").and(contains("2,809.8")));
     assert_eq!(common::snapshot(&db), before);
+    // The cell of the other style far below the one that decides, after ambiguous ones.
+    let mut text = String::from("Chỉ tiêu;Thực hiện\nThu ngân sách;18.000.000.000\n");
+    for _ in 0..200 {
+        text.push_str("Số chi bộ trực thuộc;2.600\n");
+    }
+    text.push_str("Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);1,234.5\n");
+    std::fs::write(&table, text).unwrap();
+    import(&db, &table, &[]).assert().failure().stderr(
+        contains("18.000.000.000")
+            .and(contains("dòng 203"))
+            .and(contains("1,234.5"))
+            .and(contains("trùng").not()),
+    );
+    assert_eq!(common::snapshot(&db), before);
 }
 
 #[test]
