@@ -27,8 +27,9 @@ pub fn plan<W: Clone>(
 /// their own order.
 pub struct Planner<'s, W> {
     store: &'s Store,
-    /// Whether each indicator is archived, and its code.
-    indicators: HashMap<IndicatorId, (bool, String)>,
+    /// Whether each indicator is archived, and its code, by id (row ids are small and dense:
+    /// a lookup every row costs an index, not a hash).
+    indicators: Vec<Option<(bool, String)>>,
     stored: HashMap<(UnitId, i16), Rc<Stored>>,
     seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
     planned: Planned<W>,
@@ -52,11 +53,16 @@ struct Values<'a> {
 impl<'s, W: Clone> Planner<'s, W> {
     /// A planner over the store as it is now.
     pub fn new(store: &'s Store) -> Result<Self, StoreError> {
-        let indicators = store
-            .indicators()?
-            .into_iter()
-            .map(|(id, indicator)| (id, (indicator.archived, indicator.code)))
-            .collect();
+        let mut indicators = Vec::new();
+        for (id, indicator) in store.indicators()? {
+            let Ok(index) = usize::try_from(id.0) else {
+                continue;
+            };
+            if indicators.len() <= index {
+                indicators.resize(index + 1, None);
+            }
+            indicators[index] = Some((indicator.archived, indicator.code));
+        }
         Ok(Self {
             store,
             indicators,
@@ -71,7 +77,11 @@ impl<'s, W: Clone> Planner<'s, W> {
     /// written; the rest of the row is).
     pub fn row(&mut self, edit: RowEdit<W>) -> Result<Vec<Refusal<W>>, StoreError> {
         let mut refusals = Vec::new();
-        match self.indicators.get(&edit.indicator) {
+        let known = usize::try_from(edit.indicator.0)
+            .ok()
+            .and_then(|i| self.indicators.get(i))
+            .and_then(Option::as_ref);
+        match known {
             None => {
                 refusals.push(Refusal {
                     at: edit.at,

@@ -36,6 +36,9 @@ pub enum Column {
     Note,
 }
 
+/// How many kinds of column there are.
+const COLUMN_COUNT: usize = Column::Note as usize + 1;
+
 /// Headings each column is known by, compared in lower case.
 const NAMES: &[(Column, &[&str])] = &[
     (
@@ -110,6 +113,8 @@ const MACHINE_HEADINGS: [&str; 6] = [
 #[derive(Debug)]
 pub struct Columns {
     found: Vec<(Column, usize, String)>,
+    /// Each column's position in a row, by `Column as usize`: every row asks several times.
+    positions: [Option<usize>; COLUMN_COUNT],
     /// The header is this program's own CSV: numbers are machine-readable.
     pub machine: bool,
 }
@@ -149,7 +154,18 @@ impl Columns {
                 && MACHINE_HEADINGS
                     .iter()
                     .all(|code| row.iter().any(|h| h.trim() == *code));
-            (names_indicator && has_values).then_some((index, Self { found, machine }))
+            let mut positions = [None; COLUMN_COUNT];
+            for (column, position, _) in &found {
+                positions[*column as usize] = Some(*position);
+            }
+            (names_indicator && has_values).then_some((
+                index,
+                Self {
+                    found,
+                    positions,
+                    machine,
+                },
+            ))
         })
     }
 
@@ -160,7 +176,7 @@ impl Columns {
 
     /// Whether the table has a column.
     pub fn has(&self, column: Column) -> bool {
-        self.found.iter().any(|(c, _, _)| *c == column)
+        self.positions[column as usize].is_some()
     }
 
     /// The style of the language the headings of the indicator and value columns are written
@@ -214,8 +230,7 @@ impl Columns {
 
     /// A row's cell in a column, if the table has it.
     pub fn cell<'r>(&self, cells: &'r [String], column: Column) -> Option<&'r str> {
-        let (_, position, _) = self.found.iter().find(|(c, _, _)| *c == column)?;
-        cells.get(*position).map(String::as_str)
+        cells.get(self.positions[column as usize]?).map(String::as_str)
     }
 
     /// The heading of a column as the file writes it.

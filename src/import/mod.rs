@@ -93,6 +93,7 @@ pub fn preview_with_progress(
         let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
         let mut wards = std::collections::HashMap::new();
+        let mut last_unit = None;
         for (done, (line, cells)) in rows.iter().enumerate() {
             if done % EVERY == 0 && done > 0 {
                 progress(done, rows.len());
@@ -103,7 +104,11 @@ pub fn preview_with_progress(
             let Some((edit, ward)) = reader.read(*line, cells)? else {
                 continue;
             };
-            wards.entry(edit.unit).or_insert(ward);
+            // Rows come grouped by ward: look up only where the ward changes.
+            if last_unit != Some(edit.unit) {
+                last_unit = Some(edit.unit);
+                wards.entry(edit.unit).or_insert(ward);
+            }
             for Refusal { at, reason } in planner.row(edit)? {
                 reader.sink.problem(at, reason.message(defaults.lang));
             }
@@ -120,12 +125,21 @@ pub fn preview_with_progress(
         preview.problems.append(&mut reader.sink.problems);
         preview.warnings.append(&mut reader.sink.warnings);
         preview.unchanged = planned.unchanged;
+        let mut last_ward: Option<(crate::store::UnitId, std::sync::Arc<str>)> = None;
         preview.changes = planned
             .changes
             .into_iter()
             .map(|change| Change {
                 row: change.at.row,
-                ward: wards.get(&change.unit).cloned().unwrap_or_default(),
+                ward: match &last_ward {
+                    Some((unit, code)) if *unit == change.unit => code.clone(),
+                    _ => {
+                        let code: std::sync::Arc<str> =
+                            wards.get(&change.unit).cloned().unwrap_or_default();
+                        last_ward = Some((change.unit, code.clone()));
+                        code
+                    }
+                },
                 year: change.year,
                 indicator: reader
                     .catalogue
@@ -205,10 +219,11 @@ fn file_style(
             break;
         }
         for &(column, position) in &value_columns {
-            let Some(text) = cells.get(position).filter(|t| !t.trim().is_empty()) else {
+            let Some(text) = cells.get(position) else {
                 continue;
             };
-            if table.is_number_cell(index, position) {
+            // Only a dot or a comma can tell a style; a number cell never does.
+            if !text.contains(['.', ',']) || table.is_number_cell(index, position) {
                 continue;
             }
             evidence.cell(text, || CellRef {

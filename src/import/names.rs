@@ -11,7 +11,8 @@ use crate::store::IndicatorId;
 pub struct Catalogue {
     /// Each indicator's id, code (shared by every change that names it) and unit.
     indicators: Vec<(IndicatorId, Arc<str>, Unit)>,
-    by_id: HashMap<IndicatorId, usize>,
+    /// Index into `indicators` by id (row ids are small and dense: an index, not a hash).
+    by_id: Vec<Option<usize>>,
     by_code: HashMap<String, usize>,
     by_name: HashMap<String, usize>,
 }
@@ -19,11 +20,16 @@ pub struct Catalogue {
 impl Catalogue {
     /// The lookup of a catalogue as the store lists it.
     pub fn new(indicators: Vec<(IndicatorId, crate::domain::Indicator)>) -> Self {
-        let mut by_id = HashMap::new();
+        let mut by_id = Vec::new();
         let mut by_code = HashMap::new();
         let mut by_name = HashMap::new();
         for (index, (id, indicator)) in indicators.iter().enumerate() {
-            by_id.insert(*id, index);
+            if let Ok(slot) = usize::try_from(id.0) {
+                if by_id.len() <= slot {
+                    by_id.resize(slot + 1, None);
+                }
+                by_id[slot] = Some(index);
+            }
             by_code.entry(indicator.code.clone()).or_insert(index);
             for name in [&indicator.name_vi, &indicator.name_en] {
                 by_name.entry(name_key(name)).or_insert(index);
@@ -53,14 +59,19 @@ impl Catalogue {
 
     /// An indicator's code.
     pub fn code(&self, id: IndicatorId) -> Option<&Arc<str>> {
-        let index = self.by_id.get(&id)?;
-        self.indicators.get(*index).map(|(_, code, _)| code)
+        let index = self.index(id)?;
+        self.indicators.get(index).map(|(_, code, _)| code)
+    }
+
+    fn index(&self, id: IndicatorId) -> Option<usize> {
+        let slot = usize::try_from(id.0).ok()?;
+        self.by_id.get(slot).copied().flatten()
     }
 
     /// An indicator's unit.
     pub fn unit(&self, id: IndicatorId) -> Option<&Unit> {
-        let index = self.by_id.get(&id)?;
-        self.indicators.get(*index).map(|(_, _, unit)| unit)
+        let index = self.index(id)?;
+        self.indicators.get(index).map(|(_, _, unit)| unit)
     }
 }
 

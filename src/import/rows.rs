@@ -87,6 +87,9 @@ impl Sink<'_> {
     /// Warnings of a cell read. A number that reads two ways is read in the file's style,
     /// settled once for the whole file and shown in the preview: no warning per cell.
     fn warn(&mut self, at: At, warnings: &[NumberWarning]) {
+        if warnings.is_empty() {
+            return;
+        }
         let column = self.heading(at);
         for warning in warnings {
             if matches!(warning, NumberWarning::AmbiguousSeparator { .. }) {

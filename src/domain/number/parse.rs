@@ -315,6 +315,10 @@ pub enum StyleEvidence {
 /// whether any number reads two ways. A number decides for a style when it reads without a
 /// warning in that style and only with the other-style warning (or not at all) in the other.
 pub fn style_evidence(text: &str) -> StyleEvidence {
+    // Without a dot or a comma every style reads a text alike (most cells: counts, years).
+    if !text.bytes().any(|b| b == b'.' || b == b',') {
+        return StyleEvidence::None;
+    }
     let input = tidy(text);
     let mut ambiguous = false;
     let mut rest: &str = &input;
