@@ -21,6 +21,7 @@
 //!   typed alone ("2809,8" for a stored "2.809,8") does not make one.
 //! - A slot is written once per save; a second value for it is refused.
 
+mod ids;
 mod planner;
 mod refusal;
 

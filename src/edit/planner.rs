@@ -1,9 +1,10 @@
 //! The rules of the module doc applied to edits, one row at a time, against what each ward-year
 //! stores (read once per ward-year, however many rows name it).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::ids::{IdMap, IdSet};
 use super::{Change, Given, Planned, Reason, Refusal, RowEdit, Slot, SlotEdit, Value, Write};
 use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
 use crate::store::{FigureWrite, IndicatorId, PlanWrite, Store, StoreError, UnitId};
@@ -30,8 +31,8 @@ pub struct Planner<'s, W> {
     /// Whether each indicator is archived, and its code, by id (row ids are small and dense:
     /// a lookup every row costs an index, not a hash).
     indicators: Vec<Option<(bool, String)>>,
-    stored: HashMap<(UnitId, i16), Rc<Stored>>,
-    seen: HashSet<(UnitId, i16, IndicatorId, Slot)>,
+    stored: IdMap<(UnitId, i16), Rc<Stored>>,
+    seen: IdSet<(UnitId, i16, IndicatorId, Slot)>,
     planned: Planned<W>,
     /// The resolved slots of the row being planned, kept between rows for its capacity.
     buffer: Vec<Resolved<W>>,
@@ -66,8 +67,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         Ok(Self {
             store,
             indicators,
-            stored: HashMap::new(),
-            seen: HashSet::new(),
+            stored: IdMap::default(),
+            seen: IdSet::default(),
             planned: Planned::default(),
             buffer: Vec::new(),
         })
@@ -215,6 +216,12 @@ impl<'s, W: Clone> Planner<'s, W> {
         }
         self.buffer = slots;
         Ok(refusals)
+    }
+
+    /// The changes of the rows planned since the last call, taken out (a face that shows each
+    /// change with its own names takes them row by row, not all at the end).
+    pub fn take_changes(&mut self) -> std::vec::Drain<'_, Change<W>> {
+        self.planned.changes.drain(..)
     }
 
     /// The writes and changes planned so far (refusals are the caller's).

@@ -230,7 +230,9 @@ impl Columns {
 
     /// A row's cell in a column, if the table has it.
     pub fn cell<'r>(&self, cells: &'r [String], column: Column) -> Option<&'r str> {
-        cells.get(self.positions[column as usize]?).map(String::as_str)
+        cells
+            .get(self.positions[column as usize]?)
+            .map(String::as_str)
     }
 
     /// The heading of a column as the file writes it.

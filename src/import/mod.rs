@@ -92,8 +92,6 @@ pub fn preview_with_progress(
         let mut preview = Preview::new(Ok(found.clone()));
         let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
-        let mut wards = std::collections::HashMap::new();
-        let mut last_unit = None;
         for (done, (line, cells)) in rows.iter().enumerate() {
             if done % EVERY == 0 && done > 0 {
                 progress(done, rows.len());
@@ -104,13 +102,21 @@ pub fn preview_with_progress(
             let Some((edit, ward)) = reader.read(*line, cells)? else {
                 continue;
             };
-            // Rows come grouped by ward: look up only where the ward changes.
-            if last_unit != Some(edit.unit) {
-                last_unit = Some(edit.unit);
-                wards.entry(edit.unit).or_insert(ward);
-            }
+            let indicator = reader.catalogue.code(edit.indicator).cloned();
             for Refusal { at, reason } in planner.row(edit)? {
                 reader.sink.problem(at, reason.message(defaults.lang));
+            }
+            // The row's changes, named for the preview as they are made.
+            for change in planner.take_changes() {
+                preview.changes.push(Change {
+                    row: change.at.row,
+                    ward: ward.clone(),
+                    year: change.year,
+                    indicator: indicator.clone().unwrap_or_default(),
+                    slot: change.slot,
+                    old: change.old,
+                    new: change.new,
+                });
             }
         }
         progress(rows.len(), rows.len());
@@ -125,32 +131,6 @@ pub fn preview_with_progress(
         preview.problems.append(&mut reader.sink.problems);
         preview.warnings.append(&mut reader.sink.warnings);
         preview.unchanged = planned.unchanged;
-        let mut last_ward: Option<(crate::store::UnitId, std::sync::Arc<str>)> = None;
-        preview.changes = planned
-            .changes
-            .into_iter()
-            .map(|change| Change {
-                row: change.at.row,
-                ward: match &last_ward {
-                    Some((unit, code)) if *unit == change.unit => code.clone(),
-                    _ => {
-                        let code: std::sync::Arc<str> =
-                            wards.get(&change.unit).cloned().unwrap_or_default();
-                        last_ward = Some((change.unit, code.clone()));
-                        code
-                    }
-                },
-                year: change.year,
-                indicator: reader
-                    .catalogue
-                    .code(change.indicator)
-                    .cloned()
-                    .unwrap_or_default(),
-                slot: change.slot,
-                old: change.old,
-                new: change.new,
-            })
-            .collect();
         preview.batch = planned.batch;
         Ok(preview)
     })
@@ -210,7 +190,11 @@ fn file_style(
     if columns.machine {
         return Ok(Found::Machine);
     }
-    let value_columns: Vec<_> = columns.value_columns().collect();
+    let mut value_columns: Vec<_> = columns.value_columns().collect();
+    // In the order of the cells, so that the number cells (listed in that order) are walked
+    // alongside, not searched for.
+    value_columns.sort_unstable_by_key(|(_, position)| *position);
+    let mut numbers = table.decimals.iter().peekable();
     let mut evidence = style::Evidence::default();
     // The search stops at the first cell that decides: a later cell of the other style is
     // found by the reading itself (see `rows::Sink`).
@@ -223,7 +207,11 @@ fn file_style(
                 continue;
             };
             // Only a dot or a comma can tell a style; a number cell never does.
-            if !text.contains(['.', ',']) || table.is_number_cell(index, position) {
+            if !text.contains(['.', ',']) {
+                continue;
+            }
+            while numbers.next_if(|cell| **cell < (index, position)).is_some() {}
+            if numbers.peek() == Some(&&(index, position)) {
                 continue;
             }
             evidence.cell(text, || CellRef {

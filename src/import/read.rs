@@ -19,6 +19,7 @@ pub type Rows = Vec<(usize, Vec<String>)>;
 #[derive(Debug, Default)]
 pub struct Table {
     pub rows: Rows,
+    /// In the order of the cells: by row, then by column.
     pub decimals: Vec<(usize, usize)>,
 }
 
@@ -37,11 +38,6 @@ impl Table {
                 cell.replace_range(at..=at, &mark);
             }
         }
-    }
-
-    /// Whether a cell is a number cell (not text someone typed).
-    pub fn is_number_cell(&self, row: usize, column: usize) -> bool {
-        self.decimals.binary_search(&(row, column)).is_ok()
     }
 }
 
@@ -265,7 +261,6 @@ mod tests {
         table.restyle(NumberStyle::Vi);
         // Only the number cell is rewritten: typed text stays as typed.
         assert_eq!(table.rows[0].1, ["2021", "2809,8", "2.600"]);
-        assert!(table.is_number_cell(0, 1) && !table.is_number_cell(0, 2));
     }
 
     #[test]

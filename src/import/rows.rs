@@ -87,14 +87,12 @@ impl Sink<'_> {
     /// Warnings of a cell read. A number that reads two ways is read in the file's style,
     /// settled once for the whole file and shown in the preview: no warning per cell.
     fn warn(&mut self, at: At, warnings: &[NumberWarning]) {
-        if warnings.is_empty() {
+        let shown = |w: &NumberWarning| !matches!(w, NumberWarning::AmbiguousSeparator { .. });
+        if !warnings.iter().any(shown) {
             return;
         }
         let column = self.heading(at);
-        for warning in warnings {
-            if matches!(warning, NumberWarning::AmbiguousSeparator { .. }) {
-                continue;
-            }
+        for warning in warnings.iter().filter(|w| shown(w)) {
             self.warnings.push(Problem {
                 sheet: self.sheet.clone(),
                 row: at.row,
