@@ -214,11 +214,13 @@ impl WardKpiApp {
             }
             Command::ImportPreview(file, chosen) => {
                 let defaults = crate::import::Defaults {
-                    ward: Some(session.unit.code.clone()),
-                    year: Some(session.year),
+                    ward: None,
+                    year: None,
                     lang,
                     number_style: chosen,
                     user_style: self.prefs.number_style(),
+                    table: None,
+                    fallback: (Some(session.unit.code.clone()), Some(session.year)),
                 };
                 let label = rust_i18n::t!(
                     "app.import.reading",

@@ -24,9 +24,13 @@ pub struct ImportArgs {
     /// The ward of rows without a ward column [default: the database's ward].
     #[arg(long)]
     pub ward: Option<String>,
-    /// The year of rows without a year column.
+    /// The year of rows without a year column (else the year the sheet's title names).
     #[arg(long)]
     pub year: Option<i16>,
+    /// Which table of a Word report to read, counted from 1 [default: the first with a header
+    /// this program reads].
+    #[arg(long)]
+    pub table: Option<usize>,
 }
 
 /// Runs the import; `style` is the user's number style, `chosen` the one named on the command
@@ -44,6 +48,8 @@ pub fn run(
         lang,
         number_style: chosen,
         user_style: style,
+        table: args.table.map(|t| t.saturating_sub(1)),
+        fallback: (None, None),
     };
     let preview = import::preview(store, &args.file, &defaults)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();

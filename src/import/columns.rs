@@ -1,103 +1,28 @@
-//! Finding the header row and what each column holds, by the names people give them in
-//! Vietnamese or English, or the codes of this program's own CSV.
+//! Finding the header of a table and what each column holds ([`super::headings`]): one heading
+//! row, or two where a merged heading ("Năm 2023") stands above its parts ("Kế hoạch | Ước
+//! TH"). Every column ends up used, checked, or listed as not used.
 
-use crate::domain::Stage;
+use super::headings::{self, Check, KEY_COUNT, Key, Meaning, Slot};
+use super::read::Table;
 use crate::domain::number::NumberStyle;
+use crate::domain::{PlanSource, Stage};
 
-/// A value slot a column writes: the plan, or one stage of the figures.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Slot {
-    Plan,
-    Figure(Stage),
+/// A column of values: the slot it writes, its year when its heading names one, and whose plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ValueColumn {
+    pub position: usize,
+    pub slot: Slot,
+    pub year: Option<i16>,
+    pub source: Option<PlanSource>,
 }
 
-/// What a column holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Column {
-    Ward,
-    Year,
-    Indicator,
-    Name,
-    Plan,
-    Estimate,
-    Actual,
-    Final,
-    /// A value whose stage is in the `Stage` column (this program's CSV).
-    Value,
-    Stage,
-    PlanSource,
-    PlanDerived,
-    /// What a row of this program's figures sheet holds: `plan.city`, `figure.actual`, …
-    RowCode,
-    /// The upper end of a plan's band (figures sheet).
-    AmountHigh,
-    /// The value as it was typed (figures sheet): kept as the stored text.
-    Typed,
-    Note,
+/// A column the program computes itself, checked against the values imported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CheckColumn {
+    pub position: usize,
+    pub check: Check,
+    pub year: Option<i16>,
 }
-
-/// How many kinds of column there are.
-const COLUMN_COUNT: usize = Column::Note as usize + 1;
-
-/// Headings each column is known by, compared in lower case.
-const NAMES: &[(Column, &[&str])] = &[
-    (
-        Column::Ward,
-        &[
-            "ward_code",
-            "mã đvhc",
-            "mã phường",
-            "mã đơn vị",
-            "ward code",
-        ],
-    ),
-    (Column::Year, &["year", "năm"]),
-    (
-        Column::Indicator,
-        &["indicator", "mã chỉ tiêu", "indicator code", "code", "mã"],
-    ),
-    (
-        Column::Name,
-        &[
-            "name",
-            "chỉ tiêu",
-            "tên chỉ tiêu",
-            "indicator name",
-            "nội dung",
-        ],
-    ),
-    (Column::Plan, &["plan", "kế hoạch", "kh", "kế hoạch năm"]),
-    (
-        Column::Estimate,
-        &["estimate", "ước đạt", "ước th", "ước thực hiện", "ước tính"],
-    ),
-    (Column::Actual, &["actual", "thực hiện", "th", "kết quả"]),
-    (Column::Final, &["final", "quyết toán", "qt"]),
-    (
-        Column::Value,
-        &[
-            "value",
-            "giá trị",
-            "ước th / thực hiện",
-            "estimate / actual",
-        ],
-    ),
-    (Column::Stage, &["stage", "giai đoạn"]),
-    (Column::PlanSource, &["plan_source", "nguồn kế hoạch"]),
-    (Column::PlanDerived, &["plan_derived", "suy ra", "derived"]),
-    (Column::RowCode, &["row_code", "mã loại dòng", "row code"]),
-    (
-        Column::AmountHigh,
-        &[
-            "plan_high",
-            "giá trị đến (khoảng)",
-            "up to (band)",
-            "amount_high",
-        ],
-    ),
-    (Column::Typed, &["số như đã nhập", "as typed", "typed"]),
-    (Column::Note, &["note", "ghi chú"]),
-];
 
 /// Headings only this program's CSV export writes together.
 const MACHINE_HEADINGS: [&str; 6] = [
@@ -109,100 +34,184 @@ const MACHINE_HEADINGS: [&str; 6] = [
     "change_measure",
 ];
 
-/// The columns of a table, found in its header row.
+/// The columns of a table, found in its header.
 #[derive(Debug)]
 pub struct Columns {
-    found: Vec<(Column, usize, String)>,
-    /// Each column's position in a row, by `Column as usize`: every row asks several times.
-    positions: [Option<usize>; COLUMN_COUNT],
+    /// Each column's heading as the file writes it (the two rows joined), by position.
+    headings: Vec<String>,
+    /// Each key column's position, by `Key as usize`: every row asks several times.
+    keys: [Option<usize>; KEY_COUNT],
+    /// The value columns, in the order of the cells.
+    pub values: Vec<ValueColumn>,
+    pub checks: Vec<CheckColumn>,
+    /// Headed columns this program does not read, by position.
+    pub unused: Vec<usize>,
+    /// How many rows the header takes (1 or 2).
+    pub rows: usize,
     /// The header is this program's own CSV: numbers are machine-readable.
     pub machine: bool,
 }
 
 impl Columns {
-    /// The first row that names an indicator column and a value column, and what it names.
-    /// Title rows above it and blank rows are passed over.
-    pub fn find(rows: &[(usize, Vec<String>)]) -> Option<(usize, Self)> {
-        rows.iter().enumerate().find_map(|(index, (_, row))| {
-            let mut found = Vec::new();
-            for (position, heading) in row.iter().enumerate() {
-                let key = heading.trim().to_lowercase();
-                let column = NAMES
-                    .iter()
-                    .find(|(_, names)| names.contains(&key.as_str()))
-                    .map(|(c, _)| *c);
-                if let Some(column) = column
-                    && !found.iter().any(|(c, _, _)| *c == column)
-                {
-                    found.push((column, position, heading.trim().to_owned()));
-                }
+    /// The first row that names the indicator and at least one value column, with the row
+    /// under it when that row completes its headings; what they name. Title rows above it and
+    /// blank rows are passed over. The index is the header's first row.
+    pub fn find(table: &Table) -> Option<(usize, Self)> {
+        (0..table.rows.len()).find_map(|index| {
+            let width = table.rows[index].1.len();
+            let single: Vec<String> = (0..width)
+                .map(|c| table.heading(index, c).to_owned())
+                .collect();
+            let meanings: Vec<Meaning> = single.iter().map(|h| headings::meaning(h)).collect();
+            let names = meanings
+                .iter()
+                .any(|m| matches!(m, Meaning::Key(Key::Name | Key::Indicator)));
+            if !names {
+                return None;
             }
-            let has = |c| found.iter().any(|(f, _, _)| *f == c);
-            let names_indicator = has(Column::Indicator) || has(Column::Name);
-            let has_values = [
-                Column::Plan,
-                Column::Estimate,
-                Column::Actual,
-                Column::Final,
-            ]
-            .into_iter()
-            .any(has)
-                || (has(Column::Value) && (has(Column::Stage) || has(Column::RowCode)));
-            // This program's CSV names every one of its code headings; a sheet that borrows one
-            // or two ("ward_code", "value") is a table people made, read as such.
-            let machine = has(Column::Value)
-                && MACHINE_HEADINGS
-                    .iter()
-                    .all(|code| row.iter().any(|h| h.trim() == *code));
-            let mut positions = [None; COLUMN_COUNT];
-            for (column, position, _) in &found {
-                positions[*column as usize] = Some(*position);
+            if let Some(two) = Self::two_rows(table, index, &meanings) {
+                return Some((index, two));
             }
-            (names_indicator && has_values).then_some((
-                index,
-                Self {
-                    found,
-                    positions,
-                    machine,
-                },
-            ))
+            Self::of(single, meanings, 1).map(|columns| (index, columns))
         })
     }
 
-    /// How many columns the header names.
-    pub fn count(&self) -> usize {
-        self.found.len()
+    /// The header of rows `index` and `index + 1`, when the lower row holds headings of its
+    /// own under a heading of the upper one (the indicator's cell below is blank or merged) and
+    /// together they name more values than the upper row alone.
+    fn two_rows(table: &Table, index: usize, upper: &[Meaning]) -> Option<Self> {
+        let lower_index = index + 1;
+        let (_, lower) = table.rows.get(lower_index)?;
+        let name_at = upper
+            .iter()
+            .position(|m| matches!(m, Meaning::Key(Key::Name | Key::Indicator)))?;
+        let own = |c: usize| table.merged_into(lower_index, c).is_none();
+        let name_below = lower.get(name_at).map_or("", |c| c.trim());
+        if own(name_at) && !name_below.is_empty() {
+            return None;
+        }
+        let width = table.rows[index].1.len().max(lower.len());
+        let mut joined = Vec::with_capacity(width);
+        let mut added = false;
+        for c in 0..width {
+            let top = table.heading(index, c);
+            let below = if own(c) {
+                lower.get(c).map_or("", |c| c.trim())
+            } else {
+                ""
+            };
+            if below.is_empty() {
+                joined.push(top.to_owned());
+            } else {
+                added = true;
+                joined.push(if top.is_empty() {
+                    below.to_owned()
+                } else {
+                    format!("{below} {top}")
+                });
+            }
+        }
+        if !added {
+            return None;
+        }
+        let meanings: Vec<Meaning> = joined.iter().map(|h| headings::meaning(h)).collect();
+        let counted = |m: &[Meaning]| {
+            m.iter()
+                .filter(|m| matches!(m, Meaning::Value { .. } | Meaning::Check { .. }))
+                .count()
+        };
+        if counted(&meanings) <= counted(upper) {
+            return None;
+        }
+        Self::of(joined, meanings, 2)
     }
 
-    /// Whether the table has a column.
-    pub fn has(&self, column: Column) -> bool {
-        self.positions[column as usize].is_some()
+    /// The columns of a header, when it names values.
+    fn of(headings: Vec<String>, meanings: Vec<Meaning>, rows: usize) -> Option<Self> {
+        let mut keys = [None; KEY_COUNT];
+        let mut values = Vec::new();
+        let mut checks = Vec::new();
+        let mut unused = Vec::new();
+        for (position, meaning) in meanings.iter().enumerate() {
+            match *meaning {
+                Meaning::Key(key) if keys[key as usize].is_none() => {
+                    keys[key as usize] = Some(position);
+                }
+                Meaning::Value { slot, year, source } => values.push(ValueColumn {
+                    position,
+                    slot,
+                    year,
+                    source,
+                }),
+                Meaning::Check { check, year } => checks.push(CheckColumn {
+                    position,
+                    check,
+                    year,
+                }),
+                Meaning::Key(_) | Meaning::Other => {
+                    if !headings[position].trim().is_empty() {
+                        unused.push(position);
+                    }
+                }
+            }
+        }
+        let has = |key: Key| keys[key as usize].is_some();
+        let names_indicator = has(Key::Indicator) || has(Key::Name);
+        let has_values =
+            !values.is_empty() || (has(Key::Value) && (has(Key::Stage) || has(Key::RowCode)));
+        // This program's CSV names every one of its code headings; a sheet that borrows one
+        // or two ("ward_code", "value") is a table people made, read as such.
+        let machine = has(Key::Value)
+            && MACHINE_HEADINGS
+                .iter()
+                .all(|code| headings.iter().any(|h| h.trim() == *code));
+        (names_indicator && has_values).then_some(Self {
+            headings,
+            keys,
+            values,
+            checks,
+            unused,
+            rows,
+            machine,
+        })
+    }
+
+    /// How many columns the header reads.
+    pub fn count(&self) -> usize {
+        self.keys.iter().flatten().count() + self.values.len() + self.checks.len()
+    }
+
+    /// Whether the table has a key column.
+    pub fn has(&self, key: Key) -> bool {
+        self.keys[key as usize].is_some()
+    }
+
+    /// A key column's position.
+    pub fn position(&self, key: Key) -> Option<usize> {
+        self.keys[key as usize]
     }
 
     /// The style of the language the headings of the indicator and value columns are written
     /// in, and one of them, when they agree on one language.
     pub fn heading_style(&self) -> Option<(NumberStyle, String)> {
         /// Vietnamese headings written without a tone mark.
-        const VI_ASCII: [&str; 4] = ["kh", "th", "qt", "mã"];
+        const VI_ASCII: [&str; 5] = ["kh", "th", "qt", "mã", "tt"];
         let mut found: Option<(NumberStyle, &str)> = None;
-        for (column, _, heading) in &self.found {
-            if !matches!(
-                column,
-                Column::Name
-                    | Column::Plan
-                    | Column::Estimate
-                    | Column::Actual
-                    | Column::Final
-                    | Column::Value
-            ) {
-                continue;
-            }
+        let positions = self
+            .keys
+            .iter()
+            .enumerate()
+            .filter(|(key, _)| *key == Key::Name as usize || *key == Key::Value as usize)
+            .filter_map(|(_, p)| *p)
+            .chain(self.values.iter().map(|v| v.position));
+        for position in positions {
+            let heading = self.heading_at(position);
             let key = heading.to_lowercase();
-            let style = if !key.is_ascii() || VI_ASCII.contains(&key.as_str()) {
-                NumberStyle::Vi
-            } else {
-                NumberStyle::En
-            };
+            let vi = !key.is_ascii()
+                || key
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| VI_ASCII.contains(&w));
+            let style = if vi { NumberStyle::Vi } else { NumberStyle::En };
             match found {
                 None => found = Some((style, heading)),
                 Some((other, _)) if other != style => return None,
@@ -212,65 +221,56 @@ impl Columns {
         found.map(|(style, heading)| (style, heading.to_owned()))
     }
 
-    /// The value columns the table has.
-    pub fn value_columns(&self) -> impl Iterator<Item = (Column, usize)> + '_ {
-        self.found.iter().filter_map(|(column, position, _)| {
-            matches!(
-                column,
-                Column::Plan
-                    | Column::Estimate
-                    | Column::Actual
-                    | Column::Final
-                    | Column::Value
-                    | Column::AmountHigh
-            )
-            .then_some((*column, *position))
-        })
-    }
-
-    /// A row's cell in a column, if the table has it.
-    pub fn cell<'r>(&self, cells: &'r [String], column: Column) -> Option<&'r str> {
-        cells
-            .get(self.positions[column as usize]?)
-            .map(String::as_str)
-    }
-
-    /// The heading of a column as the file writes it.
-    pub fn heading(&self, column: Column) -> Option<String> {
-        self.found
+    /// The positions of the value columns and of this program's own value column.
+    pub fn value_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.values
             .iter()
-            .find(|(c, _, _)| *c == column)
-            .map(|(_, _, h)| h.clone())
+            .map(|v| v.position)
+            .chain(self.position(Key::Value))
+            .chain(self.position(Key::AmountHigh))
     }
 
-    /// The value columns of a row and the slot each writes; `None` where the row's stage or row
-    /// code names no slot this program knows (the caller names that problem).
-    pub fn value_slots(&self, cells: &[String]) -> Vec<(Column, Option<Slot>)> {
-        let mut slots = Vec::new();
-        for (column, _, _) in &self.found {
-            let slot = match column {
-                Column::Plan => Slot::Plan,
-                Column::Estimate => Slot::Figure(Stage::Estimate),
-                Column::Actual => Slot::Figure(Stage::Actual),
-                Column::Final => Slot::Figure(Stage::Final),
-                Column::Value => {
-                    // The figures sheet names each row's slot by code; the CSV by its stage.
-                    let row_code = self.cell(cells, Column::RowCode).map(str::trim);
-                    if let Some(code) = row_code.filter(|c| !c.is_empty()) {
-                        slots.push((*column, slot_of_row_code(code)));
-                        continue;
-                    } else {
-                        let stage = self
-                            .cell(cells, Column::Stage)
-                            .map(str::trim)
-                            .unwrap_or_default();
-                        slots.push((*column, stage_of(stage).map(Slot::Figure)));
-                        continue;
-                    }
+    /// The positions of the columns the import reads: key columns and values.
+    pub fn used_positions(&self) -> impl Iterator<Item = usize> + '_ {
+        self.keys
+            .iter()
+            .flatten()
+            .copied()
+            .chain(self.values.iter().map(|v| v.position))
+    }
+
+    /// A row's cell in a key column, if the table has it.
+    pub fn cell<'r>(&self, cells: &'r [String], key: Key) -> Option<&'r str> {
+        cells.get(self.keys[key as usize]?).map(String::as_str)
+    }
+
+    /// The heading of the column at `position` as the file writes it.
+    pub fn heading_at(&self, position: usize) -> &str {
+        self.headings.get(position).map_or("", |h| h.trim())
+    }
+
+    /// The value columns of a row and the slot each writes, its year and source; the slot is
+    /// `None` where the row's stage or row code names no slot this program knows (the caller
+    /// names that problem).
+    pub fn value_slots(&self, cells: &[String]) -> Vec<(ValueColumn, Option<Slot>)> {
+        let mut slots: Vec<_> = self.values.iter().map(|v| (*v, Some(v.slot))).collect();
+        if let Some(position) = self.position(Key::Value) {
+            // The figures sheet names each row's slot by code; the CSV by its stage.
+            let row_code = self.cell(cells, Key::RowCode).map(str::trim);
+            let slot = match row_code.filter(|c| !c.is_empty()) {
+                Some(code) => slot_of_row_code(code),
+                None => {
+                    let stage = self.cell(cells, Key::Stage).map(str::trim);
+                    stage_of(stage.unwrap_or_default()).map(Slot::Figure)
                 }
-                _ => continue,
             };
-            slots.push((*column, Some(slot)));
+            let column = ValueColumn {
+                position,
+                slot: slot.unwrap_or(Slot::Plan),
+                year: None,
+                source: None,
+            };
+            slots.push((column, slot));
         }
         slots
     }
@@ -282,16 +282,16 @@ fn slot_of_row_code(code: &str) -> Option<Slot> {
         Stage::from_code(stage).map(Slot::Figure)
     } else {
         code.strip_prefix("plan.")
-            .and_then(crate::domain::PlanSource::from_code)
+            .and_then(PlanSource::from_code)
             .map(|_| Slot::Plan)
     }
 }
 
 /// The plan source a figures-sheet row names (`plan.city`), if it is a plan row.
-pub fn plan_source_of_row_code(code: &str) -> Option<crate::domain::PlanSource> {
+pub fn plan_source_of_row_code(code: &str) -> Option<PlanSource> {
     code.trim()
         .strip_prefix("plan.")
-        .and_then(crate::domain::PlanSource::from_code)
+        .and_then(PlanSource::from_code)
 }
 
 /// A stage as a code or as people write it.
@@ -305,4 +305,76 @@ fn stage_of(text: &str) -> Option<Stage> {
         "quyết toán" | "qt" => Some(Stage::Final),
         _ => None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::read::Merge;
+
+    fn table(rows: &[&[&str]]) -> Table {
+        Table {
+            rows: rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (i + 1, r.iter().map(|c| (*c).to_owned()).collect()))
+                .collect(),
+            ..Table::default()
+        }
+    }
+
+    #[test]
+    fn a_two_row_heading_reads_as_one() {
+        let mut t = table(&[
+            &["BIỂU TỔNG HỢP NĂM 2023", "", "", "", "", ""],
+            &[
+                "STT",
+                "Chỉ tiêu",
+                "Thực hiện năm 2022",
+                "Năm 2023",
+                "",
+                "Ghi chú",
+            ],
+            &["", "", "", "Kế hoạch", "Ước TH", ""],
+            &["1", "Thu ngân sách", "10", "11", "12", ""],
+        ]);
+        t.merges = vec![
+            Merge {
+                rows: (1, 1),
+                columns: (3, 4),
+            },
+            Merge {
+                rows: (1, 2),
+                columns: (2, 2),
+            },
+        ];
+        let (at, columns) = Columns::find(&t).expect("a header");
+        assert_eq!(at, 1);
+        assert_eq!(columns.rows, 2);
+        let slots: Vec<_> = columns
+            .values
+            .iter()
+            .map(|v| (v.position, v.slot, v.year))
+            .collect();
+        assert_eq!(
+            slots,
+            [
+                (2, Slot::Figure(Stage::Actual), Some(2022)),
+                (3, Slot::Plan, Some(2023)),
+                (4, Slot::Figure(Stage::Estimate), Some(2023)),
+            ]
+        );
+        assert_eq!(columns.heading_at(3), "Kế hoạch Năm 2023");
+        assert!(columns.has(Key::Number) && columns.has(Key::Note));
+    }
+
+    #[test]
+    fn a_data_row_under_the_heading_is_not_a_heading() {
+        let t = table(&[
+            &["Chỉ tiêu", "Kế hoạch", "Thực hiện"],
+            &["Thu ngân sách", "1.500", "1.600"],
+        ]);
+        let (at, columns) = Columns::find(&t).expect("a header");
+        assert_eq!((at, columns.rows, columns.values.len()), (0, 1, 2));
+    }
 }

@@ -5,11 +5,14 @@
 //! problem writes nothing, and a clean one is written in one transaction through the store's
 //! change log.
 
+mod checks;
 mod columns;
+mod headings;
 mod names;
 mod preview;
 mod read;
 mod rows;
+mod sheet;
 mod style;
 
 use std::path::Path;
@@ -20,10 +23,12 @@ use crate::edit::{Planner, Refusal};
 use crate::store::{Store, StoreError};
 
 pub use crate::edit::{Slot, Value};
-pub use preview::{Change, Preview, Problem};
+pub use preview::{Change, ColumnUse, Preview, Problem, TitleFound};
+pub use read::TableSummary;
 pub use style::{CellRef, Found, Unsettled};
 
-use columns::{Column, Columns};
+use columns::Columns;
+use headings::Key;
 use rows::RowReader;
 
 /// Why a file cannot be read at all.
@@ -41,7 +46,7 @@ pub enum ImportError {
     },
     #[error("{}: no header row: a row naming the indicator (\"Chỉ tiêu\" or \"indicator\") and at least one value column (\"Kế hoạch\", \"Ước đạt\", \"Thực hiện\", \"Quyết toán\", \"value\")", path.display())]
     NoHeader { path: std::path::PathBuf },
-    #[error("{}: file type not supported (use .csv or .xlsx)", path.display())]
+    #[error("{}: file type not supported (use .csv, .xlsx or .docx)", path.display())]
     Unsupported { path: std::path::PathBuf },
     #[error(transparent)]
     Store(#[from] StoreError),
@@ -61,6 +66,11 @@ pub struct Defaults {
     pub number_style: Option<NumberStyle>,
     /// The user's own style, for the values messages show.
     pub user_style: NumberStyle,
+    /// Which table of a Word report to read (0-based); the first readable one when unset.
+    pub table: Option<usize>,
+    /// The ward and the year for a file that names neither in a column nor in its title (the
+    /// window's open ward-year); `ward` and `year` above are the user's word, above the title's.
+    pub fallback: (Option<String>, Option<i16>),
 }
 
 /// Reads a file and works out what importing it would do, writing nothing.
@@ -77,46 +87,71 @@ pub fn preview_with_progress(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Preview, ImportError> {
     const EVERY: usize = 1000;
-    let (sheet, mut table) = read_table(path)?;
-    let (header_at, columns) = Columns::find(&table.rows).ok_or_else(|| ImportError::NoHeader {
+    let (sheet, mut table, tables) = read::file(
+        path,
+        defaults.table,
+        defaults.lang,
+        |table| Columns::find(table).is_some(),
+        |table| Columns::find(table).is_some_and(|(_, columns)| columns.has(Key::RowCode)),
+    )?;
+    let (header_at, columns) = Columns::find(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
     })?;
-    let found = match file_style(&table, header_at, &columns, defaults) {
+    let data_at = header_at + columns.rows;
+    let found = match file_style(&table, data_at, &columns, defaults) {
         Ok(found) => found,
-        Err(unsettled) => return Ok(unsettled_preview(sheet, unsettled, defaults.lang)),
+        Err(unsettled) => {
+            let mut preview = unsettled_preview(sheet, unsettled, defaults.lang);
+            preview.tables = tables;
+            return Ok(preview);
+        }
     };
     table.restyle(found.style());
-    let rows = &table.rows[header_at + 1..];
+    // The title above the table: a Word report's lines, a sheet's rows above the header.
+    let title_lines = table.lines.iter().map(String::as_str).chain(
+        table.rows[..header_at]
+            .iter()
+            .flat_map(|(_, cells)| cells.iter().map(String::as_str)),
+    );
+    let title = sheet::title(title_lines);
+    let rows = &table.rows[data_at..];
     progress(0, rows.len());
     store.snapshot(|| {
         let mut preview = Preview::new(Ok(found.clone()));
+        preview.tables = tables.clone();
+        preview.columns = column_use(&columns);
+        let mut defaults = defaults.clone();
+        preview.title = title_found(store, &title, &mut defaults, &sheet, &mut preview.problems)?;
+        let defaults = &defaults;
         let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
         for (done, (line, cells)) in rows.iter().enumerate() {
             if done % EVERY == 0 && done > 0 {
                 progress(done, rows.len());
             }
-            if cells.iter().all(|c| c.trim().is_empty()) {
+            if cells.iter().all(|c| c.trim().is_empty()) || sheet::is_numbering(cells, &columns) {
                 continue;
             }
-            let Some((edit, ward)) = reader.read(*line, cells)? else {
-                continue;
-            };
-            let indicator = reader.catalogue.code(edit.indicator).cloned();
-            for Refusal { at, reason } in planner.row(edit)? {
-                reader.sink.problem(at, reason.message(defaults.lang));
+            if !columns.machine && sheet::ends_table(cells) {
+                break;
             }
-            // The row's changes, named for the preview as they are made.
-            for change in planner.take_changes() {
-                preview.changes.push(Change {
-                    row: change.at.row,
-                    ward: ward.clone(),
-                    year: change.year,
-                    indicator: indicator.clone().unwrap_or_default(),
-                    slot: change.slot,
-                    old: change.old,
-                    new: change.new,
-                });
+            for (edit, ward) in reader.read(*line, cells)? {
+                let indicator = reader.catalogue.code(edit.indicator).cloned();
+                for Refusal { at, reason } in planner.row(edit)? {
+                    reader.sink.problem(at, reason.message(defaults.lang));
+                }
+                // The row's changes, named for the preview as they are made.
+                for change in planner.take_changes() {
+                    preview.changes.push(Change {
+                        row: change.at.row,
+                        ward: ward.clone(),
+                        year: change.year,
+                        indicator: indicator.clone().unwrap_or_default(),
+                        slot: change.slot,
+                        old: change.old,
+                        new: change.new,
+                    });
+                }
             }
         }
         progress(rows.len(), rows.len());
@@ -136,6 +171,104 @@ pub fn preview_with_progress(
     })
 }
 
+/// Which columns the import uses, checks, and leaves, by their headings.
+fn column_use(columns: &Columns) -> ColumnUse {
+    let headings = |positions: &mut dyn Iterator<Item = usize>| -> Vec<String> {
+        positions
+            .map(|p| columns.heading_at(p).to_owned())
+            .filter(|h| !h.is_empty())
+            .collect()
+    };
+    let mut used: Vec<usize> = columns.used_positions().collect();
+    used.sort_unstable();
+    ColumnUse {
+        used: headings(&mut used.into_iter()),
+        checked: headings(&mut columns.checks.iter().map(|c| c.position)),
+        unused: headings(&mut columns.unused.iter().copied()),
+    }
+}
+
+/// The ward and the year the title names, matched against the store's units; what is found
+/// fills what the command line leaves unset. A ward the title names that matches no ward (or
+/// several) is a problem, unless the command line names the ward.
+fn title_found(
+    store: &Store,
+    title: &sheet::Title,
+    defaults: &mut Defaults,
+    sheet_name: &str,
+    problems: &mut Vec<Problem>,
+) -> Result<TitleFound, ImportError> {
+    let mut found = TitleFound::default();
+    if let Some((year, line)) = &title.year {
+        found.year = Some((*year, line.clone()));
+        defaults.year = defaults.year.or(Some(*year));
+    }
+    let fill_fallback = |defaults: &mut Defaults| {
+        defaults.year = defaults.year.or(defaults.fallback.1);
+        if defaults.ward.is_none() {
+            defaults.ward.clone_from(&defaults.fallback.0);
+        }
+    };
+    let Some(name) = &title.ward else {
+        fill_fallback(defaults);
+        return Ok(found);
+    };
+    if defaults.ward.is_some() {
+        found.ward = Some((name.clone(), None));
+        fill_fallback(defaults);
+        return Ok(found);
+    }
+    defaults.year = defaults.year.or(defaults.fallback.1);
+    let home = store.home_ward_code()?;
+    let mut matches: Vec<(String, String)> = store
+        .units()?
+        .into_iter()
+        .filter(|(_, unit)| unit.level == crate::domain::Level::Ward)
+        .filter(|(_, unit)| defaults.year.is_none_or(|y| unit.valid_in(y)))
+        .filter(|(_, unit)| sheet::names_ward(name, &unit.name))
+        .map(|(_, unit)| (unit.code, unit.name))
+        .collect();
+    matches.dedup_by(|a, b| a.0 == b.0);
+    if matches.len() > 1
+        && let Some(home) = home
+            .as_ref()
+            .filter(|h| matches.iter().any(|(c, _)| c == *h))
+    {
+        matches.retain(|(code, _)| code == home);
+    }
+    match matches.as_slice() {
+        [(code, _)] => {
+            defaults.ward = Some(code.clone());
+            found.ward = Some((name.clone(), Some(code.clone())));
+        }
+        _ => {
+            let reason = if matches.is_empty() {
+                rust_i18n::t!(
+                    "import.title_ward_unknown",
+                    locale = defaults.lang.code(),
+                    name = name
+                )
+            } else {
+                let codes: Vec<&str> = matches.iter().map(|(c, _)| c.as_str()).collect();
+                rust_i18n::t!(
+                    "import.title_ward_several",
+                    locale = defaults.lang.code(),
+                    name = name,
+                    codes = codes.join(", ")
+                )
+            };
+            problems.push(Problem {
+                sheet: sheet_name.to_owned(),
+                row: 0,
+                column: String::new(),
+                reason: reason.into_owned(),
+            });
+            found.ward = Some((name.clone(), None));
+        }
+    }
+    Ok(found)
+}
+
 /// The preview of a file whose number style cannot be settled: that one problem, nothing read.
 fn unsettled_preview(sheet: String, unsettled: Unsettled, lang: Lang) -> Preview {
     let problem = Problem {
@@ -149,60 +282,30 @@ fn unsettled_preview(sheet: String, unsettled: Unsettled, lang: Lang) -> Preview
     preview
 }
 
-/// The file as a table, and the name its messages use ("file.xlsx, Sheet1").
-fn read_table(path: &Path) -> Result<(String, read::Table), ImportError> {
-    let extension = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let file = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    match extension.as_str() {
-        "csv" | "txt" => Ok((
-            file,
-            read::Table {
-                rows: read::csv(path)?,
-                decimals: Vec::new(),
-            },
-        )),
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            let is_figures = |rows: &read::Rows| {
-                Columns::find(rows).is_some_and(|(_, columns)| columns.has(Column::RowCode))
-            };
-            let (name, table) = read::xlsx(path, is_figures)?;
-            Ok((format!("{file}, {name}"), table))
-        }
-        _ => Err(ImportError::Unsupported {
-            path: path.to_path_buf(),
-        }),
-    }
-}
-
 /// The style the file's cells are written in (see [`style`]), from the typed cells of its
 /// value columns; number cells say nothing of it.
 fn file_style(
     table: &read::Table,
-    header_at: usize,
+    data_at: usize,
     columns: &Columns,
     defaults: &Defaults,
 ) -> Result<Found, Unsettled> {
     if columns.machine {
         return Ok(Found::Machine);
     }
-    let mut value_columns: Vec<_> = columns.value_columns().collect();
+    let mut value_columns: Vec<_> = columns.value_positions().collect();
     // In the order of the cells, so that the number cells (listed in that order) are walked
     // alongside, not searched for.
-    value_columns.sort_unstable_by_key(|(_, position)| *position);
+    value_columns.sort_unstable();
     let mut numbers = table.decimals.iter().peekable();
     let mut evidence = style::Evidence::default();
     // The search stops at the first cell that decides: a later cell of the other style is
     // found by the reading itself (see `rows::Sink`).
-    for (index, (line, cells)) in table.rows.iter().enumerate().skip(header_at + 1) {
+    for (index, (line, cells)) in table.rows.iter().enumerate().skip(data_at) {
         if evidence.decided() {
             break;
         }
-        for &(column, position) in &value_columns {
+        for &position in &value_columns {
             let Some(text) = cells.get(position) else {
                 continue;
             };
@@ -216,7 +319,7 @@ fn file_style(
             }
             evidence.cell(text, || CellRef {
                 row: *line,
-                column: columns.heading(column).unwrap_or_default(),
+                column: columns.heading_at(position).to_owned(),
                 text: text.trim().to_owned(),
             });
         }

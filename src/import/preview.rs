@@ -74,6 +74,25 @@ pub struct Change {
     pub new: Option<Value>,
 }
 
+/// Which columns of the file the import reads, which it checks (computed columns), and which
+/// it leaves: every column is in one list, by its heading.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnUse {
+    pub used: Vec<String>,
+    pub checked: Vec<String>,
+    pub unused: Vec<String>,
+}
+
+/// The ward and the year the title above the table names.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TitleFound {
+    /// The ward's name as the title writes it, and its code once matched (`None`: the command
+    /// line names the ward, or no single ward matches: then a problem says so).
+    pub ward: Option<(String, Option<String>)>,
+    /// The year, and the line that names it.
+    pub year: Option<(i16, String)>,
+}
+
 /// What an import would do: the writes, or the problems that stop it.
 #[derive(Debug)]
 pub struct Preview {
@@ -86,6 +105,10 @@ pub struct Preview {
     /// The number style the file's cells were read in and how it was found, or why it could
     /// not be (then nothing was read, and `problems` says so too).
     pub style: Result<Found, Unsettled>,
+    pub columns: ColumnUse,
+    pub title: TitleFound,
+    /// The tables of a Word report, the one read among them (empty for other files).
+    pub tables: Vec<super::TableSummary>,
     pub(super) batch: Batch,
 }
 
@@ -98,6 +121,9 @@ impl Preview {
             warnings: Vec::new(),
             unchanged: 0,
             style,
+            columns: ColumnUse::default(),
+            title: TitleFound::default(),
+            tables: Vec::new(),
             batch: Batch::default(),
         }
     }

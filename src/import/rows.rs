@@ -8,7 +8,9 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::columns::{self, Column, Columns, Slot};
+use super::checks::{self, Traits, YearValues};
+use super::columns::{self, Columns, ValueColumn};
+use super::headings::{Key, Slot};
 use super::names::Catalogue;
 use super::preview::Problem;
 use super::style::{CellRef, Found};
@@ -18,15 +20,19 @@ use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
-/// Where in the file an edit came from: a row, and the column of a value or note.
+/// Where in the file an edit came from: a row, and the position of the column of a value or
+/// note.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct At {
     pub row: usize,
-    pub column: Option<Column>,
+    pub column: Option<usize>,
 }
 
-/// A row read: its edit, and its ward's code for the preview.
+/// A row read for one year: its edit, and its ward's code for the preview.
 pub type RowRead = (RowEdit<At>, Arc<str>);
+
+/// A value of a row and the year it goes to.
+type YearEdit = (i16, SlotEdit<At>);
 
 /// A ward found for a year: its row id and its code, shared by every change of the ward.
 pub type Ward = (UnitId, Arc<str>);
@@ -37,6 +43,8 @@ pub struct RowReader<'a> {
     columns: &'a Columns,
     defaults: &'a Defaults,
     pub catalogue: Catalogue,
+    /// What judging each indicator takes, by id.
+    traits: Vec<Option<Traits>>,
     home_ward: Option<String>,
     /// Units by code, then by year (`None`: no such unit that year).
     units: HashMap<String, Vec<(i16, Option<Ward>)>>,
@@ -104,8 +112,19 @@ impl Sink<'_> {
 
     fn heading(&self, at: At) -> String {
         at.column
-            .and_then(|c| self.columns.heading(c))
+            .map(|c| self.columns.heading_at(c).to_owned())
             .unwrap_or_default()
+    }
+
+    /// A warning at a cell.
+    fn warning(&mut self, at: At, reason: String) {
+        let column = self.heading(at);
+        self.warnings.push(Problem {
+            sheet: self.sheet.clone(),
+            row: at.row,
+            column,
+            reason,
+        });
     }
 
     fn t(&self, key: &str) -> String {
@@ -206,7 +225,7 @@ impl Sink<'_> {
                     rust_i18n::t!("import.bad_derived", locale = self.lang.code(), text = text);
                 let at = At {
                     row,
-                    column: Some(Column::PlanDerived),
+                    column: self.columns.position(Key::PlanDerived),
                 };
                 self.problem(at, reason.into_owned());
                 Err(())
@@ -235,7 +254,7 @@ impl Sink<'_> {
             );
             let at = At {
                 row,
-                column: Some(Column::PlanSource),
+                column: self.columns.position(Key::PlanSource),
             };
             self.problem(at, reason.into_owned());
         })
@@ -255,11 +274,26 @@ impl<'a> RowReader<'a> {
             Found::Cell { at, .. } => Some(at.clone()),
             _ => None,
         };
+        let indicators = store.indicators()?;
+        let mut traits = Vec::new();
+        for (id, indicator) in &indicators {
+            if let Ok(slot) = usize::try_from(id.0) {
+                if traits.len() <= slot {
+                    traits.resize(slot + 1, None);
+                }
+                traits[slot] = Some(Traits {
+                    direction: indicator.direction,
+                    kind: indicator.kind,
+                    precision: indicator.precision,
+                });
+            }
+        }
         Ok(Self {
             store,
             columns,
             defaults,
-            catalogue: Catalogue::new(store.indicators()?),
+            catalogue: Catalogue::new(indicators),
+            traits,
             home_ward: store.home_ward_code()?,
             units: HashMap::new(),
             sink: Sink {
@@ -276,58 +310,93 @@ impl<'a> RowReader<'a> {
         })
     }
 
-    /// What a row says, as an edit with its ward's code; `None` for a row with no value (a
-    /// category heading, a remark) or one whose ward, year or indicator does not read. A row
-    /// of a hand-made table with a note and no value is a note for a known indicator, else a
-    /// remark passed over.
-    pub fn read(&mut self, row: usize, cells: &[String]) -> Result<Option<RowRead>, ImportError> {
+    /// What a row says, as edits (one per year its values go to) with its ward's code; none
+    /// for a row with no value (a category heading, a remark) or one whose ward, year or
+    /// indicator does not read. A row of a hand-made table with a note and no value is a note
+    /// for a known indicator, else a remark passed over.
+    pub fn read(&mut self, row: usize, cells: &[String]) -> Result<Vec<RowRead>, ImportError> {
         let columns = self.columns;
-        let cell = |column| columns.cell(cells, column).map(str::trim);
-        let filled = |column| cell(column).is_some_and(|c| !c.is_empty());
+        let cell = |key| columns.cell(cells, key).map(str::trim);
+        let filled = |key| cell(key).is_some_and(|c| !c.is_empty());
+        let filled_at = |position: usize| cells.get(position).is_some_and(|c| !c.trim().is_empty());
         let slots = columns.value_slots(cells);
         let has_value =
-            slots.iter().any(|(column, _)| filled(*column)) || filled(Column::AmountHigh);
+            slots.iter().any(|(column, _)| filled_at(column.position)) || filled(Key::AmountHigh);
         if !has_value {
-            let own_file = columns.machine || columns.has(Column::RowCode);
+            let own_file = columns.machine || columns.has(Key::RowCode);
             let known = || {
-                let code = cell(Column::Indicator).unwrap_or_default();
-                let name = cell(Column::Name).unwrap_or_default();
+                let code = cell(Key::Indicator).unwrap_or_default();
+                let name = cell(Key::Name).unwrap_or_default();
                 self.catalogue.find(code, name).is_some()
             };
-            if own_file || !filled(Column::Note) || !known() {
-                return Ok(None);
+            if own_file || !filled(Key::Note) || !known() {
+                return Ok(Vec::new());
             }
         }
-        let Some((unit, ward, year)) = self.ward_and_year(row, &cell)? else {
-            return Ok(None);
+        let Some((ward, year)) = self.ward_and_year(row, &cell) else {
+            return Ok(Vec::new());
         };
         let Some(indicator) = self.indicator(row, &cell) else {
-            return Ok(None);
+            return Ok(Vec::new());
         };
         let (slots, note) = self.values(row, cells, indicator, &slots);
-        let edit = RowEdit {
-            at: At { row, column: None },
-            unit,
-            year,
-            indicator,
-            slots,
-            note,
-        };
-        Ok(Some((edit, ward)))
+        // The row's edits by year: each value to the year its column names, else the row's.
+        let mut years: Vec<(i16, Vec<SlotEdit<At>>)> = Vec::new();
+        for (at_year, edit) in slots {
+            match years.iter_mut().find(|(y, _)| *y == at_year) {
+                Some((_, edits)) => edits.push(edit),
+                None => years.push((at_year, vec![edit])),
+            }
+        }
+        self.check(row, cells, indicator, year, &years);
+        // The note goes with the row's own year, else with its first year.
+        let note_year = year
+            .filter(|y| years.iter().any(|(x, _)| x == y) || years.is_empty())
+            .or_else(|| years.first().map(|(y, _)| *y));
+        if years.is_empty()
+            && let (Some(y), Some(_)) = (note_year, &note)
+        {
+            years.push((y, Vec::new()));
+        }
+        let mut note = note;
+        let mut reads = Vec::with_capacity(years.len());
+        for (at_year, slots) in years {
+            let Some((unit, code)) = self.ward_unit(row, &ward, at_year)? else {
+                continue;
+            };
+            reads.push((
+                RowEdit {
+                    at: At { row, column: None },
+                    unit,
+                    year: at_year,
+                    indicator,
+                    slots,
+                    note: if Some(at_year) == note_year {
+                        note.take()
+                    } else {
+                        None
+                    },
+                },
+                code,
+            ));
+        }
+        Ok(reads)
     }
 
-    /// The row's ward and year: from its cells, else the defaults.
+    /// The row's ward code and year: from its cells, else the defaults (the command line, then
+    /// the sheet's title, then the database's ward). The year may be unknown when every value
+    /// column names its own.
     fn ward_and_year<'c>(
         &mut self,
         row: usize,
-        cell: &impl Fn(Column) -> Option<&'c str>,
-    ) -> Result<Option<(UnitId, Arc<str>, i16)>, ImportError> {
+        cell: &impl Fn(Key) -> Option<&'c str>,
+    ) -> Option<(String, Option<i16>)> {
         let lang = self.defaults.lang;
-        let at = |column| At {
+        let at = |key| At {
             row,
-            column: Some(column),
+            column: self.columns.position(key),
         };
-        let ward = match cell(Column::Ward).filter(|c| !c.is_empty()) {
+        let ward = match cell(Key::Ward).filter(|c| !c.is_empty()) {
             Some(code) => code.to_owned(),
             None => match self
                 .defaults
@@ -338,58 +407,65 @@ impl<'a> RowReader<'a> {
                 Some(code) => code,
                 None => {
                     let reason = self.sink.t("import.no_ward");
-                    self.sink.problem(at(Column::Ward), reason);
-                    return Ok(None);
+                    self.sink.problem(at(Key::Ward), reason);
+                    return None;
                 }
             },
         };
-        let year = match cell(Column::Year).filter(|c| !c.is_empty()) {
+        let year = match cell(Key::Year).filter(|c| !c.is_empty()) {
             Some(text) => match text.parse::<i16>() {
-                Ok(year) if crate::domain::figure::YEARS.contains(&year) => year,
+                Ok(year) if crate::domain::figure::YEARS.contains(&year) => Some(year),
                 _ => {
                     let reason =
                         rust_i18n::t!("import.bad_year", locale = lang.code(), text = text);
-                    self.sink.problem(at(Column::Year), reason.into_owned());
-                    return Ok(None);
+                    self.sink.problem(at(Key::Year), reason.into_owned());
+                    return None;
                 }
             },
-            None => match self.defaults.year {
-                Some(year) => year,
-                None => {
-                    let reason = self.sink.t("import.no_year");
-                    self.sink.problem(at(Column::Year), reason);
-                    return Ok(None);
-                }
-            },
+            None => self.defaults.year,
         };
-        let Some((unit, code)) = self.unit(&ward, year)? else {
+        Some((ward, year))
+    }
+
+    /// The ward's unit in a year, or a problem naming it.
+    fn ward_unit(
+        &mut self,
+        row: usize,
+        ward: &str,
+        year: i16,
+    ) -> Result<Option<Ward>, ImportError> {
+        let found = self.unit(ward, year)?;
+        if found.is_none() {
             let reason = rust_i18n::t!(
                 "import.unknown_ward",
-                locale = lang.code(),
+                locale = self.defaults.lang.code(),
                 code = ward,
                 year = year
             );
-            self.sink.problem(at(Column::Ward), reason.into_owned());
-            return Ok(None);
-        };
-        Ok(Some((unit, code, year)))
+            let at = At {
+                row,
+                column: self.columns.position(Key::Ward),
+            };
+            self.sink.problem(at, reason.into_owned());
+        }
+        Ok(found)
     }
 
     /// The row's indicator: by code, else by its name in either language.
     fn indicator<'c>(
         &mut self,
         row: usize,
-        cell: &impl Fn(Column) -> Option<&'c str>,
+        cell: &impl Fn(Key) -> Option<&'c str>,
     ) -> Option<IndicatorId> {
-        let code = cell(Column::Indicator).unwrap_or_default();
-        let name = cell(Column::Name).unwrap_or_default();
+        let code = cell(Key::Indicator).unwrap_or_default();
+        let name = cell(Key::Name).unwrap_or_default();
         if let Some(id) = self.catalogue.find(code, name) {
             return Some(id);
         }
-        let (what, column) = if code.is_empty() {
-            (name, Column::Name)
+        let (what, key) = if code.is_empty() {
+            (name, Key::Name)
         } else {
-            (code, Column::Indicator)
+            (code, Key::Indicator)
         };
         let reason = rust_i18n::t!(
             "import.unknown_indicator",
@@ -399,83 +475,179 @@ impl<'a> RowReader<'a> {
         self.sink.problem(
             At {
                 row,
-                column: Some(column),
+                column: self.columns.position(key),
             },
             reason.into_owned(),
         );
         None
     }
 
-    /// The row's values, each read once in the file's style, and its note. This program's
-    /// own files keep a note per value (a blank one is the note); in a hand-made table the note
-    /// is the row's (it goes where the grid's note column does), and a blank note cell says
-    /// nothing.
+    /// The computed columns of a row, each worked out again from the values it imports: a
+    /// disagreement is a warning naming the cell.
+    fn check(
+        &mut self,
+        row: usize,
+        cells: &[String],
+        indicator: IndicatorId,
+        year: Option<i16>,
+        years: &[(i16, Vec<SlotEdit<At>>)],
+    ) {
+        let columns = self.columns;
+        if columns.checks.is_empty() {
+            return;
+        }
+        let Some(traits) = usize::try_from(indicator.0)
+            .ok()
+            .and_then(|i| self.traits.get(i).copied().flatten())
+        else {
+            return;
+        };
+        let values: Vec<YearValues> = years
+            .iter()
+            .map(|(y, edits)| {
+                let mut values = YearValues {
+                    year: *y,
+                    ..YearValues::default()
+                };
+                for edit in edits {
+                    match &edit.write {
+                        Write::Plan {
+                            target: Given::Set { value, .. },
+                            ..
+                        } => values.plan = Some(*value),
+                        Write::Figure {
+                            stage,
+                            value: Given::Set { value, .. },
+                        } => values.stages[checks::stage_index(*stage)] = Some(*value),
+                        Write::Plan { .. } | Write::Figure { .. } => {}
+                    }
+                }
+                values
+            })
+            .collect();
+        let style = (self.sink.style, self.sink.user_style);
+        for column in &columns.checks {
+            let Some(text) = cells.get(column.position) else {
+                continue;
+            };
+            if let Some(reason) = checks::check(
+                column,
+                text,
+                year,
+                &values,
+                traits,
+                style,
+                self.defaults.lang,
+            ) {
+                let at = At {
+                    row,
+                    column: Some(column.position),
+                };
+                self.sink.warning(at, reason);
+            }
+        }
+    }
+
+    /// The row's values, each read once in the file's style with the year it goes to, and its
+    /// note. This program's own files keep a note per value (a blank one is the note); in a
+    /// hand-made table the note is the row's (it goes where the grid's note column does), and a
+    /// blank note cell says nothing.
     fn values(
         &mut self,
         row: usize,
         cells: &[String],
         indicator: IndicatorId,
-        slots: &[(Column, Option<Slot>)],
-    ) -> (Vec<SlotEdit<At>>, Option<(At, String)>) {
+        slots: &[(ValueColumn, Option<Slot>)],
+    ) -> (Vec<YearEdit>, Option<(At, String)>) {
         let columns = self.columns;
-        let cell = |column| columns.cell(cells, column).map(str::trim);
-        let at = |column| At {
+        let cell = |key| columns.cell(cells, key).map(str::trim);
+        let at = |position| At {
             row,
-            column: Some(column),
+            column: Some(position),
+        };
+        let at_key = |key| At {
+            row,
+            column: columns.position(key),
         };
         let Some(unit) = self.catalogue.unit(indicator) else {
             return (Vec::new(), None);
         };
+        let year = self.defaults_year(cell(Key::Year));
         let sink = &mut self.sink;
         // Whose note the note cell is: on the figures sheet each row's own slot's; where a row
         // holds one value (a value column with its stage: our CSV, a table listing one figure a
         // row) that value's, the plan keeping its own; in a wide hand-made table the row's,
         // which goes where the grid's note column does. This program's files write a blank note
         // as the note; in a hand-made table a blank note cell says nothing.
-        let own_file = columns.machine || columns.has(Column::RowCode);
-        let note = cell(Column::Note)
+        let own_file = columns.machine || columns.has(Key::RowCode);
+        let note = cell(Key::Note)
             .map(|n| undefused(n).to_owned())
             .filter(|n| own_file || !n.is_empty());
-        let per_slot = columns.has(Column::RowCode);
-        let per_value = columns.has(Column::Value);
+        let per_slot = columns.has(Key::RowCode);
+        let value_at = columns.position(Key::Value);
         // The text as typed, where the file keeps it beside the value (our figures sheet).
-        let typed = cell(Column::Typed).filter(|c| !c.is_empty()).map(undefused);
-        let high = cell(Column::AmountHigh).filter(|c| !c.is_empty());
+        let typed = cell(Key::Typed).filter(|c| !c.is_empty()).map(undefused);
+        let high = cell(Key::AmountHigh).filter(|c| !c.is_empty());
+        // The unit the row's values are written in, where it is not the catalogue's own.
+        let written_in = cell(Key::Unit)
+            .filter(|u| !u.is_empty())
+            .map(unit_words)
+            .filter(|u| !same_unit(u, unit));
         let mut edits = Vec::new();
         for &(column, slot) in slots {
-            let text = cell(column).unwrap_or_default();
+            let position = column.position;
+            let text = cells.get(position).map_or("", |c| c.trim());
             if text.is_empty() {
                 if slot == Some(Slot::Plan) && high.is_some() {
                     let reason = sink.t("import.band_without_low");
-                    sink.problem(at(column), reason);
+                    sink.problem(at(position), reason);
                 }
                 continue;
             }
             let Some(slot) = slot else {
                 // A value whose stage (or row code) this program does not know: never dropped
                 // in silence.
-                let (named, what) = match cell(Column::RowCode).filter(|c| !c.is_empty()) {
-                    Some(code) => (Column::RowCode, code),
-                    None => (Column::Stage, cell(Column::Stage).unwrap_or_default()),
+                let (named, what) = match cell(Key::RowCode).filter(|c| !c.is_empty()) {
+                    Some(code) => (Key::RowCode, code),
+                    None => (Key::Stage, cell(Key::Stage).unwrap_or_default()),
                 };
                 let reason = rust_i18n::t!(
                     "import.unknown_stage",
                     locale = sink.lang.code(),
                     text = what
                 );
-                sink.problem(at(named), reason.into_owned());
+                sink.problem(at_key(named), reason.into_owned());
                 continue;
+            };
+            let Some(value_year) = column.year.or(year) else {
+                let reason = sink.t("import.no_year");
+                sink.problem(at(position), reason);
+                continue;
+            };
+            let with_unit;
+            let read_text = match &written_in {
+                Some(words) if !has_suffix(text) => {
+                    with_unit = format!("{text} {words}");
+                    with_unit.as_str()
+                }
+                _ => text,
             };
             let text_as_typed = typed.unwrap_or(text).to_owned();
             let write = match slot {
                 Slot::Plan => {
-                    let target = sink.plan_target(at(column), unit, text, high);
-                    let source =
-                        sink.plan_source(row, cell(Column::PlanSource), cell(Column::RowCode));
+                    let high = high.map(|h| match &written_in {
+                        Some(words) if !has_suffix(h) => format!("{h} {words}"),
+                        _ => h.to_owned(),
+                    });
+                    let target = sink.plan_target(at(position), unit, read_text, high.as_deref());
+                    let source = match column.source {
+                        Some(source) => Ok(Some(source)),
+                        None => sink.plan_source(row, cell(Key::PlanSource), cell(Key::RowCode)),
+                    };
                     let (Some(target), Ok(source)) = (target, source) else {
                         continue;
                     };
-                    let Ok(derived) = sink.derived(row, cell(Column::PlanDerived)) else {
+                    let Ok(derived) = sink.derived(row, cell(Key::PlanDerived)) else {
                         continue;
                     };
                     Write::Plan {
@@ -488,7 +660,7 @@ impl<'a> RowReader<'a> {
                     }
                 }
                 Slot::Figure(stage) => {
-                    let Some(value) = sink.number(at(column), unit, text) else {
+                    let Some(value) = sink.number(at(position), unit, read_text) else {
                         continue;
                     };
                     Write::Figure {
@@ -500,18 +672,30 @@ impl<'a> RowReader<'a> {
                     }
                 }
             };
-            let own_note = per_slot || per_value && column == Column::Value;
-            edits.push(SlotEdit {
-                at: at(column),
-                write,
-                note: own_note.then(|| note.clone()).flatten(),
-            });
+            let own_note = per_slot || value_at == Some(position);
+            edits.push((
+                value_year,
+                SlotEdit {
+                    at: at(position),
+                    write,
+                    note: own_note.then(|| note.clone()).flatten(),
+                },
+            ));
         }
         // A note with no value beside it is the row's (a note for the value the report shows).
         let row_note = note
-            .filter(|_| !per_slot && !per_value || edits.is_empty())
-            .map(|n| (at(Column::Note), n));
+            .filter(|_| !per_slot && value_at.is_none() || edits.is_empty())
+            .map(|n| (at_key(Key::Note), n));
         (edits, row_note)
+    }
+
+    /// The year of the row's values whose column names none: its year cell (read by
+    /// [`Self::ward_and_year`], which names a bad one), else the defaults.
+    fn defaults_year(&self, cell: Option<&str>) -> Option<i16> {
+        match cell.filter(|c| !c.is_empty()) {
+            Some(text) => text.parse().ok(),
+            None => self.defaults.year,
+        }
     }
 
     /// The unit with this code in this year, looked up once.
@@ -554,4 +738,43 @@ pub fn undefused(text: &str) -> &str {
         Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
         _ => text,
     }
+}
+
+/// A unit as an annex's "ĐVT" writes it, in the words the number parser reads after a number:
+/// "Tr.đồng", "Trđ" and "tr.đ" are "triệu đồng".
+fn unit_words(text: &str) -> String {
+    let lower = text.trim().to_lowercase();
+    let compact: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    for (short, long) in [
+        ("tr.đồng", "triệu đồng"),
+        ("trđồng", "triệu đồng"),
+        ("tr.đ", "triệu đồng"),
+        ("trđ", "triệu đồng"),
+        ("tr.vnđ", "triệu đồng"),
+        ("ng.đồng", "nghìn đồng"),
+        ("ngđ", "nghìn đồng"),
+        ("1000đ", "nghìn đồng"),
+        ("1.000đ", "nghìn đồng"),
+        ("tỷđ", "tỷ đồng"),
+        ("tỷđồng", "tỷ đồng"),
+    ] {
+        if compact == short {
+            return long.to_owned();
+        }
+    }
+    lower
+}
+
+/// Whether a unit as written is the catalogue's own (either language, any case).
+fn same_unit(words: &str, unit: &Unit) -> bool {
+    words == unit.symbol().to_lowercase() || words == unit.symbol_in(Lang::En).to_lowercase()
+}
+
+/// Whether a value cell carries words or a sign of its own after the number ("17 tỷ", "95%"):
+/// then the unit column is not added to it.
+fn has_suffix(text: &str) -> bool {
+    text.trim_end()
+        .chars()
+        .last()
+        .is_some_and(|c| !c.is_ascii_digit())
 }
