@@ -66,6 +66,7 @@ fn a_hand_made_table_with_title_rows_and_messy_numbers_imports() {
             "--year",
             "2021",
             "--dry-run",
+            "--verbose",
         ])
         .arg(&table)
         .assert()

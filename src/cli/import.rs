@@ -27,6 +27,10 @@ pub struct ImportArgs {
     /// The year of rows without a year column (else the year the sheet's title names).
     #[arg(long)]
     pub year: Option<i16>,
+    /// Print every change, every warning and every problem (by default: a summary by year, and
+    /// the first warnings and problems).
+    #[arg(long, short)]
+    pub verbose: bool,
     /// Which table of a Word report to read, counted from 1 [default: the first with a header
     /// this program reads].
     #[arg(long)]
@@ -51,8 +55,9 @@ pub fn run(
         table: args.table.map(|t| t.saturating_sub(1)),
         fallback: (None, None),
     };
-    let preview = import::preview(store, &args.file, &defaults)?;
+    let preview = with_progress(store, &args.file, &defaults)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    let count = |n: usize| number::format_count(n, style);
     if let Ok(found) = &preview.style {
         eprintln!(
             "ward-kpi: {}",
@@ -63,36 +68,64 @@ pub fn run(
             )
         );
     }
-    for warning in &preview.warnings {
+    for line in context_lines(&preview, lang) {
+        eprintln!("ward-kpi: {line}");
+    }
+    let shown = if args.verbose { usize::MAX } else { SHOWN };
+    for warning in preview.warnings.iter().take(shown) {
         eprintln!(
             "ward-kpi: {}: {}",
             t("cli.import.warning"),
             warning.describe(lang)
         );
     }
-    for change in &preview.changes {
-        let slot = match change.slot {
-            Slot::Plan(_) => t("app.entry.plan"),
-            Slot::Figure(stage) => stage.name(lang),
-        };
-        let shown = |value: Option<&import::Value>| {
-            value.map_or_else(|| "–".to_owned(), |value| value.text(style))
-        };
-        super::print_line(&rust_i18n::t!(
-            "cli.import.change",
-            locale = lang.code(),
-            row = change.row,
-            ward = change.ward,
-            year = change.year,
-            indicator = change.indicator,
-            slot = slot,
-            old = shown(change.old.as_ref()),
-            new = shown(change.new.as_ref())
-        ));
+    if preview.warnings.len() > shown {
+        eprintln!(
+            "ward-kpi: {}",
+            rust_i18n::t!(
+                "cli.import.more",
+                locale = lang.code(),
+                count = count(preview.warnings.len() - shown)
+            )
+        );
+    }
+    if args.verbose {
+        for change in &preview.changes {
+            let slot = match change.slot {
+                Slot::Plan(_) => t("app.entry.plan"),
+                Slot::Figure(stage) => stage.name(lang),
+            };
+            let shown = |value: Option<&import::Value>| {
+                value.map_or_else(|| "–".to_owned(), |value| value.text(style))
+            };
+            super::print_line(&rust_i18n::t!(
+                "cli.import.change",
+                locale = lang.code(),
+                row = change.row,
+                ward = change.ward,
+                year = change.year,
+                indicator = change.indicator,
+                slot = slot,
+                old = shown(change.old.as_ref()),
+                new = shown(change.new.as_ref())
+            ));
+        }
+    } else if !preview.changes.is_empty() {
+        super::print_line(&summary(&preview, lang, style));
     }
     let Some(batch) = preview.batch() else {
-        for problem in &preview.problems {
+        for problem in preview.problems.iter().take(shown) {
             eprintln!("ward-kpi: {}", problem.describe(lang));
+        }
+        if preview.problems.len() > shown {
+            eprintln!(
+                "ward-kpi: {}",
+                rust_i18n::t!(
+                    "cli.import.more",
+                    locale = lang.code(),
+                    count = count(preview.problems.len() - shown)
+                )
+            );
         }
         if preview.asks_for_style() {
             eprintln!("ward-kpi: {}", t("cli.import.choose_style"));
@@ -100,15 +133,15 @@ pub fn run(
         anyhow::bail!(rust_i18n::t!(
             "cli.import.refused",
             locale = lang.code(),
-            count = number::format_count(preview.problems.len(), style)
+            count = count(preview.problems.len())
         ));
     };
     if args.dry_run {
         super::print_line(&rust_i18n::t!(
             "cli.import.dry_run",
             locale = lang.code(),
-            count = number::format_count(preview.changes.len(), style),
-            unchanged = number::format_count(preview.unchanged, style)
+            count = count(preview.changes.len()),
+            unchanged = count(preview.unchanged)
         ));
         return Ok(());
     }
@@ -116,8 +149,126 @@ pub fn run(
     super::print_line(&rust_i18n::t!(
         "cli.import.done",
         locale = lang.code(),
-        count = number::format_count(summary.plans_changed + summary.figures_changed, style),
-        unchanged = number::format_count(preview.unchanged, style)
+        count = count(summary.plans_changed + summary.figures_changed),
+        unchanged = count(preview.unchanged)
     ));
     Ok(())
+}
+
+/// Warnings and problems printed without `--verbose`.
+const SHOWN: usize = 20;
+
+/// The preview, with a progress bar on stderr for a long file (drawn only on a terminal).
+fn with_progress(
+    store: &Store,
+    file: &std::path::Path,
+    defaults: &Defaults,
+) -> anyhow::Result<import::Preview> {
+    let bar = indicatif::ProgressBar::new(0);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let preview = import::preview_with_progress(store, file, defaults, |done, total| {
+        // Short files are read before a bar would show.
+        if total >= 5_000 {
+            bar.set_length(total as u64);
+            bar.set_position(done as u64);
+        }
+    });
+    bar.finish_and_clear();
+    Ok(preview?)
+}
+
+/// What the file says around its table: the ward and year of its title, the table read of a
+/// Word report, the columns used, checked and left.
+fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
+    let locale = lang.code();
+    let mut lines = Vec::new();
+    if let Some((name, code)) = &preview.title.ward {
+        lines.push(
+            rust_i18n::t!(
+                "cli.import.title_ward",
+                locale = locale,
+                name = name,
+                code = code.as_deref().unwrap_or("–")
+            )
+            .into_owned(),
+        );
+    }
+    if let Some((year, line)) = &preview.title.year {
+        lines.push(
+            rust_i18n::t!(
+                "cli.import.title_year",
+                locale = locale,
+                year = year,
+                line = line
+            )
+            .into_owned(),
+        );
+    }
+    if preview.tables.len() > 1 {
+        for table in &preview.tables {
+            lines.push(
+                rust_i18n::t!(
+                    "cli.import.table",
+                    locale = locale,
+                    number = table.index + 1,
+                    rows = table.rows,
+                    first = table.first_row
+                )
+                .into_owned(),
+            );
+        }
+    }
+    let list = |headings: &[String]| {
+        if headings.is_empty() {
+            "–".to_owned()
+        } else {
+            headings
+                .iter()
+                .map(|h| format!("“{}”", h.replace('\n', " ")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    let columns = &preview.columns;
+    if !columns.used.is_empty() {
+        lines.push(
+            rust_i18n::t!(
+                "cli.import.columns",
+                locale = locale,
+                used = list(&columns.used),
+                checked = list(&columns.checked),
+                unused = list(&columns.unused)
+            )
+            .into_owned(),
+        );
+    }
+    lines
+}
+
+/// "2021: 3 giá trị; 2020: 1 giá trị", newest year first.
+fn summary(preview: &import::Preview, lang: Lang, style: NumberStyle) -> String {
+    let mut years: Vec<(i16, usize)> = Vec::new();
+    for change in &preview.changes {
+        match years.iter_mut().find(|(y, _)| *y == change.year) {
+            Some((_, n)) => *n += 1,
+            None => years.push((change.year, 1)),
+        }
+    }
+    years.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    years
+        .iter()
+        .map(|(year, n)| {
+            rust_i18n::t!(
+                "cli.import.year_count",
+                locale = lang.code(),
+                year = year,
+                count = number::format_count(*n, style)
+            )
+            .into_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
