@@ -257,7 +257,7 @@ fn summary(preview: &import::Preview, lang: Lang, style: NumberStyle) -> String 
             None => years.push((change.year, 1)),
         }
     }
-    years.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    years.sort_unstable_by_key(|(year, _)| std::cmp::Reverse(*year));
     years
         .iter()
         .map(|(year, n)| {
