@@ -297,7 +297,7 @@ fn wait_for_job(harness: &mut Harness<'_, WardKpiApp>) {
 
 #[test]
 fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
-    use ward_kpi::app::command::Command;
+    use ward_kpi::app::command::{Command, ImportAsk};
     let scratch = Scratch::new();
     let db = scratch.demo_db("import.db");
     let file = scratch.path("so-lieu.csv");
@@ -311,7 +311,7 @@ fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
     let mut harness = window(&db, View::Entry, Lang::Vi);
     harness
         .state_mut()
-        .push_command(Command::ImportPreview(file.clone(), None));
+        .push_command(Command::ImportPreview(ImportAsk::file(file.clone())));
     wait_for_job(&mut harness);
     // A modal takes a frame to size itself; the window asked for that frame.
     harness.run();
@@ -353,7 +353,7 @@ fn an_import_is_previewed_old_and_new_then_written_on_agreement() {
 
 #[test]
 fn an_import_with_a_bad_row_shows_the_problem_and_offers_no_write() {
-    use ward_kpi::app::command::Command;
+    use ward_kpi::app::command::{Command, ImportAsk};
     let scratch = Scratch::new();
     let db = scratch.demo_db("bad-import.db");
     let before = common::snapshot(&db);
@@ -366,7 +366,7 @@ fn an_import_with_a_bad_row_shows_the_problem_and_offers_no_write() {
     let mut harness = window(&db, View::Entry, Lang::Vi);
     harness
         .state_mut()
-        .push_command(Command::ImportPreview(file, None));
+        .push_command(Command::ImportPreview(ImportAsk::file(file)));
     wait_for_job(&mut harness);
     harness.run();
     harness.get_by_label("Không thể nhập: 2 lỗi. Sửa trong tệp rồi nhập lại; chưa có gì được ghi.");
@@ -593,7 +593,7 @@ fn an_english_speaking_clerk_reads_and_types_vietnamese_numbers() {
 
 #[test]
 fn a_file_whose_numbers_read_two_ways_is_read_in_the_style_the_user_chooses() {
-    use ward_kpi::app::command::Command;
+    use ward_kpi::app::command::{Command, ImportAsk};
     let scratch = Scratch::new();
     let db = scratch.demo_db("choice.db");
     let file = scratch.path("hai-cach.csv");
@@ -602,7 +602,7 @@ fn a_file_whose_numbers_read_two_ways_is_read_in_the_style_the_user_chooses() {
     let mut harness = window(&db, View::Entry, Lang::Vi);
     harness
         .state_mut()
-        .push_command(Command::ImportPreview(file.clone(), None));
+        .push_command(Command::ImportPreview(ImportAsk::file(file.clone())));
     wait_for_job(&mut harness);
     harness.run();
     harness.get_by_label_contains("Tệp viết số theo kiểu nào?");
@@ -622,4 +622,35 @@ fn a_file_whose_numbers_read_two_ways_is_read_in_the_style_the_user_chooses() {
     assert_eq!(plans[0].target.low().normalize().to_string(), "2.6");
     let figures = store.figures_of(unit, 2021).unwrap().remove(&area).unwrap();
     assert_eq!(figures[0].value.to_string(), "2.809");
+}
+
+#[test]
+fn an_annex_preview_groups_by_year_and_says_what_its_title_and_columns_gave() {
+    use ward_kpi::app::command::{Command, ImportAsk};
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("annex.db");
+    let file = scratch.path("phu-luc.csv");
+    std::fs::write(
+        &file,
+        "ỦY BAN NHÂN DÂN PHƯỜNG THANH TRƯỜNG\n\
+         BIỂU TỔNG HỢP CÁC CHỈ TIÊU NĂM 2021\n\
+         STT;Chỉ tiêu;Thực hiện năm 2020;Kế hoạch năm 2022;% KH;Nguồn\n\
+         1;Số chi bộ trực thuộc;17;19;;Đảng ủy\n\
+         2;Số vụ tai nạn giao thông;4;2;;Công an\n\
+         ;Người lập biểu;;;;\n",
+    )
+    .unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(ImportAsk::file(file)));
+    wait_for_job(&mut harness);
+    harness.run();
+    harness.get_by_label("Tiêu đề ghi đơn vị “phường thanh trường” (mã 03142)");
+    harness.get_by_label("Tiêu đề ghi năm 2021: “BIỂU TỔNG HỢP CÁC CHỈ TIÊU NĂM 2021”");
+    harness.get_by_label("Cột: 4 dùng, 1 chỉ kiểm tra, 1 không dùng");
+    // Newest year first, each with its count.
+    let top = |label: &str| harness.get_by_label(label).rect().min.y;
+    assert!(top("Năm 2022: 2 giá trị") < top("Năm 2020: 2 giá trị"));
+    harness.get_by_label("Ghi 4 giá trị");
 }

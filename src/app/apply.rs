@@ -212,24 +212,24 @@ impl WardKpiApp {
                 let work = jobs::export(db, scope, session.year, format, path, locale);
                 self.start_job(label, work)?;
             }
-            Command::ImportPreview(file, chosen) => {
+            Command::ImportPreview(ask) => {
                 let defaults = crate::import::Defaults {
                     ward: None,
                     year: None,
                     lang,
-                    number_style: chosen,
+                    number_style: ask.style,
                     user_style: self.prefs.number_style(),
-                    table: None,
+                    table: ask.table,
                     fallback: (Some(session.unit.code.clone()), Some(session.year)),
                 };
                 let label = rust_i18n::t!(
                     "app.import.reading",
                     locale = lang.code(),
-                    file = file_name(&file)
+                    file = file_name(&ask.file)
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();
-                self.start_job(label, jobs::preview(db, file, defaults))?;
+                self.start_job(label, jobs::preview(db, ask, defaults))?;
             }
             Command::ImportWrite => {
                 // The preview stays open if the write cannot start now.

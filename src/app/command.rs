@@ -47,7 +47,7 @@ pub enum Command {
     },
     /// Read and check a file to import, on a worker, and show what it would write: in the
     /// number style found from the file, or (when its numbers read two ways) the one chosen.
-    ImportPreview(PathBuf, Option<NumberStyle>),
+    ImportPreview(ImportAsk),
     /// Write the previewed import (one transaction, on a worker).
     ImportWrite,
     /// Close the import preview without writing.
@@ -84,6 +84,26 @@ impl Command {
             | Self::ImportWrite
             | Self::Quit => true,
             _ => false,
+        }
+    }
+}
+
+/// A file to import and what the user chose for it in the preview so far.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportAsk {
+    pub file: PathBuf,
+    /// The number style, for a file whose numbers read two ways.
+    pub style: Option<NumberStyle>,
+    /// The table of a Word report (0-based).
+    pub table: Option<usize>,
+}
+
+impl ImportAsk {
+    /// A file, nothing chosen yet.
+    pub fn file(file: PathBuf) -> Self {
+        Self {
+            file,
+            ..Self::default()
         }
     }
 }

@@ -102,6 +102,9 @@ pub fn export_file(file_name: &str, format: crate::export::Format) -> Option<Pat
 /// The system's dialog to choose a table to import.
 pub fn import_file() -> Option<PathBuf> {
     rfd::FileDialog::new()
-        .add_filter("Excel, CSV", &["xlsx", "xls", "ods", "csv", "txt"])
+        .add_filter(
+            "Excel, Word, CSV",
+            &["xlsx", "xls", "ods", "docx", "csv", "txt"],
+        )
         .pick_file()
 }

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
+use crate::app::command::ImportAsk;
 use crate::domain::Locale;
 use crate::export::{self, Format, WardYear};
 use crate::import::{self, Defaults, Preview};
@@ -20,7 +21,7 @@ pub enum Outcome {
         wards: usize,
     },
     Previewed {
-        file: PathBuf,
+        ask: ImportAsk,
         preview: Box<Preview>,
     },
     Imported(SaveSummary),
@@ -141,16 +142,17 @@ pub fn export(
 /// Reads and checks a file on a worker; nothing is written.
 pub fn preview(
     db: PathBuf,
-    file: PathBuf,
+    ask: ImportAsk,
     defaults: Defaults,
 ) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
     move |progress| {
         let store = Store::open(&db)?;
-        let preview = import::preview_with_progress(&store, &file, &defaults, |done, total| {
-            progress.set(done, total);
-        })?;
+        let preview =
+            import::preview_with_progress(&store, &ask.file, &defaults, |done, total| {
+                progress.set(done, total);
+            })?;
         Ok(Outcome::Previewed {
-            file,
+            ask,
             preview: Box::new(preview),
         })
     }

@@ -44,8 +44,8 @@ impl WardKpiApp {
                 }
                 self.info(text);
             }
-            jobs::Outcome::Previewed { file, preview } => {
-                self.review = Some(views::import::Review::new(file, preview, lang));
+            jobs::Outcome::Previewed { ask, preview } => {
+                self.review = Some(views::import::Review::new(ask, preview, lang));
             }
             jobs::Outcome::Imported(summary) => {
                 // Cells typed meanwhile are kept, not replaced by the reloaded figures.

@@ -2,7 +2,7 @@
 //! category. Every cell reads as you type ("= 17.416.889.536 đồng") or says why not; Save (or
 //! Ctrl+S) writes every changed row in one transaction, and a cell in error blocks it all.
 
-use crate::app::command::Command;
+use crate::app::command::{Command, ImportAsk};
 use crate::app::dialogs;
 use crate::app::entry_form::{Column, Reading};
 use crate::app::session::Session;
@@ -33,7 +33,9 @@ impl Entry {
         let mut focus_field = false;
         if button.clicked() || std::mem::take(&mut self.request_import) {
             match dialogs::import_file() {
-                Some(path) => ctx.commands.push(Command::ImportPreview(path, None)),
+                Some(path) => ctx
+                    .commands
+                    .push(Command::ImportPreview(ImportAsk::file(path))),
                 None => {
                     // No dialog could open (or it was cancelled): the path can be typed.
                     self.no_dialog = true;
@@ -58,7 +60,8 @@ impl Entry {
                 .clicked();
             let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if (go || entered) && !path.is_empty() {
-                ctx.commands.push(Command::ImportPreview(path.into(), None));
+                ctx.commands
+                    .push(Command::ImportPreview(ImportAsk::file(path.into())));
             }
         }
     }

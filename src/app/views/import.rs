@@ -1,10 +1,10 @@
-//! Importing a file in the window: the preview of what it would write, row by row (old value,
-//! new value), or every problem that stops it, named by sheet, row and column; then one
-//! transaction on a worker. Also the progress bar of any job running in the background.
+//! Importing a file in the window: the preview of what it would write, grouped by year and
+//! indicator (old value, new value), or every problem that stops it, named by sheet, row and
+//! column; what the file says around its table (the ward and year of its title, the columns
+//! used, checked and not used, the tables of a Word report to pick from); then one transaction
+//! on a worker. Also the progress bar of any job running in the background.
 
-use std::path::PathBuf;
-
-use crate::app::command::Command;
+use crate::app::command::{Command, ImportAsk};
 use crate::app::jobs::Job;
 use crate::app::theme;
 use crate::app::tr;
@@ -15,31 +15,63 @@ use crate::import::{CellRef, Change, Preview, Slot, Unsettled};
 
 /// A previewed file waiting for the user's decision.
 pub struct Review {
-    pub file: PathBuf,
+    /// The file and the choices that made this preview.
+    pub ask: ImportAsk,
     pub preview: Box<Preview>,
     /// Every problem and warning as a line, written once (a file may have 100,000).
     problems: Vec<String>,
     warnings: Vec<String>,
+    /// The change list's lines: each year's heading, then its changes (by index), in the
+    /// file's order (indicator by indicator).
+    lines: Vec<Line>,
+}
+
+/// A line of the change list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Line {
+    /// A year, and how many of the changes go to it.
+    Year(i16, usize),
+    Change(usize),
 }
 
 impl Review {
     /// The review of a preview, its lines in `lang`.
-    pub fn new(file: PathBuf, preview: Box<Preview>, lang: Lang) -> Self {
+    pub fn new(ask: ImportAsk, preview: Box<Preview>, lang: Lang) -> Self {
         let lines =
             |list: &[crate::import::Problem]| list.iter().map(|p| p.describe(lang)).collect();
         Self {
             problems: lines(&preview.problems),
             warnings: lines(&preview.warnings),
-            file,
+            lines: grouped(&preview.changes),
+            ask,
             preview,
         }
     }
 
     fn file_name(&self) -> String {
-        self.file
+        self.ask
+            .file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
     }
+}
+
+/// The changes grouped by year, newest first; within a year in the file's order, so that an
+/// indicator's values stand together.
+fn grouped(changes: &[Change]) -> Vec<Line> {
+    let mut order: Vec<usize> = (0..changes.len()).collect();
+    order.sort_by_key(|&i| (std::cmp::Reverse(changes[i].year), changes[i].row, i));
+    let mut lines = Vec::with_capacity(changes.len() + 4);
+    let mut year = None;
+    for i in order {
+        if year != Some(changes[i].year) {
+            year = Some(changes[i].year);
+            let count = changes.iter().filter(|c| c.year == changes[i].year).count();
+            lines.push(Line::Year(changes[i].year, count));
+        }
+        lines.push(Line::Change(i));
+    }
+    lines
 }
 
 /// The change table's columns: heading, width, and whether it holds numbers (right-aligned).
@@ -81,6 +113,7 @@ pub fn review_ui(
             Err(Unsettled::Ask { at }) => style_choice_ui(ui, review, at, (lang, style), commands),
             Err(_) => {}
         }
+        context_ui(ui, review, lang, commands);
         ui.add_space(theme::GAP / 2.0);
         let list_height = (ctx.content_rect().height() * 0.5).max(160.0);
         if preview.asks_for_style() {
@@ -96,7 +129,7 @@ pub fn review_ui(
                     unchanged = number::format_count(preview.unchanged, style)
                 ));
                 let locale = Locale { lang, style };
-                changes_ui(ui, &preview.changes, indicator_name, locale, list_height);
+                changes_ui(ui, review, indicator_name, locale, list_height);
             }
         } else {
             ui.label(
@@ -189,21 +222,125 @@ fn style_choice_ui(
                 value = reading
             );
             if ui.button(label.into_owned()).clicked() {
-                commands.push(Command::ImportPreview(review.file.clone(), Some(choice)));
+                commands.push(Command::ImportPreview(ImportAsk {
+                    style: Some(choice),
+                    ..review.ask.clone()
+                }));
             }
         }
     });
 }
 
-/// The changes, one line each, drawn only where visible (a file may hold 100,000 rows).
+/// What the file says around its table: the ward and the year its title names, the table of
+/// a Word report (a choice when it holds several), and the columns used, checked and not used.
+fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec<Command>) {
+    let preview = &review.preview;
+    let locale = lang.code();
+    let weak = |ui: &mut egui::Ui, text: String| {
+        ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
+    };
+    if let Some((name, code)) = &preview.title.ward {
+        let text = rust_i18n::t!(
+            "app.import.title_ward",
+            locale = locale,
+            name = name,
+            code = code.as_deref().unwrap_or("–")
+        );
+        weak(ui, text.into_owned());
+    }
+    if let Some((year, line)) = &preview.title.year {
+        let text = rust_i18n::t!(
+            "app.import.title_year",
+            locale = locale,
+            year = year,
+            line = line
+        );
+        weak(ui, text.into_owned());
+    }
+    if preview.tables.len() > 1 {
+        let shown = review
+            .ask
+            .table
+            .or_else(|| preview.tables.iter().find(|t| t.readable).map(|t| t.index));
+        ui.horizontal(|ui| {
+            ui.label(tr(lang, "app.import.table"));
+            let name = |index: usize| {
+                let table = &preview.tables[index];
+                rust_i18n::t!(
+                    "app.import.table_item",
+                    locale = locale,
+                    number = index + 1,
+                    rows = table.rows,
+                    first = table.first_row
+                )
+                .into_owned()
+            };
+            let selected = shown.map(name).unwrap_or_default();
+            egui::ComboBox::from_id_salt("import-table")
+                .width(560.0)
+                .truncate()
+                .selected_text(selected)
+                .show_ui(ui, |ui| {
+                    for table in &preview.tables {
+                        let chosen = shown == Some(table.index);
+                        if ui.selectable_label(chosen, name(table.index)).clicked() && !chosen {
+                            commands.push(Command::ImportPreview(ImportAsk {
+                                table: Some(table.index),
+                                ..review.ask.clone()
+                            }));
+                        }
+                    }
+                });
+        });
+    }
+    let columns = &preview.columns;
+    if columns.used.is_empty() {
+        return;
+    }
+    let list = |headings: &[String]| {
+        if headings.is_empty() {
+            "–".to_owned()
+        } else {
+            headings
+                .iter()
+                .map(|h| format!("“{}”", h.replace('\n', " ")))
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    egui::CollapsingHeader::new(rust_i18n::t!(
+        "app.import.columns",
+        locale = locale,
+        used = columns.used.len(),
+        checked = columns.checked.len(),
+        unused = columns.unused.len()
+    ))
+    .id_salt("import-columns")
+    .show(ui, |ui| {
+        for (key, headings) in [
+            ("app.import.columns_used", &columns.used),
+            ("app.import.columns_checked", &columns.checked),
+            ("app.import.columns_unused", &columns.unused),
+        ] {
+            weak(
+                ui,
+                format!("{} {}", tr(lang, key), list(headings.as_slice())),
+            );
+        }
+    });
+}
+
+/// The changes, one line each under their year, drawn only where visible (a file may hold
+/// 100,000 rows).
 fn changes_ui(
     ui: &mut egui::Ui,
-    changes: &[Change],
+    review: &Review,
     indicator_name: &dyn Fn(&str) -> String,
     locale: Locale,
     height: f32,
 ) {
     let lang = locale.lang;
+    let changes = &review.preview.changes;
     ui.horizontal(|ui| {
         for (key, width, number) in COLUMNS {
             cell(
@@ -222,8 +359,21 @@ fn changes_ui(
         .id_salt("import-changes")
         .max_height(height)
         .auto_shrink([false, true])
-        .show_rows(ui, ROW_HEIGHT, changes.len(), |ui, range| {
-            for change in &changes[range] {
+        .show_rows(ui, ROW_HEIGHT, review.lines.len(), |ui, range| {
+            for line in &review.lines[range] {
+                let change = match *line {
+                    Line::Year(year, count) => {
+                        let text = rust_i18n::t!(
+                            "app.import.year",
+                            locale = lang.code(),
+                            year = year,
+                            count = number::format_count(count, locale.style)
+                        );
+                        cell(ui, 600.0, false, egui::RichText::new(text).strong());
+                        continue;
+                    }
+                    Line::Change(index) => &changes[index],
+                };
                 ui.horizontal(|ui| {
                     let texts = [
                         change.row.to_string(),
