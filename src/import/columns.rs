@@ -93,22 +93,42 @@ impl Columns {
         let width = table.rows[index].1.len().max(lower.len());
         let mut joined = Vec::with_capacity(width);
         let mut added = false;
-        for c in 0..width {
-            let top = table.heading(index, c);
-            let below = if own(c) {
+        let below_at = |c: usize| {
+            if own(c) {
                 lower.get(c).map_or("", |c| c.trim())
             } else {
                 ""
-            };
+            }
+        };
+        for c in 0..width {
+            let mut top = table.heading(index, c);
+            let below = below_at(c);
+            // A file that lost its merged cells (a CSV saved from Excel) leaves the cells a
+            // heading spanned empty: the heading to the left spans them while every cell in
+            // between is empty above and headed below.
+            if top.is_empty() && !below.is_empty() {
+                let spanned = (0..c)
+                    .rev()
+                    .find(|&l| !table.heading(index, l).is_empty() || below_at(l).is_empty());
+                if let Some(l) = spanned
+                    && !table.heading(index, l).is_empty()
+                    && !below_at(l).is_empty()
+                    && l != name_at
+                {
+                    top = table.heading(index, l);
+                }
+            }
             if below.is_empty() {
                 joined.push(top.to_owned());
             } else {
                 added = true;
-                joined.push(if top.is_empty() {
-                    below.to_owned()
-                } else {
-                    format!("{below} {top}")
-                });
+                let both = format!("{below} {top}");
+                // A heading of its own below ("Ghi chú") is not part of the one above.
+                let alone = top.is_empty()
+                    || matches!(headings::meaning(below), Meaning::Key(_))
+                    || (headings::meaning(&both) == Meaning::Other
+                        && headings::meaning(below) != Meaning::Other);
+                joined.push(if alone { below.to_owned() } else { both });
             }
         }
         if !added {
@@ -366,6 +386,24 @@ mod tests {
         );
         assert_eq!(columns.heading_at(3), "Kế hoạch Năm 2023");
         assert!(columns.has(Key::Number) && columns.has(Key::Note));
+    }
+
+    #[test]
+    fn a_heading_that_lost_its_merge_still_spans_its_parts() {
+        let t = table(&[
+            &["STT", "Chỉ tiêu", "Năm 2023", "", "Kế hoạch năm 2024"],
+            &["", "", "Kế hoạch", "Ước TH", ""],
+        ]);
+        let (_, columns) = Columns::find(&t).expect("a header");
+        let years: Vec<_> = columns.values.iter().map(|v| (v.slot, v.year)).collect();
+        assert_eq!(
+            years,
+            [
+                (Slot::Plan, Some(2023)),
+                (Slot::Figure(Stage::Estimate), Some(2023)),
+                (Slot::Plan, Some(2024)),
+            ]
+        );
     }
 
     #[test]
