@@ -132,7 +132,7 @@ pub fn preview_with_progress(
             if cells.iter().all(|c| c.trim().is_empty()) || sheet::is_numbering(cells, &columns) {
                 continue;
             }
-            if !columns.machine && sheet::ends_table(cells) {
+            if !columns.machine && sheet::ends_table(cells, &columns) {
                 break;
             }
             for (edit, ward) in reader.read(*line, cells)? {

@@ -126,15 +126,28 @@ pub fn is_numbering(cells: &[String], columns: &Columns) -> bool {
             .all(|c| label(c))
 }
 
-/// Whether a row ends the table: a footnote ("Ghi chú:", "(*)", "Nguồn:") or the signature
+/// Whether a row ends the table: a row with no figure in its value columns that is a footnote
+/// ("Ghi chú:", "(*)", "Nguồn:", in its first cell that holds text) or part of the signature
 /// block ("Người lập biểu", "Thủ trưởng đơn vị", "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "CHỦ
-/// TỊCH", a place and date), in the first cell that holds text. Nothing below it is read.
-pub fn ends_table(cells: &[String]) -> bool {
-    const FOOTNOTES: [&str; 8] = [
+/// TỊCH", a place and date). Nothing below it is read. A row with a figure is data, whatever
+/// its note says.
+pub fn ends_table(cells: &[String], columns: &Columns) -> bool {
+    // A place and date under the table ("Thanh Trường, ngày 07 tháng 01 năm 2022") often
+    // stands in the value columns: its digits are no figure.
+    let figure = columns.value_positions().any(|p| {
+        cells.get(p).is_some_and(|c| {
+            let lower = c.to_lowercase();
+            c.chars().any(|ch| ch.is_ascii_digit())
+                && !(lower.contains("ngày") && lower.contains("tháng"))
+        })
+    });
+    if figure {
+        return false;
+    }
+    const FOOTNOTES: [&str; 7] = [
         "ghi chú:",
         "ghi chú :",
         "(*)",
-        "* ",
         "nguồn:",
         "nguồn số liệu:",
         "lưu ý:",
@@ -213,20 +226,61 @@ mod tests {
         assert_eq!(commune.ward.as_deref(), Some("xã thanh minh"));
     }
 
+    /// Whether a row ends a table whose value columns are the third to the sixth.
+    fn ends_table_plain(cells: &[String]) -> bool {
+        let table = crate::import::read::Table {
+            rows: vec![(
+                1,
+                [
+                    "STT",
+                    "Chỉ tiêu",
+                    "Kế hoạch",
+                    "Ước TH",
+                    "Thực hiện",
+                    "Quyết toán",
+                    "Ghi chú",
+                ]
+                .iter()
+                .map(|c| (*c).to_owned())
+                .collect(),
+            )],
+            ..Default::default()
+        };
+        let (_, columns) = Columns::find(&table).expect("a header");
+        ends_table(cells, &columns)
+    }
+
     #[test]
     fn footnotes_and_signatures_end_the_table() {
-        assert!(ends_table(&row(&["", "Ghi chú: số ước tính"])));
-        assert!(ends_table(&row(&["(*) Số liệu tạm tính"])));
-        assert!(ends_table(&row(&[
+        assert!(ends_table_plain(&row(&["", "Ghi chú: số ước tính"])));
+        assert!(ends_table_plain(&row(&["(*) Số liệu tạm tính"])));
+        assert!(ends_table_plain(&row(&[
             "",
             "Người lập biểu",
             "",
             "",
             "TM. ỦY BAN NHÂN DÂN"
         ])));
-        assert!(ends_table(&row(&["", "", "", "", "KT. CHỦ TỊCH"])));
-        assert!(ends_table(&row(&["", "", "", "CHỦ TỊCH"])));
-        assert!(!ends_table(&row(&["1", "Thu ngân sách", "1.500"])));
-        assert!(!ends_table(&row(&["", "Tỷ lệ hộ nghèo", "1,2"])));
+        assert!(ends_table_plain(&row(&["", "", "", "", "KT. CHỦ TỊCH"])));
+        assert!(ends_table_plain(&row(&["", "", "", "CHỦ TỊCH"])));
+        assert!(!ends_table_plain(&row(&["1", "Thu ngân sách", "1.500"])));
+        assert!(!ends_table_plain(&row(&["", "Tỷ lệ hộ nghèo", "1,2"])));
+        // A figure makes a row data, whatever its note says.
+        assert!(!ends_table_plain(&row(&[
+            "3",
+            "Thu ngân sách",
+            "1.500",
+            "",
+            "",
+            "",
+            "Chủ tịch UBND chỉ đạo thu",
+        ])));
+        assert!(!ends_table_plain(&row(&["", "* Nông nghiệp"])));
+        assert!(ends_table_plain(&row(&[
+            "",
+            "",
+            "",
+            "Thanh Trường, ngày 07 tháng 01 năm 2022",
+        ])));
     }
 }
