@@ -259,7 +259,7 @@ impl<'a> RowReader<'a> {
             store,
             columns,
             defaults,
-            catalogue: Catalogue::new(store.indicators()?),
+            catalogue: Catalogue::new(store.indicators()?, store.aliases()?),
             home_ward: store.home_ward_code()?,
             units: HashMap::new(),
             sink: Sink {
