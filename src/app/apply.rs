@@ -253,9 +253,20 @@ impl WardKpiApp {
             Command::AddIndicator(indicator) => {
                 session.store.add_indicator(&indicator)?;
                 session.reload(lang)?;
+                self.views.catalogue.indicator_saved(&indicator.code);
             }
             Command::UpdateIndicator(indicator) => {
                 session.store.update_indicator(&indicator)?;
+                session.reload(lang)?;
+                self.views.catalogue.indicator_saved(&indicator.code);
+            }
+            Command::AddAlias { indicator, alias } => {
+                session.store.add_alias(&alias, indicator, Origin::Window)?;
+                session.reload(lang)?;
+                self.views.catalogue.alias_added(&alias);
+            }
+            Command::RemoveAlias(alias) => {
+                session.store.remove_alias(&alias)?;
                 session.reload(lang)?;
             }
             Command::DeleteIndicator(code) => {
