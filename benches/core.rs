@@ -161,6 +161,7 @@ fn write_fixture() -> WriteFixture {
         batch: Batch {
             plans: Vec::new(),
             figures,
+            aliases: Vec::new(),
         },
     }
 }

@@ -187,6 +187,43 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
         StoreError::DuplicateIndicator(code) => {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)
         }
+        StoreError::EmptyAlias => rust_i18n::t!("error.alias.empty", locale = locale),
+        StoreError::AliasIsName {
+            alias,
+            indicator,
+            holder,
+        } => rust_i18n::t!(
+            "error.alias.is_name",
+            locale = locale,
+            alias = alias,
+            indicator = indicator,
+            holder = holder
+        ),
+        StoreError::AliasTaken {
+            alias,
+            indicator,
+            holder,
+        } => rust_i18n::t!(
+            "error.alias.taken",
+            locale = locale,
+            alias = alias,
+            indicator = indicator,
+            holder = holder
+        ),
+        StoreError::UnknownAlias(alias) => {
+            rust_i18n::t!("error.alias.unknown", locale = locale, alias = alias)
+        }
+        StoreError::NameIsAlias {
+            name,
+            indicator,
+            holder,
+        } => rust_i18n::t!(
+            "error.alias.name_is_alias",
+            locale = locale,
+            name = name,
+            indicator = indicator,
+            holder = holder
+        ),
         StoreError::Indicator(error) => return Some(indicator_error(error, lang)),
         StoreError::IndicatorHasData(code) => {
             rust_i18n::t!("error.indicator_has_data", locale = locale, code = code)
@@ -224,6 +261,25 @@ mod tests {
         assert!(indicator_error(&error, Lang::En).contains("lowercase"));
         let store = anyhow::Error::from(StoreError::Indicator(IndicatorError::NoName));
         assert!(describe(&store, Lang::Vi).contains("tên tiếng Việt"));
+    }
+
+    #[test]
+    fn a_refused_alias_names_both_indicators_in_both_languages() {
+        let error = anyhow::Error::from(StoreError::AliasTaken {
+            alias: "Thu NS".into(),
+            indicator: "crop_output".into(),
+            holder: "budget_revenue".into(),
+        });
+        for lang in [Lang::Vi, Lang::En] {
+            let text = describe(&error, lang);
+            assert!(
+                ["Thu NS", "crop_output", "budget_revenue"]
+                    .iter()
+                    .all(|part| text.contains(part)),
+                "{text}"
+            );
+        }
+        assert!(describe(&error, Lang::Vi).contains("tên gọi khác"));
     }
 
     #[test]

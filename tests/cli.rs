@@ -690,3 +690,116 @@ fn a_failed_export_leaves_no_file() {
         .collect();
     assert!(names.is_empty(), "{names:?}");
 }
+
+#[test]
+fn an_alias_is_added_listed_under_its_indicator_and_refused_for_another() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("alias.db");
+    let db = db.to_str().unwrap();
+    ward_kpi()
+        .args(["--db", db, "alias", "add", "Thu NS", "budget_revenue"])
+        .assert()
+        .success()
+        .stdout(contains("Đã thêm tên gọi khác 'Thu NS'").and(contains("budget_revenue")));
+    let out = ward_kpi()
+        .args(["--db", db, "indicators", "--aliases"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let at = lines
+        .iter()
+        .position(|l| l.starts_with("budget_revenue "))
+        .unwrap();
+    assert!(lines[at + 1].contains("↳ tên gọi khác: Thu NS"), "{text}");
+    assert_eq!(text.matches("↳").count(), 1, "{text}");
+    // Without --aliases the list is as before.
+    ward_kpi()
+        .args(["--db", db, "indicators"])
+        .assert()
+        .success()
+        .stdout(contains("Thu NS").not());
+
+    // The same name for another indicator, or another's name, is refused naming both; the
+    // database is left as it was.
+    let path = Path::new(db);
+    let before = snapshot(path);
+    ward_kpi()
+        .args(["--db", db, "alias", "add", "thu  ns", "crop_output"])
+        .assert()
+        .failure()
+        .stderr(contains("crop_output").and(contains("budget_revenue")));
+    ward_kpi()
+        .args(["--db", db, "--lang", "en", "alias", "add", "Thu ngân sách"])
+        .arg("crop_output")
+        .assert()
+        .failure()
+        .stderr(contains("it is the name of indicator 'budget_revenue'"));
+    assert_eq!(snapshot(path), before);
+
+    ward_kpi()
+        .args(["--db", db, "--lang", "en", "alias", "list"])
+        .assert()
+        .success()
+        .stdout(contains("Thu NS").and(contains("budget_revenue")));
+    ward_kpi()
+        .args(["--db", db, "alias", "remove", "THU NS"])
+        .assert()
+        .success()
+        .stdout(contains("Đã xóa tên gọi khác"));
+    ward_kpi()
+        .args(["--db", db, "alias", "remove", "Thu NS"])
+        .assert()
+        .failure()
+        .stderr(contains("không chỉ tiêu nào có tên gọi khác 'Thu NS'"));
+}
+
+#[test]
+fn an_import_finds_rows_by_alias_and_by_names_as_people_write_them() {
+    let scratch = Scratch::new();
+    let db = scratch.path("names.db");
+    ward_kpi::demo::create_empty(&db).unwrap();
+    let db = db.to_str().unwrap();
+    let table = scratch.path("phu-luc.csv");
+    std::fs::write(
+        &table,
+        "STT;Chỉ tiêu;ĐVT;Kế hoạch;Thực hiện\n\
+         1.1;Tổng sản lượng lương thực;tấn;2.451,8;2.809,8\n\
+         a);Thu NS (đồng);đồng;16.909.601.491;\n",
+    )
+    .unwrap();
+    let import = || {
+        let mut cmd = ward_kpi();
+        cmd.args([
+            "--db",
+            db,
+            "import",
+            "--year",
+            "2021",
+            "--dry-run",
+            "--verbose",
+        ])
+        .arg(&table);
+        cmd
+    };
+    // No indicator is called so: refused, by name.
+    import()
+        .assert()
+        .failure()
+        .stderr(contains("Tổng sản lượng lương thực"));
+    ward_kpi()
+        .args(["--db", db, "alias", "add", "Tổng sản lượng lương thực"])
+        .arg("crop_output")
+        .assert()
+        .success();
+    import()
+        .assert()
+        .success()
+        .stdout(contains(
+            "Dòng 2: 03142, 2021, crop_output, Thực hiện: – → 2.809,8",
+        ))
+        .stdout(contains(
+            "Dòng 3: 03142, 2021, budget_revenue, Kế hoạch: – → 16.909.601.491",
+        ));
+}

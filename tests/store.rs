@@ -137,6 +137,7 @@ fn every_change_goes_into_the_change_log() {
             &Batch {
                 plans: vec![],
                 figures: vec![write.clone()],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -148,6 +149,7 @@ fn every_change_goes_into_the_change_log() {
             &Batch {
                 plans: vec![],
                 figures: vec![write.clone()],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -174,6 +176,7 @@ fn every_change_goes_into_the_change_log() {
             &Batch {
                 plans: vec![],
                 figures: vec![clear],
+                aliases: Vec::new(),
             },
             Origin::Window,
         )
@@ -207,6 +210,7 @@ fn a_revised_plan_keeps_the_original() {
             &Batch {
                 plans: vec![revise("2500")],
                 figures: vec![],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -216,6 +220,7 @@ fn a_revised_plan_keeps_the_original() {
             &Batch {
                 plans: vec![revise("2600")],
                 figures: vec![],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -235,7 +240,16 @@ fn a_revised_plan_keeps_the_original() {
 
 /// One save of the given plans and figures, from `origin`.
 fn save(store: &mut Store, plans: Vec<PlanWrite>, figures: Vec<FigureWrite>, origin: Origin) {
-    store.apply(&Batch { plans, figures }, origin).unwrap();
+    store
+        .apply(
+            &Batch {
+                plans,
+                figures,
+                aliases: Vec::new(),
+            },
+            origin,
+        )
+        .unwrap();
 }
 
 /// A change as (slot, old value, new value, origin).
@@ -295,6 +309,7 @@ fn the_history_shows_every_insert_update_and_removal_in_order() {
             &Batch {
                 plans: vec![],
                 figures: vec![cleared],
+                aliases: Vec::new(),
             },
             Origin::Window,
         )
@@ -364,6 +379,7 @@ fn a_slot_written_twice_in_one_save_is_one_change() {
             &Batch {
                 plans: vec![],
                 figures: vec![first.clone(), second, crop_1, crop_2.clone()],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -433,6 +449,7 @@ fn a_save_that_changes_nothing_leaves_no_trace() {
             &Batch {
                 plans: vec![],
                 figures: vec![same],
+                aliases: Vec::new(),
             },
             Origin::Window,
         )
@@ -528,6 +545,7 @@ fn a_failing_batch_writes_nothing() {
             &Batch {
                 plans: vec![],
                 figures: vec![good.clone(), bad],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )
@@ -644,6 +662,7 @@ fn a_read_only_file_opens_for_reading_and_refuses_writes() {
             &Batch {
                 plans: vec![],
                 figures: vec![write],
+                aliases: Vec::new(),
             },
             Origin::Cli,
         )

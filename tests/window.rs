@@ -654,3 +654,150 @@ fn an_annex_preview_groups_by_year_and_says_what_its_title_and_columns_gave() {
     assert!(top("Năm 2022: 2 giá trị") < top("Năm 2020: 2 giá trị"));
     harness.get_by_label("Ghi 4 giá trị");
 }
+
+#[test]
+fn an_alias_is_added_in_the_catalogue_and_a_refused_one_is_kept_as_typed() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("aliases.db");
+    let mut harness = window(&db, View::Catalogue, Lang::Vi);
+    // crop_output is the catalogue's first line: its edit button comes first.
+    harness.get_all_by_label("Sửa").next().unwrap().click();
+    harness.run();
+    harness.get_by_label("Chưa có tên gọi khác.");
+    let field = "Tên gọi khác mới";
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text("Tổng sản lượng lương thực");
+    harness.run();
+    harness.get_by_label("Thêm tên gọi khác").click();
+    harness.run();
+    assert!(
+        harness.state().notice.is_none(),
+        "{:?}",
+        harness.state().notice
+    );
+    // Stored, listed under the name in the table and in the form, the field emptied.
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    assert_eq!(
+        store.aliases().unwrap(),
+        [("Tổng sản lượng lương thực".to_owned(), crop)]
+    );
+    harness.get_by_label("Tên gọi khác: Tổng sản lượng lương thực");
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .value()
+            .as_deref(),
+        Some("")
+    );
+
+    // Another indicator's name is refused: the notice names both, the text stays typed.
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, field)
+        .type_text("Thu ngân sách");
+    harness.run();
+    harness.get_by_label("Thêm tên gọi khác").click();
+    harness.run();
+    let notice = harness.state().notice.as_ref().unwrap();
+    assert!(
+        notice.error
+            && notice.text.contains("crop_output")
+            && notice.text.contains("budget_revenue"),
+        "{notice:?}"
+    );
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, field)
+            .value()
+            .as_deref(),
+        Some("Thu ngân sách")
+    );
+    assert_eq!(store.aliases().unwrap().len(), 1);
+
+    // Removed from the form.
+    harness
+        .get_by_label("Xóa tên gọi khác Tổng sản lượng lương thực")
+        .click();
+    harness.run();
+    assert!(store.aliases().unwrap().is_empty());
+    harness.get_by_label("Chưa có tên gọi khác.");
+}
+
+/// Replaces the text of a labelled field, as a user would: select all, type.
+fn retype(harness: &mut Harness<'_, WardKpiApp>, label: &str, text: &str) {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    harness.run();
+}
+
+fn field_value(harness: &Harness<'_, WardKpiApp>, label: &str) -> Option<String> {
+    harness
+        .query_by_role_and_label(Role::TextInput, label)
+        .and_then(|f| f.value())
+}
+
+#[test]
+fn the_indicator_form_stays_as_typed_when_refused_and_closes_once_saved() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("form.db");
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (revenue, _) = store.indicator("budget_revenue").unwrap();
+    store
+        .add_alias("Tổng thu", revenue, ward_kpi::store::Origin::Cli)
+        .unwrap();
+    let mut harness = window(&db, View::Catalogue, Lang::Vi);
+    harness.get_all_by_label("Sửa").next().unwrap().click();
+    harness.run();
+
+    // Renamed to another indicator's alias, with an alias typed and not yet added: the name is
+    // refused, the form stays open with both as typed, and the alias (saved first) is kept.
+    retype(&mut harness, "Tên tiếng Việt", "Tổng thu");
+    retype(&mut harness, "Tên gọi khác mới", "SL cây trồng");
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(
+        notice.error && notice.text.contains("budget_revenue"),
+        "{notice:?}"
+    );
+    assert_eq!(
+        field_value(&harness, "Tên tiếng Việt").as_deref(),
+        Some("Tổng thu")
+    );
+    let (crop, indicator) = store.indicator("crop_output").unwrap();
+    assert_eq!(indicator.name_vi, CROP);
+    assert!(
+        store
+            .aliases()
+            .unwrap()
+            .contains(&("SL cây trồng".to_owned(), crop))
+    );
+    assert_eq!(
+        field_value(&harness, "Tên gọi khác mới").as_deref(),
+        Some("")
+    );
+
+    // Another name: saved, and the form closes.
+    retype(&mut harness, "Tên tiếng Việt", "Sản lượng cây trồng");
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    assert_eq!(field_value(&harness, "Tên tiếng Việt"), None);
+    let (_, indicator) = store.indicator("crop_output").unwrap();
+    assert_eq!(indicator.name_vi, "Sản lượng cây trồng");
+}

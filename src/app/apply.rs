@@ -220,6 +220,7 @@ impl WardKpiApp {
                     number_style: ask.style,
                     user_style: self.prefs.number_style(),
                     table: ask.table,
+                    map: ask.map.clone(),
                     fallback: (Some(session.unit.code.clone()), Some(session.year)),
                 };
                 let label = rust_i18n::t!(
@@ -255,9 +256,20 @@ impl WardKpiApp {
             Command::AddIndicator(indicator) => {
                 session.store.add_indicator(&indicator)?;
                 session.reload(lang)?;
+                self.views.catalogue.indicator_saved(&indicator.code);
             }
             Command::UpdateIndicator(indicator) => {
                 session.store.update_indicator(&indicator)?;
+                session.reload(lang)?;
+                self.views.catalogue.indicator_saved(&indicator.code);
+            }
+            Command::AddAlias { indicator, alias } => {
+                session.store.add_alias(&alias, indicator, Origin::Window)?;
+                session.reload(lang)?;
+                self.views.catalogue.alias_added(&alias);
+            }
+            Command::RemoveAlias(alias) => {
+                session.store.remove_alias(&alias)?;
                 session.reload(lang)?;
             }
             Command::DeleteIndicator(code) => {

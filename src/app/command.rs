@@ -26,6 +26,13 @@ pub enum Command {
     AddIndicator(Indicator),
     UpdateIndicator(Indicator),
     DeleteIndicator(String),
+    /// Another name for an indicator, as imported tables write it.
+    AddAlias {
+        indicator: IndicatorId,
+        alias: String,
+    },
+    /// Remove an alias.
+    RemoveAlias(String),
     /// A category's indicator codes in their new order.
     Reorder(Vec<String>),
     OpenDatabase(PathBuf),
@@ -67,6 +74,8 @@ impl Command {
                 | Self::AddIndicator(_)
                 | Self::UpdateIndicator(_)
                 | Self::DeleteIndicator(_)
+                | Self::AddAlias { .. }
+                | Self::RemoveAlias(_)
                 | Self::Reorder(_)
         )
     }
@@ -96,6 +105,8 @@ pub struct ImportAsk {
     pub style: Option<NumberStyle>,
     /// The table of a Word report (0-based).
     pub table: Option<usize>,
+    /// Names of the file picked for an indicator: name, code.
+    pub map: Vec<(String, String)>,
 }
 
 impl ImportAsk {

@@ -22,6 +22,8 @@ pub struct Session {
     /// Years the ward holds data for, newest first, plus the shown year.
     pub years: Vec<i16>,
     pub indicators: Vec<(IndicatorId, Indicator)>,
+    /// Every indicator's aliases, as written, by indicator.
+    pub aliases: Vec<(String, IndicatorId)>,
     /// Indicators that hold data, which can be archived but not deleted.
     pub with_data: Vec<IndicatorId>,
     pub report: Report,
@@ -59,6 +61,7 @@ impl Session {
             wards: Vec::new(),
             years: Vec::new(),
             indicators: Vec::new(),
+            aliases: Vec::new(),
             with_data: Vec::new(),
             report,
             form,
@@ -118,6 +121,7 @@ impl Session {
         }
         self.years = years;
         self.indicators = self.store.indicators()?;
+        self.aliases = self.store.aliases()?;
         self.with_data = Vec::new();
         for (id, _) in &self.indicators {
             if self.store.indicator_has_data(*id)? {
@@ -169,6 +173,14 @@ impl Session {
             .iter()
             .find(|(i, _)| *i == id)
             .map(|(_, indicator)| indicator)
+    }
+
+    /// An indicator's aliases, as written.
+    pub fn aliases_of(&self, id: IndicatorId) -> impl Iterator<Item = &str> {
+        self.aliases
+            .iter()
+            .filter(move |(_, of)| *of == id)
+            .map(|(alias, _)| alias.as_str())
     }
 
     /// The id of the indicator with this code.

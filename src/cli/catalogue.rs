@@ -1,4 +1,5 @@
-//! `ward-kpi indicators` and `ward-kpi units`: what the database knows.
+//! `ward-kpi indicators` (with `--aliases`, each one's other names) and `ward-kpi units`: what
+//! the database knows.
 
 use clap::Args;
 
@@ -12,6 +13,9 @@ pub struct IndicatorsArgs {
     /// Include archived indicators.
     #[arg(long)]
     pub all: bool,
+    /// Show each indicator's aliases (its other names in imported tables) on lines under it.
+    #[arg(long)]
+    pub aliases: bool,
 }
 
 pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::Result<()> {
@@ -24,8 +28,13 @@ pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::R
         (t("cli.col.kind"), Align::Left),
         (t("cli.col.precision"), Align::Right),
     ]);
+    let aliases = if args.aliases {
+        store.aliases()?
+    } else {
+        Vec::new()
+    };
     let mut category = None;
-    for (_, indicator) in store.indicators()? {
+    for (id, indicator) in store.indicators()? {
         if indicator.archived && !args.all {
             continue;
         }
@@ -45,6 +54,10 @@ pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::R
             t(&format!("kind.{}", indicator.kind.code())),
             indicator.precision.to_string(),
         ]);
+        for (alias, _) in aliases.iter().filter(|(_, of)| *of == id) {
+            let line = rust_i18n::t!("cli.alias.line", locale = lang.code(), alias = alias);
+            table.row(vec![String::new(), line.into_owned()]);
+        }
     }
     super::print_text(&table.render());
     Ok(())

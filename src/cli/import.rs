@@ -31,6 +31,10 @@ pub struct ImportArgs {
     /// the first warnings and problems).
     #[arg(long, short)]
     pub verbose: bool,
+    /// A name of the file mapped to an indicator: "Tên trong tệp=code" (repeatable), for a name
+    /// that fits several indicators or none. Learnt as the indicator's alias when written.
+    #[arg(long = "map", value_name = "NAME=CODE", value_parser = parse_map)]
+    pub map: Vec<(String, String)>,
     /// Which table of a Word report to read, counted from 1 [default: the first with a header
     /// this program reads].
     #[arg(long)]
@@ -54,6 +58,7 @@ pub fn run(
         user_style: style,
         table: args.table.map(|t| t.saturating_sub(1)),
         fallback: (None, None),
+        map: args.map.clone(),
     };
     let preview = with_progress(store, &args.file, &defaults)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
@@ -155,6 +160,18 @@ pub fn run(
     Ok(())
 }
 
+/// "Tên trong tệp=code": the name, and the code after the last "=".
+fn parse_map(text: &str) -> Result<(String, String), String> {
+    match text.rsplit_once('=') {
+        Some((name, code)) if !name.trim().is_empty() && !code.trim().is_empty() => {
+            Ok((name.trim().to_owned(), code.trim().to_owned()))
+        }
+        _ => Err(format!(
+            "\"{text}\" is not NAME=CODE (e.g. \"Sản lượng lúa=crop_output\")"
+        )),
+    }
+}
+
 /// Warnings and problems printed without `--verbose`.
 const SHOWN: usize = 20;
 
@@ -207,6 +224,17 @@ fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
             .into_owned(),
         );
     }
+    for (name, code) in &preview.learnt {
+        lines.push(
+            rust_i18n::t!(
+                "cli.import.learnt",
+                locale = locale,
+                name = name,
+                code = code
+            )
+            .into_owned(),
+        );
+    }
     if preview.tables.len() > 1 {
         for table in &preview.tables {
             lines.push(
@@ -232,8 +260,10 @@ fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
                 .join(", ")
         }
     };
+    // Listed when some column is not simply read: a file whose every column is used says
+    // nothing more.
     let columns = &preview.columns;
-    if !columns.used.is_empty() {
+    if !columns.checked.is_empty() || !columns.unused.is_empty() {
         lines.push(
             rust_i18n::t!(
                 "cli.import.columns",

@@ -1,6 +1,7 @@
 //! The command line: one face over the same core as the window. Parses the arguments, opens the
 //! database, runs one command, and turns any error into one clear line on stderr.
 
+mod alias;
 mod catalogue;
 mod demo;
 mod export;
@@ -87,6 +88,9 @@ pub enum Command {
     HomeWard(home_ward::HomeWardArgs),
     /// List the indicator catalogue.
     Indicators(catalogue::IndicatorsArgs),
+    /// The other names an indicator goes by in the tables you import: `ward-kpi alias add
+    /// "Thu NS" budget_revenue`, `ward-kpi alias remove "Thu NS"`, `ward-kpi alias list`.
+    Alias(alias::AliasArgs),
     /// List the administrative units.
     Units,
     /// Set a year's plan and figures for one indicator, typed as people type them.
@@ -174,6 +178,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         }
         Command::HomeWard(home) => home_ward::run(&open(args.db)?, &home, lang),
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
+        Command::Alias(alias) => alias::run(&open(args.db)?, &alias, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
         Command::Report(report) => report::run(&open(args.db)?, &report, (lang, style).into()),

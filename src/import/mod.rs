@@ -23,7 +23,7 @@ use crate::edit::{Planner, Refusal};
 use crate::store::{Store, StoreError};
 
 pub use crate::edit::{Slot, Value};
-pub use preview::{Change, ColumnUse, Preview, Problem, TitleFound};
+pub use preview::{Change, ColumnUse, Preview, Problem, TitleFound, Unresolved};
 pub use read::TableSummary;
 pub use style::{CellRef, Found, Unsettled};
 
@@ -68,6 +68,9 @@ pub struct Defaults {
     pub user_style: NumberStyle,
     /// Which table of a Word report to read (0-based); the first readable one when unset.
     pub table: Option<usize>,
+    /// The user's picks for names the catalogue does not settle: the name as the file writes
+    /// it, and the indicator's code. Each is learnt as an alias when the import is written.
+    pub map: Vec<(String, String)>,
     /// The ward and the year for a file that names neither in a column nor in its title (the
     /// window's open ward-year); `ward` and `year` above are the user's word, above the title's.
     pub fallback: (Option<String>, Option<i16>),
@@ -167,6 +170,13 @@ pub fn preview_with_progress(
         preview.warnings.append(&mut reader.sink.warnings);
         preview.unchanged = planned.unchanged;
         preview.batch = planned.batch;
+        preview.unresolved = std::mem::take(&mut reader.unresolved);
+        preview.learnt = reader
+            .learnt
+            .iter()
+            .filter_map(|(name, id)| Some((name.clone(), reader.catalogue.code(*id)?.to_string())))
+            .collect();
+        preview.batch.aliases = std::mem::take(&mut reader.learnt);
         Ok(preview)
     })
 }

@@ -93,6 +93,16 @@ pub struct TitleFound {
     pub year: Option<(i16, String)>,
 }
 
+/// A name the catalogue does not settle: where the file writes it, and the indicators it may
+/// mean (best first; none when nothing is near), for the user to pick one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unresolved {
+    pub row: usize,
+    pub name: String,
+    /// Each candidate's code and name in the user's language.
+    pub candidates: Vec<(String, String)>,
+}
+
 /// What an import would do: the writes, or the problems that stop it.
 #[derive(Debug)]
 pub struct Preview {
@@ -109,6 +119,10 @@ pub struct Preview {
     pub title: TitleFound,
     /// The tables of a Word report, the one read among them (empty for other files).
     pub tables: Vec<super::TableSummary>,
+    /// Names no single indicator matches, each once (its first row).
+    pub unresolved: Vec<Unresolved>,
+    /// Names the user picked an indicator for, learnt as aliases on writing: name, code.
+    pub learnt: Vec<(String, String)>,
     pub(super) batch: Batch,
 }
 
@@ -124,6 +138,8 @@ impl Preview {
             columns: ColumnUse::default(),
             title: TitleFound::default(),
             tables: Vec::new(),
+            unresolved: Vec::new(),
+            learnt: Vec::new(),
             batch: Batch::default(),
         }
     }

@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use super::checks::{self, Traits, YearValues};
 use super::columns::{self, Columns, ValueColumn};
 use super::headings::{Key, Slot};
-use super::names::Catalogue;
+use super::names::{Catalogue, Lookup};
 use super::preview::Problem;
 use super::style::{CellRef, Found};
 use super::{Defaults, ImportError};
@@ -45,6 +45,12 @@ pub struct RowReader<'a> {
     pub catalogue: Catalogue,
     /// What judging each indicator takes, by id.
     traits: Vec<Option<Traits>>,
+    /// The user's picks, by the name's key: the indicator, or the code that names none.
+    map: HashMap<String, Result<IndicatorId, String>>,
+    /// Names the catalogue does not settle, each once.
+    pub unresolved: Vec<super::Unresolved>,
+    /// Picks used, to be learnt as aliases.
+    pub learnt: Vec<(String, IndicatorId)>,
     home_ward: Option<String>,
     /// Units by code, then by year (`None`: no such unit that year).
     units: HashMap<String, Vec<(i16, Option<Ward>)>>,
@@ -288,11 +294,23 @@ impl<'a> RowReader<'a> {
                 });
             }
         }
+        let catalogue = Catalogue::new(indicators, store.aliases()?);
+        let map = defaults
+            .map
+            .iter()
+            .map(|(name, code)| {
+                let id = catalogue.find(code.trim(), "").ok_or_else(|| code.clone());
+                (crate::domain::name_key(name), id)
+            })
+            .collect();
         Ok(Self {
             store,
             columns,
             defaults,
-            catalogue: Catalogue::new(indicators),
+            map,
+            unresolved: Vec::new(),
+            learnt: Vec::new(),
+            catalogue,
             traits,
             home_ward: store.home_ward_code()?,
             units: HashMap::new(),
@@ -451,7 +469,9 @@ impl<'a> RowReader<'a> {
         Ok(found)
     }
 
-    /// The row's indicator: by code, else by its name in either language.
+    /// The row's indicator: by code, else by its name in either language or an alias, else
+    /// as the user mapped the name. A name that fits several indicators, or none, is a problem
+    /// that lists the candidates to pick from: never a guess.
     fn indicator<'c>(
         &mut self,
         row: usize,
@@ -459,26 +479,93 @@ impl<'a> RowReader<'a> {
     ) -> Option<IndicatorId> {
         let code = cell(Key::Indicator).unwrap_or_default();
         let name = cell(Key::Name).unwrap_or_default();
-        if let Some(id) = self.catalogue.find(code, name) {
-            return Some(id);
-        }
-        let (what, key) = if code.is_empty() {
-            (name, Key::Name)
-        } else {
-            (code, Key::Indicator)
+        let lookup = self.catalogue.lookup(code, name);
+        let locale = self.defaults.lang.code();
+        let at_name = At {
+            row,
+            column: self.columns.position(Key::Name),
         };
-        let reason = rust_i18n::t!(
-            "import.unknown_indicator",
-            locale = self.defaults.lang.code(),
-            name = what
-        );
-        self.sink.problem(
-            At {
+        let found = lookup.found();
+        if !name.is_empty()
+            && let Some(picked) = self.map.get(&crate::domain::name_key(name)).cloned()
+        {
+            match picked {
+                Ok(id) if found.is_none() || found == Some(id) => {
+                    if found.is_none() && !self.learnt.iter().any(|(n, _)| n == name) {
+                        self.learnt.push((name.to_owned(), id));
+                    }
+                    return Some(id);
+                }
+                Ok(_) => {
+                    let holder = found
+                        .and_then(|id| self.catalogue.code(id))
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    let reason = rust_i18n::t!(
+                        "import.map_taken",
+                        locale = locale,
+                        name = name,
+                        holder = holder
+                    );
+                    self.sink.problem(at_name, reason.into_owned());
+                    return None;
+                }
+                Err(code) => {
+                    let reason =
+                        rust_i18n::t!("import.map_unknown_code", locale = locale, code = code);
+                    self.sink.problem(at_name, reason.into_owned());
+                    return None;
+                }
+            }
+        }
+        let candidates = match lookup {
+            Lookup::Found(id) => return Some(id),
+            Lookup::Candidates(ids) => ids,
+            Lookup::Unknown => Vec::new(),
+        };
+        if !code.is_empty() && name.is_empty() {
+            let reason = rust_i18n::t!("import.unknown_indicator", locale = locale, name = code);
+            let at = At {
                 row,
-                column: self.columns.position(key),
-            },
-            reason.into_owned(),
-        );
+                column: self.columns.position(Key::Indicator),
+            };
+            self.sink.problem(at, reason.into_owned());
+            return None;
+        }
+        let lang = self.defaults.lang;
+        let named: Vec<(String, String)> = candidates
+            .iter()
+            .filter_map(|id| {
+                Some((
+                    self.catalogue.code(*id)?.to_string(),
+                    self.catalogue.name(*id, lang)?.to_owned(),
+                ))
+            })
+            .collect();
+        let listed = named
+            .iter()
+            .map(|(code, name)| format!("{code} ({name})"))
+            .collect::<Vec<_>>()
+            .join("; ");
+        let reason = if named.is_empty() {
+            rust_i18n::t!("import.unknown_name", locale = locale, name = name)
+        } else {
+            rust_i18n::t!(
+                "import.candidates",
+                locale = locale,
+                name = name,
+                candidates = listed,
+                code = named[0].0
+            )
+        };
+        self.sink.problem(at_name, reason.into_owned());
+        if !self.unresolved.iter().any(|u| u.name == name) {
+            self.unresolved.push(super::Unresolved {
+                row,
+                name: name.to_owned(),
+                candidates: named,
+            });
+        }
         None
     }
 

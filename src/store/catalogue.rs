@@ -1,4 +1,5 @@
-//! The indicator catalogue in the store: listed in report order, added, edited, archived.
+//! The indicator catalogue in the store: listed in report order, added, edited, archived. A
+//! name that is another indicator's alias is refused (see `aliases.rs`).
 
 use rusqlite::{Row, params};
 
@@ -47,6 +48,7 @@ impl Store {
         {
             return Err(StoreError::DuplicateIndicator(indicator.code.clone()));
         }
+        self.check_names_free(indicator, None)?;
         self.conn
             .execute(
                 &format!(
@@ -74,6 +76,12 @@ impl Store {
     pub fn update_indicator(&self, indicator: &Indicator) -> Result<()> {
         self.writable()?;
         indicator.validate()?;
+        let own = self
+            .indicators()?
+            .into_iter()
+            .find(|(_, i)| i.code == indicator.code)
+            .map(|(id, _)| id);
+        self.check_names_free(indicator, own)?;
         let changed = self
             .conn
             .execute(

@@ -55,6 +55,34 @@ pub enum StoreError {
     DuplicateIndicator(String),
     #[error("indicator '{0}' holds data: archive it instead of deleting it")]
     IndicatorHasData(String),
+    #[error("an indicator's alias cannot be empty")]
+    EmptyAlias,
+    #[error(
+        "'{alias}' cannot be an alias of '{indicator}': it is the name of indicator '{holder}'"
+    )]
+    AliasIsName {
+        alias: String,
+        indicator: String,
+        holder: String,
+    },
+    #[error(
+        "'{alias}' cannot be an alias of '{indicator}': it is already an alias of indicator '{holder}'"
+    )]
+    AliasTaken {
+        alias: String,
+        indicator: String,
+        holder: String,
+    },
+    #[error("no indicator has the alias '{0}' (see `ward-kpi indicators --aliases`)")]
+    UnknownAlias(String),
+    #[error(
+        "'{name}' cannot name '{indicator}': it is an alias of indicator '{holder}' (remove that alias first)"
+    )]
+    NameIsAlias {
+        name: String,
+        indicator: String,
+        holder: String,
+    },
     #[error(transparent)]
     Indicator(#[from] crate::domain::indicator::IndicatorError),
 }

@@ -5,6 +5,7 @@
 //! version) before anything is written to it; every save is one transaction; the journal is
 //! WAL, so a writer killed mid-save leaves the last committed state whole.
 
+mod aliases;
 mod catalogue;
 mod entries;
 mod error;

@@ -59,6 +59,26 @@ impl Store {
                 }
             }
             save.finish().map_err(err)?;
+            let at = jiff::Timestamp::now().to_string();
+            for (alias, indicator) in &batch.aliases {
+                let key = crate::domain::name_key(alias);
+                let added = tx
+                    .execute(
+                        "INSERT INTO indicator_alias
+                             (alias, key, indicator_id, created_at, created_by, origin)
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT (key) DO NOTHING",
+                        rusqlite::params![
+                            alias.trim(),
+                            key,
+                            indicator.0,
+                            at,
+                            super::os_user(),
+                            origin.code()
+                        ],
+                    )
+                    .map_err(err)?;
+                summary.aliases_added += added;
+            }
         }
         if summary == SaveSummary::default() {
             // Not even the save's change set is kept.

@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -127,6 +127,26 @@ CREATE TABLE change_log (
 CREATE TABLE indicator_use (
     indicator_id INTEGER PRIMARY KEY REFERENCES indicator (id)
 );
+";
+
+/// Version 2: other names of indicators (aliases), as annex tables write them ("Thu NS",
+/// "Sản lượng cây trồng"), each kept as written and by its key (the name as
+/// [`name_key`](crate::domain::name_key) compares it), unique: a key finds one indicator. Like a
+/// `change_set`, an alias says when, who (the OS user) and from where it was added. Deleting an
+/// indicator (one that never held data) deletes its aliases.
+const V2: &str = r"
+CREATE TABLE indicator_alias (
+    id           INTEGER PRIMARY KEY,
+    alias        TEXT NOT NULL,
+    key          TEXT NOT NULL UNIQUE,
+    indicator_id INTEGER NOT NULL REFERENCES indicator (id) ON DELETE CASCADE,
+    created_at   TEXT NOT NULL,
+    created_by   TEXT NOT NULL,
+    origin       TEXT NOT NULL CHECK (origin = 'window' OR origin = 'cli' OR origin = 'import'
+                                      OR origin = 'demo' OR origin = 'synthetic')
+);
+
+CREATE INDEX indicator_alias_indicator ON indicator_alias (indicator_id);
 ";
 
 /// How the database stores a figure's stage.

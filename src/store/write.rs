@@ -60,6 +60,9 @@ pub struct PlanWrite {
 pub struct Batch {
     pub plans: Vec<PlanWrite>,
     pub figures: Vec<FigureWrite>,
+    /// Names a file wrote for an indicator, learnt as its aliases in the same transaction (an
+    /// import's picks); each checked beforehand, one already stored is passed over.
+    pub aliases: Vec<(String, IndicatorId)>,
 }
 
 /// What a save changed (writes that repeat what is stored change nothing and are not logged).
@@ -67,4 +70,5 @@ pub struct Batch {
 pub struct SaveSummary {
     pub plans_changed: usize,
     pub figures_changed: usize,
+    pub aliases_added: usize,
 }

@@ -1,12 +1,15 @@
 //! Danh mục: the indicator catalogue. Add, edit, reorder within a category, archive. An
 //! indicator that holds data is archived, never deleted; one that never held data can be.
+//! Each indicator's aliases (the names imported tables write for it) are listed under its
+//! name, and added or removed in its edit form. What is typed stays until the store took it.
 
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::{Category, Direction, Indicator, Kind, Unit};
+use crate::domain::{Category, Direction, Indicator, Kind, Unit, name_key};
+use crate::store::IndicatorId;
 
 /// The catalogue view's own state: the indicator being edited, as typed.
 #[derive(Default)]
@@ -28,6 +31,8 @@ struct Draft {
     archived: bool,
     order: i64,
     error: Option<String>,
+    /// A new alias as typed, kept until the store took it.
+    alias: String,
 }
 
 impl Draft {
@@ -45,6 +50,7 @@ impl Draft {
             archived: indicator.archived,
             order: indicator.order,
             error: None,
+            alias: String::new(),
         }
     }
 
@@ -62,6 +68,7 @@ impl Draft {
             archived: false,
             order,
             error: None,
+            alias: String::new(),
         }
     }
 
@@ -82,6 +89,22 @@ impl Draft {
 }
 
 impl Catalogue {
+    /// The store took an indicator's definition: its form closes.
+    pub fn indicator_saved(&mut self, code: &str) {
+        if self.editing.as_ref().is_some_and(|d| d.code.trim() == code) {
+            self.editing = None;
+        }
+    }
+
+    /// The store took an alias: the field it was typed in empties.
+    pub fn alias_added(&mut self, alias: &str) {
+        if let Some(draft) = &mut self.editing
+            && name_key(&draft.alias) == name_key(alias)
+        {
+            draft.alias.clear();
+        }
+    }
+
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         let lang = ctx.lang;
         ui.horizontal(|ui| {
@@ -101,7 +124,7 @@ impl Catalogue {
         if let Some(draft) = &mut self.editing {
             let mut close = false;
             egui::Frame::group(ui.style()).show(ui, |ui| {
-                close = draft_ui(ui, ctx, draft);
+                close = draft_ui(ui, ctx, session, draft);
             });
             if close {
                 self.editing = None;
@@ -193,10 +216,22 @@ impl Catalogue {
             ))
             .color(ctx.palette.missing);
         }
-        ui.scope(|ui| {
+        let aliases = session
+            .indicator_id(&indicator.code)
+            .map(|id| session.aliases_of(id).collect::<Vec<_>>())
+            .unwrap_or_default();
+        ui.vertical(|ui| {
             ui.set_max_width(theme::NAME_WIDTH);
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Wrap);
             ui.label(name);
+            if !aliases.is_empty() {
+                let text = format!(
+                    "{}: {}",
+                    tr(lang, "app.catalogue.aliases"),
+                    aliases.join("; ")
+                );
+                ui.label(egui::RichText::new(text).small().color(ctx.palette.missing));
+            }
         });
         ui.label(indicator.unit.symbol_in(lang));
         ui.label(tr(
@@ -231,8 +266,14 @@ impl Catalogue {
     }
 }
 
-/// The add / edit form; true when it should close.
-fn draft_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> bool {
+/// The add / edit form; true when it should close (cancelled: a save closes it once the store
+/// took it).
+fn draft_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    session: &Session,
+    draft: &mut Draft,
+) -> bool {
     let lang = ctx.lang;
     let mut close = false;
     let title = if draft.new {
@@ -302,6 +343,13 @@ fn draft_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> bool
                 .labelled_by(label.id);
             ui.end_row();
         });
+    let stored = (!draft.new)
+        .then(|| session.indicator_id(&draft.code))
+        .flatten();
+    if let Some(id) = stored {
+        ui.add_space(theme::GAP / 2.0);
+        aliases_ui(ui, ctx, session, id, draft);
+    }
     if let Some(error) = &draft.error {
         ui.label(egui::RichText::new(error).color(ctx.palette.error));
     }
@@ -310,12 +358,22 @@ fn draft_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> bool
             let indicator = draft.indicator();
             match indicator.validate() {
                 Ok(()) => {
+                    // An alias typed and not yet added is saved with the rest, first: if the
+                    // store refuses it, nothing after it is applied and the form stays open.
+                    if let Some(id) = stored
+                        && !draft.alias.trim().is_empty()
+                    {
+                        ctx.commands.push(Command::AddAlias {
+                            indicator: id,
+                            alias: draft.alias.clone(),
+                        });
+                    }
+                    draft.error = None;
                     ctx.commands.push(if draft.new {
                         Command::AddIndicator(indicator)
                     } else {
                         Command::UpdateIndicator(indicator)
                     });
-                    close = true;
                 }
                 Err(error) => draft.error = Some(crate::messages::indicator_error(&error, lang)),
             }
@@ -325,4 +383,59 @@ fn draft_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, draft: &mut Draft) -> bool
         }
     });
     close
+}
+
+/// An indicator's aliases, each with its remove button, and the field to add one.
+fn aliases_ui(
+    ui: &mut egui::Ui,
+    ctx: &mut ViewCtx<'_>,
+    session: &Session,
+    id: IndicatorId,
+    draft: &mut Draft,
+) {
+    let lang = ctx.lang;
+    ui.label(egui::RichText::new(tr(lang, "app.catalogue.aliases_title")).strong());
+    ui.label(egui::RichText::new(tr(lang, "app.catalogue.aliases_hint")).small());
+    let aliases: Vec<&str> = session.aliases_of(id).collect();
+    if aliases.is_empty() {
+        ui.label(
+            egui::RichText::new(tr(lang, "app.catalogue.no_aliases")).color(ctx.palette.missing),
+        );
+    }
+    for alias in aliases {
+        ui.horizontal(|ui| {
+            ui.label(alias);
+            let remove = ui.small_button(tr(lang, "app.catalogue.delete"));
+            // Its name for a screen reader (and a test) says which alias it removes.
+            let name = rust_i18n::t!(
+                "app.catalogue.remove_alias",
+                locale = lang.code(),
+                alias = alias
+            )
+            .into_owned();
+            remove
+                .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name.clone()));
+            if remove.clicked() {
+                ctx.commands.push(Command::RemoveAlias(alias.to_owned()));
+            }
+        });
+    }
+    ui.horizontal(|ui| {
+        let label = ui.label(tr(lang, "app.catalogue.new_alias"));
+        let field = ui
+            .add(egui::TextEdit::singleline(&mut draft.alias).desired_width(360.0))
+            .labelled_by(label.id);
+        let typed = !draft.alias.trim().is_empty();
+        let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let add = ui.add_enabled(
+            typed,
+            egui::Button::new(tr(lang, "app.catalogue.add_alias")),
+        );
+        if typed && (add.clicked() || entered) {
+            ctx.commands.push(Command::AddAlias {
+                indicator: id,
+                alias: draft.alias.clone(),
+            });
+        }
+    });
 }

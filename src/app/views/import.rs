@@ -142,6 +142,7 @@ pub fn review_ui(
                 .strong(),
             );
             lines_ui(ui, "import-problems", &review.problems, list_height);
+            picks_ui(ui, review, lang, commands);
         }
         if !preview.warnings.is_empty() {
             ui.add_space(theme::GAP / 2.0);
@@ -257,6 +258,15 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
         );
         weak(ui, text.into_owned());
     }
+    for (name, code) in &preview.learnt {
+        let text = rust_i18n::t!(
+            "app.import.learnt",
+            locale = locale,
+            name = name,
+            code = code
+        );
+        weak(ui, text.into_owned());
+    }
     if preview.tables.len() > 1 {
         let shown = review
             .ask
@@ -328,6 +338,55 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
             );
         }
     });
+}
+
+/// A choice for each name the catalogue does not settle, among its candidates: the pick reads
+/// the file again with it, and is learnt as the indicator's alias when the import is written.
+fn picks_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec<Command>) {
+    /// Names offered a choice at once; the rest follow as these are settled.
+    const SHOWN: usize = 12;
+    let choosable: Vec<_> = review
+        .preview
+        .unresolved
+        .iter()
+        .filter(|u| !u.candidates.is_empty())
+        .take(SHOWN)
+        .collect();
+    if choosable.is_empty() {
+        return;
+    }
+    ui.add_space(theme::GAP / 2.0);
+    ui.label(egui::RichText::new(tr(lang, "app.import.pick")).strong());
+    egui::Grid::new("import-picks")
+        .num_columns(2)
+        .spacing([theme::GAP, 4.0])
+        .show(ui, |ui| {
+            for unresolved in choosable {
+                ui.label(rust_i18n::t!(
+                    "app.import.pick_row",
+                    locale = lang.code(),
+                    row = unresolved.row,
+                    name = unresolved.name
+                ));
+                egui::ComboBox::from_id_salt(("import-pick", unresolved.name.as_str()))
+                    .width(420.0)
+                    .truncate()
+                    .selected_text(tr(lang, "app.import.pick_none"))
+                    .show_ui(ui, |ui| {
+                        for (code, name) in &unresolved.candidates {
+                            if ui
+                                .selectable_label(false, format!("{name} ({code})"))
+                                .clicked()
+                            {
+                                let mut ask = review.ask.clone();
+                                ask.map.push((unresolved.name.clone(), code.clone()));
+                                commands.push(Command::ImportPreview(ask));
+                            }
+                        }
+                    });
+                ui.end_row();
+            }
+        });
 }
 
 /// The changes, one line each under their year, drawn only where visible (a file may hold
