@@ -86,6 +86,7 @@ const COLUMNS: [(&str, f32, Anchor); 8] = [
 mod column {
     pub const INDICATOR: usize = 1;
     pub const UNIT: usize = 2;
+    pub const PLAN: usize = 3;
     pub const STATUS: usize = 7;
 }
 
@@ -415,11 +416,13 @@ impl<'f> Pages<'f> {
             lines
         };
         let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
-        let plan = row
-            .plan
-            .as_ref()
-            .map(|p| p.target.text(style))
-            .unwrap_or_default();
+        // A plan in words is written whole, on as many lines as it takes.
+        let plan = self.faces.wrap_words(
+            &row.plan_text(Locale { lang, style }).unwrap_or_default(),
+            BODY,
+            Weight::Regular,
+            COLUMNS[column::PLAN].1 - 2.0 * PAD,
+        );
         let mut value = Vec::new();
         if let Some(figure) = &row.current {
             value.push(crate::domain::number::format_exact(figure.value, style));
@@ -440,7 +443,7 @@ impl<'f> Pages<'f> {
                 Weight::Regular,
                 COLUMNS[column::UNIT].1 - 2.0 * PAD,
             )),
-            plain(vec![plan]),
+            plain(plan),
             plain(value),
             (vec![percent], Weight::Bold, chart::status_colour(status)),
             plain(vec![change]),

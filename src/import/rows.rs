@@ -14,6 +14,7 @@ use super::preview::Problem;
 use super::style::{CellRef, Found};
 use super::{Defaults, ImportError};
 use crate::domain::number::{self, NumberStyle, NumberWarning, StyleEvidence, style_evidence};
+use crate::domain::plan::PlanError;
 use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
@@ -128,7 +129,8 @@ impl Sink<'_> {
                     warnings.extend(high.warnings);
                     (PlanTarget::range(low.value, high.value), warnings)
                 })
-            }),
+            })
+            .map_err(PlanError::from),
             None => PlanTarget::parse(text, unit, style),
         };
         let doubtful = read

@@ -199,7 +199,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
                 let locale = ctx.locale();
-                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(locale.style)));
+                number_cell(ui, row.plan_text(locale));
                 number_cell(ui, row.value_with_stage(locale));
                 number_cell(
                     ui,
