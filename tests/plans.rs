@@ -52,7 +52,13 @@ fn table(db: &Path, year: &str, lang: &str) -> String {
 fn a_ceiling_set_on_the_command_line_is_shown_as_typed_and_met_at_its_bound() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("ceiling.db");
-    set(&db, "2021", "poverty_rate", &["--plan", "Dưới 3%", "--actual", "3"]).success();
+    set(
+        &db,
+        "2021",
+        "poverty_rate",
+        &["--plan", "Dưới 3%", "--actual", "3"],
+    )
+    .success();
     let poverty = row(&db, "2021", "poverty_rate");
     assert_eq!(poverty["plan_text"], "Dưới 3%");
     assert_eq!(poverty["plan_form"], "at_most");
@@ -75,7 +81,10 @@ fn a_ceiling_set_on_the_command_line_is_shown_as_typed_and_met_at_its_bound() {
     assert_eq!(labour["plan_text"], "không quá 60%");
     assert_eq!(labour["status"], "exceeded");
     set(&db, "2021", "trained_labour_share", &["--actual", "61"]).success();
-    assert_eq!(row(&db, "2021", "trained_labour_share")["status"], "not_met");
+    assert_eq!(
+        row(&db, "2021", "trained_labour_share")["status"],
+        "not_met"
+    );
 
     // Restated in other words, the same ceiling is no change.
     set(&db, "2021", "poverty_rate", &["--plan", "không quá 3%"]).success();
@@ -188,10 +197,33 @@ fn a_wording_that_says_too_little_is_refused_and_changes_nothing() {
 fn worded_plans_survive_the_programs_own_files() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("files.db");
-    set(&db, "2021", "poverty_rate", &["--plan", "Dưới 3,5%", "--actual", "3"]).success();
-    set(&db, "2021", "new_jobs", &["--plan", "Trên 1.500", "--actual", "1.600"]).success();
-    set(&db, "2022", "crop_output", &["--plan", "tăng 10% so với cùng kỳ"]).success();
-    for (year, format) in [("2021", "csv"), ("2021", "xlsx"), ("2022", "csv"), ("2022", "xlsx")] {
+    set(
+        &db,
+        "2021",
+        "poverty_rate",
+        &["--plan", "Dưới 3,5%", "--actual", "3"],
+    )
+    .success();
+    set(
+        &db,
+        "2021",
+        "new_jobs",
+        &["--plan", "Trên 1.500", "--actual", "1.600"],
+    )
+    .success();
+    set(
+        &db,
+        "2022",
+        "crop_output",
+        &["--plan", "tăng 10% so với cùng kỳ"],
+    )
+    .success();
+    for (year, format) in [
+        ("2021", "csv"),
+        ("2021", "xlsx"),
+        ("2022", "csv"),
+        ("2022", "xlsx"),
+    ] {
         let file = scratch.path(&format!("{year}.{format}"));
         common::export(&db, year, format, &file).success();
         // Read into a fresh database, each plan keeps its form…
@@ -222,17 +254,29 @@ fn worded_plans_survive_the_programs_own_files() {
     let csv = std::fs::read_to_string(scratch.path("2021.csv")).unwrap();
     let poverty = csv.lines().find(|l| l.contains(",poverty_rate,")).unwrap();
     // As typed where it reads the same in a machine file's style…
-    assert!(poverty.contains(",\"Dưới 3,5%\",,city,false,at_most,3.5,"), "{poverty}");
+    assert!(
+        poverty.contains(",\"Dưới 3,5%\",,city,false,at_most,3.5,"),
+        "{poverty}"
+    );
     // …else in English words: "1.500" would read as 1,5 there.
     let jobs = csv.lines().find(|l| l.contains(",new_jobs,")).unwrap();
-    assert!(jobs.contains(",\"at least 1,500\",,city,false,at_least,1500,"), "{jobs}");
+    assert!(
+        jobs.contains(",\"at least 1,500\",,city,false,at_least,1500,"),
+        "{jobs}"
+    );
 }
 
 #[test]
 fn exports_show_the_wording() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("exports.db");
-    set(&db, "2021", "poverty_rate", &["--plan", "Dưới 3%", "--actual", "2,8"]).success();
+    set(
+        &db,
+        "2021",
+        "poverty_rate",
+        &["--plan", "Dưới 3%", "--actual", "2,8"],
+    )
+    .success();
     let txt = scratch.path("cau.txt");
     common::export(&db, "2021", "txt", &txt).success();
     let text = std::fs::read_to_string(&txt).unwrap();

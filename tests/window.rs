@@ -10,10 +10,10 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use ward_kpi::app::entry_form::Column;
 use ward_kpi::app::prefs::Prefs;
 use ward_kpi::app::views::View;
 use ward_kpi::app::{Launch, WardKpiApp};
-use ward_kpi::app::entry_form::Column;
 use ward_kpi::domain::{Lang, PlanTarget, Stage};
 
 use common::Scratch;
@@ -113,9 +113,7 @@ fn a_plan_typed_in_words_reads_as_typed_and_is_saved_as_typed() {
         "Số lao động được tạo việc làm mới",
         "tăng 10%",
     );
-    harness.get_by_label(
-        "= tăng 10% so với cùng kỳ (không tính được: chưa có số liệu năm trước)",
-    );
+    harness.get_by_label("= tăng 10% so với cùng kỳ (không tính được: chưa có số liệu năm trước)");
     harness.get_by_label("Lưu").click();
     harness.run();
     assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
@@ -129,7 +127,13 @@ fn a_plan_typed_in_words_reads_as_typed_and_is_saved_as_typed() {
     assert_eq!(plans[0].target, PlanTarget::AtMost(3.into()));
     // The grid shows it as typed again.
     assert_eq!(
-        harness.state().session.as_ref().unwrap().form.rows
+        harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .form
+            .rows
             .iter()
             .find(|r| r.indicator.code == "poverty_rate")
             .unwrap()

@@ -6,8 +6,8 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::table::{Align, Table};
-use crate::domain::{Lang, plan};
 use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Lang, plan};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi history`.

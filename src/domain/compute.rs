@@ -105,7 +105,9 @@ pub fn assess(
             assess_value(direction, plan, value, precision)
         }
         PlanTarget::Range { low, high } => assess_range(direction, low, high, value, precision),
-        PlanTarget::AtMost(bound) => assess_value(Direction::LowerIsBetter, bound, value, precision),
+        PlanTarget::AtMost(bound) => {
+            assess_value(Direction::LowerIsBetter, bound, value, precision)
+        }
         PlanTarget::AtLeast(bound) => {
             assess_value(Direction::HigherIsBetter, bound, value, precision)
         }
@@ -378,8 +380,16 @@ mod tests {
         let ceiling = Some(PlanTarget::AtMost(d("3")));
         for direction in Direction::ALL {
             // Met at exactly 3, even where more is better: the plan's own form decides.
-            assert_eq!(status(direction, ceiling, "3"), Status::Met, "{direction:?}");
-            assert_eq!(status(direction, ceiling, "3.04"), Status::Met, "{direction:?}");
+            assert_eq!(
+                status(direction, ceiling, "3"),
+                Status::Met,
+                "{direction:?}"
+            );
+            assert_eq!(
+                status(direction, ceiling, "3.04"),
+                Status::Met,
+                "{direction:?}"
+            );
             assert_eq!(status(direction, ceiling, "2.8"), Status::Exceeded);
             assert_eq!(status(direction, ceiling, "3.2"), Status::NotMet);
         }
@@ -391,7 +401,11 @@ mod tests {
     fn a_floor_is_met_at_or_above_its_bound() {
         let floor = Some(PlanTarget::AtLeast(d("150")));
         for direction in Direction::ALL {
-            assert_eq!(status(direction, floor, "150"), Status::Met, "{direction:?}");
+            assert_eq!(
+                status(direction, floor, "150"),
+                Status::Met,
+                "{direction:?}"
+            );
             assert_eq!(status(direction, floor, "160"), Status::Exceeded);
             assert_eq!(status(direction, floor, "140"), Status::NotMet);
         }
@@ -417,9 +431,9 @@ mod tests {
 
     #[test]
     fn an_unresolved_relative_plan_is_no_plan_to_compare_with() {
-        let relative = Some(PlanTarget::Relative(crate::domain::plan::Relative::Percent(
-            d("10"),
-        )));
+        let relative = Some(PlanTarget::Relative(
+            crate::domain::plan::Relative::Percent(d("10")),
+        ));
         assert_eq!(
             assess(Direction::HigherIsBetter, relative, Some(d("5")), 0),
             Assessment {

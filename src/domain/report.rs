@@ -412,12 +412,7 @@ mod tests {
 
     #[test]
     fn a_ceiling_is_shown_as_typed_and_judged_by_its_form() {
-        let r = row(
-            ("%", Direction::HigherIsBetter),
-            "Dưới 3%",
-            "3",
-            Vec::new(),
-        );
+        let r = row(("%", Direction::HigherIsBetter), "Dưới 3%", "3", Vec::new());
         assert_eq!(r.assessment.status, Status::Met);
         assert_eq!(r.plan_text(Lang::Vi.into()).as_deref(), Some("Dưới 3%"));
         let sentence = r.sentence(Lang::Vi.into()).unwrap();

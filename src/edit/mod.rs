@@ -97,7 +97,10 @@ pub enum Slot {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     /// A plan's target, and its text as typed (which a plan in words is shown as).
-    Plan { target: PlanTarget, text: String },
+    Plan {
+        target: PlanTarget,
+        text: String,
+    },
     Figure(Decimal),
 }
 

@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::domain::{PlanTarget, Stage};
 use crate::domain::compute::{self, Change};
 use crate::domain::report::Report;
+use crate::domain::{PlanTarget, Stage};
 
 /// One row as machines read it: codes, and numbers as JSON numbers (exact, never floats).
 #[derive(Serialize)]
@@ -64,9 +64,7 @@ pub fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
                 plan_source: plan.map(|p| p.source.code()),
                 plan_derived: plan.map(|p| p.derived),
                 plan_form: plan.map(|p| p.target.form_code()),
-                plan_text: plan
-                    .filter(|p| p.target.is_worded())
-                    .map(|p| p.text.trim()),
+                plan_text: plan.filter(|p| p.target.is_worded()).map(|p| p.text.trim()),
                 value: row.current.as_ref().and_then(|f| machine_number(f.value)),
                 stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
                 percent_of_plan: row

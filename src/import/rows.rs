@@ -123,14 +123,15 @@ impl Sink<'_> {
     ) -> Option<PlanTarget> {
         let style = self.style;
         let read = match high.filter(|c| !c.is_empty()) {
-            Some(high) => number::parse(text, unit, style).and_then(|low| {
-                number::parse(high, unit, style).map(|high| {
-                    let mut warnings = low.warnings;
-                    warnings.extend(high.warnings);
-                    (PlanTarget::range(low.value, high.value), warnings)
+            Some(high) => number::parse(text, unit, style)
+                .and_then(|low| {
+                    number::parse(high, unit, style).map(|high| {
+                        let mut warnings = low.warnings;
+                        warnings.extend(high.warnings);
+                        (PlanTarget::range(low.value, high.value), warnings)
+                    })
                 })
-            })
-            .map_err(PlanError::from),
+                .map_err(PlanError::from),
             None => PlanTarget::parse(text, unit, style),
         };
         let doubtful = read

@@ -242,10 +242,12 @@ impl PlanError {
         let locale = lang.code();
         match self {
             Self::Number(e) => e.message(lang),
-            Self::ChangeWithoutMeasure { text } => {
-                rust_i18n::t!("plan_words.change_without_measure", locale = locale, text = text)
-                    .into_owned()
-            }
+            Self::ChangeWithoutMeasure { text } => rust_i18n::t!(
+                "plan_words.change_without_measure",
+                locale = locale,
+                text = text
+            )
+            .into_owned(),
             Self::PointsNotARate { unit } => rust_i18n::t!(
                 "plan_words.points_not_a_rate",
                 locale = locale,
@@ -509,8 +511,8 @@ impl Plan {
         if !self.target.is_worded() {
             return false;
         }
-        let language_fits = words::read(&self.text)
-            .is_some_and(|w| w.lang.is_none_or(|lang| lang == locale.lang));
+        let language_fits =
+            words::read(&self.text).is_some_and(|w| w.lang.is_none_or(|lang| lang == locale.lang));
         language_fits
             && PlanTarget::parse(&self.text, unit, locale.style)
                 .is_ok_and(|(target, warnings)| target == self.target && warnings.is_empty())

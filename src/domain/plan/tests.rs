@@ -183,7 +183,12 @@ fn a_change_on_last_year_is_read_in_every_wording() {
         assert_eq!(read(text, "tấn", NumberStyle::En), Ok(up), "en: {text}");
     }
     let down = PlanTarget::Relative(Relative::Percent(d("-5")));
-    for text in ["giảm 5%", "Giảm 5% so với cùng kỳ", "down 5%", "down 5% on last year"] {
+    for text in [
+        "giảm 5%",
+        "Giảm 5% so với cùng kỳ",
+        "down 5%",
+        "down 5% on last year",
+    ] {
         assert_eq!(read(text, "vụ", NumberStyle::Vi), Ok(down), "{text}");
     }
     assert_eq!(
@@ -275,7 +280,10 @@ fn a_relative_plan_resolves_against_last_year() {
         Some(PlanTarget::Value(d("2.7")))
     );
     let same = read("bằng cùng kỳ", "tấn", NumberStyle::Vi).unwrap();
-    assert_eq!(same.resolve(Some(d("18"))), Some(PlanTarget::Value(d("18"))));
+    assert_eq!(
+        same.resolve(Some(d("18"))),
+        Some(PlanTarget::Value(d("18")))
+    );
     // Without last year's value there is nothing to compare with, never a guess.
     assert_eq!(up.resolve(None), None);
     assert_eq!(same.resolve(None), None);
@@ -289,7 +297,8 @@ fn the_resolution_is_shown_after_the_plan() {
     let vi = Locale::from(Lang::Vi);
     let up = read("tăng 10% so với cùng kỳ", "tấn", NumberStyle::Vi).unwrap();
     assert_eq!(
-        up.resolution_note(Some(d("2809.8")), 1, None, vi).as_deref(),
+        up.resolution_note(Some(d("2809.8")), 1, None, vi)
+            .as_deref(),
         Some("(≈ 3.090,8)")
     );
     assert_eq!(
@@ -297,7 +306,8 @@ fn the_resolution_is_shown_after_the_plan() {
         Some("(không tính được: chưa có số liệu năm trước)")
     );
     assert_eq!(
-        up.resolution_note(None, 1, None, Lang::En.into()).as_deref(),
+        up.resolution_note(None, 1, None, Lang::En.into())
+            .as_deref(),
         Some("(cannot resolve: no value for last year)")
     );
     assert_eq!(
@@ -367,7 +377,10 @@ fn a_target_is_written_in_the_readers_words_and_reads_back() {
     }
     let vi = Locale::from(Lang::Vi);
     let en = Locale::from(Lang::En);
-    assert_eq!(PlanTarget::AtMost(d("3")).text_with_unit(&unit("%"), vi), "dưới 3%");
+    assert_eq!(
+        PlanTarget::AtMost(d("3")).text_with_unit(&unit("%"), vi),
+        "dưới 3%"
+    );
     assert_eq!(PlanTarget::About(d("4")).text(vi), "khoảng 4");
     assert_eq!(
         PlanTarget::AtLeast(d("150")).text_with_unit(&unit("tấn"), en),

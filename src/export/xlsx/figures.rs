@@ -144,10 +144,14 @@ fn write_plan_entry(
         sheet.write_string(row, fig::TYPED, &plan.text)?;
     }
     if let Some(original) = plan.original {
-        sheet.write_string(row, fig::ORIGINAL, original.text(Locale {
+        sheet.write_string(
+            row,
+            fig::ORIGINAL,
+            original.text(Locale {
                 lang: words.lang,
                 style: words.style,
-            }))?;
+            }),
+        )?;
     }
     if plan.derived {
         sheet.write_string(row, fig::DERIVED, "x")?;
