@@ -139,6 +139,7 @@ impl ReportRow {
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
     /// đạt 103% kế hoạch được giao". `None` when there is no figure to report.
     pub fn sentence(&self, locale: Locale) -> Option<String> {
+        let reader = locale;
         let Locale { lang, style } = locale;
         let current = self.current.as_ref()?;
         let locale = lang.code();
@@ -159,7 +160,7 @@ impl ReportRow {
                     "sentence.plan_unresolved",
                     locale = locale,
                     plan = plan.source.phrase(lang),
-                    words = plan.shown(&self.indicator.unit, Locale { lang, style })
+                    words = plan.shown(&self.indicator.unit, reader)
                 );
                 return Some(format!("{head}{tail}"));
             }
@@ -176,16 +177,11 @@ impl ReportRow {
         }
         // The plan in words follows: "đạt 107,1% kế hoạch thành phố giao (dưới 3%)".
         let unit = &self.indicator.unit;
-        let mut words = plan.shown_with_unit(unit, Locale { lang, style });
+        let mut words = plan.shown_with_unit(unit, reader);
         if let (PlanTarget::Relative(_), Some(PlanTarget::Value(value))) =
             (plan.target, self.resolved)
         {
-            let value = plan::approx_text(
-                value,
-                self.indicator.precision,
-                Some(unit),
-                Locale { lang, style },
-            );
+            let value = plan::approx_text(value, self.indicator.precision, Some(unit), reader);
             words = format!("{words}, ≈ {value}");
         }
         Some(format!("{head}{tail} ({words})"))
