@@ -182,7 +182,7 @@ impl ReportRow {
             (plan.target, self.resolved)
         {
             let value = plan::approx_text(value, self.indicator.precision, Some(unit), reader);
-            words = format!("{words}, ≈ {value}");
+            words = format!("{words}, ≈\u{a0}{value}");
         }
         Some(format!("{head}{tail} ({words})"))
     }
@@ -346,16 +346,16 @@ mod tests {
         assert_eq!(r.assessment.status, Status::Exceeded);
         assert_eq!(
             r.plan_text(vi).as_deref(),
-            Some("tăng 10% so với cùng kỳ (≈ 3.090,8)")
+            Some("tăng 10% so với cùng kỳ (≈\u{a0}3.090,8)")
         );
         assert_eq!(
             r.plan_text_with_unit(vi).as_deref(),
-            Some("tăng 10% so với cùng kỳ (≈ 3.090,8 tấn)")
+            Some("tăng 10% so với cùng kỳ (≈\u{a0}3.090,8 tấn)")
         );
         let sentence = r.sentence(vi).unwrap();
         assert!(
             sentence.ends_with(
-                "đạt 103,5% kế hoạch thành phố giao (tăng 10% so với cùng kỳ, ≈ 3.090,8 tấn)"
+                "đạt 103,5% kế hoạch thành phố giao (tăng 10% so với cùng kỳ, ≈\u{a0}3.090,8 tấn)"
             ),
             "{sentence}"
         );
@@ -402,7 +402,7 @@ mod tests {
         assert_eq!(r.assessment.status, Status::Met);
         assert_eq!(
             r.plan_text(Lang::Vi.into()).as_deref(),
-            Some("giảm 0,5 điểm % (≈ 2,7)")
+            Some("giảm 0,5 điểm % (≈\u{a0}2,7)")
         );
     }
 

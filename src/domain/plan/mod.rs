@@ -406,7 +406,8 @@ impl PlanTarget {
     }
 
     /// For a plan relative to last year, what it comes to, as a report adds it after the plan:
-    /// "(≈ 3.090,8)" (rounded to the indicator's `precision`; with `unit` when given), or
+    /// "(≈ 3.090,8)", a no-break space keeping "≈" with its number (rounded to the indicator's
+    /// `precision`; with `unit` when given), or
     /// "(không tính được: chưa có số liệu năm trước)" without `last` year's value. `None` for
     /// any other plan.
     pub fn resolution_note(

@@ -299,7 +299,7 @@ fn the_resolution_is_shown_after_the_plan() {
     assert_eq!(
         up.resolution_note(Some(d("2809.8")), 1, None, vi)
             .as_deref(),
-        Some("(≈ 3.090,8)")
+        Some("(≈\u{a0}3.090,8)")
     );
     assert_eq!(
         up.resolution_note(None, 1, None, vi).as_deref(),
@@ -313,7 +313,7 @@ fn the_resolution_is_shown_after_the_plan() {
     assert_eq!(
         up.resolution_note(Some(d("2809.8")), 1, Some(&unit("tấn")), Lang::En.into())
             .as_deref(),
-        Some("(≈ 3,090.8 tonnes)")
+        Some("(≈\u{a0}3,090.8 tonnes)")
     );
     assert_eq!(
         PlanTarget::AtMost(d("3")).resolution_note(Some(d("1")), 1, None, vi),
