@@ -15,7 +15,7 @@ use krilla::text::{Font, TextDirection};
 use super::WardYear;
 use super::chart::{self, Anchor, Rgb, Shape, colour};
 use super::draw::{self, TextStyle};
-use super::font::{BOLD, Faces, REGULAR, Weight};
+use super::font::{self, BOLD, Faces, REGULAR, Weight};
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::report_words::{self, Column};
@@ -87,6 +87,7 @@ mod column {
     pub const INDICATOR: usize = 1;
     pub const UNIT: usize = 2;
     pub const PLAN: usize = 3;
+    pub const VALUE: usize = 4;
     pub const STATUS: usize = 7;
 }
 
@@ -251,7 +252,7 @@ impl<'f> Pages<'f> {
             self.y += AFTER_SENTENCE;
             for sentence in sentences {
                 self.paragraph(
-                    &format!("– {sentence}."),
+                    &format!("– {}.", font::printable(&sentence)),
                     SENTENCE_SIZE,
                     Weight::Regular,
                     Anchor::Start,
@@ -317,13 +318,14 @@ impl<'f> Pages<'f> {
                 self.header(&header);
             }
             let mut x = MARGIN;
-            for ((lines, weight, colour), (_, width, anchor)) in cells.into_iter().zip(COLUMNS) {
+            let columns = cells.into_iter().zip(COLUMNS).enumerate();
+            for (index, ((lines, weight, colour), (_, width, anchor))) in columns {
                 for (n, line) in lines.into_iter().enumerate() {
                     #[allow(clippy::cast_precision_loss)]
                     let y = self.y + PAD + BODY + n as f32 * LINE;
                     let tx = anchor_x(x, width, anchor);
                     // The stage under a value is quieter than the value.
-                    let (size, shade) = if n > 0 && anchor == Anchor::End {
+                    let (size, shade) = if n > 0 && index == column::VALUE {
                         (STAGE_SIZE, colour::MUTED)
                     } else {
                         (BODY, colour)
@@ -418,7 +420,7 @@ impl<'f> Pages<'f> {
         let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
         // A plan in words is written whole, on as many lines as it takes.
         let plan = self.faces.wrap_words(
-            &row.plan_text(Locale { lang, style }).unwrap_or_default(),
+            &font::printable(&row.plan_text(Locale { lang, style }).unwrap_or_default()),
             BODY,
             Weight::Regular,
             COLUMNS[column::PLAN].1 - 2.0 * PAD,
