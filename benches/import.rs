@@ -51,7 +51,7 @@ fn rows(store: &Store, new_years: bool) -> Vec<Row> {
                     .and_then(|p| p.first())
                     .and_then(|p| match p.target {
                         PlanTarget::Value(value) => Some(value),
-                        PlanTarget::Range { .. } => None,
+                        _ => None,
                     });
                 let actual = figures
                     .get(id)

@@ -66,6 +66,7 @@ fn every_key_the_code_names_is_defined() {
                 "\"number.",
                 "\"sentence.",
                 "\"change.",
+                "\"plan_words.",
             ] {
                 for (at, _) in text.match_indices(prefix) {
                     let rest = &text[at + 1..];

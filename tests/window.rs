@@ -10,10 +10,11 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
+use ward_kpi::app::entry_form::Column;
 use ward_kpi::app::prefs::Prefs;
 use ward_kpi::app::views::View;
 use ward_kpi::app::{Launch, WardKpiApp};
-use ward_kpi::domain::{Lang, Stage};
+use ward_kpi::domain::{Lang, PlanTarget, Stage};
 
 use common::Scratch;
 
@@ -92,6 +93,60 @@ fn typing_plan_and_actual_then_saving_shows_114_6_percent_exceeded() {
     assert_eq!(figures[0].value.to_string(), "2809.8");
     let plans = store.plans_of(unit, 2021).unwrap().remove(&crop).unwrap();
     assert_eq!(plans[0].target.low().to_string(), "2451.8");
+}
+
+#[test]
+fn a_plan_typed_in_words_reads_as_typed_and_is_saved_as_typed() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("worded.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    let poverty = "Tỷ lệ hộ nghèo";
+
+    type_into(&mut harness, "Kế hoạch", poverty, "Dưới 3");
+    // The cell says how it reads: a ceiling, with the indicator's unit.
+    harness.get_by_label("= dưới 3%");
+    type_into(&mut harness, "Thực hiện", poverty, "3");
+    // A plan on last year with no value last year says it cannot be worked out.
+    type_into(
+        &mut harness,
+        "Kế hoạch",
+        "Số lao động được tạo việc làm mới",
+        "tăng 10%",
+    );
+    harness.get_by_label("= tăng 10% so với cùng kỳ (không tính được: chưa có số liệu năm trước)");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
+
+    // Saved as typed, read back as a ceiling.
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (unit, _) = store.unit_for("03142", 2021).unwrap();
+    let (id, _) = store.indicator("poverty_rate").unwrap();
+    let plans = store.plans_of(unit, 2021).unwrap().remove(&id).unwrap();
+    assert_eq!(plans[0].text, "Dưới 3");
+    assert_eq!(plans[0].target, PlanTarget::AtMost(3.into()));
+    // The grid shows it as typed again.
+    assert_eq!(
+        harness
+            .state()
+            .session
+            .as_ref()
+            .unwrap()
+            .form
+            .rows
+            .iter()
+            .find(|r| r.indicator.code == "poverty_rate")
+            .unwrap()
+            .cell(Column::Plan)
+            .text,
+        "Dưới 3"
+    );
+
+    // Met at exactly its bound, and shown in its words.
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    harness.get_by_label("Dưới 3");
+    harness.get_by_label("tăng 10% (không tính được: chưa có số liệu năm trước)");
 }
 
 #[test]

@@ -3,8 +3,10 @@
 //! the changed rows for the one write path ([`crate::edit`]), or into the list of cells that
 //! stop the save. Plain Rust, so it is tested without a window.
 
-use crate::domain::number::{self, NumberError, NumberStyle, NumberWarning};
-use crate::domain::{Figure, Indicator, Lang, Plan, PlanTarget, Stage};
+use rust_decimal::Decimal;
+
+use crate::domain::number::{self, NumberStyle, NumberWarning};
+use crate::domain::{Figure, Indicator, Lang, Locale, Plan, PlanTarget, Stage};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
@@ -103,6 +105,8 @@ pub struct Row {
     /// The plan the report uses, which the row shows and edits.
     plan: Option<Plan>,
     figures: Vec<Figure>,
+    /// Last year's value (its latest stage), which a plan relative to last year comes from.
+    last: Option<Decimal>,
     cells: [Cell; 5],
 }
 
@@ -153,6 +157,7 @@ impl EntryForm {
     ) -> Result<Self, StoreError> {
         let mut plans = store.plans_of(unit, year)?;
         let mut figures = store.figures_of(unit, year)?;
+        let previous = store.figures_of(unit, year - 1)?;
         let rows = store
             .indicators()?
             .into_iter()
@@ -161,10 +166,15 @@ impl EntryForm {
                 let all_plans = plans.remove(&id).unwrap_or_default();
                 let plan = crate::domain::plan::preferred(&all_plans).cloned();
                 let figures = figures.remove(&id).unwrap_or_default();
+                let last = previous
+                    .get(&id)
+                    .and_then(|f| crate::domain::figure::current(f))
+                    .map(|f| f.value);
                 let mut row = Row {
                     indicator_id: id,
                     plan,
                     figures,
+                    last,
                     indicator,
                     cells: std::array::from_fn(|_| Cell {
                         text: String::new(),
@@ -250,13 +260,13 @@ impl EntryForm {
             .enumerate()
             .filter(|(_, r)| r.is_changed())
             .map(|(index, row)| {
-                row.edit(index, self.unit, self.year, self.style)
-                    .map_err(|(column, error)| {
+                row.edit(index, self.unit, self.year, (self.lang, self.style))
+                    .map_err(|(column, message)| {
                         vec![CellError {
                             row: index,
                             column,
                             indicator: row.indicator.name(self.lang).to_owned(),
-                            message: error.message(self.lang),
+                            message,
                         }]
                     })
             })
@@ -267,10 +277,11 @@ impl EntryForm {
 impl Row {
     /// Puts the stored values back into the cells, written in `style`.
     fn reset(&mut self, lang: Lang, style: NumberStyle) {
+        // A plan in words as typed, where it reads the same in this language and style.
         let plan_text = self
             .plan
             .as_ref()
-            .map(|p| p.target.text(style))
+            .map(|p| p.shown(&self.indicator.unit, Locale { lang, style }))
             .unwrap_or_default();
         let figure_text = |stage: Stage| {
             self.figures
@@ -309,10 +320,21 @@ impl Row {
         match column {
             Column::Note => Reading::Text,
             Column::Plan => match PlanTarget::parse(text, unit, style) {
-                Ok((target, w)) => Reading::Value {
-                    shown: format!("= {}", target.text_with_unit(unit, lang, style)),
-                    warnings: warnings(w),
-                },
+                Ok((target, w)) => {
+                    let locale = Locale { lang, style };
+                    let mut shown = format!("= {}", target.text_with_unit(unit, locale));
+                    // A plan relative to last year: what it comes to, or that it cannot be told.
+                    let precision = self.indicator.precision;
+                    if let Some(note) =
+                        target.resolution_note(self.last, precision, Some(unit), locale)
+                    {
+                        shown = format!("{shown} {note}");
+                    }
+                    Reading::Value {
+                        shown,
+                        warnings: warnings(w),
+                    }
+                }
                 Err(e) => Reading::Error(e.message(lang)),
             },
             Column::Estimate | Column::Actual | Column::Final => {
@@ -333,17 +355,25 @@ impl Row {
     /// This row's edit: its changed cells, and its note when it changed or when the value it
     /// shows beside (the latest stage typed, else the plan) changed: the grid shows one note a
     /// row, and re-states it for the value it stands beside. Where each goes is the write
-    /// path's rule. A cell that does not read is returned with why.
+    /// path's rule. A cell that does not read is returned with why, in `lang`.
     fn edit(
         &self,
         index: usize,
         unit: UnitId,
         year: i16,
-        style: NumberStyle,
-    ) -> Result<RowEdit<CellAt>, (Column, NumberError)> {
+        (lang, style): (Lang, NumberStyle),
+    ) -> Result<RowEdit<CellAt>, (Column, String)> {
         let indicator_unit = &self.indicator.unit;
-        let plan = |text: &str| PlanTarget::parse(text, indicator_unit, style).map(|(t, _)| t);
-        let figure = |text: &str| number::parse(text, indicator_unit, style).map(|p| p.value);
+        let plan = |text: &str| {
+            PlanTarget::parse(text, indicator_unit, style)
+                .map(|(t, _)| t)
+                .map_err(|e| e.message(lang))
+        };
+        let figure = |text: &str| {
+            number::parse(text, indicator_unit, style)
+                .map(|p| p.value)
+                .map_err(|e| e.message(lang))
+        };
         let mut slots = Vec::new();
         if self.cell(Column::Plan).is_changed() {
             slots.push(SlotEdit {
@@ -393,10 +423,7 @@ impl Row {
 }
 
 /// What a changed cell says: its value, or (blank) that the value goes; or why it does not read.
-fn given<T>(
-    cell: &Cell,
-    read: impl Fn(&str) -> Result<T, NumberError>,
-) -> Result<Given<T>, NumberError> {
+fn given<T, E>(cell: &Cell, read: impl Fn(&str) -> Result<T, E>) -> Result<Given<T>, E> {
     let text = cell.text.trim();
     if text.is_empty() {
         return Ok(Given::Clear);

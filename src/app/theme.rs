@@ -21,6 +21,11 @@ pub const CELL_WIDTH: f32 = 128.0;
 pub const NOTE_WIDTH: f32 = 180.0;
 /// Widest an indicator's name runs in a table before it wraps.
 pub const NAME_WIDTH: f32 = 270.0;
+/// Widest a plan in words ("tăng 10% so với cùng kỳ (≈ 3.090,8)") runs in a table before it
+/// wraps.
+pub const PLAN_WIDTH: f32 = 190.0;
+/// Widest the entry grid's plan column grows to show a plan in words whole.
+pub const PLAN_CELL_MAX_WIDTH: f32 = 280.0;
 /// Width of a paragraph of explanation, short enough to read at a glance.
 pub const PROSE_WIDTH: f32 = 560.0;
 /// Height of the % of plan chart on the dashboard.

@@ -6,8 +6,8 @@ use clap::Args;
 use rust_decimal::Decimal;
 
 use super::table::{Align, Table};
-use crate::domain::Lang;
 use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Lang, plan};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi history`.
@@ -75,8 +75,8 @@ pub fn run(
             entry.who,
             t(&format!("cli.origin.{}", entry.origin)),
             what,
-            shown(entry.old_value.as_deref(), style),
-            shown(entry.new_value.as_deref(), style),
+            shown(entry.old_value.as_deref(), entry.old_text.as_deref(), style),
+            shown(entry.new_value.as_deref(), entry.new_text.as_deref(), style),
             note,
         ]);
     }
@@ -84,11 +84,15 @@ pub fn run(
     Ok(())
 }
 
-/// A logged value in the output number style ("2.809,8", a band "6,6–6,8", "–" for none).
-fn shown(value: Option<&str>, style: NumberStyle) -> String {
+/// A logged value in the output number style ("2.809,8", a band "6,6–6,8", "–" for none); a
+/// plan in words as it was typed ("Dưới 3%"), its number alone saying less.
+fn shown(value: Option<&str>, text: Option<&str>, style: NumberStyle) -> String {
     let Some(value) = value else {
         return "–".to_owned();
     };
+    if let Some(text) = text.filter(|t| plan::is_worded(t)) {
+        return text.to_owned();
+    }
     value
         .split('–')
         .map(|part| {

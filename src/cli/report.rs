@@ -86,10 +86,7 @@ fn table(report: &Report, locale: Locale) -> String {
             (index + 1).to_string(),
             row.indicator.name(lang).to_owned(),
             row.indicator.unit.symbol_in(lang).to_owned(),
-            row.plan
-                .as_ref()
-                .map(|p| p.target.text(locale.style))
-                .unwrap_or_default(),
+            row.plan_text(locale).unwrap_or_default(),
             row.value_with_stage(locale).unwrap_or_default(),
             report::percent_text(row.assessment.percent, locale.style).unwrap_or_default(),
             row.previous

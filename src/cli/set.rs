@@ -21,7 +21,10 @@ pub struct SetArgs {
     /// The ward's statistics code [default: the database's ward].
     #[arg(long)]
     pub ward: Option<String>,
-    /// The plan: a number ("2.451,8") or a band ("6,6 – 6,8"); "" removes it.
+    /// The plan: a number ("2.451,8"), a band ("6,6 – 6,8"), or as plans are worded: a ceiling
+    /// ("Dưới 3%", "không quá 3%", "≤ 3", "below 3%"), a floor ("Trên 150", "ít nhất 150", "≥
+    /// 150", "at least 150"), "Khoảng 4" ("about 4"), or against last year ("tăng 10% so với
+    /// cùng kỳ", "giảm 0,5 điểm %", "bằng cùng kỳ", "up 10% on last year"); "" removes it.
     #[arg(long, allow_hyphen_values = true)]
     pub plan: Option<String>,
     /// Who set the plan [default: the city before the 2025 merger, the province after].

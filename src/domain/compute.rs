@@ -9,6 +9,12 @@
 //! - Exact (a quota): met when value = plan to display precision; above or below is not met.
 //! - A band [a, b]: met inside; outside is not met (above b counts as exceeded for
 //!   higher-is-better).
+//! - A plan in words follows its own form, whatever the indicator's direction: a ceiling ("dưới
+//!   3%") is judged as a cap of a lower-is-better indicator (met at the bound, exceeded strictly
+//!   below, % of plan bound ÷ value × 100), a floor ("trên 150") as a plan of a higher-is-better
+//!   one (value ÷ bound × 100, met at 100%, exceeded above); "khoảng 4" as the value 4. A plan
+//!   relative to last year is judged as the value it comes to; unresolved (no value last year),
+//!   it is no plan to compare with.
 //! - No plan, or no value: said so, never 0% or ∞.
 //! - Against the same period last year: flows and stocks as (this − last) ÷ last × 100; rates as
 //!   this − last in percentage points.
@@ -74,7 +80,8 @@ pub struct Assessment {
 }
 
 /// Judges `value` against `target` for an indicator going `direction`, comparing values at the
-/// indicator's display `precision`.
+/// indicator's display `precision`. A plan relative to last year is resolved first
+/// ([`PlanTarget::resolve`]); one left unresolved is judged as no plan.
 pub fn assess(
     direction: Direction,
     target: Option<PlanTarget>,
@@ -94,8 +101,22 @@ pub fn assess(
         };
     };
     match target {
-        PlanTarget::Value(plan) => assess_value(direction, plan, value, precision),
+        PlanTarget::Value(plan) | PlanTarget::About(plan) => {
+            assess_value(direction, plan, value, precision)
+        }
         PlanTarget::Range { low, high } => assess_range(direction, low, high, value, precision),
+        PlanTarget::AtMost(bound) => {
+            assess_value(Direction::LowerIsBetter, bound, value, precision)
+        }
+        PlanTarget::AtLeast(bound) => {
+            assess_value(Direction::HigherIsBetter, bound, value, precision)
+        }
+        // A plan relative to last year that was not resolved (see `PlanTarget::resolve`): there
+        // is nothing to compare with.
+        PlanTarget::Relative(_) => Assessment {
+            percent: None,
+            status: Status::NoPlan,
+        },
     }
 }
 
@@ -351,6 +372,78 @@ mod tests {
         let a = assess(Direction::HigherIsBetter, band, Some(d("6.6")), 1);
         assert_eq!(a.percent, Some(d("100")));
         let a = assess(Direction::Range, band, Some(d("6.7")), 1);
+        assert_eq!(a.percent, Some(d("100")));
+    }
+
+    #[test]
+    fn a_ceiling_is_met_at_or_below_its_bound() {
+        let ceiling = Some(PlanTarget::AtMost(d("3")));
+        for direction in Direction::ALL {
+            // Met at exactly 3, even where more is better: the plan's own form decides.
+            assert_eq!(
+                status(direction, ceiling, "3"),
+                Status::Met,
+                "{direction:?}"
+            );
+            assert_eq!(
+                status(direction, ceiling, "3.04"),
+                Status::Met,
+                "{direction:?}"
+            );
+            assert_eq!(status(direction, ceiling, "2.8"), Status::Exceeded);
+            assert_eq!(status(direction, ceiling, "3.2"), Status::NotMet);
+        }
+        let a = assess(Direction::HigherIsBetter, ceiling, Some(d("2.4")), 1);
+        assert_eq!(a.percent, Some(d("125")));
+    }
+
+    #[test]
+    fn a_floor_is_met_at_or_above_its_bound() {
+        let floor = Some(PlanTarget::AtLeast(d("150")));
+        for direction in Direction::ALL {
+            assert_eq!(
+                status(direction, floor, "150"),
+                Status::Met,
+                "{direction:?}"
+            );
+            assert_eq!(status(direction, floor, "160"), Status::Exceeded);
+            assert_eq!(status(direction, floor, "140"), Status::NotMet);
+        }
+        // A floor on a lower-is-better indicator is still a floor: % is value ÷ bound.
+        let a = assess(Direction::LowerIsBetter, floor, Some(d("165")), 0);
+        assert_eq!(a.percent, Some(d("110")));
+        assert_eq!(a.status, Status::Exceeded);
+    }
+
+    #[test]
+    fn about_is_judged_as_the_value() {
+        let about = Some(PlanTarget::About(d("4")));
+        for direction in Direction::ALL {
+            for v in ["3.5", "4", "4.5", "0"] {
+                assert_eq!(
+                    assess(direction, about, Some(d(v)), 1),
+                    assess(direction, value("4"), Some(d(v)), 1),
+                    "{direction:?} {v}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn an_unresolved_relative_plan_is_no_plan_to_compare_with() {
+        let relative = Some(PlanTarget::Relative(
+            crate::domain::plan::Relative::Percent(d("10")),
+        ));
+        assert_eq!(
+            assess(Direction::HigherIsBetter, relative, Some(d("5")), 0),
+            Assessment {
+                percent: None,
+                status: Status::NoPlan
+            }
+        );
+        let resolved = relative.and_then(|t| t.resolve(Some(d("2809.8"))));
+        let a = assess(Direction::HigherIsBetter, resolved, Some(d("3090.78")), 1);
+        assert_eq!(a.status, Status::Met);
         assert_eq!(a.percent, Some(d("100")));
     }
 

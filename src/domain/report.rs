@@ -6,8 +6,8 @@ use rust_decimal::Decimal;
 use super::compute::{self, Assessment, Change};
 use super::figure::{self, Figure};
 use super::number::{self, NumberStyle};
-use super::plan::{self, Plan};
-use super::{AdminUnit, Indicator, Locale};
+use super::plan::{self, Plan, PlanTarget};
+use super::{AdminUnit, Indicator, Locale, Unit};
 
 /// Everything stored about one indicator for a ward and a year, and last year's figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +24,10 @@ pub struct ReportRow {
     pub indicator: Indicator,
     /// The plan the % refers to.
     pub plan: Option<Plan>,
+    /// The target the value is judged against: the plan's own, or for a plan relative to last
+    /// year ("tăng 10% so với cùng kỳ") the value it comes to from last year's value. `None`
+    /// without a plan, or when last year has no value to go by.
+    pub resolved: Option<PlanTarget>,
     /// The year's value: the latest stage present.
     pub current: Option<Figure>,
     pub assessment: Assessment,
@@ -46,9 +50,13 @@ impl ReportRow {
         let plan = plan::preferred(&data.plans).cloned();
         let current = figure::current(&data.figures).cloned();
         let previous = figure::current(&data.previous).cloned();
+        // "Last year" is last year's value at its latest stage, as the change column uses it.
+        let resolved = plan
+            .as_ref()
+            .and_then(|p| p.target.resolve(previous.as_ref().map(|f| f.value)));
         let assessment = compute::assess(
             data.indicator.direction,
-            plan.as_ref().map(|p| p.target),
+            resolved,
             current.as_ref().map(|f| f.value),
             data.indicator.precision,
         );
@@ -62,10 +70,46 @@ impl ReportRow {
         Self {
             indicator: data.indicator,
             plan,
+            resolved,
             current,
             assessment,
             previous,
             change,
+        }
+    }
+
+    /// The plan as the report's plan column shows it: a number or band in the reader's style, a
+    /// plan in words as typed ("Dưới 3%"), and for a plan relative to last year what it comes to
+    /// ("tăng 10% so với cùng kỳ (≈ 3.090,8)") or that it cannot be worked out.
+    pub fn plan_text(&self, locale: Locale) -> Option<String> {
+        let plan = self.plan.as_ref()?;
+        let text = plan.shown(&self.indicator.unit, locale);
+        Some(self.with_resolution(plan, text, None, locale))
+    }
+
+    /// [`ReportRow::plan_text`] with units ("2.451,8 tấn", "Dưới 3%", "tăng 10% so với cùng kỳ
+    /// (≈ 3.090,8 tấn)"), for a line of its own such as the meeting slide's.
+    pub fn plan_text_with_unit(&self, locale: Locale) -> Option<String> {
+        let plan = self.plan.as_ref()?;
+        let unit = &self.indicator.unit;
+        let text = plan.shown_with_unit(unit, locale);
+        Some(self.with_resolution(plan, text, Some(unit), locale))
+    }
+
+    fn with_resolution(
+        &self,
+        plan: &Plan,
+        text: String,
+        unit: Option<&Unit>,
+        locale: Locale,
+    ) -> String {
+        let last = self.previous.as_ref().map(|f| f.value);
+        match plan
+            .target
+            .resolution_note(last, self.indicator.precision, unit, locale)
+        {
+            Some(note) => format!("{text} {note}"),
+            None => text,
         }
     }
 
@@ -95,6 +139,7 @@ impl ReportRow {
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
     /// đạt 103% kế hoạch được giao". `None` when there is no figure to report.
     pub fn sentence(&self, locale: Locale) -> Option<String> {
+        let reader = locale;
         let Locale { lang, style } = locale;
         let current = self.current.as_ref()?;
         let locale = lang.code();
@@ -105,7 +150,20 @@ impl ReportRow {
             verb = current.stage.verb(lang),
             value = number::format_with_unit(current.value, &self.indicator.unit, lang, style)
         );
-        let Some((plan, percent)) = self.plan.as_ref().zip(self.assessment.percent) else {
+        let Some(plan) = self.plan.as_ref() else {
+            return Some(head.into_owned());
+        };
+        let Some(percent) = self.assessment.percent else {
+            // A plan relative to last year with no value last year: said, never guessed.
+            if self.resolved.is_none() {
+                let tail = rust_i18n::t!(
+                    "sentence.plan_unresolved",
+                    locale = locale,
+                    plan = plan.source.phrase(lang),
+                    words = plan.shown(&self.indicator.unit, reader)
+                );
+                return Some(format!("{head}{tail}"));
+            }
             return Some(head.into_owned());
         };
         let tail = rust_i18n::t!(
@@ -114,7 +172,19 @@ impl ReportRow {
             percent = number::format_percent(percent, style),
             plan = plan.source.phrase(lang)
         );
-        Some(format!("{head}{tail}"))
+        if !plan.target.is_worded() {
+            return Some(format!("{head}{tail}"));
+        }
+        // The plan in words follows: "đạt 107,1% kế hoạch thành phố giao (dưới 3%)".
+        let unit = &self.indicator.unit;
+        let mut words = plan.shown_with_unit(unit, reader);
+        if let (PlanTarget::Relative(_), Some(PlanTarget::Value(value))) =
+            (plan.target, self.resolved)
+        {
+            let value = plan::approx_text(value, self.indicator.precision, Some(unit), reader);
+            words = format!("{words}, ≈\u{a0}{value}");
+        }
+        Some(format!("{head}{tail} ({words})"))
     }
 }
 
@@ -194,4 +264,157 @@ pub fn change_text(change: Change, locale: Locale) -> String {
         amount = number::format_exact(size, style)
     )
     .into_owned()
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use std::str::FromStr as _;
+
+    use super::*;
+    use crate::domain::compute::Status;
+    use crate::domain::number::NumberStyle;
+    use crate::domain::{Category, Direction, Kind, Lang, PlanSource, Stage};
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn indicator(unit: &str, direction: Direction) -> Indicator {
+        Indicator {
+            code: "x".into(),
+            name_vi: "Sản lượng".into(),
+            name_en: "Output".into(),
+            category: Category::Economy,
+            unit: Unit::new(unit),
+            direction,
+            kind: Kind::Flow,
+            precision: 1,
+            archived: false,
+            order: 0,
+        }
+    }
+
+    fn figure(stage: Stage, value: &str) -> Figure {
+        Figure {
+            stage,
+            value: d(value),
+            text: value.into(),
+            note: String::new(),
+        }
+    }
+
+    /// A report row for a plan typed as `text`, this year's `value`, and last year's figures.
+    fn row(
+        (unit, direction): (&str, Direction),
+        text: &str,
+        value: &str,
+        previous: Vec<Figure>,
+    ) -> ReportRow {
+        let indicator = indicator(unit, direction);
+        let (target, _) = PlanTarget::parse(text, &indicator.unit, NumberStyle::Vi).unwrap();
+        ReportRow::new(IndicatorYear {
+            indicator,
+            plans: vec![Plan {
+                source: PlanSource::City,
+                target,
+                text: text.into(),
+                original: None,
+                derived: false,
+                note: String::new(),
+            }],
+            figures: vec![figure(Stage::Actual, value)],
+            previous,
+        })
+    }
+
+    #[test]
+    fn a_relative_plan_is_judged_against_last_years_latest_stage() {
+        let vi = Locale::from(Lang::Vi);
+        // Last year's latest stage is the actual (thực hiện), not the estimate.
+        let previous = vec![
+            figure(Stage::Estimate, "2700"),
+            figure(Stage::Actual, "2809.8"),
+        ];
+        let r = row(
+            ("tấn", Direction::HigherIsBetter),
+            "tăng 10% so với cùng kỳ",
+            "3200",
+            previous,
+        );
+        assert_eq!(r.resolved, Some(PlanTarget::Value(d("3090.78"))));
+        assert_eq!(r.assessment.status, Status::Exceeded);
+        assert_eq!(
+            r.plan_text(vi).as_deref(),
+            Some("tăng 10% so với cùng kỳ (≈\u{a0}3.090,8)")
+        );
+        assert_eq!(
+            r.plan_text_with_unit(vi).as_deref(),
+            Some("tăng 10% so với cùng kỳ (≈\u{a0}3.090,8 tấn)")
+        );
+        let sentence = r.sentence(vi).unwrap();
+        assert!(
+            sentence.ends_with(
+                "đạt 103,5% kế hoạch thành phố giao (tăng 10% so với cùng kỳ, ≈\u{a0}3.090,8 tấn)"
+            ),
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn a_relative_plan_without_last_year_is_kept_but_not_compared() {
+        let r = row(
+            ("tấn", Direction::HigherIsBetter),
+            "tăng 10%",
+            "3200",
+            Vec::new(),
+        );
+        assert!(r.plan.is_some());
+        assert_eq!(r.resolved, None);
+        assert_eq!(r.assessment.status, Status::NoPlan);
+        assert_eq!(r.assessment.percent, None);
+        assert_eq!(
+            r.plan_text(Lang::Vi.into()).as_deref(),
+            Some("tăng 10% (không tính được: chưa có số liệu năm trước)")
+        );
+        assert_eq!(
+            r.plan_text(Lang::En.into()).as_deref(),
+            Some("up 10% on last year (cannot resolve: no value for last year)")
+        );
+        let sentence = r.sentence(Lang::Vi.into()).unwrap();
+        assert!(
+            sentence.ends_with(
+                "kế hoạch thành phố giao tăng 10%: không tính được vì chưa có số liệu năm trước"
+            ),
+            "{sentence}"
+        );
+    }
+
+    #[test]
+    fn points_on_a_rate_are_added_to_last_years_rate() {
+        let r = row(
+            ("%", Direction::LowerIsBetter),
+            "giảm 0,5 điểm %",
+            "2.7",
+            vec![figure(Stage::Final, "3.2")],
+        );
+        assert_eq!(r.resolved, Some(PlanTarget::Value(d("2.7"))));
+        assert_eq!(r.assessment.status, Status::Met);
+        assert_eq!(
+            r.plan_text(Lang::Vi.into()).as_deref(),
+            Some("giảm 0,5 điểm % (≈\u{a0}2,7)")
+        );
+    }
+
+    #[test]
+    fn a_ceiling_is_shown_as_typed_and_judged_by_its_form() {
+        let r = row(("%", Direction::HigherIsBetter), "Dưới 3%", "3", Vec::new());
+        assert_eq!(r.assessment.status, Status::Met);
+        assert_eq!(r.plan_text(Lang::Vi.into()).as_deref(), Some("Dưới 3%"));
+        let sentence = r.sentence(Lang::Vi.into()).unwrap();
+        assert!(
+            sentence.ends_with("đạt 100% kế hoạch thành phố giao (Dưới 3%)"),
+            "{sentence}"
+        );
+    }
 }

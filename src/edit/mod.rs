@@ -18,7 +18,11 @@
 //!   the one given; else it is kept while the target stays as stored, and dropped when the
 //!   target changes: a plan typed anew is a published one.
 //! - A write that leaves the value, the note and the flag as stored is no change: the text as
-//!   typed alone ("2809,8" for a stored "2.809,8") does not make one.
+//!   typed alone ("2809,8" for a stored "2.809,8", "không quá 3%" for a stored "Dưới 3%") does
+//!   not make one.
+//! - A plan's form is the one its text as typed words: a face that read only the number (a
+//!   file's number cell "3" beside its text "Dưới 3%") writes the plan the text says, as the
+//!   store reads it back.
 //! - A slot is written once per save; a second value for it is refused.
 
 mod ids;
@@ -28,7 +32,7 @@ mod refusal;
 use rust_decimal::Decimal;
 
 use crate::domain::number::{self, NumberStyle};
-use crate::domain::{PlanSource, PlanTarget, Stage};
+use crate::domain::{Lang, Locale, PlanSource, PlanTarget, Stage};
 use crate::store::{Batch, IndicatorId, UnitId};
 
 pub use planner::{Planner, plan};
@@ -92,15 +96,30 @@ pub enum Slot {
 /// A value as a change shows it (formatted only when shown: a file may hold 100,000 rows).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
-    Plan(PlanTarget),
+    /// A plan's target, and its text as typed (which a plan in words is shown as).
+    Plan {
+        target: PlanTarget,
+        text: String,
+    },
     Figure(Decimal),
 }
 
 impl Value {
-    /// The value as people read it in `style`: "2.809,8", "6,6 – 6,8".
+    /// The value as people read it in `style`: "2.809,8", "6,6 – 6,8"; a plan in words as it was
+    /// typed ("Dưới 3%").
     pub fn text(&self, style: NumberStyle) -> String {
         match self {
-            Self::Plan(target) => target.text(style),
+            Self::Plan { target, text } if target.is_worded() && !text.trim().is_empty() => {
+                text.trim().to_owned()
+            }
+            Self::Plan { target, .. } => {
+                // Words, if the text was lost, in the language whose style this is.
+                let lang = match style {
+                    NumberStyle::Vi => Lang::Vi,
+                    NumberStyle::En => Lang::En,
+                };
+                target.text(Locale { lang, style })
+            }
             Self::Figure(value) => number::format_exact(*value, style),
         }
     }

@@ -241,7 +241,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         note: Option<String>,
     ) {
         let new = match given {
-            Given::Set { value, text } => Some((value, text)),
+            // The form the text words, as the store will read it back.
+            Given::Set { value, text } => Some((value.with_wording(&text), text)),
             Given::Keep => old.map(|p| (p.target, p.text.clone())),
             Given::Clear => None,
         };
@@ -258,13 +259,14 @@ impl<'s, W: Clone> Planner<'s, W> {
             return;
         }
         let (target, text) = new.unzip();
+        let text = text.unwrap_or_default();
         self.planned.batch.plans.push(PlanWrite {
             unit,
             indicator,
             year,
             source,
             target,
-            text: text.unwrap_or_default(),
+            text: text.clone(),
             derived,
             note,
         });
@@ -274,8 +276,11 @@ impl<'s, W: Clone> Planner<'s, W> {
             year,
             indicator,
             slot: Slot::Plan(source),
-            old: old.map(|p| Value::Plan(p.target)),
-            new: target.map(Value::Plan),
+            old: old.map(|p| Value::Plan {
+                target: p.target,
+                text: p.text.clone(),
+            }),
+            new: target.map(|target| Value::Plan { target, text }),
         });
     }
 

@@ -1,6 +1,11 @@
 //! CSV: one row per ward and indicator, numbers machine-readable (2809.8), UTF-8 with a
 //! byte-order mark so that Excel shows Vietnamese letters, and text cells made harmless when they
 //! would start a formula (= + - @, tab, carriage return).
+//!
+//! A plan in words is written in words in the `plan` column ("Dưới 3%", as typed where it reads
+//! back the same as a machine number would, else "at most 3.5"), so that the file imported again
+//! gives the same plan; `plan_form` names the form and `plan_bound` holds the number the value
+//! is judged against (for a plan relative to last year, what it comes to).
 
 use crate::domain::Lang;
 use crate::domain::report::Report;
@@ -11,7 +16,7 @@ use super::machine::{MachineRow, machine_rows};
 const BOM: &str = "\u{feff}";
 
 /// The header row.
-const HEADER: [&str; 19] = [
+const HEADER: [&str; 21] = [
     "ward_code",
     "ward",
     "year",
@@ -23,6 +28,8 @@ const HEADER: [&str; 19] = [
     "plan_high",
     "plan_source",
     "plan_derived",
+    "plan_form",
+    "plan_bound",
     "value",
     "stage",
     "percent_of_plan",
@@ -43,8 +50,13 @@ pub fn to_bytes(reports: &[&Report], _lang: Lang, bom: bool) -> Vec<u8> {
     push_record(&mut out, HEADER.iter().map(|h| Cell::Code(h)));
     for report in reports {
         let year = report.year.to_string();
-        for row in machine_rows(report) {
-            push_record(&mut out, cells(report, &year, &row));
+        for (line, row) in report.rows.iter().zip(machine_rows(report)) {
+            let plan = line
+                .plan
+                .as_ref()
+                .filter(|p| p.target.is_worded())
+                .map(|p| p.machine_text(&line.indicator.unit));
+            push_record(&mut out, cells(report, &year, &row, plan.as_deref()));
         }
     }
     out.into_bytes()
@@ -58,7 +70,13 @@ enum Cell<'a> {
     Code(&'a str),
 }
 
-fn cells<'a>(report: &'a Report, year: &'a str, row: &'a MachineRow<'a>) -> Vec<Cell<'a>> {
+/// A row's cells; `worded`: the plan in words, for the plan column.
+fn cells<'a>(
+    report: &'a Report,
+    year: &'a str,
+    row: &'a MachineRow<'a>,
+    worded: Option<&'a str>,
+) -> Vec<Cell<'a>> {
     let raw = |v: &'a Option<Box<serde_json::value::RawValue>>| {
         Cell::Code(v.as_ref().map_or("", |r| r.get()))
     };
@@ -70,7 +88,7 @@ fn cells<'a>(report: &'a Report, year: &'a str, row: &'a MachineRow<'a>) -> Vec<
         Cell::Text(row.name),
         Cell::Code(row.category),
         Cell::Text(row.unit),
-        raw(&row.plan),
+        worded.map_or_else(|| raw(&row.plan), Cell::Text),
         raw(&row.plan_high),
         Cell::Code(row.plan_source.unwrap_or_default()),
         Cell::Code(match row.plan_derived {
@@ -78,6 +96,8 @@ fn cells<'a>(report: &'a Report, year: &'a str, row: &'a MachineRow<'a>) -> Vec<
             Some(false) => "false",
             None => "",
         }),
+        Cell::Code(row.plan_form.unwrap_or_default()),
+        raw(&row.plan),
         raw(&row.value),
         Cell::Code(row.stage.unwrap_or_default()),
         raw(&row.percent_of_plan),
@@ -151,7 +171,7 @@ mod tests {
             "{crop}"
         );
         assert!(
-            crop.contains(",2451.8,,city,true,2809.8,actual,114.6,exceeded,"),
+            crop.contains(",2451.8,,city,true,value,2451.8,2809.8,actual,114.6,exceeded,"),
             "{crop}"
         );
         let budget = lines

@@ -62,7 +62,7 @@ impl Faces {
     pub fn wrap(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
         let mut lines = Vec::new();
         let mut line = String::new();
-        for word in text.split_whitespace() {
+        for word in words(text) {
             let candidate = if line.is_empty() {
                 word.to_owned()
             } else {
@@ -103,7 +103,7 @@ impl Faces {
     pub fn wrap_words(&self, text: &str, size: f32, weight: Weight, width: f32) -> Vec<String> {
         let mut lines: Vec<String> = Vec::new();
         let mut line = String::new();
-        for (w, word) in text.split_whitespace().enumerate() {
+        for (w, word) in words(text).enumerate() {
             let pieces: Vec<&str> = word.split_inclusive('/').collect();
             for (p, piece) in pieces.iter().enumerate() {
                 let joiner = if w > 0 && p == 0 { " " } else { "" };
@@ -132,6 +132,25 @@ impl Faces {
             .filter(|c| !c.is_whitespace())
             .all(|c| self.regular.glyph_id(c).0 != 0)
     }
+}
+
+/// The words of a text, for wrapping: split at spaces, but not at a no-break space ("≈ 3.090,8"
+/// stays on one line).
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|word| !word.is_empty())
+}
+
+/// Text the embedded font can set: the signs a plan may be written with that Noto Sans lacks
+/// ("≈", "≤", "≥") as the characters people type for them ("~", "<=", ">=").
+pub fn printable(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['≈', '≤', '≥']) {
+        return text.into();
+    }
+    text.replace('≈', "~")
+        .replace('≤', "<=")
+        .replace('≥', ">=")
+        .into()
 }
 
 impl Default for Faces {
@@ -165,6 +184,20 @@ mod tests {
         // At 10 units an em, "M" is nearly an em wide.
         let m = faces.width("M", 10.0, Weight::Regular);
         assert!((8.0..10.5).contains(&m), "{m}");
+    }
+
+    #[test]
+    fn signs_the_font_lacks_are_written_as_typed_and_a_no_break_space_holds() {
+        let faces = Faces::new();
+        assert!(!faces.covers("≈ ≤ ≥"));
+        let plan = printable("tăng 10% so với cùng kỳ (≈\u{a0}3.090,8) ≤ 3 ≥ 1");
+        assert!(faces.covers(&plan), "{plan}");
+        assert_eq!(plan, "tăng 10% so với cùng kỳ (~\u{a0}3.090,8) <= 3 >= 1");
+        let lines = faces.wrap_words(&plan, 10.0, Weight::Regular, 60.0);
+        assert!(
+            lines.iter().any(|l| l.contains("(~\u{a0}3.090,8)")),
+            "{lines:?}"
+        );
     }
 
     #[test]

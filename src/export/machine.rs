@@ -5,9 +5,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::value::RawValue;
 
-use crate::domain::Stage;
 use crate::domain::compute::{self, Change};
 use crate::domain::report::Report;
+use crate::domain::{PlanTarget, Stage};
 
 /// One row as machines read it: codes, and numbers as JSON numbers (exact, never floats).
 #[derive(Serialize)]
@@ -16,10 +16,17 @@ pub struct MachineRow<'a> {
     pub name: &'a str,
     pub category: &'a str,
     pub unit: &'a str,
+    /// The number the value is judged against: the plan's value, a band's lower end, a
+    /// ceiling's or floor's bound, or what a plan relative to last year comes to (`null` when
+    /// last year has no value to go by).
     pub plan: Option<Box<RawValue>>,
     pub plan_high: Option<Box<RawValue>>,
     pub plan_source: Option<&'a str>,
     pub plan_derived: Option<bool>,
+    /// The plan's form: `value`, `band`, `at_most`, `at_least`, `about`, `relative`.
+    pub plan_form: Option<&'static str>,
+    /// A plan in words as it was typed ("Dưới 3%"); `null` for a number or a band.
+    pub plan_text: Option<&'a str>,
     pub value: Option<Box<RawValue>>,
     pub stage: Option<&'a str>,
     pub percent_of_plan: Option<Box<RawValue>>,
@@ -43,18 +50,21 @@ pub fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
         .iter()
         .map(|row| {
             let plan = row.plan.as_ref();
-            let is_range = plan.is_some_and(|p| p.target.low() != p.target.high());
+            let band = match row.resolved {
+                Some(PlanTarget::Range { high, .. }) => Some(high),
+                _ => None,
+            };
             MachineRow {
                 indicator: &row.indicator.code,
                 name: &row.indicator.name_vi,
                 category: row.indicator.category.code(),
                 unit: row.indicator.unit.symbol(),
-                plan: plan.and_then(|p| machine_number(p.target.low())),
-                plan_high: plan
-                    .filter(|_| is_range)
-                    .and_then(|p| machine_number(p.target.high())),
+                plan: row.resolved.and_then(|t| machine_number(t.low())),
+                plan_high: band.and_then(machine_number),
                 plan_source: plan.map(|p| p.source.code()),
                 plan_derived: plan.map(|p| p.derived),
+                plan_form: plan.map(|p| p.target.form_code()),
+                plan_text: plan.filter(|p| p.target.is_worded()).map(|p| p.text.trim()),
                 value: row.current.as_ref().and_then(|f| machine_number(f.value)),
                 stage: row.current.as_ref().map(|f| Stage::code(f.stage)),
                 percent_of_plan: row

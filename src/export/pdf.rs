@@ -15,7 +15,7 @@ use krilla::text::{Font, TextDirection};
 use super::WardYear;
 use super::chart::{self, Anchor, Rgb, Shape, colour};
 use super::draw::{self, TextStyle};
-use super::font::{BOLD, Faces, REGULAR, Weight};
+use super::font::{self, BOLD, Faces, REGULAR, Weight};
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::report_words::{self, Column};
@@ -86,6 +86,8 @@ const COLUMNS: [(&str, f32, Anchor); 8] = [
 mod column {
     pub const INDICATOR: usize = 1;
     pub const UNIT: usize = 2;
+    pub const PLAN: usize = 3;
+    pub const VALUE: usize = 4;
     pub const STATUS: usize = 7;
 }
 
@@ -250,7 +252,7 @@ impl<'f> Pages<'f> {
             self.y += AFTER_SENTENCE;
             for sentence in sentences {
                 self.paragraph(
-                    &format!("– {sentence}."),
+                    &format!("– {}.", font::printable(&sentence)),
                     SENTENCE_SIZE,
                     Weight::Regular,
                     Anchor::Start,
@@ -316,13 +318,14 @@ impl<'f> Pages<'f> {
                 self.header(&header);
             }
             let mut x = MARGIN;
-            for ((lines, weight, colour), (_, width, anchor)) in cells.into_iter().zip(COLUMNS) {
+            let columns = cells.into_iter().zip(COLUMNS).enumerate();
+            for (index, ((lines, weight, colour), (_, width, anchor))) in columns {
                 for (n, line) in lines.into_iter().enumerate() {
                     #[allow(clippy::cast_precision_loss)]
                     let y = self.y + PAD + BODY + n as f32 * LINE;
                     let tx = anchor_x(x, width, anchor);
                     // The stage under a value is quieter than the value.
-                    let (size, shade) = if n > 0 && anchor == Anchor::End {
+                    let (size, shade) = if n > 0 && index == column::VALUE {
                         (STAGE_SIZE, colour::MUTED)
                     } else {
                         (BODY, colour)
@@ -415,11 +418,13 @@ impl<'f> Pages<'f> {
             lines
         };
         let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
-        let plan = row
-            .plan
-            .as_ref()
-            .map(|p| p.target.text(style))
-            .unwrap_or_default();
+        // A plan in words is written whole, on as many lines as it takes.
+        let plan = self.faces.wrap_words(
+            &font::printable(&row.plan_text(Locale { lang, style }).unwrap_or_default()),
+            BODY,
+            Weight::Regular,
+            COLUMNS[column::PLAN].1 - 2.0 * PAD,
+        );
         let mut value = Vec::new();
         if let Some(figure) = &row.current {
             value.push(crate::domain::number::format_exact(figure.value, style));
@@ -440,7 +445,7 @@ impl<'f> Pages<'f> {
                 Weight::Regular,
                 COLUMNS[column::UNIT].1 - 2.0 * PAD,
             )),
-            plain(vec![plan]),
+            plain(plan),
             plain(value),
             (vec![percent], Weight::Bold, chart::status_colour(status)),
             plain(vec![change]),

@@ -188,6 +188,21 @@ pub fn meaning(heading: &str) -> Meaning {
     {
         return Meaning::Key(*key);
     }
+    // This program's own code headings ("plan_form", "percent_of_plan") are read by name
+    // only, never taken apart as words.
+    if text.contains('_') {
+        return match text.as_str() {
+            "percent_of_plan" => Meaning::Check {
+                check: Check::OfPlan(None),
+                year: None,
+            },
+            "change_vs_previous" => Meaning::Check {
+                check: Check::OnLastYear,
+                year: None,
+            },
+            _ => Meaning::Other,
+        };
+    }
     let (rest, years) = take_years(&text);
     let words: Vec<&str> = rest
         .split(|c: char| c.is_whitespace() || matches!(c, ',' | ':' | '(' | ')' | '.'))

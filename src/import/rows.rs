@@ -16,6 +16,7 @@ use super::preview::Problem;
 use super::style::{CellRef, Found};
 use super::{Defaults, ImportError};
 use crate::domain::number::{self, NumberStyle, NumberWarning, StyleEvidence, style_evidence};
+use crate::domain::plan::PlanError;
 use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
@@ -147,13 +148,15 @@ impl Sink<'_> {
     ) -> Option<PlanTarget> {
         let style = self.style;
         let read = match high.filter(|c| !c.is_empty()) {
-            Some(high) => number::parse(text, unit, style).and_then(|low| {
-                number::parse(high, unit, style).map(|high| {
-                    let mut warnings = low.warnings;
-                    warnings.extend(high.warnings);
-                    (PlanTarget::range(low.value, high.value), warnings)
+            Some(high) => number::parse(text, unit, style)
+                .and_then(|low| {
+                    number::parse(high, unit, style).map(|high| {
+                        let mut warnings = low.warnings;
+                        warnings.extend(high.warnings);
+                        (PlanTarget::range(low.value, high.value), warnings)
+                    })
                 })
-            }),
+                .map_err(PlanError::from),
             None => PlanTarget::parse(text, unit, style),
         };
         let doubtful = read

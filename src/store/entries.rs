@@ -91,10 +91,14 @@ impl Store {
             let source: i64 = r.get(1).map_err(get)?;
             let source = source_from_number(source)
                 .ok_or_else(|| self.bad("plan source", &source.to_string()))?;
-            let target = self.target(
-                &r.get::<_, String>(2).map_err(get)?,
-                &r.get::<_, String>(3).map_err(get)?,
-            )?;
+            let text: String = r.get(4).map_err(get)?;
+            // The numbers, in the form the text as typed words ("Dưới 3%": a ceiling).
+            let target = self
+                .target(
+                    &r.get::<_, String>(2).map_err(get)?,
+                    &r.get::<_, String>(3).map_err(get)?,
+                )?
+                .with_wording(&text);
             let original_low: Option<String> = r.get(5).map_err(get)?;
             let original_high: Option<String> = r.get(6).map_err(get)?;
             let original = match (original_low, original_high) {
@@ -106,7 +110,7 @@ impl Store {
                 Plan {
                     source,
                     target,
-                    text: r.get(4).map_err(get)?,
+                    text,
                     original,
                     derived: r.get(7).map_err(get)?,
                     note: r.get(8).map_err(get)?,

@@ -199,7 +199,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
                 let locale = ctx.locale();
-                number_cell(ui, row.plan.as_ref().map(|p| p.target.text(locale.style)));
+                plan_cell(ui, row.plan_text(locale));
                 number_cell(ui, row.value_with_stage(locale));
                 number_cell(
                     ui,
@@ -223,6 +223,17 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
 }
 
 /// A right-aligned number, or a dash where there is none.
+/// A plan: right-aligned as numbers are, a plan in words wrapped whole (never cut) so that the
+/// table still fits a laptop screen.
+fn plan_cell(ui: &mut egui::Ui, text: Option<String>) {
+    ui.scope(|ui| {
+        ui.set_max_width(theme::PLAN_WIDTH);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.add(egui::Label::new(text.unwrap_or_else(|| "–".to_owned())).wrap());
+        });
+    });
+}
+
 fn number_cell(ui: &mut egui::Ui, text: Option<String>) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.label(text.unwrap_or_else(|| "–".to_owned()));

@@ -4,11 +4,12 @@
 
 use crate::app::command::{Command, ImportAsk};
 use crate::app::dialogs;
-use crate::app::entry_form::{Column, Reading};
+use crate::app::entry_form::{Column, EntryForm, Reading};
 use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
+use crate::domain::plan;
 
 /// The entry view's own state.
 #[derive(Default)]
@@ -127,6 +128,7 @@ impl Entry {
         ui.add_space(theme::GAP / 2.0);
 
         let mut move_focus = None;
+        let plan_width = plan_column_width(ui, form);
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -159,10 +161,10 @@ impl Entry {
                             ui.label(label);
                             ui.label(row.indicator.unit.symbol_in(lang));
                             for column in Column::ALL {
-                                let width = if column == Column::Note {
-                                    theme::NOTE_WIDTH
-                                } else {
-                                    theme::CELL_WIDTH
+                                let width = match column {
+                                    Column::Note => theme::NOTE_WIDTH,
+                                    Column::Plan => plan_width,
+                                    _ => theme::CELL_WIDTH,
                                 };
                                 let cell = form.rows[index].cell(column);
                                 let mut text = cell.text.clone();
@@ -210,6 +212,26 @@ impl Entry {
             ui.memory_mut(|m| m.request_focus(id));
         }
     }
+}
+
+/// The plan column's width: a number cell's, grown (up to a limit) so that a plan in words
+/// ("tăng 10% so với cùng kỳ") shows whole.
+fn plan_column_width(ui: &egui::Ui, form: &EntryForm) -> f32 {
+    /// Room for the cell's frame and margins around the text.
+    const PADDING: f32 = 16.0;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    form.rows
+        .iter()
+        .map(|row| &row.cell(Column::Plan).text)
+        .filter(|text| plan::is_worded(text))
+        .map(|text| {
+            let galley = ui.ctx().fonts_mut(|fonts| {
+                fonts.layout_no_wrap(text.clone(), font.clone(), egui::Color32::PLACEHOLDER)
+            });
+            galley.size().x + PADDING
+        })
+        .fold(theme::CELL_WIDTH, f32::max)
+        .min(theme::PLAN_CELL_MAX_WIDTH)
 }
 
 /// The line under a cell: how it reads, or why not.

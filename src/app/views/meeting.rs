@@ -224,15 +224,10 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                     .strong()
                     .color(MEETING.status(status)),
             );
-            if let Some(plan) = &row.plan {
+            if let Some(plan) = row.plan_text_with_unit(locale) {
                 ui.label(
-                    RichText::new(format!(
-                        "{}: {}",
-                        t("app.entry.plan"),
-                        plan.target
-                            .text_with_unit(&row.indicator.unit, lang, locale.style)
-                    ))
-                    .size(theme::MEETING_BODY),
+                    RichText::new(format!("{}: {plan}", t("app.entry.plan")))
+                        .size(theme::MEETING_BODY),
                 );
             }
             if let (Some(current), Some(value)) = (&row.current, &value) {

@@ -11,7 +11,7 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_chart::percent_chart_ui;
 use crate::domain::report::{self, ReportRow};
-use crate::domain::{Locale, number};
+use crate::domain::{Locale, PlanTarget, number};
 
 /// The trends view's own state.
 #[derive(Default)]
@@ -108,7 +108,7 @@ fn values_chart_ui(
         .collect();
     let plans: Vec<[f64; 2]> = series
         .iter()
-        .filter_map(|(y, r)| point(*y, r.plan.as_ref().map(|p| p.target.low())))
+        .filter_map(|(y, r)| point(*y, r.resolved.map(PlanTarget::low)))
         .collect();
     let first = series.first().map_or(0.0, |(y, _)| f64::from(*y));
     let last = series.last().map_or(0.0, |(y, _)| f64::from(*y));
@@ -176,11 +176,7 @@ fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], locale: Locale, pale
             ui.end_row();
             for (year, row) in series.iter().rev() {
                 ui.label(year.to_string());
-                ui.label(
-                    row.plan
-                        .as_ref()
-                        .map_or_else(|| "–".into(), |p| p.target.text(locale.style)),
-                );
+                ui.label(row.plan_text(locale).unwrap_or_else(|| "–".into()));
                 ui.label(row.value_with_stage(locale).unwrap_or_else(|| "–".into()));
                 ui.label(
                     report::percent_text(row.assessment.percent, locale.style)

@@ -131,14 +131,7 @@ pub fn charted_rows(
 fn tooltip(row: &ReportRow, locale: Locale) -> String {
     let lang = locale.lang;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
-    let plan = row
-        .plan
-        .as_ref()
-        .map(|p| {
-            p.target
-                .text_with_unit(&row.indicator.unit, lang, locale.style)
-        })
-        .unwrap_or_default();
+    let plan = row.plan_text_with_unit(locale).unwrap_or_default();
     let value = row.value_text(locale).unwrap_or_default();
     let stage = row
         .current

@@ -9,7 +9,7 @@ use super::styles::{Styles, decimals_index};
 use super::{Words, col_num, page_setup, to_f64, tr};
 use crate::domain::report::IndicatorYear;
 use crate::domain::report_words::Column;
-use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
+use crate::domain::{Figure, Locale, Plan, PlanSource, PlanTarget, Stage};
 use crate::export::WardYear;
 
 /// The figures sheet's columns.
@@ -144,7 +144,14 @@ fn write_plan_entry(
         sheet.write_string(row, fig::TYPED, &plan.text)?;
     }
     if let Some(original) = plan.original {
-        sheet.write_string(row, fig::ORIGINAL, original.text(words.style))?;
+        sheet.write_string(
+            row,
+            fig::ORIGINAL,
+            original.text(Locale {
+                lang: words.lang,
+                style: words.style,
+            }),
+        )?;
     }
     if plan.derived {
         sheet.write_string(row, fig::DERIVED, "x")?;

@@ -9,7 +9,7 @@ use super::{Words, col_num, page_setup, to_f64, tr};
 use crate::domain::compute::{self, Change};
 use crate::domain::report::ReportRow;
 use crate::domain::report_words::{self, Column};
-use crate::domain::{AdminUnit, Category, PlanTarget, number};
+use crate::domain::{AdminUnit, Category, Locale, PlanTarget, number};
 use crate::export::WardYear;
 
 /// The report table's columns, counted from the first column after any ward columns.
@@ -215,11 +215,16 @@ fn write_report_row(
         Some(PlanTarget::Value(v)) => {
             sheet.write_number_with_format(row, base + col::PLAN, to_f64(v), values)?;
         }
-        Some(band @ PlanTarget::Range { .. }) => {
+        // A band, or a plan in words as typed ("Dưới 3%", "tăng 10% so với cùng kỳ (≈ 3.090,8)").
+        Some(_) => {
+            let locale = Locale {
+                lang,
+                style: words.style,
+            };
             sheet.write_string_with_format(
                 row,
                 base + col::PLAN,
-                band.text(words.style),
+                line.plan_text(locale).unwrap_or_default(),
                 &styles.band,
             )?;
         }
