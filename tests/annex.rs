@@ -318,6 +318,8 @@ fn the_annex_table_inside_a_word_report_imports_the_same_way() {
                     "17.416.889.536",
                     "103",
                 ],
+                // A plan as plans are worded: a ceiling.
+                vec!["3", "Tỷ lệ hộ nghèo", "%", "Dưới 1,5%", "1,2", ""],
             ],
         ],
     );
@@ -326,10 +328,13 @@ fn the_annex_table_inside_a_word_report_imports_the_same_way() {
         .arg(&file)
         .assert()
         .success()
-        .stderr(contains("Bảng 2 (3 dòng)").and(contains("03142")))
-        .stdout(contains("Đã nhập 4 thay đổi"));
+        .stderr(contains("Bảng 2 (4 dòng)").and(contains("03142")))
+        .stdout(contains("Đã nhập 6 thay đổi"));
     let crop = row(&db, "2021", "crop_output");
     assert_eq!(crop["percent_of_plan"], serde_json::json!(114.6), "{crop}");
+    let poverty = row(&db, "2021", "poverty_rate");
+    assert_eq!(poverty["plan_text"], "Dưới 1,5%", "{poverty}");
+    assert_eq!(poverty["status"], "exceeded", "{poverty}");
     // The first table can be asked for by number: it has no header this program reads.
     ward_kpi()
         .args(["--db", db.to_str().unwrap(), "import", "--table", "1"])

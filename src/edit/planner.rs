@@ -276,11 +276,24 @@ impl<'s, W: Clone> Planner<'s, W> {
             year,
             indicator,
             slot: Slot::Plan(source),
+            // The text is kept only where it is shown: a plan in words (a change may be one of
+            // 100,000, and a number is shown from its value).
             old: old.map(|p| Value::Plan {
                 target: p.target,
-                text: p.text.clone(),
+                text: if p.target.is_worded() {
+                    p.text.clone()
+                } else {
+                    String::new()
+                },
             }),
-            new: target.map(|target| Value::Plan { target, text }),
+            new: target.map(|target| Value::Plan {
+                target,
+                text: if target.is_worded() {
+                    text
+                } else {
+                    String::new()
+                },
+            }),
         });
     }
 

@@ -96,6 +96,7 @@ pub fn preview_with_progress(
         defaults.lang,
         |table| Columns::find(table).is_some(),
         |table| Columns::find(table).is_some_and(|(_, columns)| columns.has(Key::RowCode)),
+        needs_merges,
     )?;
     let (header_at, columns) = Columns::find(&table).ok_or_else(|| ImportError::NoHeader {
         path: path.to_path_buf(),
@@ -179,6 +180,23 @@ pub fn preview_with_progress(
         preview.batch.aliases = std::mem::take(&mut reader.learnt);
         Ok(preview)
     })
+}
+
+/// Whether a sheet's merged cells are needed to read its header: no header is found without
+/// them, or the row under the one found leaves the indicator's cell blank (a second heading
+/// row, whose headings may sit under a merged one).
+fn needs_merges(table: &read::Table) -> bool {
+    let Some((at, columns)) = Columns::find(table) else {
+        return true;
+    };
+    let name = columns
+        .position(Key::Name)
+        .or_else(|| columns.position(Key::Indicator));
+    let below = table.rows.get(at + columns.rows).map(|(_, cells)| cells);
+    match (name, below) {
+        (Some(name), Some(cells)) => cells.get(name).is_none_or(|c| c.trim().is_empty()),
+        _ => false,
+    }
 }
 
 /// Which columns the import uses, checks, and leaves, by their headings.

@@ -32,9 +32,6 @@ pub struct At {
 /// A row read for one year: its edit, and its ward's code for the preview.
 pub type RowRead = (RowEdit<At>, Arc<str>);
 
-/// A value of a row and the year it goes to.
-type YearEdit = (i16, SlotEdit<At>);
-
 /// A ward found for a year: its row id and its code, shared by every change of the ward.
 pub type Ward = (UnitId, Arc<str>);
 
@@ -360,13 +357,19 @@ impl<'a> RowReader<'a> {
         let Some(indicator) = self.indicator(row, &cell) else {
             return Ok(Vec::new());
         };
-        let (slots, note) = self.values(row, cells, indicator, &slots);
-        // The row's edits by year: each value to the year its column names, else the row's.
-        let mut years: Vec<(i16, Vec<SlotEdit<At>>)> = Vec::new();
-        for (at_year, edit) in slots {
-            match years.iter_mut().find(|(y, _)| *y == at_year) {
-                Some((_, edits)) => edits.push(edit),
-                None => years.push((at_year, vec![edit])),
+        let (slots, slot_years, note) = self.values(row, cells, indicator, &slots);
+        // The row's edits by year: each value to the year its column names, else the row's. A
+        // row of one year (most rows of most files) keeps its list as it is.
+        let mut years: Vec<(i16, Vec<SlotEdit<At>>)> = Vec::with_capacity(1);
+        match slot_years.first() {
+            Some(&first) if slot_years.iter().all(|y| *y == first) => years.push((first, slots)),
+            _ => {
+                for (at_year, edit) in slot_years.into_iter().zip(slots) {
+                    match years.iter_mut().find(|(y, _)| *y == at_year) {
+                        Some((_, edits)) => edits.push(edit),
+                        None => years.push((at_year, vec![edit])),
+                    }
+                }
             }
         }
         self.check(row, cells, indicator, year, &years);
@@ -648,7 +651,7 @@ impl<'a> RowReader<'a> {
         cells: &[String],
         indicator: IndicatorId,
         slots: &[(ValueColumn, Option<Slot>)],
-    ) -> (Vec<YearEdit>, Option<(At, String)>) {
+    ) -> (Vec<SlotEdit<At>>, Vec<i16>, Option<(At, String)>) {
         let columns = self.columns;
         let cell = |key| columns.cell(cells, key).map(str::trim);
         let at = |position| At {
@@ -660,7 +663,7 @@ impl<'a> RowReader<'a> {
             column: columns.position(key),
         };
         let Some(unit) = self.catalogue.unit(indicator) else {
-            return (Vec::new(), None);
+            return (Vec::new(), Vec::new(), None);
         };
         let year = self.defaults_year(cell(Key::Year));
         let sink = &mut self.sink;
@@ -684,6 +687,7 @@ impl<'a> RowReader<'a> {
             .map(unit_words)
             .filter(|u| !same_unit(u, unit));
         let mut edits = Vec::new();
+        let mut years = Vec::new();
         for &(column, slot) in slots {
             let position = column.position;
             let text = cells.get(position).map_or("", |c| c.trim());
@@ -763,20 +767,18 @@ impl<'a> RowReader<'a> {
                 }
             };
             let own_note = per_slot || value_at == Some(position);
-            edits.push((
-                value_year,
-                SlotEdit {
-                    at: at(position),
-                    write,
-                    note: own_note.then(|| note.clone()).flatten(),
-                },
-            ));
+            years.push(value_year);
+            edits.push(SlotEdit {
+                at: at(position),
+                write,
+                note: own_note.then(|| note.clone()).flatten(),
+            });
         }
         // A note with no value beside it is the row's (a note for the value the report shows).
         let row_note = note
             .filter(|_| !per_slot && value_at.is_none() || edits.is_empty())
             .map(|n| (at_key(Key::Note), n));
-        (edits, row_note)
+        (edits, years, row_note)
     }
 
     /// The year of the row's values whose column names none: its year cell (read by

@@ -136,9 +136,11 @@ pub fn ends_table(cells: &[String], columns: &Columns) -> bool {
     // stands in the value columns: its digits are no figure.
     let figure = columns.value_positions().any(|p| {
         cells.get(p).is_some_and(|c| {
-            let lower = c.to_lowercase();
-            c.chars().any(|ch| ch.is_ascii_digit())
-                && !(lower.contains("ngày") && lower.contains("tháng"))
+            c.bytes().any(|b| b.is_ascii_digit())
+                && !(c.chars().any(char::is_alphabetic) && {
+                    let lower = c.to_lowercase();
+                    lower.contains("ngày") && lower.contains("tháng")
+                })
         })
     });
     if figure {

@@ -90,13 +90,15 @@ pub type Choice = Option<usize>;
 
 /// The file as a table, the name its messages use ("file.xlsx, Sheet1", "report.docx, bảng 2"),
 /// and the tables a Word report holds (empty for other files). `is_table` recognises a table
-/// this program can read (by its header); `is_figures` this program's own figures sheet.
+/// this program can read (by its header); `is_figures` this program's own figures sheet;
+/// `needs_merges` a sheet whose merged cells must be read (see [`xlsx::read`]).
 pub fn file(
     path: &Path,
     choice: Choice,
     lang: crate::domain::Lang,
     is_table: impl Fn(&Table) -> bool,
     is_figures: impl Fn(&Table) -> bool,
+    needs_merges: impl Fn(&Table) -> bool,
 ) -> Result<(String, Table, Vec<TableSummary>), ImportError> {
     let extension = path
         .extension()
@@ -115,7 +117,7 @@ pub fn file(
             Vec::new(),
         )),
         "xlsx" | "xlsm" | "xls" | "ods" => {
-            let (name, table) = xlsx::read(path, is_figures)?;
+            let (name, table) = xlsx::read(path, is_figures, needs_merges)?;
             Ok((format!("{file}, {name}"), table, Vec::new()))
         }
         "docx" => {

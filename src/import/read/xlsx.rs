@@ -21,9 +21,14 @@ const FIGURES_SHEETS: [&str; 2] = ["Số liệu", "Figures"];
 /// recognises it (it holds every stage and each plan's source), else the first sheet. Number
 /// cells are written as plain digits, those with decimals in machine form (see [`Table`]); a
 /// cell formatted as a percent as the percent it shows (95, not 0.95).
+///
+/// A sheet's merged cells are read only when `needs_merges` says the table asks for them (its
+/// header is not found without them, or may go on in the row below): finding them means
+/// reading the whole sheet again, which a plain 100,000-row table is spared.
 pub fn read(
     path: &Path,
     is_figures: impl Fn(&Table) -> bool,
+    needs_merges: impl Fn(&Table) -> bool,
 ) -> Result<(String, Table), ImportError> {
     use calamine::Reader as _;
     let unreadable = |detail: String| ImportError::Unreadable {
@@ -44,7 +49,7 @@ pub fn read(
             .ok_or_else(|| unreadable(format!("the sheet \"{name}\" cannot be read")))?
             .map_err(|e| unreadable(e.to_string()))?;
         // This program's own sheet formats no cell as a percent and merges none.
-        let table = table_of(&range, &HashSet::new(), Vec::new());
+        let table = table_of(&range, &HashSet::new());
         if is_figures(&table) {
             return Ok((name.clone(), table));
         }
@@ -54,29 +59,37 @@ pub fn read(
         .worksheet_range_at(0)
         .ok_or_else(|| unreadable("the workbook has no sheet".into()))?
         .map_err(|e| unreadable(e.to_string()))?;
-    let merges = match &mut workbook {
-        calamine::Sheets::Xlsx(xlsx) => xlsx
-            .worksheet_merge_cells(&name)
-            .transpose()
-            .map_err(|e| unreadable(e.to_string()))?
-            .unwrap_or_default(),
-        calamine::Sheets::Xls(xls) => xls.worksheet_merge_cells(&name).unwrap_or_default(),
-        calamine::Sheets::Xlsb(_) | calamine::Sheets::Ods(_) => Vec::new(),
-    };
     let percent = match workbook {
         calamine::Sheets::Xlsx(_) => percents(&name)?,
         _ => HashSet::new(),
     };
-    Ok((name, table_of(&range, &percent, merges)))
+    let mut table = table_of(&range, &percent);
+    if needs_merges(&table) {
+        let merges = match &mut workbook {
+            calamine::Sheets::Xlsx(xlsx) => xlsx
+                .worksheet_merge_cells(&name)
+                .transpose()
+                .map_err(|e| unreadable(e.to_string()))?
+                .unwrap_or_default(),
+            calamine::Sheets::Xls(xls) => xls.worksheet_merge_cells(&name).unwrap_or_default(),
+            calamine::Sheets::Xlsb(_) | calamine::Sheets::Ods(_) => Vec::new(),
+        };
+        let first_row = range.start().map_or(0, |(row, _)| row as usize);
+        table.merges = merges
+            .into_iter()
+            .filter(|m| m.start.0 as usize >= first_row)
+            .map(|m| Merge {
+                rows: (m.start.0 as usize - first_row, m.end.0 as usize - first_row),
+                columns: (m.start.1 as usize, m.end.1 as usize),
+            })
+            .collect();
+    }
+    Ok((name, table))
 }
 
 /// A sheet's cells as text rows, numbered as the sheet numbers them; `percent` lists the cells
 /// (row, column, from the sheet's first) formatted as a percent.
-fn table_of(
-    range: &calamine::Range<calamine::Data>,
-    percent: &HashSet<(u32, u32)>,
-    merges: Vec<calamine::Dimensions>,
-) -> Table {
+fn table_of(range: &calamine::Range<calamine::Data>, percent: &HashSet<(u32, u32)>) -> Table {
     let first_row = range.start().map_or(0, |(row, _)| row);
     let first_column = range.start().map_or(0, |(_, column)| column as usize);
     let mut table = Table::default();
@@ -99,15 +112,6 @@ fn table_of(
         }
         table.rows.push((first_row as usize + index + 1, texts));
     }
-    let first_row = first_row as usize;
-    table.merges = merges
-        .into_iter()
-        .filter(|m| m.start.0 as usize >= first_row)
-        .map(|m| Merge {
-            rows: (m.start.0 as usize - first_row, m.end.0 as usize - first_row),
-            columns: (m.start.1 as usize, m.end.1 as usize),
-        })
-        .collect();
     table
 }
 
