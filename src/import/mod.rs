@@ -139,7 +139,9 @@ pub fn preview_with_progress(
             if !columns.machine && sheet::ends_table(cells, &columns) {
                 break;
             }
-            for (edit, ward) in reader.read(*line, cells)? {
+            reader.read(*line, cells)?;
+            let mut reads = std::mem::take(&mut reader.reads);
+            for (edit, ward) in reads.drain(..) {
                 let indicator = reader.catalogue.code(edit.indicator).cloned();
                 for Refusal { at, reason } in planner.row(edit)? {
                     reader.sink.problem(at, reason.message(defaults.lang));
@@ -157,6 +159,7 @@ pub fn preview_with_progress(
                     });
                 }
             }
+            reader.reads = reads;
         }
         progress(rows.len(), rows.len());
         if let Some((vi, en)) = reader.sink.both_styles() {

@@ -49,6 +49,8 @@ pub struct RowReader<'a> {
     pub unresolved: Vec<super::Unresolved>,
     /// Picks used, to be learnt as aliases.
     pub learnt: Vec<(String, IndicatorId)>,
+    /// The edits of the row read last, for the caller to take (a buffer kept across rows).
+    pub reads: Vec<RowRead>,
     home_ward: Option<String>,
     /// Units by code, then by year (`None`: no such unit that year).
     units: HashMap<String, Vec<(i16, Option<Ward>)>>,
@@ -310,6 +312,7 @@ impl<'a> RowReader<'a> {
             map,
             unresolved: Vec::new(),
             learnt: Vec::new(),
+            reads: Vec::new(),
             catalogue,
             traits,
             home_ward: store.home_ward_code()?,
@@ -332,7 +335,7 @@ impl<'a> RowReader<'a> {
     /// for a row with no value (a category heading, a remark) or one whose ward, year or
     /// indicator does not read. A row of a hand-made table with a note and no value is a note
     /// for a known indicator, else a remark passed over.
-    pub fn read(&mut self, row: usize, cells: &[String]) -> Result<Vec<RowRead>, ImportError> {
+    pub fn read(&mut self, row: usize, cells: &[String]) -> Result<(), ImportError> {
         let columns = self.columns;
         let cell = |key| columns.cell(cells, key).map(str::trim);
         let filled = |key| cell(key).is_some_and(|c| !c.is_empty());
@@ -348,63 +351,90 @@ impl<'a> RowReader<'a> {
                 self.catalogue.find(code, name).is_some()
             };
             if own_file || !filled(Key::Note) || !known() {
-                return Ok(Vec::new());
+                return Ok(());
             }
         }
         let Some((ward, year)) = self.ward_and_year(row, &cell) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let Some(indicator) = self.indicator(row, &cell) else {
-            return Ok(Vec::new());
+            return Ok(());
         };
         let (slots, slot_years, note) = self.values(row, cells, indicator, &slots);
-        // The row's edits by year: each value to the year its column names, else the row's. A
-        // row of one year (most rows of most files) keeps its list as it is.
-        let mut years: Vec<(i16, Vec<SlotEdit<At>>)> = Vec::with_capacity(1);
-        match slot_years.first() {
-            Some(&first) if slot_years.iter().all(|y| *y == first) => years.push((first, slots)),
-            _ => {
-                for (at_year, edit) in slot_years.into_iter().zip(slots) {
-                    match years.iter_mut().find(|(y, _)| *y == at_year) {
-                        Some((_, edits)) => edits.push(edit),
-                        None => years.push((at_year, vec![edit])),
-                    }
-                }
-            }
-        }
-        self.check(row, cells, indicator, year, &years);
-        // The note goes with the row's own year, else with its first year.
-        let note_year = year
-            .filter(|y| years.iter().any(|(x, _)| x == y) || years.is_empty())
-            .or_else(|| years.first().map(|(y, _)| *y));
-        if years.is_empty()
-            && let (Some(y), Some(_)) = (note_year, &note)
-        {
-            years.push((y, Vec::new()));
-        }
-        let mut note = note;
-        let mut reads = Vec::with_capacity(years.len());
-        for (at_year, slots) in years {
-            let Some((unit, code)) = self.ward_unit(row, &ward, at_year)? else {
-                continue;
+        // A row of one year (most rows of most files): its edit as it is.
+        let one_year = match slot_years.first() {
+            Some(&first) if slot_years.iter().all(|y| *y == first) => Some(first),
+            None if note.is_some() => year,
+            _ => None,
+        };
+        if let Some(at_year) = one_year {
+            let slots = if columns.checks.is_empty() {
+                slots
+            } else {
+                let mut years = vec![(at_year, slots)];
+                self.check(row, cells, indicator, year, &years);
+                years.pop().map(|(_, slots)| slots).unwrap_or_default()
             };
-            reads.push((
-                RowEdit {
+            if let Some((unit, code)) = self.ward_unit(row, &ward, at_year)? {
+                let edit = RowEdit {
                     at: At { row, column: None },
                     unit,
                     year: at_year,
                     indicator,
                     slots,
-                    note: if Some(at_year) == note_year {
-                        note.take()
-                    } else {
-                        None
-                    },
-                },
-                code,
-            ));
+                    note,
+                };
+                self.reads.push((edit, code));
+            }
+            return Ok(());
         }
-        Ok(reads)
+        if slot_years.is_empty() {
+            // No value read (each one that failed is named already), or a note alone, of a
+            // row whose year nothing says.
+            if note.is_none() {
+                return Ok(());
+            }
+            let reason = self.sink.t("import.no_year");
+            let at = At {
+                row,
+                column: columns.position(Key::Year),
+            };
+            self.sink.problem(at, reason);
+            return Ok(());
+        }
+        // Values of several years: each to the year its column names, else the row's.
+        let mut years: Vec<(i16, Vec<SlotEdit<At>>)> = Vec::new();
+        for (at_year, edit) in slot_years.into_iter().zip(slots) {
+            match years.iter_mut().find(|(y, _)| *y == at_year) {
+                Some((_, edits)) => edits.push(edit),
+                None => years.push((at_year, vec![edit])),
+            }
+        }
+        self.check(row, cells, indicator, year, &years);
+        // The note goes with the row's own year, else with its first year.
+        let note_year = year
+            .filter(|y| years.iter().any(|(x, _)| x == y))
+            .or_else(|| years.first().map(|(y, _)| *y));
+        let mut note = note;
+        for (at_year, slots) in years {
+            let Some((unit, code)) = self.ward_unit(row, &ward, at_year)? else {
+                continue;
+            };
+            let edit = RowEdit {
+                at: At { row, column: None },
+                unit,
+                year: at_year,
+                indicator,
+                slots,
+                note: if Some(at_year) == note_year {
+                    note.take()
+                } else {
+                    None
+                },
+            };
+            self.reads.push((edit, code));
+        }
+        Ok(())
     }
 
     /// The row's ward code and year: from its cells, else the defaults (the command line, then

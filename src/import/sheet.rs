@@ -111,6 +111,8 @@ pub fn is_numbering(cells: &[String], columns: &Columns) -> bool {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "()[]=/*+-x.,: ".contains(c))
             && cell.chars().filter(char::is_ascii_alphabetic).count() <= 2
+            // A column number is short: "5=3/2", "(10)"; a figure such as 2.809,8 is not one.
+            && cell.chars().filter(char::is_ascii_alphanumeric).count() <= 4
     };
     let name = columns
         .cell(cells, Key::Name)
@@ -284,5 +286,33 @@ mod tests {
             "",
             "Thanh Trường, ngày 07 tháng 01 năm 2022",
         ])));
+    }
+
+    #[test]
+    fn column_numbers_are_passed_over_and_figures_are_not() {
+        let table = crate::import::read::Table {
+            rows: vec![(
+                1,
+                ["STT", "Chỉ tiêu", "Kế hoạch", "Ước TH", "So sánh"]
+                    .iter()
+                    .map(|c| (*c).to_owned())
+                    .collect(),
+            )],
+            ..Default::default()
+        };
+        let (_, columns) = Columns::find(&table).expect("a header");
+        assert!(is_numbering(&row(&["A", "B", "1", "2", "3=2/1"]), &columns));
+        assert!(is_numbering(
+            &row(&["(1)", "(2)", "(3)", "(4)", "(5)"]),
+            &columns
+        ));
+        assert!(!is_numbering(
+            &row(&["1", "Thu ngân sách", "1.500", "1.600"]),
+            &columns
+        ));
+        assert!(!is_numbering(
+            &row(&["", "B", "2.451,8", "2.809,8"]),
+            &columns
+        ));
     }
 }
