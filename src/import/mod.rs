@@ -127,6 +127,12 @@ pub fn preview_with_progress(
         let mut defaults = defaults.clone();
         preview.title = title_found(store, &title, &mut defaults, &sheet, &mut preview.problems)?;
         let defaults = &defaults;
+        // Room for a change per value cell, so that 100,000 changes are not moved as the list
+        // grows (the room is only claimed, not touched, where cells are empty).
+        preview.changes.reserve(
+            rows.len()
+                .saturating_mul(columns.value_positions().count().max(1)),
+        );
         let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
         for (done, (line, cells)) in rows.iter().enumerate() {

@@ -32,6 +32,9 @@ pub struct At {
 /// A row read for one year: its edit, and its ward's code for the preview.
 pub type RowRead = (RowEdit<At>, Arc<str>);
 
+/// A row's values read, the year each goes to, and the row's note.
+type RowValues = (Vec<SlotEdit<At>>, Vec<i16>, Option<(At, String)>);
+
 /// A ward found for a year: its row id and its code, shared by every change of the ward.
 pub type Ward = (UnitId, Arc<str>);
 
@@ -364,7 +367,8 @@ impl<'a> RowReader<'a> {
         // A row of one year (most rows of most files): its edit as it is.
         let one_year = match slot_years.first() {
             Some(&first) if slot_years.iter().all(|y| *y == first) => Some(first),
-            None if note.is_some() => year,
+            // No column names its own year: every value is the row's.
+            None if !slots.is_empty() || note.is_some() => year,
             _ => None,
         };
         if let Some(at_year) = one_year {
@@ -444,21 +448,22 @@ impl<'a> RowReader<'a> {
         &mut self,
         row: usize,
         cell: &impl Fn(Key) -> Option<&'c str>,
-    ) -> Option<(String, Option<i16>)> {
+    ) -> Option<(std::borrow::Cow<'c, str>, Option<i16>)> {
+        use std::borrow::Cow;
         let lang = self.defaults.lang;
         let at = |key| At {
             row,
             column: self.columns.position(key),
         };
         let ward = match cell(Key::Ward).filter(|c| !c.is_empty()) {
-            Some(code) => code.to_owned(),
+            Some(code) => Cow::Borrowed(code),
             None => match self
                 .defaults
                 .ward
                 .clone()
                 .or_else(|| self.home_ward.clone())
             {
-                Some(code) => code,
+                Some(code) => Cow::Owned(code),
                 None => {
                     let reason = self.sink.t("import.no_ward");
                     self.sink.problem(at(Key::Ward), reason);
@@ -681,7 +686,7 @@ impl<'a> RowReader<'a> {
         cells: &[String],
         indicator: IndicatorId,
         slots: &[(ValueColumn, Option<Slot>)],
-    ) -> (Vec<SlotEdit<At>>, Vec<i16>, Option<(At, String)>) {
+    ) -> RowValues {
         let columns = self.columns;
         let cell = |key| columns.cell(cells, key).map(str::trim);
         let at = |position| At {
@@ -717,7 +722,10 @@ impl<'a> RowReader<'a> {
             .map(unit_words)
             .filter(|u| !same_unit(u, unit));
         let mut edits = Vec::new();
+        // The year of each value, kept only where a column names its own (else every value
+        // goes to the row's year).
         let mut years = Vec::new();
+        let own_years = columns.values.iter().any(|v| v.year.is_some());
         for &(column, slot) in slots {
             let position = column.position;
             let text = cells.get(position).map_or("", |c| c.trim());
@@ -797,7 +805,9 @@ impl<'a> RowReader<'a> {
                 }
             };
             let own_note = per_slot || value_at == Some(position);
-            years.push(value_year);
+            if own_years {
+                years.push(value_year);
+            }
             edits.push(SlotEdit {
                 at: at(position),
                 write,

@@ -104,6 +104,14 @@ pub fn names_ward(title: &str, unit_name: &str) -> bool {
 /// Whether a row under the heading numbers the columns ("A | B | C | 1 | 2 | 3=2/1", "(1) |
 /// (2)"): every cell short and without a word, the indicator's cell among them.
 pub fn is_numbering(cells: &[String], columns: &Columns) -> bool {
+    // Most rows name an indicator at length: told apart before anything is counted.
+    let named = columns
+        .cell(cells, Key::Name)
+        .or_else(|| columns.cell(cells, Key::Indicator))
+        .unwrap_or_default();
+    if named.len() > 16 {
+        return false;
+    }
     let label = |cell: &str| {
         let cell = cell.trim();
         cell.chars().count() <= 12
