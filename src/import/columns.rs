@@ -272,8 +272,10 @@ impl Columns {
     /// The value columns of a row and the slot each writes, its year and source; the slot is
     /// `None` where the row's stage or row code names no slot this program knows (the caller
     /// names that problem).
-    pub fn value_slots(&self, cells: &[String]) -> Vec<(ValueColumn, Option<Slot>)> {
-        let mut slots: Vec<_> = self.values.iter().map(|v| (*v, Some(v.slot))).collect();
+    /// (Into `slots`, cleared first: a buffer kept across rows.)
+    pub fn value_slots(&self, cells: &[String], slots: &mut Vec<(ValueColumn, Option<Slot>)>) {
+        slots.clear();
+        slots.extend(self.values.iter().map(|v| (*v, Some(v.slot))));
         if let Some(position) = self.position(Key::Value) {
             // The figures sheet names each row's slot by code; the CSV by its stage.
             let row_code = self.cell(cells, Key::RowCode).map(str::trim);
@@ -292,7 +294,6 @@ impl Columns {
             };
             slots.push((column, slot));
         }
-        slots
     }
 }
 

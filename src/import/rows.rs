@@ -54,6 +54,8 @@ pub struct RowReader<'a> {
     pub learnt: Vec<(String, IndicatorId)>,
     /// The edits of the row read last, for the caller to take (a buffer kept across rows).
     pub reads: Vec<RowRead>,
+    /// The value columns of the row being read (a buffer kept across rows).
+    slot_buffer: Vec<(ValueColumn, Option<Slot>)>,
     home_ward: Option<String>,
     /// Units by code, then by year (`None`: no such unit that year).
     units: HashMap<String, Vec<(i16, Option<Ward>)>>,
@@ -316,6 +318,7 @@ impl<'a> RowReader<'a> {
             unresolved: Vec::new(),
             learnt: Vec::new(),
             reads: Vec::new(),
+            slot_buffer: Vec::new(),
             catalogue,
             traits,
             home_ward: store.home_ward_code()?,
@@ -339,11 +342,24 @@ impl<'a> RowReader<'a> {
     /// indicator does not read. A row of a hand-made table with a note and no value is a note
     /// for a known indicator, else a remark passed over.
     pub fn read(&mut self, row: usize, cells: &[String]) -> Result<(), ImportError> {
+        let mut slots = std::mem::take(&mut self.slot_buffer);
+        self.columns.value_slots(cells, &mut slots);
+        let read = self.read_slots(row, cells, &slots);
+        self.slot_buffer = slots;
+        read
+    }
+
+    /// [`Self::read`], with the row's value columns and their slots.
+    fn read_slots(
+        &mut self,
+        row: usize,
+        cells: &[String],
+        slots: &[(ValueColumn, Option<Slot>)],
+    ) -> Result<(), ImportError> {
         let columns = self.columns;
         let cell = |key| columns.cell(cells, key).map(str::trim);
         let filled = |key| cell(key).is_some_and(|c| !c.is_empty());
         let filled_at = |position: usize| cells.get(position).is_some_and(|c| !c.trim().is_empty());
-        let slots = columns.value_slots(cells);
         let has_value =
             slots.iter().any(|(column, _)| filled_at(column.position)) || filled(Key::AmountHigh);
         if !has_value {
@@ -363,7 +379,7 @@ impl<'a> RowReader<'a> {
         let Some(indicator) = self.indicator(row, &cell) else {
             return Ok(());
         };
-        let (slots, slot_years, note) = self.values(row, cells, indicator, &slots);
+        let (slots, slot_years, note) = self.values(row, cells, indicator, slots);
         // A row of one year (most rows of most files): its edit as it is.
         let one_year = match slot_years.first() {
             Some(&first) if slot_years.iter().all(|y| *y == first) => Some(first),
