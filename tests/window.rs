@@ -856,3 +856,48 @@ fn the_indicator_form_stays_as_typed_when_refused_and_closes_once_saved() {
     let (_, indicator) = store.indicator("crop_output").unwrap();
     assert_eq!(indicator.name_vi, "Sản lượng cây trồng");
 }
+
+#[test]
+fn a_name_of_several_indicators_is_picked_in_its_row_and_learnt_on_writing() {
+    use ward_kpi::app::command::{Command, ImportAsk};
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("pick.db");
+    let file = scratch.path("ten.csv");
+    std::fs::write(
+        &file,
+        "Chỉ tiêu;Kế hoạch;Thực hiện\nTỷ lệ hộ nghèo, cận nghèo;2;1,8\n",
+    )
+    .unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(ImportAsk::file(file)));
+    wait_for_job(&mut harness);
+    harness.run();
+    // Nothing is written on a guess: the row offers its candidates.
+    harness
+        .get_by_label("Dòng 2: “Tỷ lệ hộ nghèo, cận nghèo”")
+        .click();
+    harness.run();
+    harness
+        .get_by_label("Tỷ lệ hộ cận nghèo (near_poor_rate)")
+        .click();
+    // The pick reads the file again, on a worker: step, not run, while it moves.
+    harness.step();
+    wait_for_job(&mut harness);
+    harness.run();
+    harness.get_by_label(
+        "“Tỷ lệ hộ nghèo, cận nghèo” là near_poor_rate: lưu làm tên gọi khác khi ghi",
+    );
+    harness.get_by_label("Ghi 2 giá trị").click();
+    wait_for_job(&mut harness);
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (near_poor, _) = store.indicator("near_poor_rate").unwrap();
+    assert!(
+        store
+            .aliases()
+            .unwrap()
+            .contains(&("Tỷ lệ hộ nghèo, cận nghèo".to_owned(), near_poor)),
+        "the pick is kept as an alias"
+    );
+}

@@ -260,13 +260,20 @@ impl<'s, W: Clone> Planner<'s, W> {
         }
         let (target, text) = new.unzip();
         let text = text.unwrap_or_default();
+        // The change shows a plan in words as typed, a number from its value: the text is
+        // copied only for words (a change may be one of 100,000).
+        let shown_text = if target.is_some_and(PlanTarget::is_worded) {
+            text.clone()
+        } else {
+            String::new()
+        };
         self.planned.batch.plans.push(PlanWrite {
             unit,
             indicator,
             year,
             source,
             target,
-            text: text.clone(),
+            text,
             derived,
             note,
         });
@@ -288,11 +295,7 @@ impl<'s, W: Clone> Planner<'s, W> {
             }),
             new: target.map(|target| Value::Plan {
                 target,
-                text: if target.is_worded() {
-                    text
-                } else {
-                    String::new()
-                },
+                text: shown_text,
             }),
         });
     }

@@ -273,7 +273,6 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
             .table
             .or_else(|| preview.tables.iter().find(|t| t.readable).map(|t| t.index));
         ui.horizontal(|ui| {
-            ui.label(tr(lang, "app.import.table"));
             let name = |index: usize| {
                 let table = &preview.tables[index];
                 rust_i18n::t!(
@@ -286,7 +285,7 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
                 .into_owned()
             };
             let selected = shown.map(name).unwrap_or_default();
-            egui::ComboBox::from_id_salt("import-table")
+            egui::ComboBox::new("import-table", tr(lang, "app.import.table"))
                 .width(560.0)
                 .truncate()
                 .selected_text(selected)
@@ -357,36 +356,34 @@ fn picks_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec<C
     }
     ui.add_space(theme::GAP / 2.0);
     ui.label(egui::RichText::new(tr(lang, "app.import.pick")).strong());
-    egui::Grid::new("import-picks")
-        .num_columns(2)
-        .spacing([theme::GAP, 4.0])
-        .show(ui, |ui| {
-            for unresolved in choosable {
-                ui.label(rust_i18n::t!(
-                    "app.import.pick_row",
-                    locale = lang.code(),
-                    row = unresolved.row,
-                    name = unresolved.name
-                ));
-                egui::ComboBox::from_id_salt(("import-pick", unresolved.name.as_str()))
-                    .width(420.0)
-                    .truncate()
-                    .selected_text(tr(lang, "app.import.pick_none"))
-                    .show_ui(ui, |ui| {
-                        for (code, name) in &unresolved.candidates {
-                            if ui
-                                .selectable_label(false, format!("{name} ({code})"))
-                                .clicked()
-                            {
-                                let mut ask = review.ask.clone();
-                                ask.map.push((unresolved.name.clone(), code.clone()));
-                                commands.push(Command::ImportPreview(ask));
-                            }
-                        }
-                    });
-                ui.end_row();
+    for unresolved in choosable {
+        // The combo box is named by its row, for the screen reader as for the eye.
+        let label = rust_i18n::t!(
+            "app.import.pick_row",
+            locale = lang.code(),
+            row = unresolved.row,
+            name = unresolved.name
+        );
+        egui::ComboBox::new(
+            ("import-pick", unresolved.name.as_str()),
+            label.into_owned(),
+        )
+        .width(420.0)
+        .truncate()
+        .selected_text(tr(lang, "app.import.pick_none"))
+        .show_ui(ui, |ui| {
+            for (code, name) in &unresolved.candidates {
+                if ui
+                    .selectable_label(false, format!("{name} ({code})"))
+                    .clicked()
+                {
+                    let mut ask = review.ask.clone();
+                    ask.map.push((unresolved.name.clone(), code.clone()));
+                    commands.push(Command::ImportPreview(ask));
+                }
             }
         });
+    }
 }
 
 /// The changes, one line each under their year, drawn only where visible (a file may hold
