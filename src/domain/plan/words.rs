@@ -222,6 +222,12 @@ const SIGNS: [(&str, Form); 8] = [
 pub(super) fn read(text: &str) -> Option<Wording> {
     // Most plans are numbers: a text without a letter or a sign has no words, and is let go
     // without allocating (the store reads every plan's text, an import every plan cell's).
+    if text
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b" .,%-".contains(&b))
+    {
+        return None;
+    }
     let signs = |c: char| SIGNS.iter().any(|(s, _)| s.starts_with(c));
     if !text.chars().any(|c| c.is_alphabetic() || signs(c)) {
         return None;
