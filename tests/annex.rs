@@ -215,7 +215,7 @@ fn a_title_naming_no_known_ward_stops_the_import_unless_the_ward_is_given() {
         .arg(&file)
         .assert()
         .failure()
-        .stderr(contains("xã không có"));
+        .stderr(contains("khac.csv: tiêu đề ghi “xã không có”"));
     ward_kpi()
         .args([
             "--db",

@@ -24,7 +24,15 @@ impl Problem {
     /// Where and why, in the user's language.
     pub fn describe(&self, lang: Lang) -> String {
         let locale = lang.code();
-        if self.column.is_empty() {
+        if self.row == 0 {
+            // A problem of the whole file (its title), before any row.
+            rust_i18n::t!(
+                "import.where_file",
+                locale = locale,
+                sheet = self.sheet,
+                reason = self.reason
+            )
+        } else if self.column.is_empty() {
             rust_i18n::t!(
                 "import.where_row",
                 locale = locale,
