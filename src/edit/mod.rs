@@ -96,10 +96,11 @@ pub enum Slot {
 /// A value as a change shows it (formatted only when shown: a file may hold 100,000 rows).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
-    /// A plan's target, and its text as typed (which a plan in words is shown as).
+    /// A plan's target, and for a plan in words its text as typed (which it is shown as);
+    /// boxed and kept only then, so that a change, one of maybe 100,000, stays small.
     Plan {
         target: PlanTarget,
-        text: String,
+        text: Option<Box<str>>,
     },
     Figure(Decimal),
 }
@@ -109,9 +110,10 @@ impl Value {
     /// typed ("Dưới 3%").
     pub fn text(&self, style: NumberStyle) -> String {
         match self {
-            Self::Plan { target, text } if target.is_worded() && !text.trim().is_empty() => {
-                text.trim().to_owned()
-            }
+            Self::Plan {
+                target,
+                text: Some(text),
+            } if target.is_worded() && !text.trim().is_empty() => text.trim().to_owned(),
             Self::Plan { target, .. } => {
                 // Words, if the text was lost, in the language whose style this is.
                 let lang = match style {

@@ -262,11 +262,9 @@ impl<'s, W: Clone> Planner<'s, W> {
         let text = text.unwrap_or_default();
         // The change shows a plan in words as typed, a number from its value: the text is
         // copied only for words (a change may be one of 100,000).
-        let shown_text = if target.is_some_and(PlanTarget::is_worded) {
-            text.clone()
-        } else {
-            String::new()
-        };
+        let shown_text = target
+            .is_some_and(PlanTarget::is_worded)
+            .then(|| Box::from(text.as_str()));
         self.planned.batch.plans.push(PlanWrite {
             unit,
             indicator,
@@ -287,11 +285,7 @@ impl<'s, W: Clone> Planner<'s, W> {
             // 100,000, and a number is shown from its value).
             old: old.map(|p| Value::Plan {
                 target: p.target,
-                text: if p.target.is_worded() {
-                    p.text.clone()
-                } else {
-                    String::new()
-                },
+                text: p.target.is_worded().then(|| Box::from(p.text.as_str())),
             }),
             new: target.map(|target| Value::Plan {
                 target,
