@@ -13,6 +13,7 @@ mod preview;
 mod read;
 mod rows;
 mod sheet;
+mod sink;
 mod style;
 
 use std::path::Path;

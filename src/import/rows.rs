@@ -6,18 +6,14 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use rust_decimal::Decimal;
-
 use super::checks::{self, Traits, YearValues};
-use super::columns::{self, Columns, ValueColumn};
+use super::columns::{Columns, ValueColumn};
 use super::headings::{Key, Slot};
 use super::names::{Catalogue, Lookup};
-use super::preview::Problem;
-use super::style::{CellRef, Found};
+use super::sink::Sink;
+use super::style::Found;
 use super::{Defaults, ImportError};
-use crate::domain::number::{self, NumberStyle, NumberWarning, StyleEvidence, style_evidence};
-use crate::domain::plan::PlanError;
-use crate::domain::{Lang, PlanSource, PlanTarget, Unit};
+use crate::domain::{Lang, Unit};
 use crate::edit::{Given, RowEdit, SlotEdit, Write};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
@@ -60,218 +56,6 @@ pub struct RowReader<'a> {
     /// Units by code, then by year (`None`: no such unit that year).
     units: HashMap<String, Vec<(i16, Option<Ward>)>>,
     pub sink: Sink<'a>,
-}
-
-/// Where the problems and warnings of the rows go, each named by sheet, row and column.
-pub struct Sink<'a> {
-    columns: &'a Columns,
-    sheet: String,
-    lang: Lang,
-    /// The style the file's cells are written in.
-    style: NumberStyle,
-    /// The user's style, for values a message shows.
-    user_style: NumberStyle,
-    /// The cell that settled the file's style, when one did.
-    settled_by: Option<CellRef>,
-    /// The first cell written in the other style, if any: then nothing is read.
-    pub conflict: Option<CellRef>,
-    /// Problems that stop the import, and warnings that do not.
-    pub problems: Vec<Problem>,
-    pub warnings: Vec<Problem>,
-}
-
-impl Sink<'_> {
-    /// The cells of both styles, when the reading found one in the style the file's deciding
-    /// cell is not written in.
-    pub fn both_styles(&self) -> Option<(CellRef, CellRef)> {
-        let settled = self.settled_by.clone()?;
-        let other = self.conflict.clone()?;
-        Some(match self.style {
-            NumberStyle::Vi => (settled, other),
-            NumberStyle::En => (other, settled),
-        })
-    }
-
-    /// A problem at a row (and column, when named).
-    pub fn problem(&mut self, at: At, reason: String) {
-        let column = self.heading(at);
-        self.problems.push(Problem {
-            sheet: self.sheet.clone(),
-            row: at.row,
-            column,
-            reason,
-        });
-    }
-
-    /// Warnings of a cell read. A number that reads two ways is read in the file's style,
-    /// settled once for the whole file and shown in the preview: no warning per cell.
-    fn warn(&mut self, at: At, warnings: &[NumberWarning]) {
-        let shown = |w: &NumberWarning| !matches!(w, NumberWarning::AmbiguousSeparator { .. });
-        if !warnings.iter().any(shown) {
-            return;
-        }
-        let column = self.heading(at);
-        for warning in warnings.iter().filter(|w| shown(w)) {
-            self.warnings.push(Problem {
-                sheet: self.sheet.clone(),
-                row: at.row,
-                column: column.clone(),
-                reason: warning.message(self.lang, self.user_style),
-            });
-        }
-    }
-
-    fn heading(&self, at: At) -> String {
-        at.column
-            .map(|c| self.columns.heading_at(c).to_owned())
-            .unwrap_or_default()
-    }
-
-    /// A warning at a cell.
-    fn warning(&mut self, at: At, reason: String) {
-        let column = self.heading(at);
-        self.warnings.push(Problem {
-            sheet: self.sheet.clone(),
-            row: at.row,
-            column,
-            reason,
-        });
-    }
-
-    fn t(&self, key: &str) -> String {
-        rust_i18n::t!(key, locale = self.lang.code()).into_owned()
-    }
-
-    /// A plan's target: a number or a band in one cell, or a band's two ends in two cells.
-    fn plan_target(
-        &mut self,
-        at: At,
-        unit: &Unit,
-        text: &str,
-        high: Option<&str>,
-    ) -> Option<PlanTarget> {
-        let style = self.style;
-        let read = match high.filter(|c| !c.is_empty()) {
-            Some(high) => number::parse(text, unit, style)
-                .and_then(|low| {
-                    number::parse(high, unit, style).map(|high| {
-                        let mut warnings = low.warnings;
-                        warnings.extend(high.warnings);
-                        (PlanTarget::range(low.value, high.value), warnings)
-                    })
-                })
-                .map_err(PlanError::from),
-            None => PlanTarget::parse(text, unit, style),
-        };
-        let doubtful = read
-            .as_ref()
-            .map_or(true, |(_, w)| w.contains(&NumberWarning::OtherStyle));
-        if doubtful
-            && (self.in_other_style(at, text) || high.is_some_and(|h| self.in_other_style(at, h)))
-        {
-            return None;
-        }
-        match read {
-            Ok((target, warnings)) => {
-                self.warn(at, &warnings);
-                Some(target)
-            }
-            Err(error) => {
-                self.problem(at, error.message(self.lang));
-                None
-            }
-        }
-    }
-
-    /// A figure's value.
-    fn number(&mut self, at: At, unit: &Unit, text: &str) -> Option<Decimal> {
-        let read = number::parse(text, unit, self.style);
-        let doubtful = read
-            .as_ref()
-            .map_or(true, |p| p.warnings.contains(&NumberWarning::OtherStyle));
-        if doubtful && self.in_other_style(at, text) {
-            return None;
-        }
-        match read {
-            Ok(parsed) => {
-                self.warn(at, &parsed.warnings);
-                Some(parsed.value)
-            }
-            Err(error) => {
-                self.problem(at, error.message(self.lang));
-                None
-            }
-        }
-    }
-
-    /// Whether a cell that did not read cleanly in the file's style is written in the other
-    /// one, when a cell settled the style: then the file holds both styles (the style search
-    /// stops at its first deciding cell, and the reading of every cell finds any other). The
-    /// first such cell is kept, to be named.
-    fn in_other_style(&mut self, at: At, text: &str) -> bool {
-        if self.settled_by.is_none()
-            || style_evidence(text) != StyleEvidence::Decides(self.style.other())
-        {
-            return false;
-        }
-        if self.conflict.is_none() {
-            self.conflict = Some(CellRef {
-                row: at.row,
-                column: self.heading(at),
-                text: text.trim().to_owned(),
-            });
-        }
-        true
-    }
-
-    /// Whether a plan is derived, as its cell says: yes (`true`, `x`, `1`, `có`), no (`false`,
-    /// `0`, `không`), or (blank, no column) nothing; anything else is a problem, never a guess.
-    fn derived(&mut self, row: usize, text: Option<&str>) -> Result<Option<bool>, ()> {
-        let Some(text) = text.filter(|t| !t.is_empty()) else {
-            return Ok(None);
-        };
-        match text.to_lowercase().as_str() {
-            "true" | "x" | "1" | "có" | "yes" => Ok(Some(true)),
-            "false" | "0" | "không" | "no" => Ok(Some(false)),
-            _ => {
-                let reason =
-                    rust_i18n::t!("import.bad_derived", locale = self.lang.code(), text = text);
-                let at = At {
-                    row,
-                    column: self.columns.position(Key::PlanDerived),
-                };
-                self.problem(at, reason.into_owned());
-                Err(())
-            }
-        }
-    }
-
-    /// The plan source a row names (its source column, else its row code), `None` when it
-    /// names none; an unknown one is a problem, never a silent default.
-    fn plan_source(
-        &mut self,
-        row: usize,
-        named: Option<&str>,
-        row_code: Option<&str>,
-    ) -> Result<Option<PlanSource>, ()> {
-        let Some(code) = named.filter(|c| !c.is_empty()) else {
-            return Ok(row_code.and_then(columns::plan_source_of_row_code));
-        };
-        PlanSource::from_code(code).map(Some).ok_or_else(|| {
-            let all: Vec<_> = PlanSource::ALL.iter().map(|s| s.code()).collect();
-            let reason = rust_i18n::t!(
-                "import.unknown_plan_source",
-                locale = self.lang.code(),
-                text = code,
-                all = all.join(", ")
-            );
-            let at = At {
-                row,
-                column: self.columns.position(Key::PlanSource),
-            };
-            self.problem(at, reason.into_owned());
-        })
-    }
 }
 
 impl<'a> RowReader<'a> {
@@ -379,7 +163,7 @@ impl<'a> RowReader<'a> {
         let Some(indicator) = self.indicator(row, &cell) else {
             return Ok(());
         };
-        let (slots, slot_years, note) = self.values(row, cells, indicator, slots);
+        let (slots, slot_years, note) = self.values(row, cells, (indicator, year), slots);
         // A row of one year (most rows of most files): its edit as it is.
         let one_year = match slot_years.first() {
             Some(&first) if slot_years.iter().all(|y| *y == first) => Some(first),
@@ -700,7 +484,7 @@ impl<'a> RowReader<'a> {
         &mut self,
         row: usize,
         cells: &[String],
-        indicator: IndicatorId,
+        (indicator, year): (IndicatorId, Option<i16>),
         slots: &[(ValueColumn, Option<Slot>)],
     ) -> RowValues {
         let columns = self.columns;
@@ -716,7 +500,6 @@ impl<'a> RowReader<'a> {
         let Some(unit) = self.catalogue.unit(indicator) else {
             return (Vec::new(), Vec::new(), None);
         };
-        let year = self.defaults_year(cell(Key::Year));
         let sink = &mut self.sink;
         // Whose note the note cell is: on the figures sheet each row's own slot's; where a row
         // holds one value (a value column with its stage: our CSV, a table listing one figure a
@@ -835,15 +618,6 @@ impl<'a> RowReader<'a> {
             .filter(|_| !per_slot && value_at.is_none() || edits.is_empty())
             .map(|n| (at_key(Key::Note), n));
         (edits, years, row_note)
-    }
-
-    /// The year of the row's values whose column names none: its year cell (read by
-    /// [`Self::ward_and_year`], which names a bad one), else the defaults.
-    fn defaults_year(&self, cell: Option<&str>) -> Option<i16> {
-        match cell.filter(|c| !c.is_empty()) {
-            Some(text) => text.parse().ok(),
-            None => self.defaults.year,
-        }
     }
 
     /// The unit with this code in this year, looked up once.
