@@ -5,8 +5,8 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::domain::Lang;
 use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Lang, Locale};
 use crate::import::{self, Defaults, Slot};
 use crate::store::{Origin, Store};
 
@@ -101,7 +101,10 @@ pub fn run(
                 Slot::Figure(stage) => stage.name(lang),
             };
             let shown = |value: Option<&import::Value>| {
-                value.map_or_else(|| "–".to_owned(), |value| value.text(style))
+                value.map_or_else(
+                    || "–".to_owned(),
+                    |value| value.text(Locale { lang, style }),
+                )
             };
             super::print_line(&rust_i18n::t!(
                 "cli.import.change",

@@ -31,8 +31,8 @@ mod refusal;
 
 use rust_decimal::Decimal;
 
-use crate::domain::number::{self, NumberStyle};
-use crate::domain::{Lang, Locale, PlanSource, PlanTarget, Stage};
+use crate::domain::number;
+use crate::domain::{Locale, PlanSource, PlanTarget, Stage};
 use crate::store::{Batch, IndicatorId, UnitId};
 
 pub use planner::{Planner, plan};
@@ -96,33 +96,18 @@ pub enum Slot {
 /// A value as a change shows it (formatted only when shown: a file may hold 100,000 rows).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
-    /// A plan's target, and for a plan in words its text as typed (which it is shown as);
-    /// boxed and kept only then, so that a change, one of maybe 100,000, stays small.
-    Plan {
-        target: PlanTarget,
-        text: Option<Box<str>>,
-    },
+    /// A plan's target (its form included: "dưới 3%" is an upper bound). The text as typed is
+    /// not kept: a change may be one of 100,000, and it is shown from its form.
+    Plan(PlanTarget),
     Figure(Decimal),
 }
 
 impl Value {
-    /// The value as people read it in `style`: "2.809,8", "6,6 – 6,8"; a plan in words as it was
-    /// typed ("Dưới 3%").
-    pub fn text(&self, style: NumberStyle) -> String {
+    /// The value as people read it: "2.809,8", "6,6 – 6,8", "dưới 3%".
+    pub fn text(&self, locale: Locale) -> String {
         match self {
-            Self::Plan {
-                target,
-                text: Some(text),
-            } if target.is_worded() && !text.trim().is_empty() => text.trim().to_owned(),
-            Self::Plan { target, .. } => {
-                // Words, if the text was lost, in the language whose style this is.
-                let lang = match style {
-                    NumberStyle::Vi => Lang::Vi,
-                    NumberStyle::En => Lang::En,
-                };
-                target.text(Locale { lang, style })
-            }
-            Self::Figure(value) => number::format_exact(*value, style),
+            Self::Plan(target) => target.text(locale),
+            Self::Figure(value) => number::format_exact(*value, locale.style),
         }
     }
 }

@@ -260,11 +260,6 @@ impl<'s, W: Clone> Planner<'s, W> {
         }
         let (target, text) = new.unzip();
         let text = text.unwrap_or_default();
-        // The change shows a plan in words as typed, a number from its value: the text is
-        // copied only for words (a change may be one of 100,000).
-        let shown_text = target
-            .is_some_and(PlanTarget::is_worded)
-            .then(|| Box::from(text.as_str()));
         self.planned.batch.plans.push(PlanWrite {
             unit,
             indicator,
@@ -281,16 +276,8 @@ impl<'s, W: Clone> Planner<'s, W> {
             year,
             indicator,
             slot: Slot::Plan(source),
-            // The text is kept only where it is shown: a plan in words (a change may be one of
-            // 100,000, and a number is shown from its value).
-            old: old.map(|p| Value::Plan {
-                target: p.target,
-                text: p.target.is_worded().then(|| Box::from(p.text.as_str())),
-            }),
-            new: target.map(|target| Value::Plan {
-                target,
-                text: shown_text,
-            }),
+            old: old.map(|p| Value::Plan(p.target)),
+            new: target.map(Value::Plan),
         });
     }
 

@@ -440,11 +440,11 @@ fn changes_ui(
                         change
                             .old
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(locale.style)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
                         change
                             .new
                             .as_ref()
-                            .map_or_else(|| "–".to_owned(), |v| v.text(locale.style)),
+                            .map_or_else(|| "–".to_owned(), |v| v.text(locale)),
                     ];
                     for (text, (_, width, number)) in texts.into_iter().zip(COLUMNS) {
                         cell(ui, width, number, egui::RichText::new(text));
