@@ -25,7 +25,7 @@
 //!   store reads it back.
 //! - A slot is written once per save; a second value for it is refused.
 
-mod ids;
+pub(crate) mod ids;
 mod planner;
 mod refusal;
 

@@ -61,7 +61,8 @@ pub struct Catalogue {
     indicators: Vec<Entry>,
     /// Index into `indicators` by id (row ids are small and dense: an index, not a hash).
     by_id: Vec<Option<usize>>,
-    by_code: HashMap<String, usize>,
+    /// Hashed fast: a lookup per row of a 100,000-row file, keys from the catalogue.
+    by_code: crate::edit::ids::IdMap<String, usize>,
     /// Each name's key, then each alias's key no name holds: one hash lookup for the common
     /// case of a name written as the catalogue writes it.
     by_key: HashMap<String, Vec<usize>>,
@@ -80,7 +81,7 @@ impl Catalogue {
         aliases: Vec<(String, IndicatorId)>,
     ) -> Self {
         let mut by_id = Vec::new();
-        let mut by_code = HashMap::new();
+        let mut by_code = crate::edit::ids::IdMap::default();
         let mut by_key = HashMap::new();
         let mut by_words = HashMap::new();
         let mut by_short = HashMap::new();

@@ -53,8 +53,10 @@ pub struct RowReader<'a> {
     /// The value columns of the row being read (a buffer kept across rows).
     slot_buffer: Vec<(ValueColumn, Option<Slot>)>,
     home_ward: Option<String>,
+    /// The unit of the last row: its code as written, its year, and what it was.
+    last_unit: Option<(String, i16, Option<Ward>)>,
     /// Units by code, then by year (`None`: no such unit that year).
-    units: HashMap<String, Vec<(i16, Option<Ward>)>>,
+    units: crate::edit::ids::IdMap<String, Vec<(i16, Option<Ward>)>>,
     pub sink: Sink<'a>,
 }
 
@@ -106,7 +108,8 @@ impl<'a> RowReader<'a> {
             catalogue,
             traits,
             home_ward: store.home_ward_code()?,
-            units: HashMap::new(),
+            units: crate::edit::ids::IdMap::default(),
+            last_unit: None,
             sink: Sink {
                 columns,
                 sheet,
@@ -622,6 +625,28 @@ impl<'a> RowReader<'a> {
 
     /// The unit with this code in this year, looked up once.
     fn unit(&mut self, code: &str, year: i16) -> Result<Option<Ward>, ImportError> {
+        // Files list a ward's rows together: the last row's answer, without hashing the code.
+        if let Some((last_code, last_year, found)) = &self.last_unit
+            && *last_year == year
+            && last_code.as_str() == code
+        {
+            return Ok(found.clone());
+        }
+        let found = self.unit_uncached(code, year)?;
+        match &mut self.last_unit {
+            Some((last_code, last_year, last)) => {
+                last_code.clear();
+                last_code.push_str(code);
+                *last_year = year;
+                last.clone_from(&found);
+            }
+            None => self.last_unit = Some((code.to_owned(), year, found.clone())),
+        }
+        Ok(found)
+    }
+
+    /// [`Self::unit`], looked up in the map of units seen, else in the store.
+    fn unit_uncached(&mut self, code: &str, year: i16) -> Result<Option<Ward>, ImportError> {
         if let Some(found) = self
             .units
             .get(code)
