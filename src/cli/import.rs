@@ -37,8 +37,8 @@ pub struct ImportArgs {
     pub map: Vec<(String, String)>,
     /// Which table of a Word report to read, counted from 1 [default: the first with a header
     /// this program reads].
-    #[arg(long)]
-    pub table: Option<usize>,
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub table: Option<u32>,
 }
 
 /// Runs the import; `style` is the user's number style, `chosen` the one named on the command
@@ -56,7 +56,10 @@ pub fn run(
         lang,
         number_style: chosen,
         user_style: style,
-        table: args.table.map(|t| t.saturating_sub(1)),
+        table: args
+            .table
+            .and_then(|t| usize::try_from(t).ok())
+            .map(|t| t.saturating_sub(1)),
         fallback: (None, None),
         map: args.map.clone(),
     };
