@@ -7,7 +7,7 @@ use std::path::Path;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Merge, Table, nfc};
+use super::{Merge, Table, attribute, nfc};
 use crate::import::ImportError;
 
 /// A table of the document, for the user to pick from.
@@ -236,20 +236,6 @@ fn end_cell(building: &mut Building) {
         .row
         .extend(std::iter::repeat_n(String::new(), span - 1));
     building.cell.clear();
-}
-
-/// An attribute's value by its local name (`w:val` is `val`).
-fn attribute(element: &BytesStart<'_>, name: &[u8]) -> Option<String> {
-    element
-        .attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            let raw = String::from_utf8_lossy(&a.value);
-            quick_xml::escape::unescape(&raw)
-                .ok()
-                .map(std::borrow::Cow::into_owned)
-        })
 }
 
 #[cfg(test)]

@@ -135,6 +135,21 @@ pub fn file(
     }
 }
 
+/// An XML attribute's value by its local name (`w:val` is `val`, `r:id` is `id`), unescaped;
+/// for the parts of a Word or Excel file read directly.
+fn attribute(element: &quick_xml::events::BytesStart<'_>, name: &[u8]) -> Option<String> {
+    element
+        .attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == name)
+        .and_then(|a| {
+            let raw = String::from_utf8_lossy(&a.value);
+            quick_xml::escape::unescape(&raw)
+                .ok()
+                .map(std::borrow::Cow::into_owned)
+        })
+}
+
 /// A cell in Unicode's composed form (NFC), as the number parser and the names expect it; plain
 /// ASCII, most cells, is already composed.
 fn nfc(text: &str) -> String {

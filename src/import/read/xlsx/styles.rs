@@ -6,7 +6,9 @@ use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Seek};
 use std::path::Path;
 
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
+
+use super::super::attribute;
 
 /// Excel's built-in percent formats: `0%` and `0.00%`.
 const BUILTIN_PERCENT: [u32; 2] = [9, 10];
@@ -179,20 +181,6 @@ fn cells_with_styles<R: BufRead>(
         buf.clear();
     }
     Ok(cells)
-}
-
-/// An attribute's value by its local name (`r:id` is `id`).
-fn attribute(element: &BytesStart<'_>, name: &[u8]) -> Option<String> {
-    element
-        .attributes()
-        .flatten()
-        .find(|a| a.key.local_name().as_ref() == name)
-        .and_then(|a| {
-            let raw = String::from_utf8_lossy(&a.value);
-            quick_xml::escape::unescape(&raw)
-                .ok()
-                .map(std::borrow::Cow::into_owned)
-        })
 }
 
 /// "E5" as (row 4, column 4).
