@@ -255,17 +255,7 @@ fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
             );
         }
     }
-    let list = |headings: &[String]| {
-        if headings.is_empty() {
-            "–".to_owned()
-        } else {
-            headings
-                .iter()
-                .map(|h| format!("“{}”", h.replace('\n', " ")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let list = crate::import::ColumnUse::listed;
     // Listed when some column is not simply read: a file whose every column is used says
     // nothing more.
     let columns = &preview.columns;

@@ -91,6 +91,20 @@ pub struct ColumnUse {
     pub unused: Vec<String>,
 }
 
+impl ColumnUse {
+    /// Headings as a list says them: “Kế hoạch Năm 2023”, “Ghi chú” (a dash for none).
+    pub fn listed(headings: &[String]) -> String {
+        if headings.is_empty() {
+            return "–".to_owned();
+        }
+        headings
+            .iter()
+            .map(|h| format!("“{}”", h.replace('\n', " ")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
 /// The ward and the year the title above the table names.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TitleFound {

@@ -306,17 +306,7 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
     if columns.used.is_empty() {
         return;
     }
-    let list = |headings: &[String]| {
-        if headings.is_empty() {
-            "–".to_owned()
-        } else {
-            headings
-                .iter()
-                .map(|h| format!("“{}”", h.replace('\n', " ")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
+    let list = crate::import::ColumnUse::listed;
     egui::CollapsingHeader::new(rust_i18n::t!(
         "app.import.columns",
         locale = locale,
