@@ -6,6 +6,7 @@
 //! WAL, so a writer killed mid-save leaves the last committed state whole.
 
 mod aliases;
+mod backup;
 mod catalogue;
 mod entries;
 mod error;
