@@ -803,3 +803,34 @@ fn an_import_finds_rows_by_alias_and_by_names_as_people_write_them() {
             "Dòng 3: 03142, 2021, budget_revenue, Kế hoạch: – → 16.909.601.491",
         ));
 }
+
+#[test]
+fn a_backup_is_a_whole_copy_and_never_overwrites() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    let out = ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "backup"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    let copy = scratch.path("backups");
+    let copies: Vec<_> = std::fs::read_dir(&copy).unwrap().flatten().collect();
+    assert_eq!(copies.len(), 1, "{stdout}");
+    let copy = copies[0].path();
+    assert!(stdout.contains(&copy.display().to_string()), "{stdout}");
+    assert_eq!(
+        common::report_text(&copy, "2021"),
+        common::report_text(&db, "2021")
+    );
+    // -o names a new file; an existing one is refused by name and left as it was.
+    let taken = scratch.path("taken.db");
+    std::fs::write(&taken, b"mine").unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "backup", "-o"])
+        .arg(&taken)
+        .assert()
+        .failure()
+        .stderr(predicates::str::contains("taken.db"));
+    assert_eq!(std::fs::read(&taken).unwrap(), b"mine");
+}

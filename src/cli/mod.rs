@@ -2,6 +2,7 @@
 //! database, runs one command, and turns any error into one clear line on stderr.
 
 mod alias;
+mod backup;
 mod catalogue;
 mod demo;
 mod export;
@@ -93,6 +94,9 @@ pub enum Command {
     Alias(alias::AliasArgs),
     /// List the administrative units.
     Units,
+    /// Write a verified copy of the database: `ward-kpi backup` (into the backups folder
+    /// beside it) or `ward-kpi backup -o copy.db`.
+    Backup(backup::BackupArgs),
     /// Set a year's plan and figures for one indicator, typed as people type them.
     Set(set::SetArgs),
     /// Print the year's report table for a ward.
@@ -180,6 +184,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
         Command::Alias(alias) => alias::run(&open(args.db)?, &alias, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
+        Command::Backup(backup) => backup::run(&open(args.db)?, &backup, lang),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
         Command::Report(report) => report::run(&open(args.db)?, &report, (lang, style).into()),
         Command::History(history) => history::run(&open(args.db)?, &history, lang, style),

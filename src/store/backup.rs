@@ -35,6 +35,36 @@ impl Store {
         Ok(())
     }
 
+    /// Writes a verified copy into the `backups` folder beside the database, named by the
+    /// database, the local date and time, and `reason` ("ward-2026-11-30-141503-manual.db");
+    /// the folder is made when missing. Returns the copy's path.
+    pub fn backup_beside(&self, reason: &str) -> Result<PathBuf> {
+        let folder = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."))
+            .join("backups");
+        std::fs::create_dir_all(&folder).map_err(|source| StoreError::Io {
+            path: folder.clone(),
+            source,
+        })?;
+        let stem = self
+            .path
+            .file_stem()
+            .map_or_else(|| "ward-kpi".into(), |s| s.to_string_lossy());
+        let at = jiff::Zoned::now().strftime("%Y-%m-%d-%H%M%S").to_string();
+        let mut dest = folder.join(format!("{stem}-{at}-{reason}.db"));
+        // Two copies in one second get a number rather than a refusal.
+        let mut n = 1;
+        while std::fs::symlink_metadata(&dest).is_ok() {
+            n += 1;
+            dest = folder.join(format!("{stem}-{at}-{reason}-{n}.db"));
+        }
+        self.backup_to(&dest)?;
+        Ok(dest)
+    }
+
     /// Copies every page of the open database into a new file at `part`.
     fn copy_to(&self, part: &Path) -> Result<()> {
         let err = |e| StoreError::from_sqlite(part, e);
@@ -46,6 +76,12 @@ impl Store {
                 .run_to_completion(i32::MAX, std::time::Duration::ZERO, None)
                 .map_err(err)?;
         }
+        // A copy is one file: not in WAL mode, which would give it companion files.
+        target
+            .query_row("PRAGMA journal_mode = DELETE", [], |r| {
+                r.get::<_, String>(0)
+            })
+            .map_err(err)?;
         target.close().map_err(|(_, e)| err(e))
     }
 }
@@ -113,6 +149,12 @@ mod tests {
         let dest = dir.path().join("copy.db");
         store.backup_to(&dest).unwrap();
         assert!(!part_path(&dest).exists(), "no temporary file is left");
+        let copies: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .filter(|f| f.file_name().to_string_lossy().starts_with("copy.db"))
+            .collect();
+        assert_eq!(copies.len(), 1, "a copy is one file: {copies:?}");
         let copy = Store::open(&dest).unwrap();
         let (unit, _) = copy.unit_for("03142", 2021).unwrap();
         assert_eq!(
@@ -124,6 +166,12 @@ mod tests {
         let taken = store.backup_to(&dir.path().join("taken.db"));
         assert!(matches!(taken, Err(StoreError::AlreadyExists { .. })));
         assert_eq!(std::fs::read(dir.path().join("taken.db")).unwrap(), b"mine");
+        // Beside the database, in its backups folder, one name per copy.
+        let first = store.backup_beside("manual").unwrap();
+        let second = store.backup_beside("manual").unwrap();
+        assert_ne!(first, second);
+        assert_eq!(first.parent(), Some(dir.path().join("backups").as_path()));
+        assert!(Store::open(&second).is_ok());
         // A copy that cannot be written (no such folder) leaves nothing behind.
         let nowhere = dir.path().join("no-folder").join("copy.db");
         assert!(store.backup_to(&nowhere).is_err());
