@@ -823,6 +823,13 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
         common::report_text(&copy, "2021"),
         common::report_text(&db, "2021")
     );
+    // Listed: its file, its reason, its figures.
+    let name = copy.file_name().unwrap().to_string_lossy().into_owned();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "backups"])
+        .assert()
+        .success()
+        .stdout(contains(name.as_str()).and(contains("manual")));
     // -o names a new file; an existing one is refused by name and left as it was.
     let taken = scratch.path("taken.db");
     std::fs::write(&taken, b"mine").unwrap();

@@ -1,11 +1,13 @@
 //! `ward-kpi backup [-o FILE]`: a verified copy of the database, by default into the `backups`
-//! folder beside it, named by date and time.
+//! folder beside it, named by date and time; `ward-kpi backups`: the copies there.
 
 use std::path::PathBuf;
 
 use clap::Args;
 
+use super::table::{Align, Table};
 use crate::domain::Lang;
+use crate::domain::number::{self, NumberStyle};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi backup`.
@@ -30,5 +32,46 @@ pub fn run(store: &Store, args: &BackupArgs, lang: Lang) -> anyhow::Result<()> {
         locale = lang.code(),
         path = path.display()
     ));
+    Ok(())
+}
+
+/// `ward-kpi backups`: the copies in the backups folder beside the database, newest first, one
+/// line each: file, date, reason, size, figures.
+pub fn list(store: &Store, lang: Lang, style: NumberStyle) -> anyhow::Result<()> {
+    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    let backups = store.backups_beside()?;
+    if backups.is_empty() {
+        super::print_line(&t("cli.backup.none"));
+        return Ok(());
+    }
+    let mut table = Table::new(vec![
+        (t("cli.col.file"), Align::Left),
+        (t("cli.col.date"), Align::Left),
+        (t("cli.col.reason"), Align::Left),
+        (t("cli.col.size"), Align::Right),
+        (t("cli.col.figures"), Align::Right),
+    ]);
+    for backup in backups {
+        let kib = usize::try_from(backup.size.div_ceil(1024)).unwrap_or(usize::MAX);
+        table.row(vec![
+            backup
+                .path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            backup.at.strftime("%d/%m/%Y %H:%M:%S").to_string(),
+            // Reasons are the words of the file's name; the one this command writes is told in
+            // the user's language.
+            match backup.reason.as_str() {
+                "manual" => t("cli.backup.reason_manual"),
+                other => other.to_owned(),
+            },
+            format!("{} KiB", number::format_count(kib, style)),
+            backup.figures.map_or_else(
+                || t("cli.backup.unreadable"),
+                |n| number::format_count(usize::try_from(n).unwrap_or(0), style),
+            ),
+        ]);
+    }
+    super::print_text(&table.render());
     Ok(())
 }

@@ -97,6 +97,9 @@ pub enum Command {
     /// Write a verified copy of the database: `ward-kpi backup` (into the backups folder
     /// beside it) or `ward-kpi backup -o copy.db`.
     Backup(backup::BackupArgs),
+    /// List the copies in the backups folder beside the database: file, date, reason, size,
+    /// figures.
+    Backups,
     /// Set a year's plan and figures for one indicator, typed as people type them.
     Set(set::SetArgs),
     /// Print the year's report table for a ward.
@@ -185,6 +188,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Alias(alias) => alias::run(&open(args.db)?, &alias, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Backup(backup) => backup::run(&open(args.db)?, &backup, lang),
+        Command::Backups => backup::list(&open(args.db)?, lang, style),
         Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
         Command::Report(report) => report::run(&open(args.db)?, &report, (lang, style).into()),
         Command::History(history) => history::run(&open(args.db)?, &history, lang, style),

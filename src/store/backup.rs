@@ -65,6 +65,58 @@ impl Store {
         Ok(dest)
     }
 
+    /// The copies in the `backups` folder beside the database, newest first: each one's file,
+    /// when and why it was made (from its name), its size and how many figures it holds (a
+    /// copy that does not open says so: `None`).
+    pub fn backups_beside(&self) -> Result<Vec<BackupInfo>> {
+        let folder = self
+            .path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| Path::new("."))
+            .join("backups");
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: folder,
+                    source,
+                });
+            }
+        };
+        let stem = self
+            .path
+            .file_stem()
+            .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+        let mut list = Vec::new();
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some((at, reason)) = name
+                .strip_suffix(".db")
+                .and_then(|n| n.strip_prefix(&stem))
+                .and_then(|n| n.strip_prefix('-'))
+                .and_then(parse_name)
+            else {
+                continue;
+            };
+            let size = entry.metadata().map_or(0, |m| m.len());
+            let figures = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .and_then(|c| c.query_row("SELECT count(*) FROM figure", [], |r| r.get(0)))
+                .ok();
+            list.push(BackupInfo {
+                path,
+                at,
+                reason,
+                size,
+                figures,
+            });
+        }
+        list.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| b.path.cmp(&a.path)));
+        Ok(list)
+    }
+
     /// Copies every page of the open database into a new file at `part`.
     fn copy_to(&self, part: &Path) -> Result<()> {
         let err = |e| StoreError::from_sqlite(part, e);
@@ -84,6 +136,31 @@ impl Store {
             .map_err(err)?;
         target.close().map_err(|(_, e)| err(e))
     }
+}
+
+/// A copy in the backups folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    /// When it was made, as its name says (local time).
+    pub at: jiff::civil::DateTime,
+    /// Why: "manual", or the step it was made before.
+    pub reason: String,
+    pub size: u64,
+    /// How many figures it holds; `None` when it does not open as a database.
+    pub figures: Option<i64>,
+}
+
+/// "2026-11-30-141503-manual" (or "…-manual-2"): when, and why.
+fn parse_name(name: &str) -> Option<(jiff::civil::DateTime, String)> {
+    let stamp = name.get(..17)?;
+    let at = jiff::civil::DateTime::strptime("%Y-%m-%d-%H%M%S", stamp).ok()?;
+    let reason = name.get(17..)?.strip_prefix('-')?;
+    let reason = match reason.rsplit_once('-') {
+        Some((head, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => head,
+        _ => reason,
+    };
+    (!reason.is_empty()).then(|| (at, reason.to_owned()))
 }
 
 /// Whether a written copy is a whole ward-kpi database of this program's schema.
@@ -172,10 +249,27 @@ mod tests {
         assert_ne!(first, second);
         assert_eq!(first.parent(), Some(dir.path().join("backups").as_path()));
         assert!(Store::open(&second).is_ok());
+        let listed = store.backups_beside().unwrap();
+        assert_eq!(listed.len(), 2, "{listed:?}");
+        assert!(
+            listed
+                .iter()
+                .all(|b| b.reason == "manual" && b.figures.is_some())
+        );
+        assert!(listed.iter().any(|b| b.path == first));
         // A copy that cannot be written (no such folder) leaves nothing behind.
         let nowhere = dir.path().join("no-folder").join("copy.db");
         assert!(store.backup_to(&nowhere).is_err());
         assert!(!nowhere.exists() && !part_path(&nowhere).exists());
+    }
+
+    #[test]
+    fn a_copys_name_says_when_and_why() {
+        let (at, reason) = parse_name("2026-11-30-141503-before-import-2").unwrap();
+        assert_eq!(at.to_string(), "2026-11-30T14:15:03");
+        assert_eq!(reason, "before-import");
+        assert_eq!(parse_name("2026-11-30-141503").map(|(_, r)| r), None);
+        assert_eq!(parse_name("notes").map(|(_, r)| r), None);
     }
 
     #[test]
