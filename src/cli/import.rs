@@ -80,23 +80,12 @@ pub fn run(
         eprintln!("ward-kpi: {line}");
     }
     let shown = if args.verbose { usize::MAX } else { SHOWN };
-    for warning in preview.warnings.iter().take(shown) {
-        eprintln!(
-            "ward-kpi: {}: {}",
-            t("cli.import.warning"),
-            warning.describe(lang)
-        );
-    }
-    if preview.warnings.len() > shown {
-        eprintln!(
-            "ward-kpi: {}",
-            rust_i18n::t!(
-                "cli.import.more",
-                locale = lang.code(),
-                count = count(preview.warnings.len() - shown)
-            )
-        );
-    }
+    let warning = t("cli.import.warning");
+    let warnings = preview
+        .warnings
+        .iter()
+        .map(|w| format!("{warning}: {}", w.describe(lang)));
+    print_capped(warnings, preview.warnings.len(), shown, lang, style);
     if args.verbose {
         for change in &preview.changes {
             let slot = match change.slot {
@@ -125,19 +114,8 @@ pub fn run(
         super::print_line(&summary(&preview, lang, style));
     }
     let Some(batch) = preview.batch() else {
-        for problem in preview.problems.iter().take(shown) {
-            eprintln!("ward-kpi: {}", problem.describe(lang));
-        }
-        if preview.problems.len() > shown {
-            eprintln!(
-                "ward-kpi: {}",
-                rust_i18n::t!(
-                    "cli.import.more",
-                    locale = lang.code(),
-                    count = count(preview.problems.len() - shown)
-                )
-            );
-        }
+        let problems = preview.problems.iter().map(|p| p.describe(lang));
+        print_capped(problems, preview.problems.len(), shown, lang, style);
         if preview.asks_for_style() {
             eprintln!("ward-kpi: {}", t("cli.import.choose_style"));
         }
@@ -178,6 +156,24 @@ fn parse_map(text: &str) -> Result<(String, String), String> {
     }
 }
 
+/// Lines on stderr, the first `shown` of `total`, then how many more there are.
+fn print_capped(
+    lines: impl Iterator<Item = String>,
+    total: usize,
+    shown: usize,
+    lang: Lang,
+    style: NumberStyle,
+) {
+    for line in lines.take(shown) {
+        eprintln!("ward-kpi: {line}");
+    }
+    if total > shown {
+        let more = number::format_count(total - shown, style);
+        let line = rust_i18n::t!("cli.import.more", locale = lang.code(), count = more);
+        eprintln!("ward-kpi: {line}");
+    }
+}
+
 /// Warnings and problems printed without `--verbose`.
 const SHOWN: usize = 20;
 
@@ -207,40 +203,7 @@ fn with_progress(
 /// Word report, the columns used, checked and left.
 fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
     let locale = lang.code();
-    let mut lines = Vec::new();
-    if let Some((name, code)) = &preview.title.ward {
-        lines.push(
-            rust_i18n::t!(
-                "cli.import.title_ward",
-                locale = locale,
-                name = name,
-                code = code.as_deref().unwrap_or("–")
-            )
-            .into_owned(),
-        );
-    }
-    if let Some((year, line)) = &preview.title.year {
-        lines.push(
-            rust_i18n::t!(
-                "cli.import.title_year",
-                locale = locale,
-                year = year,
-                line = line
-            )
-            .into_owned(),
-        );
-    }
-    for (name, code) in &preview.learnt {
-        lines.push(
-            rust_i18n::t!(
-                "cli.import.learnt",
-                locale = locale,
-                name = name,
-                code = code
-            )
-            .into_owned(),
-        );
-    }
+    let mut lines = preview.found(lang);
     if preview.tables.len() > 1 {
         for table in &preview.tables {
             lines.push(
@@ -276,15 +239,8 @@ fn context_lines(preview: &import::Preview, lang: Lang) -> Vec<String> {
 
 /// "2021: 3 giá trị; 2020: 1 giá trị", newest year first.
 fn summary(preview: &import::Preview, lang: Lang, style: NumberStyle) -> String {
-    let mut years: Vec<(i16, usize)> = Vec::new();
-    for change in &preview.changes {
-        match years.iter_mut().find(|(y, _)| *y == change.year) {
-            Some((_, n)) => *n += 1,
-            None => years.push((change.year, 1)),
-        }
-    }
-    years.sort_unstable_by_key(|(year, _)| std::cmp::Reverse(*year));
-    years
+    preview
+        .years()
         .iter()
         .map(|(year, n)| {
             rust_i18n::t!(

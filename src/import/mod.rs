@@ -40,7 +40,7 @@ pub enum ImportError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: not a CSV file this program can read: {detail}", path.display())]
+    #[error("{}: the file cannot be read: {detail}", path.display())]
     Unreadable {
         path: std::path::PathBuf,
         detail: String,

@@ -176,6 +176,55 @@ impl Preview {
         self.problems.is_empty().then_some(self.batch)
     }
 
+    /// How many changes go to each year, newest year first.
+    pub fn years(&self) -> Vec<(i16, usize)> {
+        let mut years: Vec<(i16, usize)> = Vec::new();
+        for change in &self.changes {
+            match years.iter_mut().find(|(y, _)| *y == change.year) {
+                Some((_, n)) => *n += 1,
+                None => years.push((change.year, 1)),
+            }
+        }
+        years.sort_unstable_by_key(|(year, _)| std::cmp::Reverse(*year));
+        years
+    }
+
+    /// What the file says beyond its rows, a line each in `lang`: the ward and the year its
+    /// title names, and the names to be learnt as aliases.
+    pub fn found(&self, lang: Lang) -> Vec<String> {
+        let locale = lang.code();
+        let mut lines = Vec::new();
+        if let Some((name, code)) = &self.title.ward {
+            let code = code.as_deref().unwrap_or("–");
+            let line = rust_i18n::t!(
+                "import.found.ward",
+                locale = locale,
+                name = name,
+                code = code
+            );
+            lines.push(line.into_owned());
+        }
+        if let Some((year, line)) = &self.title.year {
+            let line = rust_i18n::t!(
+                "import.found.year",
+                locale = locale,
+                year = year,
+                line = line
+            );
+            lines.push(line.into_owned());
+        }
+        for (name, code) in &self.learnt {
+            let line = rust_i18n::t!(
+                "import.found.learnt",
+                locale = locale,
+                name = name,
+                code = code
+            );
+            lines.push(line.into_owned());
+        }
+        lines
+    }
+
     /// True when the file's cells read two ways and the user must choose its number style.
     pub fn asks_for_style(&self) -> bool {
         matches!(self.style, Err(Unsettled::Ask { .. }))

@@ -11,7 +11,7 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::domain::number::{self, NumberStyle};
 use crate::domain::{Lang, Locale};
-use crate::import::{CellRef, Change, Preview, Slot, Unsettled};
+use crate::import::{CellRef, Preview, Slot, Unsettled};
 
 /// A previewed file waiting for the user's decision.
 pub struct Review {
@@ -42,7 +42,7 @@ impl Review {
         Self {
             problems: lines(&preview.problems),
             warnings: lines(&preview.warnings),
-            lines: grouped(&preview.changes),
+            lines: grouped(&preview),
             ask,
             preview,
         }
@@ -58,15 +58,18 @@ impl Review {
 
 /// The changes grouped by year, newest first; within a year in the file's order, so that an
 /// indicator's values stand together.
-fn grouped(changes: &[Change]) -> Vec<Line> {
+fn grouped(preview: &Preview) -> Vec<Line> {
+    let changes = &preview.changes;
     let mut order: Vec<usize> = (0..changes.len()).collect();
     order.sort_by_key(|&i| (std::cmp::Reverse(changes[i].year), changes[i].row, i));
+    let mut years = preview.years().into_iter();
     let mut lines = Vec::with_capacity(changes.len() + 4);
     let mut year = None;
     for i in order {
         if year != Some(changes[i].year) {
             year = Some(changes[i].year);
-            let count = changes.iter().filter(|c| c.year == changes[i].year).count();
+            // Both newest first: the next year of the counts is this one.
+            let count = years.next().map_or(0, |(_, n)| n);
             lines.push(Line::Year(changes[i].year, count));
         }
         lines.push(Line::Change(i));
@@ -240,32 +243,8 @@ fn context_ui(ui: &mut egui::Ui, review: &Review, lang: Lang, commands: &mut Vec
     let weak = |ui: &mut egui::Ui, text: String| {
         ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
     };
-    if let Some((name, code)) = &preview.title.ward {
-        let text = rust_i18n::t!(
-            "app.import.title_ward",
-            locale = locale,
-            name = name,
-            code = code.as_deref().unwrap_or("–")
-        );
-        weak(ui, text.into_owned());
-    }
-    if let Some((year, line)) = &preview.title.year {
-        let text = rust_i18n::t!(
-            "app.import.title_year",
-            locale = locale,
-            year = year,
-            line = line
-        );
-        weak(ui, text.into_owned());
-    }
-    for (name, code) in &preview.learnt {
-        let text = rust_i18n::t!(
-            "app.import.learnt",
-            locale = locale,
-            name = name,
-            code = code
-        );
-        weak(ui, text.into_owned());
+    for line in preview.found(lang) {
+        weak(ui, line);
     }
     if preview.tables.len() > 1 {
         let shown = review
