@@ -22,7 +22,8 @@ use rusqlite::{Connection, OpenFlags};
 
 use common::{Scratch, snapshot, ward_kpi};
 
-/// A synthetic database of 20 wards, 50 indicators and one year (2024): 3,000 figures.
+/// A synthetic database of 20 wards, 50 indicators and one year (2024): 3,000 figures, and the
+/// demo ward's.
 fn synthetic_db(scratch: &Scratch, name: &str) -> PathBuf {
     let db = scratch.path(name);
     ward_kpi()
@@ -145,7 +146,10 @@ fn a_disk_that_fills_mid_import_refuses_it_in_words_and_keeps_the_database() {
     let size = (std::fs::metadata(&db).unwrap().len() / 4096 + 1) * 4096 + room;
     let disk = scratch.path("disk");
     std::fs::create_dir(&disk).unwrap();
-    for (lang, words) in [("vi", ["đầy", "chưa lưu gì"]), ("en", ["full", "nothing was saved"])] {
+    for (lang, words) in [
+        ("vi", ["đầy", "chưa lưu gì"]),
+        ("en", ["full", "nothing was saved"]),
+    ] {
         let out = scratch.path(&format!("out-{lang}"));
         std::fs::create_dir(&out).unwrap();
         // In a mount namespace of its own: a tmpfs just larger than the database, the database
@@ -180,11 +184,17 @@ fn a_disk_that_fills_mid_import_refuses_it_in_words_and_keeps_the_database() {
         let stderr = std::fs::read_to_string(out.join("stderr")).unwrap();
         assert_eq!(status.trim(), "1", "the import must fail: {stderr}");
         let line = stderr.lines().last().unwrap();
-        assert!(line.contains("full.db"), "the message names the file: {line}");
+        assert!(
+            line.contains("full.db"),
+            "the message names the file: {line}"
+        );
         for word in words {
             assert!(line.contains(word), "{lang}: '{word}' not in: {line}");
         }
-        assert!(!line.contains("Error code"), "SQLite's words leak through: {line}");
+        assert!(
+            !line.contains("Error code"),
+            "SQLite's words leak through: {line}"
+        );
         let after = out.join("full.db");
         assert_eq!(integrity(&after), "ok");
         assert!(contents(&after) == before, "the database changed");
@@ -385,7 +395,6 @@ fn an_import_killed_mid_write_leaves_all_old_or_all_new() {
     assert_eq!(rows, 100_000);
     let old = contents(&pristine);
     let old_count = figure_count(&pristine);
-    assert_eq!(old_count, 3000);
 
     // The whole import once: what "all new" is, and how long its write takes on this machine.
     let reference = scratch.path("reference.db");
@@ -414,13 +423,19 @@ fn an_import_killed_mid_write_leaves_all_old_or_all_new() {
         let count = figure_count(&db);
         let now = contents(&db);
         if count == old_count {
-            assert!(now == old, "kill {step}: as many figures as before, but not the same");
+            assert!(
+                now == old,
+                "kill {step}: as many figures as before, but not the same"
+            );
             if run.killed_with_wal.is_some_and(|wal| wal > 0) {
                 killed_before_commit += 1;
             }
         } else {
             assert_eq!(count, new_count, "kill {step}: neither all old nor all new");
-            assert!(now == new, "kill {step}: as many figures as the import, but not the same");
+            assert!(
+                now == new,
+                "kill {step}: as many figures as the import, but not the same"
+            );
         }
         eprintln!(
             "kill {step}: WAL at the kill {:?}, {} figures",

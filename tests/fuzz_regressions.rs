@@ -192,7 +192,7 @@ fn zip_parts(zip_bytes: &[u8]) -> Vec<u8> {
         if !out.is_empty() {
             out.push(0);
         }
-        out.extend_from_slice(part.name().as_bytes());
+        out.extend_from_slice(part.name().unwrap().as_bytes());
         out.push(1);
         std::io::copy(&mut part, &mut out).unwrap();
     }

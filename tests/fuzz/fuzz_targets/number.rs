@@ -24,14 +24,14 @@ fuzz_target!(|data: &[u8]| {
     std::hint::black_box(number::style_evidence(text));
     match number::parse(text, &input.unit, input.style) {
         Ok(parsed) => {
-            let shown =
-                number::format_with_unit(parsed.value, &input.unit, Lang::Vi, input.style);
+            let shown = number::format_with_unit(parsed.value, &input.unit, Lang::Vi, input.style);
             for warning in &parsed.warnings {
                 std::hint::black_box(warning.message(Lang::Vi, input.style));
             }
             // What a form shows after reading, read again in its own field, is the same value.
-            let again = number::parse(&shown, &input.unit, input.style)
-                .unwrap_or_else(|e| panic!("{text:?} read as {} shown as {shown:?}: {e}", parsed.value));
+            let again = number::parse(&shown, &input.unit, input.style).unwrap_or_else(|e| {
+                panic!("{text:?} read as {} shown as {shown:?}: {e}", parsed.value)
+            });
             assert_eq!(again.value, parsed.value, "{text:?} shown as {shown:?}");
             round_trip(parsed.value);
         }
@@ -53,7 +53,12 @@ fn round_trip(value: Decimal) {
             Ok(parsed) => assert_eq!(parsed.value, value, "{value} written {text:?}"),
             // A decimal holds 29 digits at most, the reader takes 28: refused, not rounded.
             Err(NumberError::TooLarge) => {
-                let digits = value.normalize().mantissa().unsigned_abs().to_string().len();
+                let digits = value
+                    .normalize()
+                    .mantissa()
+                    .unsigned_abs()
+                    .to_string()
+                    .len();
                 assert!(digits > 28, "{value} written {text:?} refused as too large");
             }
             Err(e) => panic!("{value} written {text:?} does not read: {e}"),

@@ -63,7 +63,11 @@ fuzz_target!(|data: &[u8]| {
             };
             let machine = plan.machine_text(unit);
             let again = PlanTarget::parse(&machine, unit, NumberStyle::En).map(|(t, _)| t);
-            assert_eq!(again, Ok(target), "{text:?} read as {target:?}, machine {machine:?}");
+            assert_eq!(
+                again,
+                Ok(target),
+                "{text:?} read as {target:?}, machine {machine:?}"
+            );
             std::hint::black_box(plan.shown_with_unit(unit, Lang::Vi.into()));
         }
         Err(error) => {

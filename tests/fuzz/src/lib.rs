@@ -70,8 +70,8 @@ pub fn zip_file(data: &[u8]) -> Vec<u8> {
         return data.to_vec();
     }
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for part in data.split(|&b| b == PART_END) {
         let Some(at) = part.iter().position(|&b| b == NAME_END) else {
             continue;
