@@ -1,7 +1,9 @@
 //! Inputs the fuzzers (tests/fuzz, cargo-fuzz) found nasty, fed to the number parser, the plan
 //! parser and the importer's CSV, Excel and Word readers as ordinary tests: each is read
-//! without a panic, to the value or the refusal it should give. Also the writer of the fuzz
-//! targets' seed corpora (ignored: run it before fuzzing).
+//! without a panic, to the value or the refusal it should give. The inputs are kept as files in
+//! tests/fuzz/regressions, named by target (`number-…`, `plan-…`, `import_csv-…`, …), in the
+//! form the target reads them. Also the writer of the fuzz targets' seed corpora (ignored: run
+//! it before fuzzing).
 
 #![allow(clippy::unwrap_used)]
 
@@ -9,9 +11,172 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::{Format, Formula, Workbook};
-use ward_kpi::domain::number::NumberStyle;
-use ward_kpi::domain::{Lang, Locale};
+use ward_kpi::domain::number::{self, NumberError, NumberStyle};
+use ward_kpi::domain::{Lang, Locale, PlanTarget, Unit};
 use ward_kpi::export::{self, WardYear};
+use ward_kpi::import::{self, Defaults};
+
+// Found by the fuzzers.
+
+#[test]
+fn a_number_scaled_past_28_digits_is_refused_rather_than_shown_unreadable() {
+    // The number target: in a ‰ field a % multiplies by ten, and 28 digits became 29, which a
+    // decimal holds: the value was taken, then shown in digits the reader refuses.
+    let per_mille = Unit::new("‰");
+    let text = "5999999999999949999999999996%";
+    assert_eq!(
+        number::parse(text, &per_mille, NumberStyle::En),
+        Err(NumberError::TooLarge)
+    );
+    // A scale word did the same: 10²⁵ thousands.
+    let thousands = format!("1{} nghìn", "0".repeat(25));
+    assert_eq!(
+        number::parse(&thousands, &Unit::new("tấn"), NumberStyle::Vi),
+        Err(NumberError::TooLarge)
+    );
+    // 28 digits once scaled are read, and read back as shown.
+    let read = number::parse("599999999999994999999999999%", &per_mille, NumberStyle::En).unwrap();
+    let shown = number::format_with_unit(read.value, &per_mille, Lang::En, NumberStyle::En);
+    assert_eq!(
+        number::parse(&shown, &per_mille, NumberStyle::En)
+            .unwrap()
+            .value,
+        read.value
+    );
+}
+
+/// The units of `fuzz_common::UNITS` (tests/fuzz/src/lib.rs), in its order.
+const UNITS: [&str; 11] = [
+    "",
+    "%",
+    "‰",
+    "ha",
+    "hộ",
+    "người",
+    "triệu đồng",
+    "triệu đồng/người/năm",
+    "tấn",
+    "tỷ đồng",
+    "đồng",
+];
+
+/// A text input as the number and plan targets read it: the first byte picks the style (its
+/// lowest bit) and the unit, the rest is the text.
+fn text_input(bytes: &[u8]) -> (NumberStyle, Unit, &str) {
+    let (&first, rest) = bytes.split_first().unwrap();
+    let style = if first & 1 == 0 {
+        NumberStyle::Vi
+    } else {
+        NumberStyle::En
+    };
+    let unit = Unit::new(UNITS[usize::from(first >> 1) % UNITS.len()]);
+    (style, unit, std::str::from_utf8(rest).unwrap())
+}
+
+/// What the number target asserts: a text read is shown, and read back as the same value.
+fn number_reads_back(bytes: &[u8]) {
+    let (style, unit, text) = text_input(bytes);
+    if let Ok(read) = number::parse(text, &unit, style) {
+        let shown = number::format_with_unit(read.value, &unit, Lang::Vi, style);
+        let again = number::parse(&shown, &unit, style);
+        assert_eq!(
+            again.map(|r| r.value),
+            Ok(read.value),
+            "{text:?} shown as {shown:?}"
+        );
+    }
+}
+
+/// What the plan target asserts: a plan read is written in each language and style, and read
+/// back as the same plan; its stored numbers with its text give it back.
+fn plan_reads_back(bytes: &[u8]) {
+    let (style, unit, text) = text_input(bytes);
+    if let Ok((target, _)) = PlanTarget::parse(text, &unit, style) {
+        for lang in Lang::ALL {
+            for out in NumberStyle::ALL {
+                let written = target.text(Locale { lang, style: out });
+                let again = PlanTarget::parse(&written, &unit, out).map(|(t, _)| t);
+                assert_eq!(again, Ok(target), "{text:?} written {written:?}");
+            }
+        }
+        let stored = PlanTarget::range(target.low(), target.high()).with_wording(text);
+        assert_eq!(stored, target, "{text:?}");
+    }
+}
+
+/// A zip input as the Excel and Word targets read it (see `fuzz_common::zip_file`): a real zip,
+/// or parts `name \x01 content` separated by `\x00`, zipped anew.
+fn zip_file(bytes: &[u8]) -> Vec<u8> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        return bytes.to_vec();
+    }
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for part in bytes.split(|&b| b == 0) {
+        let Some(at) = part.iter().position(|&b| b == 1) else {
+            continue;
+        };
+        if zip
+            .start_file(String::from_utf8_lossy(&part[..at]).as_ref(), options)
+            .is_ok()
+        {
+            zip.write_all(&part[at + 1..]).unwrap();
+        }
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// Every input kept in tests/fuzz/regressions, through what its target asserts: the parsers'
+/// read-back properties, and imports previewed (an error or problems, never a panic).
+#[test]
+fn every_kept_fuzz_input_reads_as_its_target_expects() {
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fuzz/regressions");
+    let dir = tempfile::tempdir().unwrap();
+    let store = ward_kpi::demo::create_demo(&dir.path().join("demo.db")).unwrap();
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&folder).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let bytes = std::fs::read(&path).unwrap();
+        let (target, _) = name.split_once('-').unwrap();
+        let file = |ext: &str, bytes: &[u8]| {
+            let file = dir.path().join(format!("input.{ext}"));
+            std::fs::write(&file, bytes).unwrap();
+            file
+        };
+        let import = match target {
+            "number" => {
+                number_reads_back(&bytes);
+                None
+            }
+            "plan" => {
+                plan_reads_back(&bytes);
+                None
+            }
+            "import_csv" => Some(file("csv", &bytes)),
+            "import_xlsx" => Some(file("xlsx", &zip_file(&bytes))),
+            "import_docx" => Some(file("docx", &zip_file(&bytes))),
+            other => panic!("{name}: no fuzz target '{other}'"),
+        };
+        if let Some(file) = import {
+            for lang in Lang::ALL {
+                let defaults = Defaults {
+                    lang,
+                    ..Defaults::default()
+                };
+                // Read (its problems, if any, listed in the preview), or refused with an error
+                // that names the file.
+                if let Err(error) = import::preview(&store, &file, &defaults) {
+                    let text = error.to_string();
+                    assert!(text.contains("input."), "{name}: {text}");
+                }
+            }
+        }
+        seen += 1;
+    }
+    assert!(seen > 0, "no input in {}", folder.display());
+}
 
 // The seed corpora.
 
