@@ -4,6 +4,7 @@
 
 use crate::domain::Lang;
 use crate::domain::indicator::IndicatorError;
+use crate::domain::rules::RulesError;
 use crate::startup::StartupError;
 use crate::store::StoreError;
 
@@ -93,6 +94,15 @@ pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
         IndicatorError::NoUnit => rust_i18n::t!("error.indicator.no_unit", locale = locale),
         IndicatorError::Precision(n) => {
             rust_i18n::t!("error.indicator.precision", locale = locale, precision = n)
+        }
+        IndicatorError::Rules(RulesError::Reversed { min, max }) => rust_i18n::t!(
+            "error.indicator.rules_reversed",
+            locale = locale,
+            min = crate::domain::number::format_exact(*min, lang.into()),
+            max = crate::domain::number::format_exact(*max, lang.into())
+        ),
+        IndicatorError::Rules(RulesError::Threshold(_)) => {
+            rust_i18n::t!("error.indicator.rules_threshold", locale = locale)
         }
     }
     .into_owned()

@@ -3,6 +3,7 @@
 //! and shows once, in the notice.
 
 use super::command::Command;
+use super::save_ask::SaveAsk;
 use super::view::View;
 use super::{WardKpiApp, jobs, tr, views};
 use crate::domain::Lang;
@@ -147,6 +148,8 @@ impl WardKpiApp {
         let Some(session) = &mut self.session else {
             anyhow::bail!(t("app.notice.no_database"));
         };
+        // Values a plausibility rule doubts are asked about once, then saved as agreed.
+        let agreed = matches!(command, Command::SaveFlagged(_));
         match command {
             Command::SetYear(year) => {
                 session.set_year(year, lang)?;
@@ -160,28 +163,37 @@ impl WardKpiApp {
                 session.open_trend(indicator)?;
                 self.prefs.view = View::Trends;
             }
-            Command::Save(edits) => {
-                let batch = crate::edit::plan(&session.store, edits)?
-                    .into_batch()
-                    .map_err(|refusals| {
-                        let first = &refusals[0];
-                        let (row, column) = first.at;
-                        let indicator = session
-                            .form
-                            .rows
-                            .get(row)
-                            .map(|r| r.indicator.name(lang).to_owned())
-                            .unwrap_or_default();
-                        anyhow::anyhow!(rust_i18n::t!(
-                            "app.entry.blocked",
-                            locale = lang.code(),
-                            count = refusals.len(),
-                            row = row + 1,
-                            indicator = indicator,
-                            column = column.title(lang),
-                            message = first.reason.message(lang)
-                        ))
-                    })?;
+            Command::Save(edits) | Command::SaveFlagged(edits) => {
+                let locale = crate::domain::Locale {
+                    lang,
+                    style: self.prefs.number_style(),
+                };
+                let mut planned = crate::edit::plan(&session.store, edits.clone())?;
+                let flags = std::mem::take(&mut planned.flags);
+                let batch = planned.into_batch().map_err(|refusals| {
+                    let first = &refusals[0];
+                    let (row, column) = first.at;
+                    let indicator = session
+                        .form
+                        .rows
+                        .get(row)
+                        .map(|r| r.indicator.name(lang).to_owned())
+                        .unwrap_or_default();
+                    anyhow::anyhow!(rust_i18n::t!(
+                        "app.entry.blocked",
+                        locale = lang.code(),
+                        count = refusals.len(),
+                        row = row + 1,
+                        indicator = indicator,
+                        column = column.title(lang),
+                        message = first.reason.message_in(locale)
+                    ))
+                })?;
+                if !agreed && !flags.is_empty() {
+                    let ask = SaveAsk::new(edits, &flags, &mut session.form, locale);
+                    self.save_ask = Some(ask);
+                    return Ok(());
+                }
                 let summary = session.store.apply(&batch, Origin::Window)?;
                 session.reload(lang)?;
                 let count = summary.plans_changed + summary.figures_changed;

@@ -19,8 +19,11 @@ pub enum Command {
     SetWard(String),
     /// Show the trend of one indicator.
     OpenTrend(IndicatorId),
-    /// Write the data-entry form's changes through the one write path (one transaction).
+    /// Write the data-entry form's changes through the one write path (one transaction); values
+    /// a plausibility rule doubts are asked about first.
     Save(Vec<RowEdit<CellAt>>),
+    /// Write them, the flagged values agreed to.
+    SaveFlagged(Vec<RowEdit<CellAt>>),
     /// Drop unsaved edits and reload the form.
     DiscardEdits,
     AddIndicator(Indicator),
@@ -71,6 +74,7 @@ impl Command {
         matches!(
             self,
             Self::Save(_)
+                | Self::SaveFlagged(_)
                 | Self::AddIndicator(_)
                 | Self::UpdateIndicator(_)
                 | Self::DeleteIndicator(_)

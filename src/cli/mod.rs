@@ -87,7 +87,8 @@ pub enum Command {
     /// Show the database's home ward, the ward commands use without --ward, or choose it:
     /// `ward-kpi home-ward 03142` (the codes: `ward-kpi units`).
     HomeWard(home_ward::HomeWardArgs),
-    /// List the indicator catalogue.
+    /// List the indicator catalogue with each one's plausibility rules; `indicators export -o
+    /// FILE` and `indicators import FILE` carry it to another database.
     Indicators(catalogue::IndicatorsArgs),
     /// The other names an indicator goes by in the tables you import: `ward-kpi alias add
     /// "Thu NS" budget_revenue`, `ward-kpi alias remove "Thu NS"`, `ward-kpi alias list`.
@@ -184,7 +185,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             Ok(())
         }
         Command::HomeWard(home) => home_ward::run(&open(args.db)?, &home, lang),
-        Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
+        Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang, style),
         Command::Alias(alias) => alias::run(&open(args.db)?, &alias, lang),
         Command::Units => catalogue::units(&open(args.db)?, lang),
         Command::Backup(backup) => backup::run(&open(args.db)?, &backup, lang),

@@ -10,6 +10,7 @@ pub mod number;
 pub mod plan;
 pub mod report;
 pub mod report_words;
+pub mod rules;
 pub mod unit;
 pub mod ward;
 
@@ -19,5 +20,6 @@ pub use indicator::{Category, Direction, Indicator, Kind};
 pub use lang::{Lang, Locale};
 pub use name::name_key;
 pub use plan::{Plan, PlanSource, PlanTarget};
+pub use rules::Rules;
 pub use unit::Unit;
 pub use ward::{AdminUnit, Level};

@@ -292,6 +292,7 @@ mod tests {
             precision: 1,
             archived: false,
             order: 0,
+            rules: crate::domain::Rules::NONE,
         }
     }
 

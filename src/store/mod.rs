@@ -24,6 +24,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use backup::BackupInfo;
+pub use catalogue::CatalogueMerge;
 pub use error::StoreError;
 pub use history::ChangeEntry;
 pub use schema::{APPLICATION_ID, latest_version};

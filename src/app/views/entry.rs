@@ -9,7 +9,7 @@ use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::plan;
+use crate::domain::{Lang, plan};
 
 /// The entry view's own state.
 #[derive(Default)]
@@ -170,6 +170,8 @@ impl Entry {
                                 let mut text = cell.text.clone();
                                 let reading = cell.reading.clone();
                                 let changed = cell.is_changed();
+                                let flags: Vec<String> =
+                                    form.flags(index, column).map(str::to_owned).collect();
                                 let accessible = format!("{} — {name}", column.title(lang));
                                 let response = ui
                                     .vertical(|ui| {
@@ -183,6 +185,9 @@ impl Entry {
                                         if matches!(reading, Reading::Error(_)) {
                                             edit = edit.text_color(palette.error);
                                         }
+                                        if !flags.is_empty() {
+                                            edit = edit.background_color(palette.flagged);
+                                        }
                                         let response = ui.add(edit);
                                         response.widget_info(|| {
                                             egui::WidgetInfo::labeled(
@@ -192,6 +197,7 @@ impl Entry {
                                             )
                                         });
                                         reading_ui(ui, &reading, changed, &palette, width);
+                                        flags_ui(ui, lang, &flags, &palette, width);
                                         response
                                     })
                                     .inner;
@@ -232,6 +238,22 @@ fn plan_column_width(ui: &egui::Ui, form: &EntryForm) -> f32 {
         })
         .fold(theme::CELL_WIDTH, f32::max)
         .min(theme::PLAN_CELL_MAX_WIDTH)
+}
+
+/// The lines under a flagged cell: why a plausibility rule doubts its value.
+fn flags_ui(ui: &mut egui::Ui, lang: Lang, flags: &[String], palette: &Palette, width: f32) {
+    for why in flags {
+        let text = rust_i18n::t!("app.flags.cell", locale = lang.code(), why = why);
+        ui.set_max_width(width);
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(text.into_owned())
+                    .small()
+                    .color(palette.warning),
+            )
+            .wrap(),
+        );
+    }
 }
 
 /// The line under a cell: how it reads, or why not.
