@@ -53,6 +53,13 @@ pub enum Doubt {
         times: Decimal,
         limit: Decimal,
     },
+    /// A plan the year's reported `value` is more than `limit` times (the plan typed, the value
+    /// already there).
+    BelowValue {
+        value: Decimal,
+        times: Decimal,
+        limit: Decimal,
+    },
     /// The estimate and the actual of one year `gap` per cent apart (of the estimate).
     StagesApart {
         estimate: Decimal,
@@ -176,6 +183,18 @@ impl Rules {
         (times > limit).then_some(Doubt::AbovePlan { plan, times, limit })
     }
 
+    /// Flags a plan the year's reported `value` is more than the threshold times.
+    pub fn check_plan_typed(&self, value: Decimal, plan: Decimal) -> Option<Doubt> {
+        match self.check_plan(value, plan)? {
+            Doubt::AbovePlan { times, limit, .. } => Some(Doubt::BelowValue {
+                value,
+                times,
+                limit,
+            }),
+            other => Some(other),
+        }
+    }
+
     /// Flags an estimate and an actual of one year further apart than the threshold, in per
     /// cent of the estimate (an estimate of 0 is no measure).
     pub fn check_stages(&self, estimate: Decimal, actual: Decimal) -> Option<Doubt> {
@@ -289,7 +308,7 @@ impl Doubt {
     pub fn code(self) -> &'static str {
         match self {
             Self::Change { .. } => "change",
-            Self::AbovePlan { .. } => "plan",
+            Self::AbovePlan { .. } | Self::BelowValue { .. } => "plan",
             Self::StagesApart { .. } => "stages",
         }
     }
@@ -324,6 +343,17 @@ impl Doubt {
                 locale = code,
                 times = number::format_fixed(times, 1, locale.style),
                 plan = with_unit(plan),
+                limit = format_exact(limit, locale.style)
+            ),
+            Self::BelowValue {
+                value,
+                times,
+                limit,
+            } => rust_i18n::t!(
+                "rules.below_value",
+                locale = code,
+                times = number::format_fixed(times, 1, locale.style),
+                value = with_unit(value),
                 limit = format_exact(limit, locale.style)
             ),
             Self::StagesApart {

@@ -341,6 +341,9 @@ impl<'s, W: Clone> Planner<'s, W> {
         let actual_changed = changes
             .iter()
             .any(|c| c.slot == Slot::Figure(Stage::Actual));
+        let figure_changed = changes
+            .iter()
+            .any(|c| matches!(c.slot, Slot::Figure(_)) && c.new.is_some() && c.new != c.old);
         let mut flags = Vec::new();
         for change in changes {
             // A note alone, or a value removed, is not doubted.
@@ -368,8 +371,11 @@ impl<'s, W: Clone> Planner<'s, W> {
                     let Some(number) = rules::plan_number(*target, last) else {
                         continue;
                     };
-                    if let Some(reported) = reported {
-                        doubts.extend(rules.check_plan(reported, number));
+                    // Asked at the value instead when the row gives one too.
+                    if let Some(reported) = reported
+                        && !figure_changed
+                    {
+                        doubts.extend(rules.check_plan_typed(reported, number));
                     }
                     number
                 }
@@ -900,5 +906,22 @@ mod tests {
             Doubt::Change { last, points: false, .. } if last == Decimal::new(28_098, 1)
         ));
         assert_eq!(planned.flags[0].slot, Slot::Figure(Stage::Actual));
+        // A plan typed ten times too small is asked about at the plan.
+        let small = edit(
+            &store,
+            unit,
+            "crop_output",
+            vec![plan_of(Decimal::new(2452, 1), None)],
+            None,
+        );
+        let planned = run(&store, vec![small]);
+        assert!(matches!(
+            planned.flags[..],
+            [crate::edit::Flag {
+                slot: Slot::Plan(_),
+                doubt: Doubt::BelowValue { .. },
+                ..
+            }]
+        ));
     }
 }
