@@ -1079,3 +1079,49 @@ fn an_import_lists_its_doubted_values_and_writes_them_only_on_agreement() {
         Some("1741688953")
     );
 }
+
+#[test]
+fn an_indicators_checks_are_listed_and_edited_in_the_catalogue() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("checks.db");
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let mut harness = window(&db, View::Catalogue, Lang::Vi);
+    // The crop output's row lists its checks.
+    assert!(
+        harness
+            .get_all_by_label("≥ 0 · ±50% so với năm trước · ≤ 3 lần KH · ước/TH ±20%")
+            .next()
+            .is_some()
+    );
+    harness.get_all_by_label("Sửa").next().unwrap().click();
+    harness.run();
+    assert_eq!(
+        field_value(
+            &harness,
+            "Ngưỡng thay đổi so với năm trước (±%; điểm % với tỷ lệ)"
+        )
+        .as_deref(),
+        Some("50")
+    );
+    // A maximum below the minimum is refused, naming both; then a ceiling of 5.000 tấn and
+    // no plan check are saved.
+    retype(&mut harness, "Giá trị tối đa", "-1");
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    harness.get_by_label("mức tối thiểu 0 lớn hơn mức tối đa -1");
+    retype(&mut harness, "Giá trị tối đa", "5.000");
+    let times = "Ngưỡng so với kế hoạch (số lần)";
+    harness
+        .get_by_role_and_label(Role::TextInput, times)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    let (_, crop) = store.indicator("crop_output").unwrap();
+    assert_eq!(crop.rules.max, Some(5000.into()));
+    assert_eq!(crop.rules.max_times_plan, None);
+    assert_eq!(crop.rules.max_change, Some(50.into()));
+}
