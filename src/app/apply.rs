@@ -191,6 +191,40 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::Lock { part, reason } => {
+                let locked = session.store.lock(
+                    Some(session.unit_id),
+                    session.year,
+                    part,
+                    &reason,
+                    Origin::Window,
+                )?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "cli.lock.done",
+                        locale = lang.code(),
+                        scope = locked.lock.scope(lang),
+                        day = locked.lock.locked.day()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Unlock { part, reason } => {
+                let lifted = session
+                    .store
+                    .unlock(Some(session.unit_id), session.year, part, &reason)?;
+                session.reload(lang)?;
+                let scopes: Vec<String> = lifted.iter().map(|l| l.lock.scope(lang)).collect();
+                self.info(
+                    rust_i18n::t!(
+                        "app.lock.unlocked",
+                        locale = lang.code(),
+                        scope = scopes.join("; ")
+                    )
+                    .into_owned(),
+                );
+            }
             Command::Export {
                 format,
                 path,
@@ -237,7 +271,10 @@ impl WardKpiApp {
                 if self.job.is_some() {
                     anyhow::bail!(t("app.jobs.busy"));
                 }
-                let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
+                let Some((file, batch)) = self.review.take().and_then(|r| {
+                    let file = r.ask.file;
+                    r.preview.into_batch().map(|batch| (file, batch))
+                }) else {
                     return Ok(());
                 };
                 let label = rust_i18n::t!(
@@ -250,7 +287,7 @@ impl WardKpiApp {
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();
-                self.start_job(label, jobs::write(db, batch))?;
+                self.start_job(label, jobs::write(db, file, batch))?;
             }
             Command::CloseImport => self.review = None,
             Command::AddIndicator(indicator) => {

@@ -7,7 +7,7 @@ use super::entry_form::CellAt;
 use super::theme::ThemeChoice;
 use super::view::View;
 use crate::domain::number::NumberStyle;
-use crate::domain::{Indicator, Lang};
+use crate::domain::{Indicator, Lang, LockPart};
 use crate::edit::RowEdit;
 use crate::store::IndicatorId;
 
@@ -59,6 +59,10 @@ pub enum Command {
     ImportWrite,
     /// Close the import preview without writing.
     CloseImport,
+    /// Lock a part of the shown ward's year, saying why (a backup is made first).
+    Lock { part: LockPart, reason: String },
+    /// Lift the locks within a part of the shown ward's year, saying why.
+    Unlock { part: LockPart, reason: String },
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).
@@ -77,6 +81,8 @@ impl Command {
                 | Self::AddAlias { .. }
                 | Self::RemoveAlias(_)
                 | Self::Reorder(_)
+                | Self::Lock { .. }
+                | Self::Unlock { .. }
         )
     }
 
@@ -91,6 +97,8 @@ impl Command {
             | Self::OpenTrend(_)
             | Self::EnterMeeting
             | Self::ImportWrite
+            | Self::Lock { .. }
+            | Self::Unlock { .. }
             | Self::Quit => true,
             _ => false,
         }

@@ -3,7 +3,7 @@
 
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{Report, ReportRow};
-use crate::domain::{AdminUnit, Indicator, Lang, Level};
+use crate::domain::{AdminUnit, Indicator, Lang, Level, Lock, LockPart, Stage};
 use crate::store::{IndicatorId, Store, StoreError, UnitId};
 
 use super::entry_form::EntryForm;
@@ -32,6 +32,9 @@ pub struct Session {
     pub trend: Option<(IndicatorId, Trend)>,
     /// True when the file holds synthetic data: every view says so.
     pub synthetic: bool,
+    /// The last lock of the year lifted, and how many values changed since it was made, while
+    /// no lock holds the year.
+    pub since_unlock: Option<(Lock, usize)>,
 }
 
 impl Session {
@@ -67,6 +70,7 @@ impl Session {
             form,
             trend: None,
             synthetic: false,
+            since_unlock: None,
         };
         match session.reload(lang) {
             Ok(()) => Ok(session),
@@ -130,6 +134,19 @@ impl Session {
         }
         self.synthetic = self.store.setting("synthetic")?.is_some();
         self.report = self.store.report(self.unit_id, self.year)?;
+        self.since_unlock = None;
+        if self.report.locks.is_empty()
+            && let Some(last) = self
+                .store
+                .locks(Some(self.year), Some(self.unit_id))?
+                .into_iter()
+                .max_by_key(|l| l.lock.locked.at)
+        {
+            let changed = self
+                .store
+                .changed_since(self.unit_id, self.year, last.mark)?;
+            self.since_unlock = Some((last.lock, changed));
+        }
         self.form = EntryForm::load(
             &self.store,
             self.unit_id,
@@ -165,6 +182,19 @@ impl Session {
     pub fn open_trend(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
         self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
         Ok(())
+    }
+
+    /// The lock that holds a part of the shown year: the plans (`None`) or a stage's figures.
+    pub fn lock_of(&self, stage: Option<Stage>) -> Option<&Lock> {
+        self.report.locks.iter().find(|lock| match stage {
+            None => lock.part.holds_plans(),
+            Some(stage) => lock.part.holds_stage(stage),
+        })
+    }
+
+    /// The lock on the whole shown year, if any.
+    pub fn whole_year_lock(&self) -> Option<&Lock> {
+        self.report.locks.iter().find(|l| l.part == LockPart::All)
     }
 
     /// The indicator with this id.

@@ -1,6 +1,6 @@
 //! Why an edit is refused, in words each face shows next to where the edit came from.
 
-use crate::domain::Lang;
+use crate::domain::{Lang, Lock};
 
 /// Why an edit cannot be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -13,6 +13,8 @@ pub enum Reason {
     Duplicate,
     /// A note, but no value (no figure, no plan) for it to belong to.
     NoteWithoutValue,
+    /// The value is locked (chốt số liệu): this lock holds it.
+    Locked(Box<Lock>),
 }
 
 impl Reason {
@@ -26,6 +28,7 @@ impl Reason {
             Self::UnknownIndicator => rust_i18n::t!("edit.unknown_indicator", locale = locale),
             Self::Duplicate => rust_i18n::t!("edit.duplicate", locale = locale),
             Self::NoteWithoutValue => rust_i18n::t!("edit.note_without_value", locale = locale),
+            Self::Locked(lock) => return lock.refusal(lang),
         }
         .into_owned()
     }

@@ -20,7 +20,10 @@ impl Store {
         let total = units.len();
         let mut wards = Vec::with_capacity(total);
         for (done, (id, unit)) in units.into_iter().enumerate() {
-            wards.push(WardYear::new(unit, year, self.year_data(id, year)?));
+            let mut ward = WardYear::new(unit, year, self.year_data(id, year)?);
+            let locks = self.locks_holding(id, year)?;
+            ward.report.locks = locks.into_iter().map(|l| l.lock).collect();
+            wards.push(ward);
             progress(done + 1, total);
         }
         Ok(wards)

@@ -21,6 +21,8 @@ pub struct Entry {
     /// The file to import, typed where no file dialog can open.
     import_path: String,
     no_dialog: bool,
+    /// The locks of the year and their dialogs.
+    locking: super::locking::Locking,
 }
 
 impl Entry {
@@ -76,6 +78,16 @@ fn cell_id(row: usize, column: Column) -> egui::Id {
 impl Entry {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &mut Session) {
         let (lang, palette) = (ctx.lang, ctx.palette);
+        self.locking.ui(ui, ctx, session);
+        // The lock of each column: the plans, a stage, and the note while the whole year is.
+        let locks = Column::ALL.map(|column| {
+            match column {
+                Column::Plan => session.lock_of(None),
+                Column::Note => session.whole_year_lock(),
+                figure => session.lock_of(figure.stage()),
+            }
+            .map(|lock| super::locking::cell_hint(lock, lang))
+        });
         let form = &mut session.form;
         ui.horizontal(|ui| {
             ui.heading(rust_i18n::t!(
@@ -139,8 +151,15 @@ impl Entry {
                     .show(ui, |ui| {
                         ui.label(egui::RichText::new(tr(lang, "app.table.indicator")).strong());
                         ui.label(egui::RichText::new(tr(lang, "app.table.unit")).strong());
-                        for column in Column::ALL {
-                            ui.label(egui::RichText::new(column.title(lang)).strong());
+                        for (column, lock) in Column::ALL.iter().zip(&locks) {
+                            let mut title = column.title(lang);
+                            if lock.is_some() {
+                                title.push_str(" 🔒");
+                            }
+                            let heading = ui.label(egui::RichText::new(title).strong());
+                            if let Some(hint) = lock {
+                                heading.on_hover_text(hint);
+                            }
                         }
                         ui.end_row();
                         let mut category = None;
@@ -160,7 +179,7 @@ impl Entry {
                             }
                             ui.label(label);
                             ui.label(row.indicator.unit.symbol_in(lang));
-                            for column in Column::ALL {
+                            for (column, lock) in Column::ALL.into_iter().zip(&locks) {
                                 let width = match column {
                                     Column::Note => theme::NOTE_WIDTH,
                                     Column::Plan => plan_width,
@@ -183,7 +202,12 @@ impl Entry {
                                         if matches!(reading, Reading::Error(_)) {
                                             edit = edit.text_color(palette.error);
                                         }
-                                        let response = ui.add(edit);
+                                        let response = match lock {
+                                            Some(hint) => ui
+                                                .add_enabled(false, edit)
+                                                .on_disabled_hover_text(hint),
+                                            None => ui.add(edit),
+                                        };
                                         response.widget_info(|| {
                                             egui::WidgetInfo::labeled(
                                                 egui::Role::TextInput,

@@ -6,6 +6,7 @@ mod ctx;
 pub mod dashboard;
 pub mod entry;
 pub mod import;
+pub mod locking;
 pub mod meeting;
 pub mod settings;
 pub mod trends;
