@@ -189,7 +189,11 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
         }
         StoreError::EmptyAlias => rust_i18n::t!("error.alias.empty", locale = locale),
         StoreError::RestoreItself { path } => {
-            rust_i18n::t!("error.restore_itself", locale = locale, path = path.display())
+            rust_i18n::t!(
+                "error.restore_itself",
+                locale = locale,
+                path = path.display()
+            )
         }
         StoreError::NoReason => rust_i18n::t!("error.lock.no_reason", locale = locale),
         StoreError::AlreadyLocked { scope, day } => rust_i18n::t!(

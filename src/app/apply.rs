@@ -211,9 +211,10 @@ impl WardKpiApp {
                 );
             }
             Command::Unlock { part, reason } => {
-                let lifted = session
-                    .store
-                    .unlock(Some(session.unit_id), session.year, part, &reason)?;
+                let lifted =
+                    session
+                        .store
+                        .unlock(Some(session.unit_id), session.year, part, &reason)?;
                 session.reload(lang)?;
                 let scopes: Vec<String> = lifted.iter().map(|l| l.lock.scope(lang)).collect();
                 self.info(

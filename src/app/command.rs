@@ -60,9 +60,15 @@ pub enum Command {
     /// Close the import preview without writing.
     CloseImport,
     /// Lock a part of the shown ward's year, saying why (a backup is made first).
-    Lock { part: LockPart, reason: String },
+    Lock {
+        part: LockPart,
+        reason: String,
+    },
     /// Lift the locks within a part of the shown ward's year, saying why.
-    Unlock { part: LockPart, reason: String },
+    Unlock {
+        part: LockPart,
+        reason: String,
+    },
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).

@@ -123,7 +123,7 @@ pub fn export(
         let wards: Vec<WardYear> = match scope {
             Scope::Ward(id) => {
                 let unit = store.unit(id)?;
-                vec![WardYear::new(unit, year, store.year_data(id, year)?)]
+                vec![store.ward_year(id, unit, year)?]
             }
             // Reading is most of the work on a large database; writing is the last step.
             Scope::AllWards => store.ward_years(year, |done, total| {

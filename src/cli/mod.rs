@@ -204,9 +204,13 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Unlock(lock) => lock::unlock(&open(args.db, lang)?, &lock, lang),
         Command::Locks(locks) => lock::list(&open(args.db, lang)?, &locks, lang),
         Command::Set(set) => set::run(&mut open(args.db, lang)?, &set, lang, style),
-        Command::Report(report) => report::run(&open(args.db, lang)?, &report, (lang, style).into()),
+        Command::Report(report) => {
+            report::run(&open(args.db, lang)?, &report, (lang, style).into())
+        }
         Command::History(history) => history::run(&open(args.db, lang)?, &history, lang, style),
-        Command::Export(export) => export::run(&open(args.db, lang)?, &export, (lang, style).into()),
+        Command::Export(export) => {
+            export::run(&open(args.db, lang)?, &export, (lang, style).into())
+        }
         Command::Import(import) => {
             let chosen = args.number_style.map(NumberStyle::from);
             import::run(&mut open(args.db, lang)?, &import, lang, style, chosen)

@@ -7,7 +7,7 @@ use super::compute::{self, Assessment, Change};
 use super::figure::{self, Figure};
 use super::number::{self, NumberStyle};
 use super::plan::{self, Plan, PlanTarget};
-use super::{AdminUnit, Indicator, Lang, Lock, LockPart, Locale, Unit};
+use super::{AdminUnit, Indicator, Lang, Locale, Lock, LockPart, Unit};
 
 /// Everything stored about one indicator for a ward and a year, and last year's figures.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -216,7 +216,10 @@ impl Store {
         let unlocked = match unlocked_at {
             Some(at) => Some(LockEvent {
                 at: time(at)?,
-                who: r.get::<_, Option<String>>(9).map_err(get)?.unwrap_or_default(),
+                who: r
+                    .get::<_, Option<String>>(9)
+                    .map_err(get)?
+                    .unwrap_or_default(),
                 reason: r
                     .get::<_, Option<String>>(10)
                     .map_err(get)?

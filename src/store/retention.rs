@@ -35,7 +35,11 @@ impl BackupReason {
 
     /// The reason in words: "trước khi nhập".
     pub fn name(self, lang: crate::domain::Lang) -> String {
-        rust_i18n::t!(format!("backup.reason.{}", self.code()), locale = lang.code()).into_owned()
+        rust_i18n::t!(
+            format!("backup.reason.{}", self.code()),
+            locale = lang.code()
+        )
+        .into_owned()
     }
 
     /// The reason from the word in a copy's name.
@@ -71,11 +75,7 @@ impl Store {
             return Ok(None);
         }
         let today = jiff::Zoned::now().date();
-        if self
-            .backups_beside()?
-            .iter()
-            .any(|b| b.at.date() == today)
-        {
+        if self.backups_beside()?.iter().any(|b| b.at.date() == today) {
             return Ok(None);
         }
         self.backup_before(BackupReason::Daily).map(Some)

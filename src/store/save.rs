@@ -46,9 +46,10 @@ impl Store {
             return Ok(SaveSummary::default());
         }
         self.backup_before(super::BackupReason::Import)?;
-        let name = file
-            .file_name()
-            .map_or_else(|| file.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         self.apply_logged(batch, Origin::Import, &name, progress)
     }
 

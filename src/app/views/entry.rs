@@ -154,7 +154,7 @@ impl Entry {
                         for (column, lock) in Column::ALL.iter().zip(&locks) {
                             let mut title = column.title(lang);
                             if lock.is_some() {
-                                title.push_str(" 🔒");
+                                title.push_str(&format!(" · {}", tr(lang, "app.lock.mark")));
                             }
                             let heading = ui.label(egui::RichText::new(title).strong());
                             if let Some(hint) = lock {

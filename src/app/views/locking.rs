@@ -78,16 +78,13 @@ impl Locking {
                 unit = session.unit.name
             ));
             ui.add_space(theme::GAP / 2.0);
-            let part_label = ui.label(tr(lang, "app.lock.part"));
-            egui::ComboBox::new("lock-part", "")
+            egui::ComboBox::new("lock-part", tr(lang, "app.lock.part"))
                 .selected_text(part_name(dialog.part, lang))
                 .show_ui(ui, |ui| {
                     for part in &parts {
                         ui.selectable_value(&mut dialog.part, *part, part_name(*part, lang));
                     }
-                })
-                .response
-                .labelled_by(part_label.id);
+                });
             let reason_label = ui.label(tr(lang, "app.lock.reason"));
             let field = ui
                 .add(
@@ -158,9 +155,7 @@ impl Locking {
 pub fn status_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, session: &Session) {
     let lang = ctx.lang;
     for lock in &session.report.locks {
-        ui.label(
-            egui::RichText::new(format!("🔒 {}", held_line(lock, lang))).color(ctx.palette.warning),
-        );
+        ui.label(egui::RichText::new(held_line(lock, lang)).color(ctx.palette.warning));
     }
     if session.report.locks.is_empty()
         && let Some((lock, changed)) = &session.since_unlock
@@ -184,7 +179,11 @@ pub fn status_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, session: &Session) {
 fn held_line(lock: &Lock, lang: Lang) -> String {
     let day = match lock.part {
         LockPart::All => {
-            rust_i18n::t!("lock.locked_on", locale = lang.code(), day = lock.locked.day())
+            rust_i18n::t!(
+                "lock.locked_on",
+                locale = lang.code(),
+                day = lock.locked.day()
+            )
         }
         part => rust_i18n::t!(
             "lock.part_locked_on",
@@ -207,5 +206,5 @@ fn part_name(part: LockPart, lang: Lang) -> String {
 
 /// The tooltip of a locked cell: who locked it, when and why, and how to change it.
 pub fn cell_hint(lock: &Lock, lang: Lang) -> String {
-    format!("🔒 {}", lock.refusal(lang))
+    lock.refusal(lang)
 }

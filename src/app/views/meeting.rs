@@ -139,7 +139,7 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
         );
     }
     if let Some(locked) = report.locked_line(lang) {
-        ui.label(RichText::new(format!("🔒 {locked}")).size(theme::MEETING_BODY));
+        ui.label(RichText::new(locked).size(theme::MEETING_BODY));
     }
     ui.add_space(theme::GAP);
     let count = |status: Status| {

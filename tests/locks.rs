@@ -1,0 +1,387 @@
+//! Locks (chốt số liệu), backups and restore through each face: the command line, an import
+//! and the window's grid. A locked value is refused everywhere and the refusal names the lock;
+//! a restore brings a copy back whole and keeps the file as it was.
+
+#![allow(clippy::unwrap_used)]
+
+mod common;
+
+use std::path::Path;
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+use predicates::prelude::PredicateBooleanExt as _;
+use predicates::str::contains;
+
+use ward_kpi::app::prefs::Prefs;
+use ward_kpi::app::views::View;
+use ward_kpi::app::{Launch, WardKpiApp};
+use ward_kpi::domain::{Lang, LockPart, Stage};
+use ward_kpi::store::{Origin, Store};
+
+use common::{Scratch, ward_kpi};
+
+fn run(db: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    ward_kpi().arg("--db").arg(db).args(args).assert()
+}
+
+/// The copies in the backups folder beside `db`, by name.
+fn backups(db: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(db.parent().unwrap().join("backups"))
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|f| f.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_locked_stage_is_refused_on_the_command_line_until_unlocked_with_a_reason() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    run(
+        &db,
+        &[
+            "lock",
+            "--year",
+            "2021",
+            "--stage",
+            "estimate",
+            "--reason",
+            "đã gửi báo cáo ước",
+        ],
+    )
+    .success()
+    .stdout(contains(
+        "Đã chốt số liệu: Phường Thanh Trường, 2021, ước đạt",
+    ));
+    assert!(
+        backups(&db).iter().any(|n| n.ends_with("-before-lock.db")),
+        "{:?}",
+        backups(&db)
+    );
+
+    // The estimate is refused, naming the lock, its day and its reason; nothing is written.
+    let before = common::report_text(&db, "2021");
+    run(
+        &db,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "budget_revenue",
+            "--estimate",
+            "17,5 tỷ",
+        ],
+    )
+    .failure()
+    .stderr(
+        contains("số liệu đã chốt (Phường Thanh Trường, 2021, ước đạt)")
+            .and(contains("đã gửi báo cáo ước"))
+            .and(contains("tester")),
+    );
+    assert_eq!(common::report_text(&db, "2021"), before);
+    // The value as stored is no change, and passes; another stage is not locked.
+    run(
+        &db,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "budget_revenue",
+            "--estimate",
+            "17.416.889.536",
+        ],
+    )
+    .success();
+    run(
+        &db,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "crop_output",
+            "--final",
+            "2.810,5",
+        ],
+    )
+    .success();
+    // A second lock over it is refused; an unlock needs a reason.
+    run(&db, &["lock", "--year", "2021", "--reason", "tổng kết"]).success();
+    run(
+        &db,
+        &[
+            "lock", "--year", "2021", "--stage", "actual", "--reason", "x",
+        ],
+    )
+    .failure()
+    .stderr(contains("đã chốt rồi"));
+    run(&db, &["unlock", "--year", "2021", "--reason", " "])
+        .failure()
+        .stderr(contains("cần lý do"));
+    run(
+        &db,
+        &[
+            "unlock",
+            "--year",
+            "2021",
+            "--reason",
+            "sửa số ước tháng 12",
+        ],
+    )
+    .success()
+    .stdout(contains("Đã mở khóa").count(2));
+    run(
+        &db,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "budget_revenue",
+            "--estimate",
+            "17,5 tỷ",
+        ],
+    )
+    .success();
+    // Every lock and unlock is listed: who, what, why, and whether it holds now.
+    run(&db, &["locks", "--year", "2021"]).success().stdout(
+        contains("đã gửi báo cáo ước")
+            .and(contains("sửa số ước tháng 12"))
+            .and(contains("mở khóa"))
+            .and(contains("Phường Thanh Trường, 2021, cả năm"))
+            .and(contains("đang chốt").not()),
+    );
+    run(&db, &["unlock", "--year", "2021", "--reason", "lần nữa"])
+        .failure()
+        .stderr(contains("không có gì để mở khóa"));
+    let names = backups(&db);
+    assert!(
+        names.iter().any(|n| n.ends_with("-before-unlock.db")),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_import_into_a_locked_year_lists_the_locked_values_and_writes_nothing() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    run(
+        &db,
+        &[
+            "lock",
+            "--year",
+            "2021",
+            "--ward",
+            "all",
+            "--stage",
+            "plan",
+            "--reason",
+            "kế hoạch đã giao",
+        ],
+    )
+    .success()
+    .stdout(contains("mọi đơn vị, 2021, kế hoạch"));
+    let table = scratch.path("bieu-2021.csv");
+    std::fs::write(
+        &table,
+        "STT;Chỉ tiêu;ĐVT;Kế hoạch;Thực hiện\n\
+         1;Sản lượng cây trồng;tấn;2.500;2.809,8\n\
+         2;Thu ngân sách;đồng;17.000.000.000;\n",
+    )
+    .unwrap();
+    let before = common::report_text(&db, "2021");
+    run(&db, &["import", "--year", "2021", "--ward", "03142"]).failure();
+    let out = ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "--year", "2021", "--ward", "03142"])
+        .arg(&table)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert_eq!(
+        stderr
+            .matches("số liệu đã chốt (mọi đơn vị, 2021, kế hoạch)")
+            .count(),
+        2,
+        "{stderr}"
+    );
+    assert!(stderr.contains("không nhập gì"), "{stderr}");
+    assert_eq!(common::report_text(&db, "2021"), before);
+    // Nothing written, so no copy was made for the import either.
+    assert!(
+        !backups(&db)
+            .iter()
+            .any(|n| n.ends_with("-before-import.db")),
+        "{:?}",
+        backups(&db)
+    );
+}
+
+#[test]
+fn exports_of_a_locked_year_say_when_it_was_locked() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    run(&db, &["lock", "--year", "2021", "--reason", "đã tổng kết"]).success();
+    let day = jiff::Zoned::now().strftime("%d/%m/%Y").to_string();
+    let txt = scratch.path("cau.txt");
+    common::export(&db, "2021", "txt", &txt).success();
+    let text = std::fs::read_to_string(&txt).unwrap();
+    assert!(
+        text.contains(&format!("(Số liệu đã chốt ngày {day})")),
+        "{text}"
+    );
+    let pdf = scratch.path("bao-cao.pdf");
+    common::export(&db, "2021", "pdf", &pdf).success();
+    let pdf_text = pdf_extract::extract_text(&pdf).unwrap();
+    assert!(
+        pdf_text.contains(&format!("Số liệu đã chốt ngày {day}")),
+        "{pdf_text}"
+    );
+    // An unlocked year says nothing of it.
+    run(&db, &["unlock", "--year", "2021", "--reason", "sửa"]).success();
+    common::export(&db, "2021", "txt", &scratch.path("lai.txt")).success();
+    let text = std::fs::read_to_string(scratch.path("lai.txt")).unwrap();
+    assert!(!text.contains("đã chốt"), "{text}");
+}
+
+#[test]
+fn a_restore_brings_a_copy_back_keeps_the_file_as_it_was_and_refuses_what_is_not_a_copy() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    let copy = scratch.path("copy.db");
+    run(&db, &["backup", "-o", copy.to_str().unwrap()]).success();
+    let original = common::report_text(&db, "2021");
+    run(
+        &db,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "crop_output",
+            "--final",
+            "2.900",
+        ],
+    )
+    .success();
+    let changed = common::report_text(&db, "2021");
+    assert_ne!(changed, original);
+
+    // Not a ward-kpi database: refused by name, nothing changed, nothing kept.
+    let foreign = scratch.path("notes.db");
+    std::fs::write(&foreign, "ghi chú").unwrap();
+    let kept_before = backups(&db).len();
+    run(&db, &["restore", foreign.to_str().unwrap()])
+        .failure()
+        .stderr(contains("notes.db"));
+    assert_eq!(common::report_text(&db, "2021"), changed);
+    assert_eq!(backups(&db).len(), kept_before);
+
+    run(&db, &["restore", copy.to_str().unwrap()])
+        .success()
+        .stdout(contains("Đã khôi phục từ").and(contains("before-restore")));
+    assert_eq!(common::report_text(&db, "2021"), original);
+    let kept = backups(&db)
+        .into_iter()
+        .find(|n| n.ends_with("-before-restore.db"))
+        .unwrap();
+    let kept = db.parent().unwrap().join("backups").join(kept);
+    assert_eq!(common::report_text(&kept, "2021"), changed);
+    let store = Store::open(&db).unwrap();
+    store.check_integrity().unwrap();
+    assert_eq!(store.restores().unwrap().len(), 1);
+}
+
+/// The window on the demo database, showing Phường Thanh Trường's 2021 in the entry view.
+fn window(db: &Path) -> Harness<'static, WardKpiApp> {
+    let prefs = Prefs {
+        lang: Lang::Vi,
+        ward: Some("03142".into()),
+        year: Some(2021),
+        view: View::Entry,
+        ..Prefs::default()
+    };
+    let app = WardKpiApp::with_prefs(
+        prefs,
+        Launch {
+            db: Some(db.to_path_buf()),
+            ..Launch::default()
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(ward_kpi::app::fonts::install)
+        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+/// Whether the grid's cell of this label takes no typing.
+fn disabled(harness: &Harness<'_, WardKpiApp>, label: &str) -> bool {
+    harness
+        .get_by_role_and_label(Role::TextInput, label)
+        .accesskit_node()
+        .is_disabled()
+}
+
+const REVENUE: &str = "Thu ngân sách";
+
+#[test]
+fn the_grid_of_a_locked_stage_is_read_only_and_the_window_locks_and_unlocks() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    {
+        let store = Store::open(&db).unwrap();
+        let (unit, _) = store.unit_for("03142", 2021).unwrap();
+        store
+            .lock(
+                Some(unit),
+                2021,
+                LockPart::Stage(Stage::Estimate),
+                "đã gửi báo cáo ước",
+                Origin::Cli,
+            )
+            .unwrap();
+    }
+    let mut harness = window(&db);
+    let estimate = format!("Ước đạt — {REVENUE}");
+    let actual = format!("Thực hiện — {REVENUE}");
+    assert!(disabled(&harness, &estimate));
+    assert!(!disabled(&harness, &actual));
+    harness.get_by_label_contains("Số liệu ước đạt đã chốt ngày");
+
+    // Unlocked from the window, with a reason: the cell takes typing again.
+    harness.get_by_label("Mở khóa…").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Lý do (bắt buộc)")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, "Lý do (bắt buộc)")
+        .type_text("sửa số ước");
+    harness.run();
+    harness.get_by_label("Mở khóa").click();
+    harness.run();
+    assert!(!disabled(&harness, &estimate));
+    // After the unlock, the window says how many values changed since the lock: none yet.
+    harness.get_by_label_contains("0 giá trị đã thay đổi từ lần chốt ngày");
+    let store = Store::open(&db).unwrap();
+    let locks = store.locks(Some(2021), None).unwrap();
+    assert_eq!(locks.len(), 1);
+    assert_eq!(
+        locks[0].lock.unlocked.as_ref().map(|u| u.reason.as_str()),
+        Some("sửa số ước")
+    );
+}
