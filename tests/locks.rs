@@ -385,3 +385,47 @@ fn the_grid_of_a_locked_stage_is_read_only_and_the_window_locks_and_unlocks() {
         Some("sửa số ước")
     );
 }
+
+#[test]
+fn the_settings_back_up_now_and_restore_a_copy_after_saying_where_the_file_is_kept() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    let mut harness = window(&db);
+    harness.get_by_label("Cài đặt").click();
+    harness.run();
+    // The day's copy, made on the first start, is listed.
+    harness.get_by_label("hằng ngày");
+    harness.get_by_label("Sao lưu ngay").click();
+    harness.run();
+    harness.get_by_label("sao lưu tay");
+    let manual = backups(&db)
+        .into_iter()
+        .find(|n| n.ends_with("-manual.db"))
+        .unwrap();
+
+    // A change after the copy, then the copy restored: the change is gone.
+    {
+        let store = Store::open(&db).unwrap();
+        let (unit, _) = store.unit_for("03142", 2021).unwrap();
+        store
+            .lock(Some(unit), 2021, LockPart::All, "đã tổng kết", Origin::Cli)
+            .unwrap();
+    }
+    harness.get_by_label(&format!("Khôi phục {manual}")).click();
+    harness.run();
+    harness.get_by_label_contains("trước khi khôi phục");
+    harness.get_by_label("Khôi phục").click();
+    harness.run();
+    let notice = format!("{:?}", harness.state().notice);
+    assert!(notice.contains("Đã khôi phục từ"), "{notice}");
+    let store = Store::open(&db).unwrap();
+    assert!(store.locks(Some(2021), None).unwrap().is_empty());
+    assert_eq!(store.restores().unwrap().len(), 1);
+    assert!(
+        backups(&db)
+            .iter()
+            .any(|n| n.ends_with("-before-restore.db")),
+        "{:?}",
+        backups(&db)
+    );
+}

@@ -191,6 +191,33 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::BackupNow => {
+                let path = session
+                    .store
+                    .backup_before(crate::store::BackupReason::Manual)?;
+                session.backups = session.store.backups_beside()?;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.done",
+                        locale = lang.code(),
+                        path = path.display()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Restore(path) => {
+                let restored = session.store.restore_from(&path, Origin::Window)?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.restored",
+                        locale = lang.code(),
+                        source = restored.source.display(),
+                        kept = restored.kept_as.display()
+                    )
+                    .into_owned(),
+                );
+            }
             Command::Lock { part, reason } => {
                 let locked = session.store.lock(
                     Some(session.unit_id),

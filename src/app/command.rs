@@ -59,6 +59,10 @@ pub enum Command {
     ImportWrite,
     /// Close the import preview without writing.
     CloseImport,
+    /// Write a copy of the database into the backups folder beside it.
+    BackupNow,
+    /// Replace the database by this copy (the file as it is kept first).
+    Restore(PathBuf),
     /// Lock a part of the shown ward's year, saying why (a backup is made first).
     Lock {
         part: LockPart,
@@ -89,6 +93,7 @@ impl Command {
                 | Self::Reorder(_)
                 | Self::Lock { .. }
                 | Self::Unlock { .. }
+                | Self::Restore(_)
         )
     }
 
@@ -105,6 +110,7 @@ impl Command {
             | Self::ImportWrite
             | Self::Lock { .. }
             | Self::Unlock { .. }
+            | Self::Restore(_)
             | Self::Quit => true,
             _ => false,
         }

@@ -4,7 +4,7 @@
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{Report, ReportRow};
 use crate::domain::{AdminUnit, Indicator, Lang, Level, Lock, LockPart, Stage};
-use crate::store::{IndicatorId, Store, StoreError, UnitId};
+use crate::store::{BackupInfo, IndicatorId, Store, StoreError, UnitId};
 
 use super::entry_form::EntryForm;
 
@@ -35,6 +35,9 @@ pub struct Session {
     /// The last lock of the year lifted, and how many values changed since it was made, while
     /// no lock holds the year.
     pub since_unlock: Option<(Lock, usize)>,
+    /// The copies in the backups folder beside the database, newest first (read when the
+    /// session starts and after a step that makes or uses one, never in a frame).
+    pub backups: Vec<BackupInfo>,
 }
 
 impl Session {
@@ -71,6 +74,7 @@ impl Session {
             trend: None,
             synthetic: false,
             since_unlock: None,
+            backups: Vec::new(),
         };
         match session.reload(lang) {
             Ok(()) => Ok(session),
@@ -153,6 +157,7 @@ impl Session {
             self.year,
             (lang, self.form.style),
         )?;
+        self.backups = self.store.backups_beside()?;
         if let Some((indicator, _)) = self.trend.take() {
             self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
         }

@@ -1,6 +1,7 @@
 //! The views of the window and the shell around them: the bar of views, the ward and year
 //! pickers, the notice. Each view is a type with a `ui` function in its own file.
 
+pub mod backups;
 pub mod catalogue;
 mod ctx;
 pub mod dashboard;
