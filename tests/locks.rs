@@ -1,6 +1,7 @@
-//! Locks (chốt số liệu), backups and restore through each face: the command line, an import
-//! and the window's grid. A locked value is refused everywhere and the refusal names the lock;
-//! a restore brings a copy back whole and keeps the file as it was.
+//! Locks (chốt số liệu), backups, restore and the change history through each face: the command
+//! line, an import and the window. A locked value is refused everywhere and the refusal names
+//! the lock; a restore brings a copy back whole and keeps the file as it was; every change says
+//! who, when and from where.
 
 #![allow(clippy::unwrap_used)]
 
@@ -428,4 +429,106 @@ fn the_settings_back_up_now_and_restore_a_copy_after_saying_where_the_file_is_ke
         "{:?}",
         backups(&db)
     );
+}
+
+/// The window on `db` showing Phường Thanh Trường's 2021 in `view`.
+fn window_on(db: &Path, view: View) -> Harness<'static, WardKpiApp> {
+    let prefs = Prefs {
+        lang: Lang::Vi,
+        ward: Some("03142".into()),
+        year: Some(2021),
+        view,
+        ..Prefs::default()
+    };
+    let app = WardKpiApp::with_prefs(
+        prefs,
+        Launch {
+            db: Some(db.to_path_buf()),
+            ..Launch::default()
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(ward_kpi::app::fonts::install)
+        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+#[test]
+fn an_import_is_one_entry_of_the_history_that_opens_to_its_values_and_a_cell_tells_its_own() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    let table = scratch.path("bieu-2021.csv");
+    std::fs::write(
+        &table,
+        "STT;Chỉ tiêu;ĐVT;Thực hiện\n\
+         1;Sản lượng cây trồng;tấn;2.810\n\
+         2;Công trình xây mới, sửa chữa do phường làm chủ đầu tư;công trình;9\n",
+    )
+    .unwrap();
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["import", "--year", "2021", "--ward", "03142"])
+        .arg(&table)
+        .assert()
+        .success();
+    run(
+        &db,
+        &[
+            "lock",
+            "--year",
+            "2021",
+            "--stage",
+            "final",
+            "--reason",
+            "quyết toán xong",
+        ],
+    )
+    .success();
+    // The command line's history names the file and the lock.
+    run(
+        &db,
+        &["history", "--year", "2021", "--indicator", "crop_output"],
+    )
+    .success()
+    .stdout(
+        contains("nhập từ bieu-2021.csv")
+            .and(contains("quyết toán xong"))
+            .and(contains("2.809,8")),
+    );
+
+    let mut harness = window_on(&db, View::History);
+    harness.run();
+    let line = harness
+        .get_by_label_contains("Nhập từ bieu-2021.csv")
+        .accesskit_node()
+        .label()
+        .unwrap_or_default();
+    assert!(
+        line.contains(", 2 giá trị (tester)") || line.contains(", 2 giá trị ("),
+        "{line}"
+    );
+    harness.get_by_label_contains("Chốt quyết toán 2021");
+    harness
+        .get_by_label_contains("Nhập từ bieu-2021.csv")
+        .click();
+    harness.run();
+    harness.run();
+    harness.get_by_label("2.809,8");
+    harness.get_by_label("2.810");
+
+    // In the grid, a cell's context menu lists its changes with where they came from.
+    harness.get_by_label("Nhập số liệu").click();
+    harness.run();
+    harness
+        .get_by_role_and_label(
+            Role::TextInput,
+            "Thực hiện — Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)",
+        )
+        .click_secondary();
+    harness.run();
+    harness.get_by_label("Lịch sử thay đổi của ô");
+    harness.get_by_label_contains("nhập từ bieu-2021.csv: 2.809,8 thành 2.810");
 }

@@ -56,6 +56,14 @@ impl WardKpiApp {
                 {
                     session.open_trend(id)?;
                 }
+                // The history reads its page when first shown (and after every change since).
+                if view == View::History
+                    && let Some(session) = &mut self.session
+                    && session.history.is_none()
+                {
+                    let filter = views::history::default_filter(session);
+                    session.load_history(filter, lang)?;
+                }
                 self.prefs.view = view;
             }
             Command::SetLang(lang) => {
@@ -191,6 +199,8 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::FilterHistory(filter) => session.load_history(filter, lang)?,
+            Command::OpenSave(set) => session.open_save(set)?,
             Command::BackupNow => {
                 let path = session
                     .store

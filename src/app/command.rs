@@ -59,6 +59,10 @@ pub enum Command {
     ImportWrite,
     /// Close the import preview without writing.
     CloseImport,
+    /// Show the change history under this filter.
+    FilterHistory(crate::store::SaveFilter),
+    /// Read the values of one save in the change history.
+    OpenSave(i64),
     /// Write a copy of the database into the backups folder beside it.
     BackupNow,
     /// Replace the database by this copy (the file as it is kept first).

@@ -4,7 +4,12 @@
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{Report, ReportRow};
 use crate::domain::{AdminUnit, Indicator, Lang, Level, Lock, LockPart, Stage};
-use crate::store::{BackupInfo, IndicatorId, Store, StoreError, UnitId};
+use std::collections::HashMap;
+
+use crate::store::{
+    BackupInfo, ChangeEntry, IndicatorId, SaveChange, SaveEntry, SaveFilter, Store, StoreError,
+    UnitId,
+};
 
 use super::entry_form::EntryForm;
 
@@ -38,6 +43,24 @@ pub struct Session {
     /// The copies in the backups folder beside the database, newest first (read when the
     /// session starts and after a step that makes or uses one, never in a frame).
     pub backups: Vec<BackupInfo>,
+    /// Every change to the shown year's values, by indicator (the grid's cell history).
+    pub cell_history: HashMap<IndicatorId, Vec<ChangeEntry>>,
+    /// The history view's page, once it was shown.
+    pub history: Option<HistoryPage>,
+}
+
+/// The history view's lines under its filter, and the saves opened to their values.
+pub struct HistoryPage {
+    pub filter: SaveFilter,
+    pub rows: Vec<HistoryRow>,
+    pub opened: HashMap<i64, Vec<SaveChange>>,
+}
+
+/// A line of the history: a save, or a lock, an unlock or a restore in words.
+#[derive(Clone, Debug)]
+pub enum HistoryRow {
+    Save(SaveEntry),
+    Event(String),
 }
 
 impl Session {
@@ -75,6 +98,8 @@ impl Session {
             synthetic: false,
             since_unlock: None,
             backups: Vec::new(),
+            cell_history: HashMap::new(),
+            history: None,
         };
         match session.reload(lang) {
             Ok(()) => Ok(session),
@@ -158,6 +183,14 @@ impl Session {
             (lang, self.form.style),
         )?;
         self.backups = self.store.backups_beside()?;
+        self.cell_history = self.store.year_history(self.unit_id, self.year)?;
+        if let Some(page) = self.history.take() {
+            let opened: Vec<i64> = page.opened.keys().copied().collect();
+            self.load_history(page.filter, lang)?;
+            for set in opened {
+                self.open_save(set)?;
+            }
+        }
         if let Some((indicator, _)) = self.trend.take() {
             self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
         }
@@ -171,6 +204,7 @@ impl Session {
         self.unit_id = unit_id;
         self.unit = unit;
         self.year = year;
+        self.history = None;
         self.reload(lang)
     }
 
@@ -180,12 +214,83 @@ impl Session {
         self.unit_id = unit_id;
         self.unit = unit;
         self.trend = None;
+        self.history = None;
         self.reload(lang)
     }
 
     /// Loads the trend of one indicator.
     pub fn open_trend(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
         self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
+        Ok(())
+    }
+
+    /// Reads the history view's page under `filter`: the saves, and (unless the filter keeps
+    /// one origin or one indicator) the locks, unlocks and restores among them, newest first.
+    pub fn load_history(&mut self, filter: SaveFilter, lang: Lang) -> Result<(), StoreError> {
+        let mut timed: Vec<(jiff::Timestamp, HistoryRow)> = self
+            .store
+            .saves(self.unit_id, &filter)?
+            .into_iter()
+            .map(|save| (save.at, HistoryRow::Save(save)))
+            .collect();
+        if filter.origin.is_none() && filter.indicator.is_none() {
+            let when = |at: jiff::Timestamp| {
+                at.to_zoned(jiff::tz::TimeZone::system())
+                    .strftime("%d/%m/%Y %H:%M")
+                    .to_string()
+            };
+            for stored in self.store.locks(filter.year, Some(self.unit_id))? {
+                let lock = stored.lock;
+                let part = format!("{} {}", lock.part.name(lang), lock.year);
+                let event = |key: &str, e: &crate::domain::LockEvent| {
+                    rust_i18n::t!(
+                        key,
+                        locale = lang.code(),
+                        part = part,
+                        when = when(e.at),
+                        who = e.who,
+                        reason = e.reason
+                    )
+                    .into_owned()
+                };
+                timed.push((
+                    lock.locked.at,
+                    HistoryRow::Event(event("app.history.locked", &lock.locked)),
+                ));
+                if let Some(unlocked) = &lock.unlocked {
+                    timed.push((
+                        unlocked.at,
+                        HistoryRow::Event(event("app.history.unlocked", unlocked)),
+                    ));
+                }
+            }
+            for restore in self.store.restores()? {
+                let text = rust_i18n::t!(
+                    "app.history.restored",
+                    locale = lang.code(),
+                    source = restore.source,
+                    when = when(restore.at),
+                    who = restore.who
+                )
+                .into_owned();
+                timed.push((restore.at, HistoryRow::Event(text)));
+            }
+        }
+        timed.sort_by(|a, b| b.0.cmp(&a.0));
+        self.history = Some(HistoryPage {
+            filter,
+            rows: timed.into_iter().map(|(_, row)| row).collect(),
+            opened: HashMap::new(),
+        });
+        Ok(())
+    }
+
+    /// Reads the values of one save of the history's page.
+    pub fn open_save(&mut self, set: i64) -> Result<(), StoreError> {
+        let changes = self.store.save_changes(self.unit_id, set)?;
+        if let Some(page) = &mut self.history {
+            page.opened.insert(set, changes);
+        }
         Ok(())
     }
 

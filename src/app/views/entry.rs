@@ -88,6 +88,7 @@ impl Entry {
             }
             .map(|lock| super::locking::cell_hint(lock, lang))
         });
+        let cell_history = &session.cell_history;
         let form = &mut session.form;
         ui.horizontal(|ui| {
             ui.heading(rust_i18n::t!(
@@ -202,12 +203,27 @@ impl Entry {
                                         if matches!(reading, Reading::Error(_)) {
                                             edit = edit.text_color(palette.error);
                                         }
+                                        let history = cell_history
+                                            .get(&form.rows[index].indicator_id)
+                                            .zip(column.slot_prefix())
+                                            .map(|(entries, slot)| {
+                                                super::history::cell_lines(entries, slot, ctx)
+                                            })
+                                            .unwrap_or_default();
                                         let response = match lock {
                                             Some(hint) => ui
                                                 .add_enabled(false, edit)
-                                                .on_disabled_hover_text(hint),
+                                                .on_disabled_hover_ui(|ui| {
+                                                    ui.label(hint);
+                                                    history_ui(ui, &history, lang);
+                                                }),
                                             None => ui.add(edit),
                                         };
+                                        if lock.is_none() && !history.is_empty() {
+                                            response.context_menu(|ui| {
+                                                history_ui(ui, &history, lang);
+                                            });
+                                        }
                                         response.widget_info(|| {
                                             egui::WidgetInfo::labeled(
                                                 egui::Role::TextInput,
@@ -256,6 +272,17 @@ fn plan_column_width(ui: &egui::Ui, form: &EntryForm) -> f32 {
         })
         .fold(theme::CELL_WIDTH, f32::max)
         .min(theme::PLAN_CELL_MAX_WIDTH)
+}
+
+/// A cell's changes, under a heading (its context menu, a locked cell's tooltip).
+fn history_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::domain::Lang) {
+    if lines.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr(lang, "app.history.cell")).strong());
+    for line in lines {
+        ui.label(line);
+    }
 }
 
 /// The line under a cell: how it reads, or why not.

@@ -6,6 +6,7 @@ pub mod catalogue;
 mod ctx;
 pub mod dashboard;
 pub mod entry;
+pub mod history;
 pub mod import;
 pub mod locking;
 pub mod meeting;
@@ -27,6 +28,7 @@ pub struct Views {
     pub entry: entry::Entry,
     pub trends: trends::Trends,
     pub catalogue: catalogue::Catalogue,
+    pub history: history::History,
     pub settings: settings::Settings,
 }
 
@@ -107,6 +109,7 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
             (View::Entry, Some(session)) => views.entry.ui(ui, ctx, session),
             (View::Trends, Some(session)) => views.trends.ui(ui, ctx, session),
             (View::Catalogue, Some(session)) => views.catalogue.ui(ui, ctx, session),
+            (View::History, Some(session)) => views.history.ui(ui, ctx, session),
         }
     });
 }
