@@ -532,3 +532,88 @@ fn an_import_is_one_entry_of_the_history_that_opens_to_its_values_and_a_cell_tel
     harness.get_by_label("Lịch sử thay đổi của ô");
     harness.get_by_label_contains("nhập từ bieu-2021.csv: 2.809,8 thành 2.810");
 }
+
+/// How many figures a database holds, after checking it is whole.
+fn whole_figures(db: &Path) -> i64 {
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let verdict: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(verdict, "ok", "{}", db.display());
+    conn.query_row("SELECT count(*) FROM figure", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_restore_killed_midway_leaves_the_file_all_old_or_all_new() {
+    let scratch = Scratch::new();
+    // 60,000 figures: a restore takes long enough to be cut off in the middle.
+    let template = scratch.path("template.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&template)
+        .args([
+            "demo",
+            "--synthetic",
+            "--wards",
+            "50",
+            "--years",
+            "10",
+            "--indicators",
+            "40",
+        ])
+        .assert()
+        .success();
+    let copy = scratch.path("copy.db");
+    run(&template, &["backup", "-o", copy.to_str().unwrap()]).success();
+    let new = whole_figures(&copy);
+    // The file as it is holds one figure more than the copy.
+    run(
+        &template,
+        &[
+            "set",
+            "--year",
+            "2021",
+            "--indicator",
+            "crop_output",
+            "--final",
+            "2.810",
+        ],
+    )
+    .success();
+    let old = whole_figures(&template);
+    assert_eq!(old, new + 1);
+
+    let (mut olds, mut news) = (0, 0);
+    for step in 0..16_u64 {
+        let db = scratch.path(&format!("killed-{step}.db"));
+        std::fs::copy(&template, &db).unwrap();
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ward-kpi"))
+            .arg("--db")
+            .arg(&db)
+            .arg("restore")
+            .arg(&copy)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(step * 15));
+        // SIGKILL: no handler runs, nothing is flushed or rolled back by the program.
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let figures = whole_figures(&db);
+        assert!(
+            figures == old || figures == new,
+            "kill after {} ms: {figures} figures, neither the old {old} nor the new {new}",
+            step * 15
+        );
+        if figures == old {
+            olds += 1;
+        } else {
+            news += 1;
+        }
+    }
+    eprintln!("restore killed 16 times: {olds} left old, {news} left new");
+    // Kills landed before the restore was written and after it.
+    assert!(olds > 0 && news > 0, "old {olds}, new {news}");
+}
