@@ -78,7 +78,6 @@ fn cell_id(row: usize, column: Column) -> egui::Id {
 impl Entry {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &mut Session) {
         let (lang, palette) = (ctx.lang, ctx.palette);
-        self.locking.ui(ui, ctx, session);
         // The lock of each column: the plans, a stage, and the note while the whole year is.
         let locks = Column::ALL.map(|column| {
             match column {
@@ -88,8 +87,6 @@ impl Entry {
             }
             .map(|lock| super::locking::cell_hint(lock, lang))
         });
-        let cell_history = &session.cell_history;
-        let form = &mut session.form;
         ui.horizontal(|ui| {
             ui.heading(rust_i18n::t!(
                 "app.entry.title",
@@ -100,14 +97,14 @@ impl Entry {
             ui.add_space(theme::GAP);
             let save = ui
                 .add_enabled(
-                    form.is_dirty(),
+                    session.form.is_dirty(),
                     egui::Button::new(tr(lang, "app.entry.save")),
                 )
                 .on_hover_text("Ctrl+S");
             if save.clicked() {
                 self.request_save = true;
             }
-            if form.is_dirty() {
+            if session.form.is_dirty() {
                 ui.label(egui::RichText::new(tr(lang, "app.entry.unsaved")).color(palette.dirty));
                 if ui.button(tr(lang, "app.entry.discard")).clicked() {
                     ctx.commands.push(Command::DiscardEdits);
@@ -116,6 +113,9 @@ impl Entry {
             ui.add_space(theme::GAP);
             self.import_ui(ui, ctx);
         });
+        self.locking.ui(ui, ctx, session);
+        let cell_history = &session.cell_history;
+        let form = &mut session.form;
         if std::mem::take(&mut self.request_save) {
             match form.edits() {
                 Ok(edits) if edits.is_empty() => {}
