@@ -60,20 +60,24 @@ fn filters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session, page:
     let filter = &page.filter;
     ui.horizontal_wrapped(|ui| {
         let mut chosen = filter.clone();
-        egui::ComboBox::new("history-year", tr(lang, "app.year"))
+        let label = ui.label(tr(lang, "app.year"));
+        egui::ComboBox::from_id_salt("history-year")
             .selected_text(filter.year.map_or_else(|| all.clone(), |y| y.to_string()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut chosen.year, None, &all);
                 for year in &session.years {
                     ui.selectable_value(&mut chosen.year, Some(*year), year.to_string());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         let indicator_name = |id: IndicatorId| {
             session
                 .indicator(id)
                 .map_or_else(String::new, |i| i.name(lang).to_owned())
         };
-        egui::ComboBox::new("history-indicator", tr(lang, "app.trends.indicator"))
+        let label = ui.label(tr(lang, "app.trends.indicator"));
+        egui::ComboBox::from_id_salt("history-indicator")
             .selected_text(filter.indicator.map_or_else(|| all.clone(), indicator_name))
             .width(280.0)
             .show_ui(ui, |ui| {
@@ -81,8 +85,11 @@ fn filters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session, page:
                 for (id, indicator) in &session.indicators {
                     ui.selectable_value(&mut chosen.indicator, Some(*id), indicator.name(lang));
                 }
-            });
-        egui::ComboBox::new("history-origin", tr(lang, "app.history.origin"))
+            })
+            .response
+            .labelled_by(label.id);
+        let label = ui.label(tr(lang, "app.history.origin"));
+        egui::ComboBox::from_id_salt("history-origin")
             .selected_text(
                 filter
                     .origin
@@ -98,7 +105,9 @@ fn filters_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session, page:
                         history_origin_name(origin, "", lang),
                     );
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
         if chosen != *filter {
             ctx.commands.push(Command::FilterHistory(chosen));
         }

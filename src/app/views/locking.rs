@@ -78,13 +78,18 @@ impl Locking {
                 unit = session.unit.name
             ));
             ui.add_space(theme::GAP / 2.0);
-            egui::ComboBox::new("lock-part", tr(lang, "app.lock.part"))
-                .selected_text(part_name(dialog.part, lang))
-                .show_ui(ui, |ui| {
-                    for part in &parts {
-                        ui.selectable_value(&mut dialog.part, *part, part_name(*part, lang));
-                    }
-                });
+            ui.horizontal(|ui| {
+                let label = ui.label(tr(lang, "app.lock.part"));
+                egui::ComboBox::from_id_salt("lock-part")
+                    .selected_text(part_name(dialog.part, lang))
+                    .show_ui(ui, |ui| {
+                        for part in &parts {
+                            ui.selectable_value(&mut dialog.part, *part, part_name(*part, lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+            });
             let reason_label = ui.label(tr(lang, "app.lock.reason"));
             let field = ui
                 .add(

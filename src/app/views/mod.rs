@@ -100,9 +100,13 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
         let views = &mut shell.views;
         match (shown, shell.session.as_deref_mut()) {
             (View::Settings, session) => {
-                views
-                    .settings
-                    .ui(ui, ctx, session.as_deref(), shell.ward_choice);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        views
+                            .settings
+                            .ui(ui, ctx, session.as_deref(), shell.ward_choice);
+                    });
             }
             (_, None) => {}
             (View::Dashboard, Some(session)) => views.dashboard.ui(ui, ctx, session),
