@@ -276,7 +276,7 @@ impl Session {
                 timed.push((restore.at, HistoryRow::Event(text)));
             }
         }
-        timed.sort_by(|a, b| b.0.cmp(&a.0));
+        timed.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
         self.history = Some(HistoryPage {
             filter,
             rows: timed.into_iter().map(|(_, row)| row).collect(),

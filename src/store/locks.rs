@@ -176,20 +176,14 @@ impl Store {
 
     /// The values of a ward-year written, replaced or removed by saves after `mark`.
     pub fn changed_since(&self, unit: UnitId, year: i16, mark: i64) -> Result<usize> {
+        let sql = format!(
+            "WITH touched AS ({})
+             SELECT count(*) FROM (SELECT DISTINCT year, indicator_id, slot FROM touched
+                                    WHERE year = ?2 AND s > ?3)",
+            super::saves::touched_sql()
+        );
         self.conn
-            .query_row(
-                "SELECT count(*) FROM (
-                     SELECT indicator_id, 'plan:' || source AS slot FROM plan
-                      WHERE unit_id = ?1 AND year = ?2 AND set_id > ?3
-                     UNION
-                     SELECT indicator_id, 'figure:' || stage FROM figure
-                      WHERE unit_id = ?1 AND year = ?2 AND set_id > ?3
-                     UNION
-                     SELECT indicator_id, slot FROM change_log
-                      WHERE unit_id = ?1 AND year = ?2 AND set_id > ?3)",
-                params![unit.0, year, mark],
-                |r| r.get::<_, i64>(0),
-            )
+            .query_row(&sql, params![unit.0, year, mark], |r| r.get::<_, i64>(0))
             .map(|n| usize::try_from(n).unwrap_or(0))
             .map_err(|e| self.sql(e))
     }
@@ -243,5 +237,69 @@ impl Store {
             unit: r.get::<_, Option<i64>>(12).map_err(get)?.map(UnitId),
             mark: r.get(11).map_err(get)?,
         })
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+    use crate::domain::Stage;
+    use crate::store::{Batch, FigureWrite};
+
+    #[test]
+    fn a_lock_on_every_unit_holds_each_and_values_changed_after_one_are_counted() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::demo::create_demo(&dir.path().join("w.db")).unwrap();
+        let (unit, _) = store.unit_for("03142", 2021).unwrap();
+        let every = store
+            .lock(None, 2021, LockPart::Plans, "kế hoạch đã giao", Origin::Cli)
+            .unwrap();
+        assert_eq!(every.unit, None);
+        let holding = store.locks_holding(unit, 2021).unwrap();
+        assert_eq!(holding.len(), 1);
+        assert!(store.locks_holding(unit, 2022).unwrap().is_empty());
+        // A ward's own lock on its plans is already held by the lock on every unit.
+        let again = store.lock(Some(unit), 2021, LockPart::Plans, "x", Origin::Cli);
+        assert!(matches!(again, Err(StoreError::AlreadyLocked { .. })));
+        // Its whole year is not: the two hold together.
+        let whole = store
+            .lock(Some(unit), 2021, LockPart::All, "tổng kết", Origin::Cli)
+            .unwrap();
+        assert_eq!(store.locks_holding(unit, 2021).unwrap().len(), 2);
+        // Unlocking the ward's year lifts its own lock, not the one on every unit.
+        let lifted = store.unlock(Some(unit), 2021, LockPart::All, "sửa").unwrap();
+        assert_eq!(lifted.iter().map(|l| l.id).collect::<Vec<_>>(), [whole.id]);
+        assert_eq!(store.locks_holding(unit, 2021).unwrap().len(), 1);
+
+        // Two values written after the lock, one of them twice: two values changed.
+        let (crop, _) = store.indicator("crop_output").unwrap();
+        let (revenue, _) = store.indicator("budget_revenue").unwrap();
+        for value in [2810, 2811] {
+            let batch = Batch {
+                figures: vec![
+                    FigureWrite {
+                        unit,
+                        indicator: crop,
+                        year: 2021,
+                        stage: Stage::Actual,
+                        value: Some((value.into(), value.to_string())),
+                        note: String::new(),
+                    },
+                    FigureWrite {
+                        unit,
+                        indicator: revenue,
+                        year: 2021,
+                        stage: Stage::Final,
+                        value: Some((17_500_000_000_i64.into(), "17,5 tỷ".into())),
+                        note: String::new(),
+                    },
+                ],
+                ..Batch::default()
+            };
+            store.apply(&batch, Origin::Cli).unwrap();
+        }
+        assert_eq!(store.changed_since(unit, 2021, whole.mark).unwrap(), 2);
+        assert_eq!(store.changed_since(unit, 2020, whole.mark).unwrap(), 0);
     }
 }

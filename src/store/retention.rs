@@ -142,7 +142,7 @@ mod tests {
             .collect();
         list.push(info("2026-09-15T10:00:00", "manual"));
         list.push(info("2026-10-02T10:00:00", "manual"));
-        list.sort_by(|a, b| b.at.cmp(&a.at));
+        list.sort_by_key(|b| std::cmp::Reverse(b.at));
         let doomed = doomed(list.clone());
         let doomed_days: Vec<String> = doomed.iter().map(|b| b.at.date().to_string()).collect();
         // Kept: 1 October (first of its month), 1 November (first of its month and among the last

@@ -168,7 +168,7 @@ impl Store {
 /// Every (save, year, indicator, slot) a ward's values were touched by: the saves that wrote
 /// each version (current rows and logged ones) and those that replaced or removed one. `?1` is
 /// the unit. Slots are named as the change log names them ("plan:assigned", "figure:final").
-fn touched_sql() -> String {
+pub(super) fn touched_sql() -> String {
     let sources: String = PlanSource::ALL
         .iter()
         .map(|s| format!(" WHEN {} THEN 'plan:{}'", source_number(*s), s.code()))
