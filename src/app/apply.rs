@@ -201,11 +201,12 @@ impl WardKpiApp {
             Command::DiscardEdits => session.reload(lang)?,
             Command::FilterHistory(filter) => session.load_history(filter, lang)?,
             Command::OpenSave(set) => session.open_save(set)?,
+            Command::LoadBackups => session.backups = Some(session.store.backups_beside()?),
             Command::BackupNow => {
                 let path = session
                     .store
                     .backup_before(crate::store::BackupReason::Manual)?;
-                session.backups = session.store.backups_beside()?;
+                session.backups = None;
                 self.info(
                     rust_i18n::t!(
                         "app.backup.done",

@@ -63,6 +63,8 @@ pub enum Command {
     FilterHistory(crate::store::SaveFilter),
     /// Read the values of one save in the change history.
     OpenSave(i64),
+    /// Read the list of copies in the backups folder.
+    LoadBackups,
     /// Write a copy of the database into the backups folder beside it.
     BackupNow,
     /// Replace the database by this copy (the file as it is kept first).

@@ -40,9 +40,9 @@ pub struct Session {
     /// The last lock of the year lifted, and how many values changed since it was made, while
     /// no lock holds the year.
     pub since_unlock: Option<(Lock, usize)>,
-    /// The copies in the backups folder beside the database, newest first (read when the
-    /// session starts and after a step that makes or uses one, never in a frame).
-    pub backups: Vec<BackupInfo>,
+    /// The copies in the backups folder beside the database, newest first: read when the
+    /// settings show them (each copy is opened to count its figures), dropped after a change.
+    pub backups: Option<Vec<BackupInfo>>,
     /// Every change to the shown year's values, by indicator (the grid's cell history).
     pub cell_history: HashMap<IndicatorId, Vec<ChangeEntry>>,
     /// The history view's page, once it was shown.
@@ -97,7 +97,7 @@ impl Session {
             trend: None,
             synthetic: false,
             since_unlock: None,
-            backups: Vec::new(),
+            backups: None,
             cell_history: HashMap::new(),
             history: None,
         };
@@ -182,7 +182,7 @@ impl Session {
             self.year,
             (lang, self.form.style),
         )?;
-        self.backups = self.store.backups_beside()?;
+        self.backups = None;
         self.cell_history = self.store.year_history(self.unit_id, self.year)?;
         if let Some(page) = self.history.take() {
             let opened: Vec<i64> = page.opened.keys().copied().collect();

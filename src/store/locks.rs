@@ -268,7 +268,9 @@ mod tests {
             .unwrap();
         assert_eq!(store.locks_holding(unit, 2021).unwrap().len(), 2);
         // Unlocking the ward's year lifts its own lock, not the one on every unit.
-        let lifted = store.unlock(Some(unit), 2021, LockPart::All, "sửa").unwrap();
+        let lifted = store
+            .unlock(Some(unit), 2021, LockPart::All, "sửa")
+            .unwrap();
         assert_eq!(lifted.iter().map(|l| l.id).collect::<Vec<_>>(), [whole.id]);
         assert_eq!(store.locks_holding(unit, 2021).unwrap().len(), 1);
 

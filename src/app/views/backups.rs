@@ -10,7 +10,7 @@ use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::domain::number;
-use crate::store::{BackupReason, KEEP_LAST};
+use crate::store::{BackupInfo, BackupReason, KEEP_LAST};
 
 /// The section's own state: the path typed, and the restore awaiting confirmation.
 #[derive(Default)]
@@ -64,15 +64,20 @@ impl Backups {
             }
         });
         ui.add_space(theme::GAP / 2.0);
-        if session.backups.is_empty() {
-            ui.label(tr(lang, "app.backup.none"));
-        } else {
-            self.list_ui(ui, ctx, session);
+        match &session.backups {
+            None => {
+                ui.label(tr(lang, "app.history.loading"));
+                ctx.commands.push(Command::LoadBackups);
+            }
+            Some(backups) if backups.is_empty() => {
+                ui.label(tr(lang, "app.backup.none"));
+            }
+            Some(backups) => self.list_ui(ui, ctx, backups),
         }
         self.confirm_ui(ui.ctx(), ctx, session);
     }
 
-    fn list_ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>, session: &Session) {
+    fn list_ui(&mut self, ui: &mut egui::Ui, ctx: &ViewCtx<'_>, backups: &[BackupInfo]) {
         let lang = ctx.lang;
         egui::Grid::new("backups")
             .striped(true)
@@ -89,7 +94,7 @@ impl Backups {
                 }
                 ui.label("");
                 ui.end_row();
-                for backup in &session.backups {
+                for backup in backups {
                     let when = backup.at.strftime("%d/%m/%Y %H:%M:%S").to_string();
                     let file = backup
                         .path
