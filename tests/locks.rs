@@ -9,6 +9,7 @@ mod common;
 
 use std::path::Path;
 
+use calamine::Reader as _;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -248,6 +249,20 @@ fn exports_of_a_locked_year_say_when_it_was_locked() {
     assert!(
         pdf_text.contains(&format!("Số liệu đã chốt ngày {day}")),
         "{pdf_text}"
+    );
+    let xlsx = scratch.path("bao-cao.xlsx");
+    common::export(&db, "2021", "xlsx", &xlsx).success();
+    let mut workbook: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let first = workbook.sheet_names()[0].clone();
+    let sheet = workbook.worksheet_range(&first).unwrap();
+    let said = sheet.rows().flatten().any(|cell| {
+        cell.to_string()
+            .contains(&format!("Số liệu đã chốt ngày {day}"))
+    });
+    assert!(
+        said,
+        "the report sheet of {} says nothing of the lock",
+        xlsx.display()
     );
     // An unlocked year says nothing of it.
     run(&db, &["unlock", "--year", "2021", "--reason", "sửa"]).success();
