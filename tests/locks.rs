@@ -632,3 +632,16 @@ fn a_restore_killed_midway_leaves_the_file_all_old_or_all_new() {
     // Kills landed before the restore was written and after it.
     assert!(olds > 0 && news > 0, "old {olds}, new {news}");
 }
+
+#[test]
+fn the_meeting_and_the_dashboard_of_a_locked_year_say_when_it_was_locked() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("ward.db");
+    run(&db, &["lock", "--year", "2021", "--reason", "đã tổng kết"]).success();
+    let day = jiff::Zoned::now().strftime("%d/%m/%Y").to_string();
+    let mut harness = window_on(&db, View::Dashboard);
+    harness.get_by_label_contains(&format!("Số liệu đã chốt ngày {day} (tester: đã tổng kết)"));
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.get_by_label(&format!("Số liệu đã chốt ngày {day}"));
+}
