@@ -198,6 +198,23 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)
         }
         StoreError::EmptyAlias => rust_i18n::t!("error.alias.empty", locale = locale),
+        StoreError::RestoreItself { path } => {
+            rust_i18n::t!(
+                "error.restore_itself",
+                locale = locale,
+                path = path.display()
+            )
+        }
+        StoreError::NoReason => rust_i18n::t!("error.lock.no_reason", locale = locale),
+        StoreError::AlreadyLocked { scope, day } => rust_i18n::t!(
+            "error.lock.already",
+            locale = locale,
+            scope = scope,
+            day = day
+        ),
+        StoreError::NotLocked { scope } => {
+            rust_i18n::t!("error.lock.none", locale = locale, scope = scope)
+        }
         StoreError::AliasIsName {
             alias,
             indicator,

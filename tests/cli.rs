@@ -815,9 +815,17 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     let copy = scratch.path("backups");
-    let copies: Vec<_> = std::fs::read_dir(&copy).unwrap().flatten().collect();
-    assert_eq!(copies.len(), 1, "{stdout}");
-    let copy = copies[0].path();
+    let mut copies: Vec<_> = std::fs::read_dir(&copy)
+        .unwrap()
+        .flatten()
+        .map(|f| f.file_name().to_string_lossy().into_owned())
+        .collect();
+    copies.sort();
+    // The one asked for, and the day's own, made on the day's first start.
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(copies[0].ends_with("-daily.db"), "{copies:?}");
+    assert!(copies[1].ends_with("-manual.db"), "{copies:?}");
+    let copy = scratch.path("backups").join(&copies[1]);
     assert!(stdout.contains(&copy.display().to_string()), "{stdout}");
     assert_eq!(
         common::report_text(&copy, "2021"),
@@ -829,7 +837,11 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
         .args(["--db", db.to_str().unwrap(), "backups"])
         .assert()
         .success()
-        .stdout(contains(name.as_str()).and(contains("manual")));
+        .stdout(
+            contains(name.as_str())
+                .and(contains("sao lưu tay"))
+                .and(contains("hằng ngày")),
+        );
     // -o names a new file; an existing one is refused by name and left as it was.
     let taken = scratch.path("taken.db");
     std::fs::write(&taken, b"mine").unwrap();

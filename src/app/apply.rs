@@ -57,6 +57,14 @@ impl WardKpiApp {
                 {
                     session.open_trend(id)?;
                 }
+                // The history reads its page when first shown (and after every change since).
+                if view == View::History
+                    && let Some(session) = &mut self.session
+                    && session.history.is_none()
+                {
+                    let filter = views::history::default_filter(session);
+                    session.load_history(filter, lang)?;
+                }
                 self.prefs.view = view;
             }
             Command::SetLang(lang) => {
@@ -203,6 +211,71 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::FilterHistory(filter) => session.load_history(filter, lang)?,
+            Command::OpenSave(set) => session.open_save(set)?,
+            Command::LoadBackups => session.backups = Some(session.store.backups_beside()?),
+            Command::BackupNow => {
+                let path = session
+                    .store
+                    .backup_before(crate::store::BackupReason::Manual)?;
+                session.backups = None;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.done",
+                        locale = lang.code(),
+                        path = path.display()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Restore(path) => {
+                let restored = session.store.restore_from(&path, Origin::Window)?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.restored",
+                        locale = lang.code(),
+                        source = restored.source.display(),
+                        kept = restored.kept_as.display()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Lock { part, reason } => {
+                let locked = session.store.lock(
+                    Some(session.unit_id),
+                    session.year,
+                    part,
+                    &reason,
+                    Origin::Window,
+                )?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "cli.lock.done",
+                        locale = lang.code(),
+                        scope = locked.lock.scope(lang),
+                        day = locked.lock.locked.day()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Unlock { part, reason } => {
+                let lifted =
+                    session
+                        .store
+                        .unlock(Some(session.unit_id), session.year, part, &reason)?;
+                session.reload(lang)?;
+                let scopes: Vec<String> = lifted.iter().map(|l| l.lock.scope(lang)).collect();
+                self.info(
+                    rust_i18n::t!(
+                        "app.lock.unlocked",
+                        locale = lang.code(),
+                        scope = scopes.join("; ")
+                    )
+                    .into_owned(),
+                );
+            }
             Command::Export {
                 format,
                 path,
@@ -249,7 +322,10 @@ impl WardKpiApp {
                 if self.job.is_some() {
                     anyhow::bail!(t("app.jobs.busy"));
                 }
-                let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
+                let Some((file, batch)) = self.review.take().and_then(|r| {
+                    let file = r.ask.file;
+                    r.preview.into_batch().map(|batch| (file, batch))
+                }) else {
                     return Ok(());
                 };
                 let label = rust_i18n::t!(
@@ -262,7 +338,7 @@ impl WardKpiApp {
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();
-                self.start_job(label, jobs::write(db, batch))?;
+                self.start_job(label, jobs::write(db, file, batch))?;
             }
             Command::CloseImport => self.review = None,
             Command::AddIndicator(indicator) => {

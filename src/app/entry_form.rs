@@ -50,6 +50,18 @@ impl Column {
         }
     }
 
+    /// The change log's slot of the column's values ("figure:actual"; "plan:" for any plan);
+    /// `None` for the note, whose changes are its value's.
+    pub fn slot_prefix(self) -> Option<&'static str> {
+        match self {
+            Self::Plan => Some("plan:"),
+            Self::Estimate => Some("figure:estimate"),
+            Self::Actual => Some("figure:actual"),
+            Self::Final => Some("figure:final"),
+            Self::Note => None,
+        }
+    }
+
     /// The column heading.
     pub fn title(self, lang: Lang) -> String {
         match self.stage() {

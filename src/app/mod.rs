@@ -111,7 +111,22 @@ impl WardKpiApp {
         };
         let db = app.launch.db.clone().or_else(|| app.prefs.db_path.clone());
         match crate::startup::open(db) {
-            Ok(store) => app.start_session(store),
+            Ok(store) => {
+                // The day's backup, on its first start; one that cannot be made is said, and
+                // the window opens all the same.
+                let daily = store.daily_backup();
+                app.start_session(store);
+                if let Err(error) = daily {
+                    let lang = app.lang();
+                    let text = rust_i18n::t!(
+                        "cli.daily_backup_failed",
+                        locale = lang.code(),
+                        error = crate::messages::describe(&error.into(), lang)
+                    )
+                    .into_owned();
+                    app.fail(&anyhow::anyhow!(text));
+                }
+            }
             Err(error) => app.fail(&error.into()),
         }
         app

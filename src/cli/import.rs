@@ -10,7 +10,7 @@ use clap::Args;
 use crate::domain::number::{self, NumberStyle};
 use crate::domain::{Lang, Locale};
 use crate::import::{self, Defaults, Slot};
-use crate::store::{Origin, Store};
+use crate::store::Store;
 
 /// Arguments of `ward-kpi import`.
 #[derive(Debug, Args)]
@@ -164,7 +164,7 @@ pub fn run(
         ));
         return Ok(());
     }
-    let summary = store.apply(batch, Origin::Import)?;
+    let summary = store.apply_import(batch, &args.file, |_, _| {})?;
     super::print_line(&rust_i18n::t!(
         "cli.import.done",
         locale = lang.code(),

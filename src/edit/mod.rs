@@ -24,6 +24,8 @@
 //!   file's number cell "3" beside its text "Dưới 3%") writes the plan the text says, as the
 //!   store reads it back.
 //! - A slot is written once per save; a second value for it is refused.
+//! - A change to a locked value (a lock on the ward's year, its plans or the value's stage) is
+//!   refused, naming the lock; a value given as it is stored is no change and passes.
 //! - A value outside its indicator's hard bounds ([`Rules`](crate::domain::Rules): 733,7% for a
 //!   share, a negative count) is refused, and so is a plan whose numbers are; a value given
 //!   that breaks a soft rule (a change on last year's value, the report's value of the year

@@ -12,7 +12,7 @@ use super::{
     Write,
 };
 use crate::domain::rules::{self, Rules};
-use crate::domain::{Figure, Indicator, Kind, Plan, PlanSource, PlanTarget, Stage};
+use crate::domain::{Figure, Indicator, Kind, Lock, Plan, PlanSource, PlanTarget, Stage};
 use crate::store::{FigureWrite, IndicatorId, PlanWrite, Store, StoreError, UnitId};
 
 /// Checks every edit and plans its writes, writing nothing.
@@ -54,6 +54,8 @@ struct Stored {
     /// The value each indicator reported the year before (its latest stage), which the soft
     /// rules compare with.
     last: HashMap<IndicatorId, Decimal>,
+    /// The locks that hold the ward-year.
+    locks: Vec<Lock>,
 }
 
 /// What the rules need of an indicator: its kind and rules, and (for a refusal) its names.
@@ -61,6 +63,16 @@ struct Checks {
     kind: Kind,
     rules: Rules,
     indicator: Indicator,
+}
+
+impl Stored {
+    /// The lock that holds `slot`, if any.
+    fn lock_of(&self, slot: Slot) -> Option<&Lock> {
+        self.locks.iter().find(|lock| match slot {
+            Slot::Plan(_) => lock.part.holds_plans(),
+            Slot::Figure(stage) => lock.part.holds_stage(stage),
+        })
+    }
 }
 
 /// An indicator's stored values in one ward-year.
@@ -236,7 +248,8 @@ impl<'s, W: Clone> Planner<'s, W> {
                 } => {
                     let old = values.plans.iter().find(|p| p.source == source);
                     let note = note.or_else(row_note);
-                    self.plan(at, target, source, old, given, derived, note);
+                    let lock = stored.lock_of(slot);
+                    refusals.extend(self.plan(at, target, source, old, given, derived, note, lock));
                 }
                 Resolved::Figure {
                     at,
@@ -246,7 +259,8 @@ impl<'s, W: Clone> Planner<'s, W> {
                 } => {
                     let old = values.figures.iter().find(|f| f.stage == stage);
                     let note = note.or_else(row_note);
-                    self.figure(at, target, stage, old, value, note);
+                    let lock = stored.lock_of(slot);
+                    refusals.extend(self.figure(at, target, stage, old, value, note, lock));
                 }
             }
         }
@@ -405,6 +419,7 @@ impl<'s, W: Clone> Planner<'s, W> {
         self.planned
     }
 
+    /// Plans a plan's write; a change a lock holds is refused instead.
     #[allow(clippy::too_many_arguments)]
     fn plan(
         &mut self,
@@ -415,7 +430,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         given: Given<PlanTarget>,
         derived: Option<bool>,
         note: Option<String>,
-    ) {
+        lock: Option<&Lock>,
+    ) -> Option<Refusal<W>> {
         let new = match given {
             // The form the text words, as the store will read it back.
             Given::Set { value, text } => Some((value.with_wording(&text), text)),
@@ -432,7 +448,10 @@ impl<'s, W: Clone> Planner<'s, W> {
         };
         if same {
             self.planned.unchanged += 1;
-            return;
+            return None;
+        }
+        if let Some(lock) = lock {
+            return Some(locked(at, lock));
         }
         let (target, text) = new.unzip();
         let text = text.unwrap_or_default();
@@ -455,8 +474,11 @@ impl<'s, W: Clone> Planner<'s, W> {
             old: old.map(|p| Value::Plan(p.target)),
             new: target.map(Value::Plan),
         });
+        None
     }
 
+    /// Plans a figure's write; a change a lock holds is refused instead.
+    #[allow(clippy::too_many_arguments)]
     fn figure(
         &mut self,
         at: W,
@@ -465,7 +487,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         old: Option<&Figure>,
         given: Given<rust_decimal::Decimal>,
         note: Option<String>,
-    ) {
+        lock: Option<&Lock>,
+    ) -> Option<Refusal<W>> {
         let new = match given {
             Given::Set { value, text } => Some((value, text)),
             Given::Keep => old.map(|f| (f.value, f.text.clone())),
@@ -478,7 +501,10 @@ impl<'s, W: Clone> Planner<'s, W> {
         };
         if same {
             self.planned.unchanged += 1;
-            return;
+            return None;
+        }
+        if let Some(lock) = lock {
+            return Some(locked(at, lock));
         }
         let value = new.as_ref().map(|(v, _)| *v);
         self.planned.batch.figures.push(FigureWrite {
@@ -498,6 +524,7 @@ impl<'s, W: Clone> Planner<'s, W> {
             old: old.map(|f| Value::Figure(f.value)),
             new: value.map(Value::Figure),
         });
+        None
     }
 
     /// What a ward-year stores, read on first use.
@@ -518,9 +545,23 @@ impl<'s, W: Clone> Planner<'s, W> {
                     crate::domain::figure::current(&figures).map(|f| (id, f.value))
                 })
                 .collect(),
+            locks: self
+                .store
+                .locks_holding(unit, year)?
+                .into_iter()
+                .map(|l| l.lock)
+                .collect(),
         });
         self.stored.insert((unit, year), Rc::clone(&stored));
         Ok(stored)
+    }
+}
+
+/// The refusal of a change a lock holds.
+fn locked<W>(at: W, lock: &Lock) -> Refusal<W> {
+    Refusal {
+        at,
+        reason: Reason::Locked(Box::new(lock.clone())),
     }
 }
 

@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use crate::domain::rules::Bound;
-use crate::domain::{Lang, Locale, Unit};
+use crate::domain::{Lang, Locale, Lock, Unit};
 
 /// Why an edit cannot be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -16,6 +16,8 @@ pub enum Reason {
     Duplicate,
     /// A note, but no value (no figure, no plan) for it to belong to.
     NoteWithoutValue,
+    /// The value is locked (chốt số liệu): this lock holds it.
+    Locked(Box<Lock>),
     /// A value (or a plan's number) outside the indicator's hard bounds: 733,7% for a share.
     OutOfBounds(Box<OutOfBounds>),
 }
@@ -45,6 +47,7 @@ impl Reason {
             Self::UnknownIndicator => rust_i18n::t!("edit.unknown_indicator", locale = locale),
             Self::Duplicate => rust_i18n::t!("edit.duplicate", locale = locale),
             Self::NoteWithoutValue => rust_i18n::t!("edit.note_without_value", locale = locale),
+            Self::Locked(lock) => return lock.refusal(lang),
             Self::OutOfBounds(_) => return self.message_in(lang.into()),
         }
         .into_owned()

@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1, V2, RULES];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -149,7 +149,47 @@ CREATE TABLE indicator_alias (
 CREATE INDEX indicator_alias_indicator ON indicator_alias (indicator_id);
 ";
 
-/// Version 3: each indicator's plausibility rules ([`Rules`](crate::domain::Rules)), as decimal
+/// Version 3: what keeps reported numbers from drifting.
+///
+/// - `year_lock`: a lock (chốt số liệu) on a ward's year (`unit_id`), or on every unit's
+///   (`unit_id` NULL), whole (`part` 'all') or one part of it: the plans, or one stage. It says
+///   who locked it, when and why, and `mark`, the last `change_set` when it was locked, so
+///   that the values changed since can be counted. Unlocking fills the `unlocked_*` columns: the
+///   row stays, so `ward-kpi locks` lists both events.
+/// - `restore_log`: each restore of the file from a copy, recorded in the restored file: when,
+///   who, from which copy, and where the file as it was before was kept.
+/// - `change_set.detail`: where a save came from beyond its origin: an import's file name.
+const V3: &str = r"
+CREATE TABLE year_lock (
+    id            INTEGER PRIMARY KEY,
+    unit_id       INTEGER REFERENCES admin_unit (id),
+    year          INTEGER NOT NULL,
+    part          TEXT NOT NULL CHECK (part IN ('all', 'plan', 'estimate', 'actual', 'final')),
+    locked_at     TEXT NOT NULL,
+    locked_by     TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (trim(reason) <> ''),
+    origin        TEXT NOT NULL,
+    mark          INTEGER NOT NULL,
+    unlocked_at   TEXT,
+    unlocked_by   TEXT,
+    unlock_reason TEXT
+);
+
+CREATE INDEX year_lock_year ON year_lock (year, unit_id);
+
+CREATE TABLE restore_log (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    who      TEXT NOT NULL,
+    origin   TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    kept_as  TEXT NOT NULL
+);
+
+ALTER TABLE change_set ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+";
+
+/// Version 4: each indicator's plausibility rules ([`Rules`](crate::domain::Rules)), as decimal
 /// text, `NULL` for a rule not checked: the bounds a value may not leave (`rule_min`,
 /// `rule_max`), and the thresholds beyond which a value is asked about: the change on last year
 /// (`rule_change`: per cent, or points for a rate), times its plan (`rule_times_plan`), the gap
