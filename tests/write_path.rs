@@ -319,7 +319,7 @@ fn a_changed_plan_note_alone_is_a_change() {
         .unwrap();
     let history = String::from_utf8(out.stdout).unwrap();
     assert!(
-        history.contains("nhập tệp") && history.contains("(bản sửa)"),
+        history.contains("nhập từ rows.csv") && history.contains("(bản sửa)"),
         "{history}"
     );
     // The plan kept its derived flag and value; only the note changed.
