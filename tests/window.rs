@@ -1089,7 +1089,7 @@ fn an_indicators_checks_are_listed_and_edited_in_the_catalogue() {
     // The crop output's row lists its checks.
     assert!(
         harness
-            .get_all_by_label("≥ 0 · ±50% so với năm trước · ≤ 3 lần KH · ước/TH ±20%")
+            .get_all_by_label("Kiểm tra: ≥ 0 · ±50% so với năm trước · ≤ 3 lần KH · ước/TH ±20%")
             .next()
             .is_some()
     );

@@ -113,7 +113,13 @@ impl WardKpiApp {
                 self.start_session(store);
             }
             Command::SetHomeWard(code) => self.set_home_ward(&code)?,
-            other => self.apply_to_session(other, lang)?,
+            other => {
+                self.apply_to_session(other, lang)?;
+                // Save's question shows at once, not at the next input.
+                if self.save_ask.is_some() {
+                    ctx.request_repaint();
+                }
+            }
         }
         Ok(())
     }

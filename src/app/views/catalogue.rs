@@ -2,7 +2,7 @@
 //! indicator that holds data is archived, never deleted; one that never held data can be.
 //! Each indicator's aliases (the names imported tables write for it) are listed under its
 //! name, and added or removed in its edit form. What is typed stays until the store took it.
-//! Each indicator's plausibility rules (bounds, warning thresholds) are listed in its row and
+//! Each indicator's plausibility rules (bounds, warning thresholds) are listed under its name and
 //! typed in its edit form, in the user's number style; blank is no rule.
 
 use crate::app::command::Command;
@@ -196,7 +196,7 @@ impl Catalogue {
             .show(ui, |ui| {
                 egui::Grid::new("catalogue")
                     .striped(true)
-                    .num_columns(8)
+                    .num_columns(7)
                     .spacing([12.0, 6.0])
                     .show(ui, |ui| {
                         for key in [
@@ -206,7 +206,6 @@ impl Catalogue {
                             "app.catalogue.direction",
                             "app.catalogue.kind",
                             "app.catalogue.precision",
-                            "app.catalogue.rules",
                             "app.catalogue.actions",
                         ] {
                             ui.label(egui::RichText::new(tr(lang, key)).strong());
@@ -293,6 +292,18 @@ impl Catalogue {
                 );
                 ui.label(egui::RichText::new(text).small().color(ctx.palette.missing));
             }
+            // Its checks under its name: a column of their own would push the actions off a
+            // 1280-pixel screen.
+            let rules = format!(
+                "{}: {}",
+                tr(lang, "app.catalogue.rules"),
+                indicator.rules.text(indicator.kind, ctx.locale())
+            );
+            ui.label(
+                egui::RichText::new(rules)
+                    .small()
+                    .color(ctx.palette.missing),
+            );
         });
         ui.label(indicator.unit.symbol_in(lang));
         ui.label(tr(
@@ -301,7 +312,6 @@ impl Catalogue {
         ));
         ui.label(tr(lang, &format!("kind.{}", indicator.kind.code())));
         ui.label(indicator.precision.to_string());
-        ui.label(egui::RichText::new(indicator.rules.text(indicator.kind, ctx.locale())).small());
         ui.horizontal(|ui| {
             if ui.small_button(tr(lang, "app.catalogue.edit")).clicked() {
                 self.editing = Some(Draft::of(indicator, ctx.style));
@@ -454,20 +464,27 @@ fn draft_ui(
     close
 }
 
+/// Width of the form's text fields.
+const FIELD_WIDTH: f32 = 360.0;
+
 /// The rules' fields (rows of the form's grid): the bounds, then the warning thresholds, and a
 /// button that puts back the defaults of the kind and unit chosen.
 fn rules_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, draft: &mut Draft) {
     let lang = ctx.lang;
     ui.label(egui::RichText::new(tr(lang, "app.catalogue.rules_title")).strong());
-    ui.horizontal(|ui| {
-        ui.label(egui::RichText::new(tr(lang, "app.catalogue.rules_hint")).small());
-        if ui
-            .small_button(tr(lang, "app.catalogue.rules_default"))
-            .clicked()
-        {
-            let defaults = Rules::default_for(draft.kind, &Unit::new(draft.unit.clone()));
-            draft.rules = rule_texts(&defaults, ctx.style);
-        }
+    if ui
+        .small_button(tr(lang, "app.catalogue.rules_default"))
+        .clicked()
+    {
+        let defaults = Rules::default_for(draft.kind, &Unit::new(draft.unit.clone()));
+        draft.rules = rule_texts(&defaults, ctx.style);
+    }
+    ui.end_row();
+    ui.label("");
+    ui.scope(|ui| {
+        ui.set_max_width(FIELD_WIDTH);
+        let hint = egui::RichText::new(tr(lang, "app.catalogue.rules_hint")).small();
+        ui.add(egui::Label::new(hint).wrap());
     });
     ui.end_row();
     for (text, key) in draft.rules.iter_mut().zip(RULE_FIELDS) {
