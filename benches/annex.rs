@@ -129,6 +129,7 @@ fn annex_preview(c: &mut Criterion) {
             precision: 1,
             archived: false,
             order: 100 + i64::from(extra),
+            rules: ward_kpi::domain::Rules::default_for(Kind::Flow, &Unit::new("tấn")),
         };
         store.add_indicator(&indicator).expect("added");
         names.push(indicator.name_vi);

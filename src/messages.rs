@@ -4,6 +4,7 @@
 
 use crate::domain::Lang;
 use crate::domain::indicator::IndicatorError;
+use crate::domain::rules::RulesError;
 use crate::startup::StartupError;
 use crate::store::StoreError;
 
@@ -93,6 +94,15 @@ pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
         IndicatorError::NoUnit => rust_i18n::t!("error.indicator.no_unit", locale = locale),
         IndicatorError::Precision(n) => {
             rust_i18n::t!("error.indicator.precision", locale = locale, precision = n)
+        }
+        IndicatorError::Rules(RulesError::Reversed { min, max }) => rust_i18n::t!(
+            "error.indicator.rules_reversed",
+            locale = locale,
+            min = crate::domain::number::format_exact(*min, lang.into()),
+            max = crate::domain::number::format_exact(*max, lang.into())
+        ),
+        IndicatorError::Rules(RulesError::Threshold(_)) => {
+            rust_i18n::t!("error.indicator.rules_threshold", locale = locale)
         }
     }
     .into_owned()
@@ -191,6 +201,23 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
             rust_i18n::t!("error.duplicate_indicator", locale = locale, code = code)
         }
         StoreError::EmptyAlias => rust_i18n::t!("error.alias.empty", locale = locale),
+        StoreError::RestoreItself { path } => {
+            rust_i18n::t!(
+                "error.restore_itself",
+                locale = locale,
+                path = path.display()
+            )
+        }
+        StoreError::NoReason => rust_i18n::t!("error.lock.no_reason", locale = locale),
+        StoreError::AlreadyLocked { scope, day } => rust_i18n::t!(
+            "error.lock.already",
+            locale = locale,
+            scope = scope,
+            day = day
+        ),
+        StoreError::NotLocked { scope } => {
+            rust_i18n::t!("error.lock.none", locale = locale, scope = scope)
+        }
         StoreError::AliasIsName {
             alias,
             indicator,

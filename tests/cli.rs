@@ -815,9 +815,17 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     let copy = scratch.path("backups");
-    let copies: Vec<_> = std::fs::read_dir(&copy).unwrap().flatten().collect();
-    assert_eq!(copies.len(), 1, "{stdout}");
-    let copy = copies[0].path();
+    let mut copies: Vec<_> = std::fs::read_dir(&copy)
+        .unwrap()
+        .flatten()
+        .map(|f| f.file_name().to_string_lossy().into_owned())
+        .collect();
+    copies.sort();
+    // The one asked for, and the day's own, made on the day's first start.
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    assert!(copies[0].ends_with("-daily.db"), "{copies:?}");
+    assert!(copies[1].ends_with("-manual.db"), "{copies:?}");
+    let copy = scratch.path("backups").join(&copies[1]);
     assert!(stdout.contains(&copy.display().to_string()), "{stdout}");
     assert_eq!(
         common::report_text(&copy, "2021"),
@@ -829,7 +837,11 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
         .args(["--db", db.to_str().unwrap(), "backups"])
         .assert()
         .success()
-        .stdout(contains(name.as_str()).and(contains("manual")));
+        .stdout(
+            contains(name.as_str())
+                .and(contains("sao lưu tay"))
+                .and(contains("hằng ngày")),
+        );
     // -o names a new file; an existing one is refused by name and left as it was.
     let taken = scratch.path("taken.db");
     std::fs::write(&taken, b"mine").unwrap();
@@ -840,4 +852,139 @@ fn a_backup_is_a_whole_copy_and_never_overwrites() {
         .failure()
         .stderr(predicates::str::contains("taken.db"));
     assert_eq!(std::fs::read(&taken).unwrap(), b"mine");
+}
+
+#[test]
+fn a_share_beyond_100_percent_is_refused_naming_the_value_and_the_bound() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("share.db");
+    let before = state(&db);
+    let set = |value: &str| {
+        ward_kpi()
+            .args(["--db", db.to_str().unwrap(), "set", "--year", "2021"])
+            .args(["--indicator", "trained_labour_share", "--actual", value])
+            .assert()
+    };
+    // 733,7 typed for 73,37.
+    set("733,7")
+        .failure()
+        .stderr(contains("733,7%"))
+        .stderr(contains("tối đa 100%"))
+        .stderr(contains("Tỷ lệ lao động qua đào tạo"));
+    assert_eq!(state(&db), before, "nothing written");
+    // A plan of 733,7% is as wrong.
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "en",
+            "set",
+            "--year",
+            "2021",
+        ])
+        .args(["--indicator", "trained_labour_share", "--plan", "733.7"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "plan 733.7% is above the maximum 100% of “Trained-labour share”",
+        ));
+    set("73,37").success().stderr(contains("cần xem lại").not());
+}
+
+#[test]
+fn a_separator_slip_in_crop_output_is_written_with_a_warning_or_refused_when_strict() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("slip.db");
+    let before = state(&db);
+    let set = |strict: bool| {
+        let mut cmd = ward_kpi();
+        cmd.args(["--db", db.to_str().unwrap(), "set", "--year", "2022"])
+            .args(["--indicator", "crop_output", "--actual", "2,809"]);
+        if strict {
+            cmd.arg("--strict");
+        }
+        cmd.assert()
+    };
+    // 2.809,8 tấn in 2021, 2,809 typed for 2022.
+    set(true)
+        .failure()
+        .stderr(contains("--strict"))
+        .stderr(contains(
+            "--actual 2,809 tấn: giảm 99,9% so với năm trước (2.809,8 tấn); ngưỡng ±50%",
+        ));
+    assert_eq!(state(&db), before, "nothing written");
+    set(false)
+        .success()
+        .stderr(contains("cần xem lại: --actual 2,809 tấn: giảm 99,9%"));
+    let report = report_json(&db, "2022");
+    assert_eq!(row(&report, "crop_output")["value"], 2.809);
+}
+
+#[test]
+fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_database() {
+    let scratch = Scratch::new();
+    let source = scratch.demo_db("source.db");
+    ward_kpi()
+        .args(["--db", source.to_str().unwrap(), "indicators"])
+        .assert()
+        .success()
+        .stdout(contains(
+            "0 – 100 · ±10 điểm % so với năm trước · ≤ 3 lần KH · ước/TH ±20%",
+        ));
+    // A ward's own rule: the crop output may change by ±30% only, and has no plan check.
+    let store = ward_kpi::store::Store::open(&source).unwrap();
+    let (_, mut crop) = store.indicator("crop_output").unwrap();
+    crop.rules.max_change = Some(30.into());
+    crop.rules.max_times_plan = None;
+    store.update_indicator(&crop).unwrap();
+    drop(store);
+
+    let file = scratch.path("danh-muc.json");
+    ward_kpi()
+        .args([
+            "--db",
+            source.to_str().unwrap(),
+            "indicators",
+            "export",
+            "-o",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("27 chỉ tiêu"));
+    let target = scratch.path("target.db");
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "init"])
+        .assert()
+        .success();
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "indicators", "import"])
+        .arg(&file)
+        .arg("--dry-run")
+        .assert()
+        .success()
+        .stdout(contains("cập nhật 1, giữ nguyên 26"));
+    ward_kpi()
+        .args(["--db", target.to_str().unwrap(), "indicators", "import"])
+        .arg(&file)
+        .assert()
+        .success()
+        .stdout(contains("thêm 0, cập nhật 1, giữ nguyên 26"));
+    let read = |db: &Path| {
+        let store = ward_kpi::store::Store::open(db).unwrap();
+        store
+            .indicators()
+            .unwrap()
+            .into_iter()
+            .map(|(_, i)| i)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(read(&target), read(&source));
+    let (_, crop) = ward_kpi::store::Store::open(&target)
+        .unwrap()
+        .indicator("crop_output")
+        .unwrap();
+    assert_eq!(crop.rules.max_change, Some(30.into()));
+    assert_eq!(crop.rules.max_times_plan, None);
 }

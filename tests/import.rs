@@ -344,3 +344,79 @@ fn hand_made_tables_match_people_not_only_machines() {
         ));
     assert_eq!(common::report_text(&db, "2021"), before);
 }
+
+/// A table of the three soft rules' slips, for the demo database (2021 as published): crop
+/// output in 2022 at a thousandth of 2021's (a change on last year), the 2021 crop output ten
+/// times its plan, and the 2021 budget's actual a tenth of its estimate.
+const DOUBTED: &str = "Năm;Chỉ tiêu;ĐVT;Thực hiện\n\
+     2022;Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);tấn;2,809\n\
+     2021;Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3);tấn;28.098\n\
+     2021;Thu ngân sách;đồng;1.741.688.953\n";
+
+#[test]
+fn doubted_values_are_listed_and_written_only_when_agreed() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("doubted.db");
+    let before = common::snapshot(&db);
+    let file = scratch.path("nghi-ngo.csv");
+    std::fs::write(&file, DOUBTED).unwrap();
+    let import = |flags: &[&str]| {
+        ward_kpi()
+            .args(["--db", db.to_str().unwrap(), "import"])
+            .arg(&file)
+            .args(flags)
+            // Not a terminal: nobody to ask.
+            .write_stdin("")
+            .assert()
+    };
+    let listed = [
+        "nghi-ngo.csv, dòng 2, cột \"Thực hiện\": “Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)” năm 2022: 2,809 tấn: giảm 99,9% so với năm trước (2.809,8 tấn); ngưỡng ±50%",
+        "năm 2021: 28.098 tấn: gấp 11,5 lần kế hoạch (2.451,8 tấn); ngưỡng 3 lần",
+        "“Thu ngân sách” năm 2021: 1.741.688.953 đồng: ước đạt 17.416.889.536 đồng và thực hiện 1.741.688.953 đồng lệch nhau 90%; ngưỡng 20%",
+    ];
+    let mut refused = import(&[]).failure().stderr(contains("--yes"));
+    for line in listed {
+        refused = refused.stderr(contains(line));
+    }
+    import(&["--strict"])
+        .failure()
+        .stderr(contains("--strict"))
+        .stderr(contains(listed[0]));
+    import(&["--dry-run"]).success().stderr(contains(listed[1]));
+    assert_eq!(common::snapshot(&db)[0], before[0], "nothing written");
+    import(&["--yes"])
+        .success()
+        .stdout(contains("Đã nhập 3 thay đổi"));
+    let report: serde_json::Value =
+        serde_json::from_str(&common::report_text(&db, "2022")).unwrap();
+    let crop = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["indicator"] == "crop_output")
+        .unwrap();
+    assert_eq!(crop["value"], 2.809);
+}
+
+#[test]
+fn a_value_beyond_its_bound_is_a_problem_and_nothing_is_written() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("bound.db");
+    let before = common::snapshot(&db);
+    let file = scratch.path("ty-le.csv");
+    std::fs::write(
+        &file,
+        "Chỉ tiêu;Kế hoạch;Thực hiện\nTỷ lệ lao động qua đào tạo;75;733,7\nSố vụ phạm pháp hình sự;;4\n",
+    )
+    .unwrap();
+    ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "import", "--year", "2021"])
+        .arg(&file)
+        .args(["--yes"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "ty-le.csv, dòng 2, cột \"Thực hiện\": giá trị 733,7% vượt mức tối đa 100% của chỉ tiêu “Tỷ lệ lao động qua đào tạo”",
+        ));
+    assert_eq!(common::snapshot(&db)[0], before[0], "nothing written");
+}

@@ -901,3 +901,227 @@ fn a_name_of_several_indicators_is_picked_in_its_row_and_learnt_on_writing() {
         "the pick is kept as an alias"
     );
 }
+
+/// The window on a database, showing Phường Thanh Trường in `year`, on the entry grid.
+fn entry_window(db: &std::path::Path, year: i16) -> Harness<'static, WardKpiApp> {
+    let prefs = Prefs {
+        lang: Lang::Vi,
+        ward: Some("03142".into()),
+        year: Some(year),
+        view: View::Entry,
+        ..Prefs::default()
+    };
+    let app = WardKpiApp::with_prefs(
+        prefs,
+        Launch {
+            db: Some(db.to_path_buf()),
+            ..Launch::default()
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .with_context_setup(ward_kpi::app::fonts::install)
+        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
+    harness.run();
+    harness
+}
+
+const BUDGET: &str = "Thu ngân sách";
+const SHARE: &str = "Tỷ lệ lao động qua đào tạo";
+
+/// The value stored for an indicator's stage in a year of the demo ward.
+fn stored(db: &std::path::Path, code: &str, year: i16, stage: Stage) -> Option<String> {
+    let store = ward_kpi::store::Store::open(db).unwrap();
+    let (unit, _) = store.unit_for("03142", year).unwrap();
+    let (id, _) = store.indicator(code).unwrap();
+    store
+        .figures_of(unit, year)
+        .unwrap()
+        .get(&id)
+        .and_then(|f| f.iter().find(|f| f.stage == stage))
+        .map(|f| f.value.to_string())
+}
+
+#[test]
+fn a_value_beyond_its_bound_is_refused_with_a_message_naming_it() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("bound.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    type_into(&mut harness, "Thực hiện", SHARE, "733,7");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(notice.error);
+    assert!(
+        notice.text.contains(
+            "giá trị 733,7% vượt mức tối đa 100% của chỉ tiêu “Tỷ lệ lao động qua đào tạo”"
+        ),
+        "{}",
+        notice.text
+    );
+    // Nothing written, nothing asked; the typed value stays to be corrected.
+    assert!(harness.state().save_ask.is_none());
+    assert!(harness.state().session.as_ref().unwrap().form.is_dirty());
+    assert_eq!(
+        stored(&db, "trained_labour_share", 2021, Stage::Actual),
+        None
+    );
+}
+
+#[test]
+fn doubted_values_are_marked_and_asked_about_once_before_saving() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("doubted.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    // Ten times the plan (2.451,8 tấn), and an actual a tenth of the estimate.
+    type_into(&mut harness, "Quyết toán", CROP, "28.098");
+    type_into(&mut harness, "Thực hiện", BUDGET, "1.741.688.953");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+
+    // One question for both values: indicator, value, why.
+    harness.get_by_label("Kiểm tra lại trước khi lưu");
+    harness.get_by_label(
+        "2 giá trị vượt ngưỡng kiểm tra của chỉ tiêu. Lưu cả các giá trị này, hay quay lại sửa?",
+    );
+    harness.get_by_label("28.098 tấn");
+    harness.get_by_label("gấp 11,5 lần kế hoạch (2.451,8 tấn); ngưỡng 3 lần");
+    harness.get_by_label(
+        "ước đạt 17.416.889.536 đồng và thực hiện 1.741.688.953 đồng lệch nhau 90%; ngưỡng 20%",
+    );
+    assert_eq!(stored(&db, "crop_output", 2021, Stage::Final), None);
+
+    // Back: nothing written, the cells marked in the grid.
+    harness.get_by_label("Quay lại").click();
+    harness.run();
+    assert!(harness.state().save_ask.is_none());
+    assert_eq!(stored(&db, "crop_output", 2021, Stage::Final), None);
+    harness.get_by_label("Cần xem lại: gấp 11,5 lần kế hoạch (2.451,8 tấn); ngưỡng 3 lần");
+    assert!(harness.state().session.as_ref().unwrap().form.is_dirty());
+
+    // Saved as agreed: both values written.
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    assert!(harness.state().save_ask.is_some());
+    harness.get_all_by_label("Lưu").last().unwrap().click();
+    harness.run();
+    assert!(harness.state().save_ask.is_none());
+    assert!(!harness.state().session.as_ref().unwrap().form.is_dirty());
+    assert_eq!(
+        stored(&db, "crop_output", 2021, Stage::Final).as_deref(),
+        Some("28098")
+    );
+    assert_eq!(
+        stored(&db, "budget_revenue", 2021, Stage::Actual).as_deref(),
+        Some("1741688953")
+    );
+}
+
+#[test]
+fn a_separator_slip_on_last_year_is_asked_about_and_an_ordinary_value_is_not() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("slip.db");
+    let mut harness = entry_window(&db, 2022);
+    // 2.809,8 tấn in 2021; 2,809 typed for 2022; the party cells as they were.
+    type_into(&mut harness, "Thực hiện", CROP, "2,809");
+    type_into(&mut harness, "Thực hiện", "Số chi bộ trực thuộc", "18");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    harness.get_by_label(
+        "1 giá trị vượt ngưỡng kiểm tra của chỉ tiêu. Lưu cả các giá trị này, hay quay lại sửa?",
+    );
+    harness.get_by_label("giảm 99,9% so với năm trước (2.809,8 tấn); ngưỡng ±50%");
+    harness.get_all_by_label("Lưu").last().unwrap().click();
+    harness.run();
+    assert_eq!(
+        stored(&db, "crop_output", 2022, Stage::Actual).as_deref(),
+        Some("2.809")
+    );
+    assert_eq!(
+        stored(&db, "party_cells", 2022, Stage::Actual).as_deref(),
+        Some("18")
+    );
+}
+
+#[test]
+fn an_import_lists_its_doubted_values_and_writes_them_only_on_agreement() {
+    use ward_kpi::app::command::{Command, ImportAsk};
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("import-doubted.db");
+    let file = scratch.path("nghi-ngo.csv");
+    std::fs::write(
+        &file,
+        "Chỉ tiêu;Thực hiện\nThu ngân sách;1.741.688.953\nSố chi bộ trực thuộc;19\n",
+    )
+    .unwrap();
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .state_mut()
+        .push_command(Command::ImportPreview(ImportAsk::file(file)));
+    wait_for_job(&mut harness);
+    harness.run();
+    harness.get_by_label(
+        "1 giá trị cần xem lại (vượt ngưỡng kiểm tra của chỉ tiêu); chỉ ghi khi bạn đồng ý:",
+    );
+    assert!(
+        harness
+            .query_all_by_label_contains("“Thu ngân sách” năm 2021: 1.741.688.953 đồng: ước đạt")
+            .next()
+            .is_some()
+    );
+    assert_eq!(stored(&db, "budget_revenue", 2021, Stage::Actual), None);
+    harness
+        .get_by_label("Ghi 2 giá trị (kể cả 1 giá trị cần xem lại)")
+        .click();
+    wait_for_job(&mut harness);
+    assert_eq!(
+        stored(&db, "budget_revenue", 2021, Stage::Actual).as_deref(),
+        Some("1741688953")
+    );
+}
+
+#[test]
+fn an_indicators_checks_are_listed_and_edited_in_the_catalogue() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("checks.db");
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let mut harness = window(&db, View::Catalogue, Lang::Vi);
+    // The crop output's row lists its checks.
+    assert!(
+        harness
+            .get_all_by_label("Kiểm tra: ≥ 0 · ±50% so với năm trước · ≤ 3 lần KH · ước/TH ±20%")
+            .next()
+            .is_some()
+    );
+    harness.get_all_by_label("Sửa").next().unwrap().click();
+    harness.run();
+    assert_eq!(
+        field_value(
+            &harness,
+            "Ngưỡng thay đổi so với năm trước (±%; điểm % với tỷ lệ)"
+        )
+        .as_deref(),
+        Some("50")
+    );
+    // A maximum below the minimum is refused, naming both; then a ceiling of 5.000 tấn and
+    // no plan check are saved.
+    retype(&mut harness, "Giá trị tối đa", "-1");
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    harness.get_by_label("mức tối thiểu 0 lớn hơn mức tối đa -1");
+    retype(&mut harness, "Giá trị tối đa", "5.000");
+    let times = "Ngưỡng so với kế hoạch (số lần)";
+    harness
+        .get_by_role_and_label(Role::TextInput, times)
+        .focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    harness.get_by_label("Lưu chỉ tiêu").click();
+    harness.run();
+    let (_, crop) = store.indicator("crop_output").unwrap();
+    assert_eq!(crop.rules.max, Some(5000.into()));
+    assert_eq!(crop.rules.max_times_plan, None);
+    assert_eq!(crop.rules.max_change, Some(50.into()));
+}

@@ -3,6 +3,7 @@
 //! and shows once, in the notice.
 
 use super::command::Command;
+use super::save_ask::SaveAsk;
 use super::view::View;
 use super::{WardKpiApp, jobs, tr, views};
 use crate::domain::Lang;
@@ -56,6 +57,14 @@ impl WardKpiApp {
                 {
                     session.open_trend(id)?;
                 }
+                // The history reads its page when first shown (and after every change since).
+                if view == View::History
+                    && let Some(session) = &mut self.session
+                    && session.history.is_none()
+                {
+                    let filter = views::history::default_filter(session);
+                    session.load_history(filter, lang)?;
+                }
                 self.prefs.view = view;
             }
             Command::SetLang(lang) => {
@@ -104,7 +113,13 @@ impl WardKpiApp {
                 self.start_session(store);
             }
             Command::SetHomeWard(code) => self.set_home_ward(&code)?,
-            other => self.apply_to_session(other, lang)?,
+            other => {
+                self.apply_to_session(other, lang)?;
+                // Save's question shows at once, not at the next input.
+                if self.save_ask.is_some() {
+                    ctx.request_repaint();
+                }
+            }
         }
         Ok(())
     }
@@ -147,6 +162,8 @@ impl WardKpiApp {
         let Some(session) = &mut self.session else {
             anyhow::bail!(t("app.notice.no_database"));
         };
+        // Values a plausibility rule doubts are asked about once, then saved as agreed.
+        let agreed = matches!(command, Command::SaveFlagged(_));
         match command {
             Command::SetYear(year) => {
                 session.set_year(year, lang)?;
@@ -160,28 +177,37 @@ impl WardKpiApp {
                 session.open_trend(indicator)?;
                 self.prefs.view = View::Trends;
             }
-            Command::Save(edits) => {
-                let batch = crate::edit::plan(&session.store, edits)?
-                    .into_batch()
-                    .map_err(|refusals| {
-                        let first = &refusals[0];
-                        let (row, column) = first.at;
-                        let indicator = session
-                            .form
-                            .rows
-                            .get(row)
-                            .map(|r| r.indicator.name(lang).to_owned())
-                            .unwrap_or_default();
-                        anyhow::anyhow!(rust_i18n::t!(
-                            "app.entry.blocked",
-                            locale = lang.code(),
-                            count = refusals.len(),
-                            row = row + 1,
-                            indicator = indicator,
-                            column = column.title(lang),
-                            message = first.reason.message(lang)
-                        ))
-                    })?;
+            Command::Save(edits) | Command::SaveFlagged(edits) => {
+                let locale = crate::domain::Locale {
+                    lang,
+                    style: self.prefs.number_style(),
+                };
+                let mut planned = crate::edit::plan(&session.store, edits.clone())?;
+                let flags = std::mem::take(&mut planned.flags);
+                let batch = planned.into_batch().map_err(|refusals| {
+                    let first = &refusals[0];
+                    let (row, column) = first.at;
+                    let indicator = session
+                        .form
+                        .rows
+                        .get(row)
+                        .map(|r| r.indicator.name(lang).to_owned())
+                        .unwrap_or_default();
+                    anyhow::anyhow!(rust_i18n::t!(
+                        "app.entry.blocked",
+                        locale = lang.code(),
+                        count = refusals.len(),
+                        row = row + 1,
+                        indicator = indicator,
+                        column = column.title(lang),
+                        message = first.reason.message_in(locale)
+                    ))
+                })?;
+                if !agreed && !flags.is_empty() {
+                    let ask = SaveAsk::new(edits, &flags, &mut session.form, locale);
+                    self.save_ask = Some(ask);
+                    return Ok(());
+                }
                 let summary = session.store.apply(&batch, Origin::Window)?;
                 session.reload(lang)?;
                 let count = summary.plans_changed + summary.figures_changed;
@@ -191,6 +217,71 @@ impl WardKpiApp {
                 );
             }
             Command::DiscardEdits => session.reload(lang)?,
+            Command::FilterHistory(filter) => session.load_history(filter, lang)?,
+            Command::OpenSave(set) => session.open_save(set)?,
+            Command::LoadBackups => session.backups = Some(session.store.backups_beside()?),
+            Command::BackupNow => {
+                let path = session
+                    .store
+                    .backup_before(crate::store::BackupReason::Manual)?;
+                session.backups = None;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.done",
+                        locale = lang.code(),
+                        path = path.display()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Restore(path) => {
+                let restored = session.store.restore_from(&path, Origin::Window)?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "app.backup.restored",
+                        locale = lang.code(),
+                        source = restored.source.display(),
+                        kept = restored.kept_as.display()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Lock { part, reason } => {
+                let locked = session.store.lock(
+                    Some(session.unit_id),
+                    session.year,
+                    part,
+                    &reason,
+                    Origin::Window,
+                )?;
+                session.reload(lang)?;
+                self.info(
+                    rust_i18n::t!(
+                        "cli.lock.done",
+                        locale = lang.code(),
+                        scope = locked.lock.scope(lang),
+                        day = locked.lock.locked.day()
+                    )
+                    .into_owned(),
+                );
+            }
+            Command::Unlock { part, reason } => {
+                let lifted =
+                    session
+                        .store
+                        .unlock(Some(session.unit_id), session.year, part, &reason)?;
+                session.reload(lang)?;
+                let scopes: Vec<String> = lifted.iter().map(|l| l.lock.scope(lang)).collect();
+                self.info(
+                    rust_i18n::t!(
+                        "app.lock.unlocked",
+                        locale = lang.code(),
+                        scope = scopes.join("; ")
+                    )
+                    .into_owned(),
+                );
+            }
             Command::Export {
                 format,
                 path,
@@ -237,7 +328,10 @@ impl WardKpiApp {
                 if self.job.is_some() {
                     anyhow::bail!(t("app.jobs.busy"));
                 }
-                let Some(batch) = self.review.take().and_then(|r| r.preview.into_batch()) else {
+                let Some((file, batch)) = self.review.take().and_then(|r| {
+                    let file = r.ask.file;
+                    r.preview.into_batch().map(|batch| (file, batch))
+                }) else {
                     return Ok(());
                 };
                 let label = rust_i18n::t!(
@@ -250,7 +344,7 @@ impl WardKpiApp {
                 )
                 .into_owned();
                 let db = session.store.path().to_path_buf();
-                self.start_job(label, jobs::write(db, batch))?;
+                self.start_job(label, jobs::write(db, file, batch))?;
             }
             Command::CloseImport => self.review = None,
             Command::AddIndicator(indicator) => {

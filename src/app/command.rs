@@ -7,7 +7,7 @@ use super::entry_form::CellAt;
 use super::theme::ThemeChoice;
 use super::view::View;
 use crate::domain::number::NumberStyle;
-use crate::domain::{Indicator, Lang};
+use crate::domain::{Indicator, Lang, LockPart};
 use crate::edit::RowEdit;
 use crate::store::IndicatorId;
 
@@ -19,8 +19,11 @@ pub enum Command {
     SetWard(String),
     /// Show the trend of one indicator.
     OpenTrend(IndicatorId),
-    /// Write the data-entry form's changes through the one write path (one transaction).
+    /// Write the data-entry form's changes through the one write path (one transaction); values
+    /// a plausibility rule doubts are asked about first.
     Save(Vec<RowEdit<CellAt>>),
+    /// Write them, the flagged values agreed to.
+    SaveFlagged(Vec<RowEdit<CellAt>>),
     /// Drop unsaved edits and reload the form.
     DiscardEdits,
     AddIndicator(Indicator),
@@ -59,6 +62,26 @@ pub enum Command {
     ImportWrite,
     /// Close the import preview without writing.
     CloseImport,
+    /// Show the change history under this filter.
+    FilterHistory(crate::store::SaveFilter),
+    /// Read the values of one save in the change history.
+    OpenSave(i64),
+    /// Read the list of copies in the backups folder.
+    LoadBackups,
+    /// Write a copy of the database into the backups folder beside it.
+    BackupNow,
+    /// Replace the database by this copy (the file as it is kept first).
+    Restore(PathBuf),
+    /// Lock a part of the shown ward's year, saying why (a backup is made first).
+    Lock {
+        part: LockPart,
+        reason: String,
+    },
+    /// Lift the locks within a part of the shown ward's year, saying why.
+    Unlock {
+        part: LockPart,
+        reason: String,
+    },
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).
@@ -71,12 +94,16 @@ impl Command {
         matches!(
             self,
             Self::Save(_)
+                | Self::SaveFlagged(_)
                 | Self::AddIndicator(_)
                 | Self::UpdateIndicator(_)
                 | Self::DeleteIndicator(_)
                 | Self::AddAlias { .. }
                 | Self::RemoveAlias(_)
                 | Self::Reorder(_)
+                | Self::Lock { .. }
+                | Self::Unlock { .. }
+                | Self::Restore(_)
         )
     }
 
@@ -91,6 +118,9 @@ impl Command {
             | Self::OpenTrend(_)
             | Self::EnterMeeting
             | Self::ImportWrite
+            | Self::Lock { .. }
+            | Self::Unlock { .. }
+            | Self::Restore(_)
             | Self::Quit => true,
             _ => false,
         }

@@ -50,6 +50,18 @@ impl Column {
         }
     }
 
+    /// The change log's slot of the column's values ("figure:actual"; "plan:" for any plan);
+    /// `None` for the note, whose changes are its value's.
+    pub fn slot_prefix(self) -> Option<&'static str> {
+        match self {
+            Self::Plan => Some("plan:"),
+            Self::Estimate => Some("figure:estimate"),
+            Self::Actual => Some("figure:actual"),
+            Self::Final => Some("figure:final"),
+            Self::Note => None,
+        }
+    }
+
     /// The column heading.
     pub fn title(self, lang: Lang) -> String {
         match self.stage() {
@@ -144,6 +156,9 @@ pub struct EntryForm {
     /// The style the cells are written and read in.
     pub style: NumberStyle,
     pub rows: Vec<Row>,
+    /// Cells whose value a plausibility rule doubted at the last save, and why: marked in the
+    /// grid until retyped.
+    flagged: Vec<(CellAt, String)>,
 }
 
 impl EntryForm {
@@ -192,6 +207,7 @@ impl EntryForm {
             lang,
             style,
             rows,
+            flagged: Vec::new(),
         })
     }
 
@@ -200,8 +216,22 @@ impl EntryForm {
         self.rows.iter().any(Row::is_changed)
     }
 
+    /// Marks a cell's value as doubted by a plausibility rule, and why.
+    pub fn flag(&mut self, at: CellAt, why: String) {
+        self.flagged.push((at, why));
+    }
+
+    /// Why a cell's value is doubted (empty when it is not).
+    pub fn flags(&self, row: usize, column: Column) -> impl Iterator<Item = &str> {
+        self.flagged
+            .iter()
+            .filter(move |(at, _)| *at == (row, column))
+            .map(|(_, why)| why.as_str())
+    }
+
     /// Replaces a cell's text and reads it again.
     pub fn set_text(&mut self, row: usize, column: Column, text: String) {
+        self.flagged.retain(|(at, _)| *at != (row, column));
         let (lang, style) = (self.lang, self.style);
         if let Some(r) = self.rows.get_mut(row) {
             r.cells[column.index()].text = text;

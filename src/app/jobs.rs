@@ -11,7 +11,7 @@ use crate::app::command::ImportAsk;
 use crate::domain::Locale;
 use crate::export::{self, Format, WardYear};
 use crate::import::{self, Defaults, Preview};
-use crate::store::{Batch, Origin, SaveSummary, Store, UnitId};
+use crate::store::{Batch, SaveSummary, Store, UnitId};
 
 /// What a finished job hands back.
 #[derive(Debug)]
@@ -123,7 +123,7 @@ pub fn export(
         let wards: Vec<WardYear> = match scope {
             Scope::Ward(id) => {
                 let unit = store.unit(id)?;
-                vec![WardYear::new(unit, year, store.year_data(id, year)?)]
+                vec![store.ward_year(id, unit, year)?]
             }
             // Reading is most of the work on a large database; writing is the last step.
             Scope::AllWards => store.ward_years(year, |done, total| {
@@ -158,14 +158,16 @@ pub fn preview(
     }
 }
 
-/// Writes a previewed import on a worker: one transaction, logged as an import.
+/// Writes a previewed import of `file` on a worker: a copy of the database first, then one
+/// transaction, logged as an import of the file.
 pub fn write(
     db: PathBuf,
+    file: PathBuf,
     batch: Batch,
 ) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
     move |progress| {
         let mut store = Store::open(&db)?;
-        let summary = store.apply_with_progress(&batch, Origin::Import, |done, total| {
+        let summary = store.apply_import(&batch, &file, |done, total| {
             progress.set(done, total);
         })?;
         Ok(Outcome::Imported(summary))

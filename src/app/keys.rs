@@ -5,7 +5,7 @@ use super::command::Command;
 use super::view::View;
 
 impl WardKpiApp {
-    /// Keys that work in every view: Ctrl+S saves, Ctrl+I imports, Ctrl+1…5 switch views, F5
+    /// Keys that work in every view: Ctrl+S saves, Ctrl+I imports, Ctrl+1…6 switch views, F5
     /// or F11 presents.
     pub(super) fn global_keys(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
@@ -22,7 +22,14 @@ impl WardKpiApp {
             self.views.entry.request_import = true;
             self.prefs.view = View::Entry;
         }
-        let keys = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5];
+        let keys = [
+            Key::Num1,
+            Key::Num2,
+            Key::Num3,
+            Key::Num4,
+            Key::Num5,
+            Key::Num6,
+        ];
         for (key, view) in keys.into_iter().zip(View::ALL) {
             if ctx
                 .input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key)))

@@ -11,6 +11,7 @@ pub mod jobs;
 mod jobs_ui;
 mod keys;
 pub mod prefs;
+pub mod save_ask;
 pub mod session;
 pub mod theme;
 pub mod view;
@@ -63,6 +64,8 @@ pub struct WardKpiApp {
     pub job: Option<jobs::Job>,
     /// A previewed import waiting for the user's decision.
     pub review: Option<views::import::Review>,
+    /// A save whose flagged values wait for the user's word.
+    pub save_ask: Option<save_ask::SaveAsk>,
     commands: Vec<Command>,
     views: views::Views,
     launch: Launch,
@@ -98,6 +101,7 @@ impl WardKpiApp {
             confirm: None,
             job: None,
             review: None,
+            save_ask: None,
             commands: Vec::new(),
             views: views::Views::default(),
             launch,
@@ -107,7 +111,22 @@ impl WardKpiApp {
         };
         let db = app.launch.db.clone().or_else(|| app.prefs.db_path.clone());
         match crate::startup::open(db) {
-            Ok(store) => app.start_session(store),
+            Ok(store) => {
+                // The day's backup, on its first start; one that cannot be made is said, and
+                // the window opens all the same.
+                let daily = store.daily_backup();
+                app.start_session(store);
+                if let Err(error) = daily {
+                    let lang = app.lang();
+                    let text = rust_i18n::t!(
+                        "cli.daily_backup_failed",
+                        locale = lang.code(),
+                        error = crate::messages::describe(&error.into(), lang)
+                    )
+                    .into_owned();
+                    app.fail(&anyhow::anyhow!(text));
+                }
+            }
             Err(error) => app.fail(&error.into()),
         }
         app
@@ -169,6 +188,7 @@ impl WardKpiApp {
             views::import::review_ui(&ctx, &mut view_ctx, review, &name);
         }
         self.confirm_ui(&ctx);
+        self.save_ask_ui(&ctx);
         self.apply_commands(&ctx);
 
         self.frames += 1;

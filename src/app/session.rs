@@ -3,8 +3,13 @@
 
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{Report, ReportRow};
-use crate::domain::{AdminUnit, Indicator, Lang, Level};
-use crate::store::{IndicatorId, Store, StoreError, UnitId};
+use crate::domain::{AdminUnit, Indicator, Lang, Level, Lock, LockPart, Stage};
+use std::collections::HashMap;
+
+use crate::store::{
+    BackupInfo, ChangeEntry, IndicatorId, SaveChange, SaveEntry, SaveFilter, Store, StoreError,
+    UnitId,
+};
 
 use super::entry_form::EntryForm;
 
@@ -32,6 +37,30 @@ pub struct Session {
     pub trend: Option<(IndicatorId, Trend)>,
     /// True when the file holds synthetic data: every view says so.
     pub synthetic: bool,
+    /// The last lock of the year lifted, and how many values changed since it was made, while
+    /// no lock holds the year.
+    pub since_unlock: Option<(Lock, usize)>,
+    /// The copies in the backups folder beside the database, newest first: read when the
+    /// settings show them (each copy is opened to count its figures), dropped after a change.
+    pub backups: Option<Vec<BackupInfo>>,
+    /// Every change to the shown year's values, by indicator (the grid's cell history).
+    pub cell_history: HashMap<IndicatorId, Vec<ChangeEntry>>,
+    /// The history view's page, once it was shown.
+    pub history: Option<HistoryPage>,
+}
+
+/// The history view's lines under its filter, and the saves opened to their values.
+pub struct HistoryPage {
+    pub filter: SaveFilter,
+    pub rows: Vec<HistoryRow>,
+    pub opened: HashMap<i64, Vec<SaveChange>>,
+}
+
+/// A line of the history: a save, or a lock, an unlock or a restore in words.
+#[derive(Clone, Debug)]
+pub enum HistoryRow {
+    Save(SaveEntry),
+    Event(String),
 }
 
 impl Session {
@@ -67,6 +96,10 @@ impl Session {
             form,
             trend: None,
             synthetic: false,
+            since_unlock: None,
+            backups: None,
+            cell_history: HashMap::new(),
+            history: None,
         };
         match session.reload(lang) {
             Ok(()) => Ok(session),
@@ -130,12 +163,34 @@ impl Session {
         }
         self.synthetic = self.store.setting("synthetic")?.is_some();
         self.report = self.store.report(self.unit_id, self.year)?;
+        self.since_unlock = None;
+        if self.report.locks.is_empty()
+            && let Some(last) = self
+                .store
+                .locks(Some(self.year), Some(self.unit_id))?
+                .into_iter()
+                .max_by_key(|l| l.lock.locked.at)
+        {
+            let changed = self
+                .store
+                .changed_since(self.unit_id, self.year, last.mark)?;
+            self.since_unlock = Some((last.lock, changed));
+        }
         self.form = EntryForm::load(
             &self.store,
             self.unit_id,
             self.year,
             (lang, self.form.style),
         )?;
+        self.backups = None;
+        self.cell_history = self.store.year_history(self.unit_id, self.year)?;
+        if let Some(page) = self.history.take() {
+            let opened: Vec<i64> = page.opened.keys().copied().collect();
+            self.load_history(page.filter, lang)?;
+            for set in opened {
+                self.open_save(set)?;
+            }
+        }
         if let Some((indicator, _)) = self.trend.take() {
             self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
         }
@@ -149,6 +204,7 @@ impl Session {
         self.unit_id = unit_id;
         self.unit = unit;
         self.year = year;
+        self.history = None;
         self.reload(lang)
     }
 
@@ -158,6 +214,7 @@ impl Session {
         self.unit_id = unit_id;
         self.unit = unit;
         self.trend = None;
+        self.history = None;
         self.reload(lang)
     }
 
@@ -165,6 +222,89 @@ impl Session {
     pub fn open_trend(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
         self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));
         Ok(())
+    }
+
+    /// Reads the history view's page under `filter`: the saves, and (unless the filter keeps
+    /// one origin or one indicator) the locks, unlocks and restores among them, newest first.
+    pub fn load_history(&mut self, filter: SaveFilter, lang: Lang) -> Result<(), StoreError> {
+        let mut timed: Vec<(jiff::Timestamp, HistoryRow)> = self
+            .store
+            .saves(self.unit_id, &filter)?
+            .into_iter()
+            .map(|save| (save.at, HistoryRow::Save(save)))
+            .collect();
+        if filter.origin.is_none() && filter.indicator.is_none() {
+            let when = |at: jiff::Timestamp| {
+                at.to_zoned(jiff::tz::TimeZone::system())
+                    .strftime("%d/%m/%Y %H:%M")
+                    .to_string()
+            };
+            for stored in self.store.locks(filter.year, Some(self.unit_id))? {
+                let lock = stored.lock;
+                let part = format!("{} {}", lock.part.name(lang), lock.year);
+                let event = |key: &str, e: &crate::domain::LockEvent| {
+                    rust_i18n::t!(
+                        key,
+                        locale = lang.code(),
+                        part = part,
+                        when = when(e.at),
+                        who = e.who,
+                        reason = e.reason
+                    )
+                    .into_owned()
+                };
+                timed.push((
+                    lock.locked.at,
+                    HistoryRow::Event(event("app.history.locked", &lock.locked)),
+                ));
+                if let Some(unlocked) = &lock.unlocked {
+                    timed.push((
+                        unlocked.at,
+                        HistoryRow::Event(event("app.history.unlocked", unlocked)),
+                    ));
+                }
+            }
+            for restore in self.store.restores()? {
+                let text = rust_i18n::t!(
+                    "app.history.restored",
+                    locale = lang.code(),
+                    source = restore.source,
+                    when = when(restore.at),
+                    who = restore.who
+                )
+                .into_owned();
+                timed.push((restore.at, HistoryRow::Event(text)));
+            }
+        }
+        timed.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+        self.history = Some(HistoryPage {
+            filter,
+            rows: timed.into_iter().map(|(_, row)| row).collect(),
+            opened: HashMap::new(),
+        });
+        Ok(())
+    }
+
+    /// Reads the values of one save of the history's page.
+    pub fn open_save(&mut self, set: i64) -> Result<(), StoreError> {
+        let changes = self.store.save_changes(self.unit_id, set)?;
+        if let Some(page) = &mut self.history {
+            page.opened.insert(set, changes);
+        }
+        Ok(())
+    }
+
+    /// The lock that holds a part of the shown year: the plans (`None`) or a stage's figures.
+    pub fn lock_of(&self, stage: Option<Stage>) -> Option<&Lock> {
+        self.report.locks.iter().find(|lock| match stage {
+            None => lock.part.holds_plans(),
+            Some(stage) => lock.part.holds_stage(stage),
+        })
+    }
+
+    /// The lock on the whole shown year, if any.
+    pub fn whole_year_lock(&self) -> Option<&Lock> {
+        self.report.locks.iter().find(|l| l.part == LockPart::All)
     }
 
     /// The indicator with this id.

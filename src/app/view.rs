@@ -14,16 +14,18 @@ pub enum View {
     Entry,
     Trends,
     Catalogue,
+    History,
     Settings,
 }
 
 impl View {
-    /// Every view, in the order of the bar (and of Ctrl+1…5).
-    pub const ALL: [Self; 5] = [
+    /// Every view, in the order of the bar (and of Ctrl+1…6).
+    pub const ALL: [Self; 6] = [
         Self::Dashboard,
         Self::Entry,
         Self::Trends,
         Self::Catalogue,
+        Self::History,
         Self::Settings,
     ];
 
@@ -34,6 +36,7 @@ impl View {
             Self::Entry => "app.view.entry",
             Self::Trends => "app.view.trends",
             Self::Catalogue => "app.view.catalogue",
+            Self::History => "app.view.history",
             Self::Settings => "app.view.settings",
         };
         tr(lang, key)

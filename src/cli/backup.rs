@@ -8,7 +8,7 @@ use clap::Args;
 use super::table::{Align, Table};
 use crate::domain::Lang;
 use crate::domain::number::{self, NumberStyle};
-use crate::store::Store;
+use crate::store::{BackupReason, Origin, Store};
 
 /// Arguments of `ward-kpi backup`.
 #[derive(Debug, Args)]
@@ -25,7 +25,7 @@ pub fn run(store: &Store, args: &BackupArgs, lang: Lang) -> anyhow::Result<()> {
             store.backup_to(path)?;
             path.clone()
         }
-        None => store.backup_beside("manual")?,
+        None => store.backup_before(BackupReason::Manual)?,
     };
     super::print_line(&rust_i18n::t!(
         "cli.backup.done",
@@ -59,12 +59,10 @@ pub fn list(store: &Store, lang: Lang, style: NumberStyle) -> anyhow::Result<()>
                 .file_name()
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
             backup.at.strftime("%d/%m/%Y %H:%M:%S").to_string(),
-            // Reasons are the words of the file's name; the one this command writes is told in
-            // the user's language.
-            match backup.reason.as_str() {
-                "manual" => t("cli.backup.reason_manual"),
-                other => other.to_owned(),
-            },
+            // A reason this program writes is told in the user's language; another is shown
+            // as the file's name says it.
+            BackupReason::from_code(&backup.reason)
+                .map_or_else(|| backup.reason.clone(), |r| r.name(lang)),
             format!("{} KiB", number::format_count(kib, style)),
             backup.figures.map_or_else(
                 || t("cli.backup.unreadable"),
@@ -73,5 +71,24 @@ pub fn list(store: &Store, lang: Lang, style: NumberStyle) -> anyhow::Result<()>
         ]);
     }
     super::print_text(&table.render());
+    Ok(())
+}
+
+/// Arguments of `ward-kpi restore`.
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The copy to restore from (a ward-kpi database, e.g. one listed by `ward-kpi backups`).
+    pub file: PathBuf,
+}
+
+/// `ward-kpi restore FILE`: the copy checked, the file as it is kept, then replaced whole.
+pub fn restore(store: &mut Store, args: &RestoreArgs, lang: Lang) -> anyhow::Result<()> {
+    let restored = store.restore_from(&args.file, Origin::Cli)?;
+    super::print_line(&rust_i18n::t!(
+        "cli.restore.done",
+        locale = lang.code(),
+        source = restored.source.display(),
+        kept = restored.kept_as.display()
+    ));
     Ok(())
 }

@@ -1,15 +1,21 @@
-//! `ward-kpi indicators` (with `--aliases`, each one's other names) and `ward-kpi units`: what
-//! the database knows.
+//! `ward-kpi indicators` (with `--aliases`, each one's other names; each one's plausibility
+//! rules in a column), `ward-kpi indicators export|import` (the catalogue as a file another
+//! database takes, rules included) and `ward-kpi units`: what the database knows.
 
-use clap::Args;
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
 
 use super::table::{Align, Table};
-use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
+use crate::domain::{Lang, Locale};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi indicators`.
 #[derive(Debug, Args)]
 pub struct IndicatorsArgs {
+    #[command(subcommand)]
+    pub action: Option<CatalogueAction>,
     /// Include archived indicators.
     #[arg(long)]
     pub all: bool,
@@ -18,7 +24,38 @@ pub struct IndicatorsArgs {
     pub aliases: bool,
 }
 
-pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::Result<()> {
+/// The catalogue as a file.
+#[derive(Debug, Subcommand)]
+pub enum CatalogueAction {
+    /// Write the catalogue (definitions, plausibility rules; archived ones too) to a JSON file.
+    Export {
+        #[arg(short, long, value_name = "FILE")]
+        output: PathBuf,
+    },
+    /// Take a catalogue file: new indicators added, known ones (by code) replaced by the
+    /// file's definition and rules, in one transaction.
+    Import {
+        file: PathBuf,
+        /// Say what would change, change nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+pub fn indicators(
+    store: &Store,
+    args: &IndicatorsArgs,
+    lang: Lang,
+    style: NumberStyle,
+) -> anyhow::Result<()> {
+    match &args.action {
+        Some(CatalogueAction::Export { output }) => return export(store, output, lang),
+        Some(CatalogueAction::Import { file, dry_run }) => {
+            return import(store, file, *dry_run, lang);
+        }
+        None => {}
+    }
+    let locale = Locale { lang, style };
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let mut table = Table::new(vec![
         (t("cli.col.code"), Align::Left),
@@ -27,6 +64,7 @@ pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::R
         (t("cli.col.direction"), Align::Left),
         (t("cli.col.kind"), Align::Left),
         (t("cli.col.precision"), Align::Right),
+        (t("cli.col.rules"), Align::Left),
     ]);
     let aliases = if args.aliases {
         store.aliases()?
@@ -53,6 +91,7 @@ pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::R
             t(&format!("direction.{}", indicator.direction.code())),
             t(&format!("kind.{}", indicator.kind.code())),
             indicator.precision.to_string(),
+            indicator.rules.text(indicator.kind, locale),
         ]);
         for (alias, _) in aliases.iter().filter(|(_, of)| *of == id) {
             let line = rust_i18n::t!("cli.alias.line", locale = lang.code(), alias = alias);
@@ -60,6 +99,51 @@ pub fn indicators(store: &Store, args: &IndicatorsArgs, lang: Lang) -> anyhow::R
         }
     }
     super::print_text(&table.render());
+    Ok(())
+}
+
+/// `ward-kpi indicators export -o FILE`.
+fn export(store: &Store, output: &std::path::Path, lang: Lang) -> anyhow::Result<()> {
+    let list: Vec<_> = store.indicators()?.into_iter().map(|(_, i)| i).collect();
+    crate::export::catalogue::write(output, &list)?;
+    super::print_line(&rust_i18n::t!(
+        "cli.catalogue.exported",
+        locale = lang.code(),
+        count = list.len(),
+        file = output.display()
+    ));
+    Ok(())
+}
+
+/// `ward-kpi indicators import FILE [--dry-run]`.
+fn import(store: &Store, file: &std::path::Path, dry_run: bool, lang: Lang) -> anyhow::Result<()> {
+    let list = crate::import::catalogue::read(file)?;
+    let merge = if dry_run {
+        let stored = store.indicators()?;
+        let mut merge = crate::store::CatalogueMerge::default();
+        for indicator in &list {
+            match stored.iter().find(|(_, i)| i.code == indicator.code) {
+                Some((_, same)) if same == indicator => merge.unchanged += 1,
+                Some(_) => merge.updated += 1,
+                None => merge.added += 1,
+            }
+        }
+        merge
+    } else {
+        store.merge_catalogue(&list)?
+    };
+    let key = if dry_run {
+        "cli.catalogue.would_import"
+    } else {
+        "cli.catalogue.imported"
+    };
+    super::print_line(&rust_i18n::t!(
+        key,
+        locale = lang.code(),
+        added = merge.added,
+        updated = merge.updated,
+        unchanged = merge.unchanged
+    ));
     Ok(())
 }
 

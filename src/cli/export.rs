@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 
 use crate::domain::Locale;
-use crate::export::{self, WardYear};
+use crate::export;
 use crate::store::Store;
 
 /// Arguments of `ward-kpi export`.
@@ -57,7 +57,7 @@ pub fn run(store: &Store, args: &ExportArgs, locale: Locale) -> anyhow::Result<(
         store.ward_years(year, |_, _| {})?
     } else {
         let (id, unit) = super::ward(store, args.ward.as_deref(), year)?;
-        vec![WardYear::new(unit, year, store.year_data(id, year)?)]
+        vec![store.ward_year(id, unit, year)?]
     };
     export::write(args.format.into(), &wards, locale, &args.output)?;
     super::print_line(&rust_i18n::t!(

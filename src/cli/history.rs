@@ -3,11 +3,10 @@
 use std::str::FromStr as _;
 
 use clap::Args;
-use rust_decimal::Decimal;
 
 use super::table::{Align, Table};
-use crate::domain::number::{self, NumberStyle};
-use crate::domain::{Lang, plan};
+use crate::domain::Lang;
+use crate::domain::number::NumberStyle;
 use crate::store::Store;
 
 /// Arguments of `ward-kpi history`.
@@ -55,50 +54,82 @@ pub fn run(
         (t("cli.col.new"), Align::Right),
         (t("cli.col.note"), Align::Left),
     ]);
-    let tz = jiff::tz::TimeZone::system();
+    // The values' changes, and the locks and restores of the year among them, by time.
+    let mut rows: Vec<(jiff::Timestamp, Vec<String>)> = Vec::new();
     for entry in entries {
-        let when = jiff::Timestamp::from_str(&entry.at)
-            .map(|ts| {
-                ts.to_zoned(tz.clone())
-                    .strftime("%d/%m/%Y %H:%M:%S")
-                    .to_string()
-            })
-            .unwrap_or(entry.at.clone());
-        let (kind, which) = entry.slot.split_once(':').unwrap_or((&entry.slot, ""));
-        let what = t(&format!("cli.slot.{kind}.{which}"));
+        let at = jiff::Timestamp::from_str(&entry.at).unwrap_or_default();
         let note = match (&entry.old_note, &entry.new_note) {
             (old, Some(new)) if old.as_ref() != Some(new) && !new.is_empty() => new.clone(),
             _ => String::new(),
         };
-        table.row(vec![
-            when,
-            entry.who,
-            t(&format!("cli.origin.{}", entry.origin)),
-            what,
-            shown(entry.old_value.as_deref(), entry.old_text.as_deref(), style),
-            shown(entry.new_value.as_deref(), entry.new_text.as_deref(), style),
-            note,
-        ]);
+        rows.push((
+            at,
+            vec![
+                local(at),
+                entry.who.clone(),
+                entry.origin_name(lang),
+                entry.slot_name(lang),
+                entry.old_shown(style),
+                entry.new_shown(style),
+                note,
+            ],
+        ));
+    }
+    for stored in store.locks(Some(year), Some(unit_id))? {
+        let lock = &stored.lock;
+        let what = lock.part.name(lang);
+        rows.push((
+            lock.locked.at,
+            vec![
+                local(lock.locked.at),
+                lock.locked.who.clone(),
+                t("cli.locks.locked"),
+                what.clone(),
+                String::new(),
+                String::new(),
+                lock.locked.reason.clone(),
+            ],
+        ));
+        if let Some(unlocked) = &lock.unlocked {
+            rows.push((
+                unlocked.at,
+                vec![
+                    local(unlocked.at),
+                    unlocked.who.clone(),
+                    t("cli.locks.unlocked"),
+                    what,
+                    String::new(),
+                    String::new(),
+                    unlocked.reason.clone(),
+                ],
+            ));
+        }
+    }
+    for restore in store.restores()? {
+        rows.push((
+            restore.at,
+            vec![
+                local(restore.at),
+                restore.who.clone(),
+                t("cli.history.restored"),
+                String::new(),
+                String::new(),
+                String::new(),
+                restore.source.clone(),
+            ],
+        ));
+    }
+    rows.sort_by_key(|(at, _)| *at);
+    for (_, row) in rows {
+        table.row(row);
     }
     super::print_text(&table.render());
     Ok(())
 }
 
-/// A logged value in the output number style ("2.809,8", a band "6,6–6,8", "–" for none); a
-/// plan in words as it was typed ("Dưới 3%"), its number alone saying less.
-fn shown(value: Option<&str>, text: Option<&str>, style: NumberStyle) -> String {
-    let Some(value) = value else {
-        return "–".to_owned();
-    };
-    if let Some(text) = text.filter(|t| plan::is_worded(t)) {
-        return text.to_owned();
-    }
-    value
-        .split('–')
-        .map(|part| {
-            Decimal::from_str(part)
-                .map_or_else(|_| part.to_owned(), |d| number::format_exact(d, style))
-        })
-        .collect::<Vec<_>>()
-        .join("–")
+/// A time in the local zone, as the tables show it: "30/11/2026 14:05:03".
+fn local(at: jiff::Timestamp) -> String {
+    at.to_zoned(jiff::tz::TimeZone::system())
+        .strftime("%d/%m/%Y %H:%M:%S")
+        .to_string()
 }

@@ -1,5 +1,7 @@
 //! `ward-kpi import FILE`: figures and plans from a table, previewed row by row; written in one
-//! transaction only when every row reads, or not at all. `--dry-run` only previews.
+//! transaction only when every row reads, or not at all. `--dry-run` only previews. Values a
+//! plausibility rule doubts are listed, and written only on confirmation: `--yes`, or an
+//! answer on a terminal; `--strict` refuses them.
 
 use std::path::PathBuf;
 
@@ -8,7 +10,7 @@ use clap::Args;
 use crate::domain::number::{self, NumberStyle};
 use crate::domain::{Lang, Locale};
 use crate::import::{self, Defaults, Slot};
-use crate::store::{Origin, Store};
+use crate::store::Store;
 
 /// Arguments of `ward-kpi import`.
 #[derive(Debug, Args)]
@@ -39,6 +41,12 @@ pub struct ImportArgs {
     /// this program reads].
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub table: Option<u32>,
+    /// Write values a plausibility rule doubts (listed on stderr) without asking.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Refuse the whole file (write nothing, exit non-zero) when a value is doubted.
+    #[arg(long, conflicts_with = "yes")]
+    pub strict: bool,
 }
 
 /// Runs the import; `style` is the user's number style, `chosen` the one named on the command
@@ -125,6 +133,28 @@ pub fn run(
             count = count(preview.problems.len())
         ));
     };
+    if !preview.flags.is_empty() {
+        let lines = preview
+            .flags
+            .iter()
+            .map(|f| format!("{}: {}", t("cli.flag.warning"), f.describe(lang)));
+        print_capped(lines, preview.flags.len(), shown, lang, style);
+        let flagged = count(preview.flags.len());
+        if args.strict {
+            anyhow::bail!(rust_i18n::t!(
+                "cli.import.strict",
+                locale = lang.code(),
+                count = flagged
+            ));
+        }
+        if !args.dry_run && !args.yes && !confirmed(&flagged, lang)? {
+            anyhow::bail!(rust_i18n::t!(
+                "cli.import.unconfirmed",
+                locale = lang.code(),
+                count = flagged
+            ));
+        }
+    }
     if args.dry_run {
         super::print_line(&rust_i18n::t!(
             "cli.import.dry_run",
@@ -134,7 +164,7 @@ pub fn run(
         ));
         return Ok(());
     }
-    let summary = store.apply(batch, Origin::Import)?;
+    let summary = store.apply_import(batch, &args.file, |_, _| {})?;
     super::print_line(&rust_i18n::t!(
         "cli.import.done",
         locale = lang.code(),
@@ -142,6 +172,22 @@ pub fn run(
         unchanged = count(preview.unchanged)
     ));
     Ok(())
+}
+
+/// Whether the user agrees to write the flagged values: asked on a terminal, never assumed
+/// elsewhere (a script says `--yes`).
+fn confirmed(flagged: &str, lang: Lang) -> anyhow::Result<bool> {
+    use std::io::{BufRead as _, IsTerminal as _, Write as _};
+    if !std::io::stdin().is_terminal() {
+        return Ok(false);
+    }
+    let question = rust_i18n::t!("cli.import.ask", locale = lang.code(), count = flagged);
+    eprint!("ward-kpi: {question} ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    let answer = answer.trim().to_lowercase();
+    Ok(["c", "có", "co", "y", "yes"].contains(&answer.as_str()))
 }
 
 /// "Tên trong tệp=code": the name, and the code after the last "=".

@@ -9,6 +9,7 @@ mod export;
 mod history;
 mod home_ward;
 mod import;
+mod lock;
 mod report;
 mod set;
 mod table;
@@ -21,7 +22,6 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::domain::Lang;
 use crate::domain::number::NumberStyle;
-use crate::startup::open;
 use crate::store::Store;
 
 /// ward-kpi: a ward's yearly indicators against plan.
@@ -87,7 +87,8 @@ pub enum Command {
     /// Show the database's home ward, the ward commands use without --ward, or choose it:
     /// `ward-kpi home-ward 03142` (the codes: `ward-kpi units`).
     HomeWard(home_ward::HomeWardArgs),
-    /// List the indicator catalogue.
+    /// List the indicator catalogue with each one's plausibility rules; `indicators export -o
+    /// FILE` and `indicators import FILE` carry it to another database.
     Indicators(catalogue::IndicatorsArgs),
     /// The other names an indicator goes by in the tables you import: `ward-kpi alias add
     /// "Thu NS" budget_revenue`, `ward-kpi alias remove "Thu NS"`, `ward-kpi alias list`.
@@ -100,6 +101,16 @@ pub enum Command {
     /// List the copies in the backups folder beside the database: file, date, reason, size,
     /// figures.
     Backups,
+    /// Replace the database by a copy (checked first; the file as it is is kept in the
+    /// backups folder): `ward-kpi restore backups/ward-kpi-2026-11-30-141503-daily.db`.
+    Restore(backup::RestoreArgs),
+    /// Lock a year's figures (chốt số liệu), whole or one stage or the plans, for a ward or
+    /// all: `ward-kpi lock --year 2025 --stage estimate --reason "đã gửi báo cáo ước"`.
+    Lock(lock::LockArgs),
+    /// Lift a lock, saying why: `ward-kpi unlock --year 2025 --reason "sửa số liệu quyết toán"`.
+    Unlock(lock::LockArgs),
+    /// List the locks and unlocks: who, when, what, why.
+    Locks(lock::LocksArgs),
     /// Set a year's plan and figures for one indicator, typed as people type them.
     Set(set::SetArgs),
     /// Print the year's report table for a ward.
@@ -183,21 +194,48 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             print_line(&rust_i18n::t!("cli.home_ward.choose", locale = lang.code()));
             Ok(())
         }
-        Command::HomeWard(home) => home_ward::run(&open(args.db)?, &home, lang),
-        Command::Indicators(list) => catalogue::indicators(&open(args.db)?, &list, lang),
-        Command::Alias(alias) => alias::run(&open(args.db)?, &alias, lang),
-        Command::Units => catalogue::units(&open(args.db)?, lang),
-        Command::Backup(backup) => backup::run(&open(args.db)?, &backup, lang),
-        Command::Backups => backup::list(&open(args.db)?, lang, style),
-        Command::Set(set) => set::run(&mut open(args.db)?, &set, lang, style),
-        Command::Report(report) => report::run(&open(args.db)?, &report, (lang, style).into()),
-        Command::History(history) => history::run(&open(args.db)?, &history, lang, style),
-        Command::Export(export) => export::run(&open(args.db)?, &export, (lang, style).into()),
+        Command::HomeWard(home) => home_ward::run(&open(args.db, lang)?, &home, lang),
+        Command::Indicators(list) => {
+            catalogue::indicators(&open(args.db, lang)?, &list, lang, style)
+        }
+        Command::Alias(alias) => alias::run(&open(args.db, lang)?, &alias, lang),
+        Command::Units => catalogue::units(&open(args.db, lang)?, lang),
+        Command::Backup(backup) => backup::run(&open(args.db, lang)?, &backup, lang),
+        Command::Backups => backup::list(&open(args.db, lang)?, lang, style),
+        Command::Restore(restore) => backup::restore(&mut open(args.db, lang)?, &restore, lang),
+        Command::Lock(lock) => lock::lock(&open(args.db, lang)?, &lock, lang),
+        Command::Unlock(lock) => lock::unlock(&open(args.db, lang)?, &lock, lang),
+        Command::Locks(locks) => lock::list(&open(args.db, lang)?, &locks, lang),
+        Command::Set(set) => set::run(&mut open(args.db, lang)?, &set, lang, style),
+        Command::Report(report) => {
+            report::run(&open(args.db, lang)?, &report, (lang, style).into())
+        }
+        Command::History(history) => history::run(&open(args.db, lang)?, &history, lang, style),
+        Command::Export(export) => {
+            export::run(&open(args.db, lang)?, &export, (lang, style).into())
+        }
         Command::Import(import) => {
             let chosen = args.number_style.map(NumberStyle::from);
-            import::run(&mut open(args.db)?, &import, lang, style, chosen)
+            import::run(&mut open(args.db, lang)?, &import, lang, style, chosen)
         }
     }
+}
+
+/// Opens the database as both faces do, then makes the day's backup if it is the day's first
+/// start (a backup that cannot be made is said on stderr; the command goes on).
+fn open(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<Store> {
+    let store = crate::startup::open(db)?;
+    if let Err(error) = store.daily_backup() {
+        eprintln!(
+            "ward-kpi: {}",
+            rust_i18n::t!(
+                "cli.daily_backup_failed",
+                locale = lang.code(),
+                error = crate::messages::describe(&anyhow::Error::from(error), lang)
+            )
+        );
+    }
+    Ok(store)
 }
 
 fn required_db(db: Option<&Path>, lang: Lang) -> anyhow::Result<PathBuf> {

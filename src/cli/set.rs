@@ -1,11 +1,12 @@
 //! `ward-kpi set`: a year's plan and figures for one indicator, typed as people type them (in
 //! the user's number style), checked by the one write path, saved in one transaction or not at
-//! all.
+//! all. A value a plausibility rule doubts is written with a warning on stderr, or, with
+//! `--strict`, refused (nothing written).
 
 use clap::Args;
 
 use crate::domain::number::{self, NumberStyle};
-use crate::domain::{Lang, PlanSource, PlanTarget, Stage};
+use crate::domain::{Lang, Locale, PlanSource, PlanTarget, Stage};
 use crate::edit::{self, Given, RowEdit, SlotEdit, Write};
 use crate::store::{Origin, Store};
 
@@ -44,6 +45,11 @@ pub struct SetArgs {
     /// only that note.
     #[arg(long)]
     pub note: Option<String>,
+    /// Refuse (write nothing, exit non-zero) when a value breaks a plausibility rule's warning
+    /// threshold (a change on last year, a multiple of the plan, estimate and actual apart),
+    /// instead of writing it with a warning.
+    #[arg(long)]
+    pub strict: bool,
 }
 
 fn parse_source(text: &str) -> Result<PlanSource, String> {
@@ -147,14 +153,39 @@ pub fn run(
             .clone()
             .map(|note| ("--note", note.trim().to_owned())),
     };
-    let planned = edit::plan(store, [edit])?;
+    let locale = Locale { lang, style };
+    let mut planned = edit::plan(store, [edit])?;
+    let flags = std::mem::take(&mut planned.flags);
     let batch = planned.into_batch().map_err(|refusals| {
         let reasons: Vec<_> = refusals
             .iter()
-            .map(|r| format!("{}: {}", r.at, r.reason.message(lang)))
+            .map(|r| format!("{}: {}", r.at, r.reason.message_in(locale)))
             .collect();
         anyhow::anyhow!(reasons.join("; "))
     })?;
+    let flagged: Vec<String> = flags
+        .iter()
+        .map(|flag| {
+            rust_i18n::t!(
+                "cli.flag.line",
+                locale = lang.code(),
+                at = flag.at,
+                value = number::format_with_unit(flag.value, &indicator.unit, lang, style),
+                reason = flag.message(&indicator.unit, locale)
+            )
+            .into_owned()
+        })
+        .collect();
+    if args.strict && !flagged.is_empty() {
+        anyhow::bail!(rust_i18n::t!(
+            "cli.set.strict",
+            locale = lang.code(),
+            flags = flagged.join("; ")
+        ));
+    }
+    for line in &flagged {
+        eprintln!("ward-kpi: {}: {line}", t("cli.flag.warning"));
+    }
     for (flag, text, warning) in &warnings {
         eprintln!(
             "ward-kpi: {flag} '{text}': {}",

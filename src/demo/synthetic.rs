@@ -57,8 +57,14 @@ pub fn generate(
             let base = base_value(indicator, &mut rng);
             for year in first_year..=LAST_YEAR {
                 let trend = 1.0 + 0.03 * f64::from(year - first_year);
-                let plan = base * trend;
-                let achieved = plan * (0.85 + 0.3 * rng.next_f64());
+                // A share stays a share: at most 100% (the plausibility rules refuse more).
+                let cap = if indicator.unit.is_percent() {
+                    100.0 / 1.005
+                } else {
+                    f64::MAX
+                };
+                let plan = (base * trend).min(cap);
+                let achieved = (plan * (0.85 + 0.3 * rng.next_f64())).min(cap);
                 batch.plans.push(PlanWrite {
                     unit,
                     indicator: *id,
@@ -123,6 +129,7 @@ fn indicators_for(store: &Store, count: u32) -> Result<Vec<(IndicatorId, Indicat
             precision: 1,
             archived: false,
             order: 1000 + i64::try_from(extra).unwrap_or(0),
+            rules: crate::domain::Rules::default_for(Kind::Flow, &Unit::new("tấn")),
         };
         let id = store.add_indicator(&indicator)?;
         list.push((id, indicator));

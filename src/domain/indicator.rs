@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::rules::{Rules, RulesError};
 use super::{Lang, Unit};
 
 /// The six groups a ward's report is organised by, in report order.
@@ -146,6 +147,10 @@ pub struct Indicator {
     pub archived: bool,
     /// Position within its category.
     pub order: i64,
+    /// Plausibility rules: the bounds a value may not leave, the thresholds beyond which it is
+    /// asked about (absent in a file: none).
+    #[serde(default)]
+    pub rules: Rules,
 }
 
 impl Indicator {
@@ -177,6 +182,7 @@ impl Indicator {
         if self.precision > 6 {
             return Err(IndicatorError::Precision(self.precision));
         }
+        self.rules.validate().map_err(IndicatorError::Rules)?;
         Ok(())
     }
 }
@@ -192,4 +198,6 @@ pub enum IndicatorError {
     NoUnit,
     #[error("precision {0} is too many decimals (at most 6)")]
     Precision(u32),
+    #[error("plausibility rules: {0}")]
+    Rules(RulesError),
 }

@@ -7,7 +7,7 @@ use super::compute::{self, Assessment, Change};
 use super::figure::{self, Figure};
 use super::number::{self, NumberStyle};
 use super::plan::{self, Plan, PlanTarget};
-use super::{AdminUnit, Indicator, Locale, Unit};
+use super::{AdminUnit, Indicator, Lang, Locale, Lock, LockPart, Unit};
 
 /// Everything stored about one indicator for a ward and a year, and last year's figures.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -42,6 +42,8 @@ pub struct Report {
     pub unit: AdminUnit,
     pub year: i16,
     pub rows: Vec<ReportRow>,
+    /// The locks that hold the year (chốt số liệu), oldest first.
+    pub locks: Vec<Lock>,
 }
 
 impl ReportRow {
@@ -199,7 +201,44 @@ impl Report {
                 &b.indicator.code,
             ))
         });
-        Self { unit, year, rows }
+        Self {
+            unit,
+            year,
+            rows,
+            locks: Vec::new(),
+        }
+    }
+
+    /// The report with the locks that hold its year.
+    #[must_use]
+    pub fn with_locks(mut self, locks: Vec<Lock>) -> Self {
+        self.locks = locks;
+        self
+    }
+
+    /// What documents and slides say of the locks: "Số liệu đã chốt ngày 07/01/2022", or per
+    /// part ("Số liệu ước đạt đã chốt ngày 20/12/2021"); `None` when nothing is locked.
+    pub fn locked_line(&self, lang: Lang) -> Option<String> {
+        let lines: Vec<String> = self
+            .locks
+            .iter()
+            .map(|lock| match lock.part {
+                LockPart::All => rust_i18n::t!(
+                    "lock.locked_on",
+                    locale = lang.code(),
+                    day = lock.locked.day()
+                )
+                .into_owned(),
+                part => rust_i18n::t!(
+                    "lock.part_locked_on",
+                    locale = lang.code(),
+                    part = part.name(lang),
+                    day = lock.locked.day()
+                )
+                .into_owned(),
+            })
+            .collect();
+        (!lines.is_empty()).then(|| lines.join("; "))
     }
 
     /// The report sentences, one per indicator with a figure.
@@ -292,6 +331,7 @@ mod tests {
             precision: 1,
             archived: false,
             order: 0,
+            rules: crate::domain::Rules::NONE,
         }
     }
 

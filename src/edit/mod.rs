@@ -24,6 +24,13 @@
 //!   file's number cell "3" beside its text "Dưới 3%") writes the plan the text says, as the
 //!   store reads it back.
 //! - A slot is written once per save; a second value for it is refused.
+//! - A change to a locked value (a lock on the ward's year, its plans or the value's stage) is
+//!   refused, naming the lock; a value given as it is stored is no change and passes.
+//! - A value outside its indicator's hard bounds ([`Rules`](crate::domain::Rules): 733,7% for a
+//!   share, a negative count) is refused, and so is a plan whose numbers are; a value given
+//!   that breaks a soft rule (a change on last year's value, the report's value of the year
+//!   before, beyond the threshold; more than N times its plan; an estimate and an actual of the
+//!   year too far apart) is written but flagged ([`Flag`]): the face asks before writing.
 
 pub(crate) mod ids;
 mod planner;
@@ -32,11 +39,12 @@ mod refusal;
 use rust_decimal::Decimal;
 
 use crate::domain::number;
-use crate::domain::{Locale, PlanSource, PlanTarget, Stage};
+use crate::domain::rules::Doubt;
+use crate::domain::{Locale, PlanSource, PlanTarget, Stage, Unit};
 use crate::store::{Batch, IndicatorId, UnitId};
 
 pub use planner::{Planner, plan};
-pub use refusal::{Reason, Refusal};
+pub use refusal::{OutOfBounds, Reason, Refusal};
 
 /// What an edit says of a value.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +134,28 @@ pub struct Change<W> {
     pub new: Option<Value>,
 }
 
+/// A value written that a soft rule doubts: the face asks before writing it (or, told to be
+/// strict, refuses).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Flag<W> {
+    pub at: W,
+    pub unit: UnitId,
+    pub year: i16,
+    pub indicator: IndicatorId,
+    pub slot: Slot,
+    /// The value flagged (a plan's: the number it is measured by).
+    pub value: Decimal,
+    /// The rule, and the values it compared.
+    pub doubt: Doubt,
+}
+
+impl<W> Flag<W> {
+    /// Why the value is flagged, its numbers in the indicator's `measure` (its unit).
+    pub fn message(&self, measure: &Unit, locale: Locale) -> String {
+        self.doubt.message(measure, locale)
+    }
+}
+
 /// What a set of edits does: the writes, each change, and what stops them.
 #[derive(Debug)]
 pub struct Planned<W> {
@@ -135,6 +165,8 @@ pub struct Planned<W> {
     pub unchanged: usize,
     /// Edits refused; while there is any, nothing may be written.
     pub refusals: Vec<Refusal<W>>,
+    /// Values written that a soft rule doubts: they do not stop the batch by themselves.
+    pub flags: Vec<Flag<W>>,
 }
 
 impl<W> Default for Planned<W> {
@@ -144,6 +176,7 @@ impl<W> Default for Planned<W> {
             changes: Vec::new(),
             unchanged: 0,
             refusals: Vec::new(),
+            flags: Vec::new(),
         }
     }
 }

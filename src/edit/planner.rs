@@ -4,9 +4,15 @@
 use std::collections::HashMap;
 use std::rc::Rc;
 
+use rust_decimal::Decimal;
+
 use super::ids::{IdMap, IdSet};
-use super::{Change, Given, Planned, Reason, Refusal, RowEdit, Slot, SlotEdit, Value, Write};
-use crate::domain::{Figure, Plan, PlanSource, PlanTarget, Stage};
+use super::{
+    Change, Flag, Given, OutOfBounds, Planned, Reason, Refusal, RowEdit, Slot, SlotEdit, Value,
+    Write,
+};
+use crate::domain::rules::{self, Rules};
+use crate::domain::{Figure, Indicator, Kind, Lock, Plan, PlanSource, PlanTarget, Stage};
 use crate::store::{FigureWrite, IndicatorId, PlanWrite, Store, StoreError, UnitId};
 
 /// Checks every edit and plans its writes, writing nothing.
@@ -31,6 +37,8 @@ pub struct Planner<'s, W> {
     /// Whether each indicator is archived, and its code, by id (row ids are small and dense:
     /// a lookup every row costs an index, not a hash).
     indicators: Vec<Option<(bool, String)>>,
+    /// Each indicator's plausibility rules, by id like `indicators`.
+    checks: Vec<Option<Checks>>,
     stored: IdMap<(UnitId, i16), Rc<Stored>>,
     seen: IdSet<(UnitId, i16, IndicatorId, Slot)>,
     planned: Planned<W>,
@@ -43,6 +51,28 @@ struct Stored {
     plans: HashMap<IndicatorId, Vec<Plan>>,
     figures: HashMap<IndicatorId, Vec<Figure>>,
     default_source: PlanSource,
+    /// The value each indicator reported the year before (its latest stage), which the soft
+    /// rules compare with.
+    last: HashMap<IndicatorId, Decimal>,
+    /// The locks that hold the ward-year.
+    locks: Vec<Lock>,
+}
+
+/// What the rules need of an indicator: its kind and rules, and (for a refusal) its names.
+struct Checks {
+    kind: Kind,
+    rules: Rules,
+    indicator: Indicator,
+}
+
+impl Stored {
+    /// The lock that holds `slot`, if any.
+    fn lock_of(&self, slot: Slot) -> Option<&Lock> {
+        self.locks.iter().find(|lock| match slot {
+            Slot::Plan(_) => lock.part.holds_plans(),
+            Slot::Figure(stage) => lock.part.holds_stage(stage),
+        })
+    }
 }
 
 /// An indicator's stored values in one ward-year.
@@ -55,6 +85,7 @@ impl<'s, W: Clone> Planner<'s, W> {
     /// A planner over the store as it is now.
     pub fn new(store: &'s Store) -> Result<Self, StoreError> {
         let mut indicators = Vec::new();
+        let mut checks: Vec<Option<Checks>> = Vec::new();
         for (id, indicator) in store.indicators()? {
             let Ok(index) = usize::try_from(id.0) else {
                 continue;
@@ -62,11 +93,20 @@ impl<'s, W: Clone> Planner<'s, W> {
             if indicators.len() <= index {
                 indicators.resize(index + 1, None);
             }
+            if checks.len() <= index {
+                checks.resize_with(index + 1, || None);
+            }
+            checks[index] = Some(Checks {
+                kind: indicator.kind,
+                rules: indicator.rules,
+                indicator: indicator.clone(),
+            });
             indicators[index] = Some((indicator.archived, indicator.code));
         }
         Ok(Self {
             store,
             indicators,
+            checks,
             stored: IdMap::default(),
             seen: IdSet::default(),
             planned: Planned::default(),
@@ -137,6 +177,13 @@ impl<'s, W: Clone> Planner<'s, W> {
                     note,
                 },
             };
+            if let Some(reason) = self.out_of_bounds(edit.indicator, &resolved) {
+                refusals.push(Refusal {
+                    at: resolved.into_at(),
+                    reason,
+                });
+                continue;
+            }
             if self.seen.insert(key(resolved.slot())) {
                 slots.push(resolved);
             } else {
@@ -182,6 +229,7 @@ impl<'s, W: Clone> Planner<'s, W> {
         }
 
         let target = (edit.unit, edit.year, edit.indicator);
+        let first_change = self.planned.changes.len();
         for resolved in slots.drain(..) {
             let slot = resolved.slot();
             let row_note = || {
@@ -200,7 +248,8 @@ impl<'s, W: Clone> Planner<'s, W> {
                 } => {
                     let old = values.plans.iter().find(|p| p.source == source);
                     let note = note.or_else(row_note);
-                    self.plan(at, target, source, old, given, derived, note);
+                    let lock = stored.lock_of(slot);
+                    refusals.extend(self.plan(at, target, source, old, given, derived, note, lock));
                 }
                 Resolved::Figure {
                     at,
@@ -210,12 +259,153 @@ impl<'s, W: Clone> Planner<'s, W> {
                 } => {
                     let old = values.figures.iter().find(|f| f.stage == stage);
                     let note = note.or_else(row_note);
-                    self.figure(at, target, stage, old, value, note);
+                    let lock = stored.lock_of(slot);
+                    refusals.extend(self.figure(at, target, stage, old, value, note, lock));
                 }
             }
         }
         self.buffer = slots;
+        let last = stored.last.get(&edit.indicator).copied();
+        self.flag(first_change, edit.indicator, &values, last);
         Ok(refusals)
+    }
+
+    /// The values flagged so far, taken out (a face that names each flag as it goes, like the
+    /// changes).
+    pub fn take_flags(&mut self) -> std::vec::Drain<'_, Flag<W>> {
+        self.planned.flags.drain(..)
+    }
+
+    /// Why a slot's value is refused by its indicator's hard bounds, if it is.
+    fn out_of_bounds(&self, indicator: IndicatorId, resolved: &Resolved<W>) -> Option<Reason> {
+        let checks = self.checks(indicator)?;
+        let (value, bound, plan) = match resolved {
+            Resolved::Figure {
+                value: Given::Set { value, .. },
+                ..
+            } => (*value, checks.rules.bound(*value)?, false),
+            Resolved::Plan {
+                target: Given::Set { value, .. },
+                ..
+            } => {
+                let bound = checks.rules.plan_bound(*value)?;
+                let broken = match bound {
+                    rules::Bound::Min(_) => value.low(),
+                    rules::Bound::Max(_) => value.high(),
+                };
+                (broken, bound, true)
+            }
+            _ => return None,
+        };
+        let indicator = &checks.indicator;
+        Some(Reason::OutOfBounds(Box::new(OutOfBounds {
+            indicator: indicator.code.clone(),
+            name_vi: indicator.name_vi.clone(),
+            name_en: indicator.name_en.clone(),
+            unit: indicator.unit.clone(),
+            value,
+            bound,
+            plan,
+        })))
+    }
+
+    fn checks(&self, indicator: IndicatorId) -> Option<&Checks> {
+        usize::try_from(indicator.0)
+            .ok()
+            .and_then(|i| self.checks.get(i))
+            .and_then(Option::as_ref)
+    }
+
+    /// Flags the values of the row's changes (from `first`) that its indicator's soft rules
+    /// doubt, against the row's values once its edits are made and `last` year's value.
+    fn flag(
+        &mut self,
+        first: usize,
+        indicator: IndicatorId,
+        values: &Values<'_>,
+        last: Option<Decimal>,
+    ) {
+        let Some(&Checks { kind, rules, .. }) = self.checks(indicator) else {
+            return;
+        };
+        let changes = &self.planned.changes[first..];
+        if changes.is_empty() {
+            return;
+        }
+        let figure = |stage: Stage| match changes.iter().find(|c| c.slot == Slot::Figure(stage)) {
+            Some(change) => match change.new {
+                Some(Value::Figure(value)) => Some(value),
+                _ => None,
+            },
+            None => values
+                .figures
+                .iter()
+                .find(|f| f.stage == stage)
+                .map(|f| f.value),
+        };
+        let plan = changes
+            .iter()
+            .find_map(|c| match (&c.slot, &c.new) {
+                (Slot::Plan(_), Some(Value::Plan(target))) => Some(*target),
+                _ => None,
+            })
+            .or_else(|| crate::domain::plan::preferred(values.plans).map(|p| p.target))
+            .and_then(|target| rules::plan_number(target, last));
+        let reported = Stage::ALL.into_iter().rev().find_map(figure);
+        let actual_changed = changes
+            .iter()
+            .any(|c| c.slot == Slot::Figure(Stage::Actual));
+        let figure_changed = changes
+            .iter()
+            .any(|c| matches!(c.slot, Slot::Figure(_)) && c.new.is_some() && c.new != c.old);
+        let mut flags = Vec::new();
+        for change in changes {
+            // A note alone, or a value removed, is not doubted.
+            if change.new.is_none() || change.new == change.old {
+                continue;
+            }
+            let mut doubts = Vec::new();
+            let value = match (change.slot, &change.new) {
+                (Slot::Figure(stage), Some(Value::Figure(value))) => {
+                    let value = *value;
+                    doubts.extend(last.and_then(|last| rules.check_change(kind, value, last)));
+                    doubts.extend(plan.and_then(|plan| rules.check_plan(value, plan)));
+                    // The estimate and the actual compared once, at the actual when it changed.
+                    let compares =
+                        stage == Stage::Actual || (stage == Stage::Estimate && !actual_changed);
+                    if compares
+                        && let (Some(estimate), Some(actual)) =
+                            (figure(Stage::Estimate), figure(Stage::Actual))
+                    {
+                        doubts.extend(rules.check_stages(estimate, actual));
+                    }
+                    value
+                }
+                (Slot::Plan(_), Some(Value::Plan(target))) => {
+                    let Some(number) = rules::plan_number(*target, last) else {
+                        continue;
+                    };
+                    // Asked at the value instead when the row gives one too.
+                    if let Some(reported) = reported
+                        && !figure_changed
+                    {
+                        doubts.extend(rules.check_plan_typed(reported, number));
+                    }
+                    number
+                }
+                _ => continue,
+            };
+            flags.extend(doubts.into_iter().map(|doubt| Flag {
+                at: change.at.clone(),
+                unit: change.unit,
+                year: change.year,
+                indicator: change.indicator,
+                slot: change.slot,
+                value,
+                doubt,
+            }));
+        }
+        self.planned.flags.append(&mut flags);
     }
 
     /// The changes of the rows planned since the last call, taken out (a face that shows each
@@ -229,6 +419,7 @@ impl<'s, W: Clone> Planner<'s, W> {
         self.planned
     }
 
+    /// Plans a plan's write; a change a lock holds is refused instead.
     #[allow(clippy::too_many_arguments)]
     fn plan(
         &mut self,
@@ -239,7 +430,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         given: Given<PlanTarget>,
         derived: Option<bool>,
         note: Option<String>,
-    ) {
+        lock: Option<&Lock>,
+    ) -> Option<Refusal<W>> {
         let new = match given {
             // The form the text words, as the store will read it back.
             Given::Set { value, text } => Some((value.with_wording(&text), text)),
@@ -256,7 +448,10 @@ impl<'s, W: Clone> Planner<'s, W> {
         };
         if same {
             self.planned.unchanged += 1;
-            return;
+            return None;
+        }
+        if let Some(lock) = lock {
+            return Some(locked(at, lock));
         }
         let (target, text) = new.unzip();
         let text = text.unwrap_or_default();
@@ -279,8 +474,11 @@ impl<'s, W: Clone> Planner<'s, W> {
             old: old.map(|p| Value::Plan(p.target)),
             new: target.map(Value::Plan),
         });
+        None
     }
 
+    /// Plans a figure's write; a change a lock holds is refused instead.
+    #[allow(clippy::too_many_arguments)]
     fn figure(
         &mut self,
         at: W,
@@ -289,7 +487,8 @@ impl<'s, W: Clone> Planner<'s, W> {
         old: Option<&Figure>,
         given: Given<rust_decimal::Decimal>,
         note: Option<String>,
-    ) {
+        lock: Option<&Lock>,
+    ) -> Option<Refusal<W>> {
         let new = match given {
             Given::Set { value, text } => Some((value, text)),
             Given::Keep => old.map(|f| (f.value, f.text.clone())),
@@ -302,7 +501,10 @@ impl<'s, W: Clone> Planner<'s, W> {
         };
         if same {
             self.planned.unchanged += 1;
-            return;
+            return None;
+        }
+        if let Some(lock) = lock {
+            return Some(locked(at, lock));
         }
         let value = new.as_ref().map(|(v, _)| *v);
         self.planned.batch.figures.push(FigureWrite {
@@ -322,6 +524,7 @@ impl<'s, W: Clone> Planner<'s, W> {
             old: old.map(|f| Value::Figure(f.value)),
             new: value.map(Value::Figure),
         });
+        None
     }
 
     /// What a ward-year stores, read on first use.
@@ -334,9 +537,31 @@ impl<'s, W: Clone> Planner<'s, W> {
             plans: self.store.plans_of(unit, year)?,
             figures: self.store.figures_of(unit, year)?,
             default_source: self.store.default_plan_source(&admin_unit, year)?,
+            last: self
+                .store
+                .figures_of(unit, year - 1)?
+                .into_iter()
+                .filter_map(|(id, figures)| {
+                    crate::domain::figure::current(&figures).map(|f| (id, f.value))
+                })
+                .collect(),
+            locks: self
+                .store
+                .locks_holding(unit, year)?
+                .into_iter()
+                .map(|l| l.lock)
+                .collect(),
         });
         self.stored.insert((unit, year), Rc::clone(&stored));
         Ok(stored)
+    }
+}
+
+/// The refusal of a change a lock holds.
+fn locked<W>(at: W, lock: &Lock) -> Refusal<W> {
+    Refusal {
+        at,
+        reason: Reason::Locked(Box::new(lock.clone())),
     }
 }
 
@@ -604,5 +829,140 @@ mod tests {
         };
         let planned = run(&store, vec![unknown]);
         assert_eq!(planned.refusals[0].reason, Reason::UnknownIndicator);
+    }
+
+    #[test]
+    fn a_value_beyond_its_bound_is_refused_and_the_rest_of_the_row_planned() {
+        let (_dir, store, unit) = demo();
+        let share = edit(
+            &store,
+            unit,
+            "trained_labour_share",
+            vec![
+                Write::Figure {
+                    stage: Stage::Actual,
+                    value: Given::Set {
+                        value: Decimal::new(7337, 1),
+                        text: "733,7".into(),
+                    },
+                },
+                plan_of(Decimal::from(75), None),
+            ],
+            None,
+        );
+        let planned = run(&store, vec![share]);
+        assert_eq!(planned.refusals.len(), 1);
+        let Reason::OutOfBounds(out) = &planned.refusals[0].reason else {
+            panic!("{:?}", planned.refusals)
+        };
+        assert_eq!(out.indicator, "trained_labour_share");
+        assert_eq!(
+            out.bound,
+            crate::domain::rules::Bound::Max(Decimal::ONE_HUNDRED)
+        );
+        assert_eq!(planned.batch.plans.len(), 1);
+        assert!(planned.batch.figures.is_empty());
+        let band = edit(
+            &store,
+            unit,
+            "poverty_rate",
+            vec![Write::Plan {
+                source: None,
+                target: Given::Set {
+                    value: PlanTarget::range(Decimal::from(95), Decimal::from(105)),
+                    text: "95 - 105".into(),
+                },
+                derived: None,
+            }],
+            None,
+        );
+        let planned = run(&store, vec![band]);
+        assert!(matches!(
+            &planned.refusals[0].reason,
+            Reason::OutOfBounds(out) if out.plan && out.value == Decimal::from(105)
+        ));
+    }
+
+    #[test]
+    fn each_soft_rule_flags_the_value_it_doubts_and_writes_it() {
+        use crate::domain::rules::Doubt;
+        let (_dir, store, unit) = demo();
+        // Ten times the plan, an actual a tenth of the estimate, and an ordinary value.
+        let crop = edit(
+            &store,
+            unit,
+            "crop_output",
+            vec![figure(Stage::Final, 28_098, "28.098")],
+            None,
+        );
+        let budget = edit(
+            &store,
+            unit,
+            "budget_revenue",
+            vec![figure(Stage::Actual, 1_741_688_953, "1.741.688.953")],
+            None,
+        );
+        let cells = edit(
+            &store,
+            unit,
+            "party_cells",
+            vec![figure(Stage::Final, 19, "19")],
+            None,
+        );
+        let planned = run(&store, vec![crop, budget, cells]);
+        assert!(planned.refusals.is_empty());
+        assert_eq!(
+            planned.batch.figures.len(),
+            3,
+            "flags do not stop the batch"
+        );
+        let doubts: Vec<_> = planned.flags.iter().map(|f| f.doubt.code()).collect();
+        assert_eq!(doubts, ["plan", "stages"]);
+        assert!(matches!(
+            planned.flags[0].doubt,
+            Doubt::AbovePlan { plan, .. } if plan == Decimal::new(24_518, 1)
+        ));
+        // The next year: crop output against 2021's 2.809,8.
+        let (next, _) = store.unit_for("03142", 2022).unwrap();
+        let slip = RowEdit {
+            year: 2022,
+            ..edit(
+                &store,
+                next,
+                "crop_output",
+                vec![Write::Figure {
+                    stage: Stage::Actual,
+                    value: Given::Set {
+                        value: Decimal::new(2809, 3),
+                        text: "2,809".into(),
+                    },
+                }],
+                None,
+            )
+        };
+        let planned = run(&store, vec![slip]);
+        assert_eq!(planned.flags.len(), 1);
+        assert!(matches!(
+            planned.flags[0].doubt,
+            Doubt::Change { last, points: false, .. } if last == Decimal::new(28_098, 1)
+        ));
+        assert_eq!(planned.flags[0].slot, Slot::Figure(Stage::Actual));
+        // A plan typed ten times too small is asked about at the plan.
+        let small = edit(
+            &store,
+            unit,
+            "crop_output",
+            vec![plan_of(Decimal::new(2452, 1), None)],
+            None,
+        );
+        let planned = run(&store, vec![small]);
+        assert!(matches!(
+            planned.flags[..],
+            [crate::edit::Flag {
+                slot: Slot::Plan(_),
+                doubt: Doubt::BelowValue { .. },
+                ..
+            }]
+        ));
     }
 }

@@ -4,6 +4,7 @@
 //! Every file is written under a temporary name beside its target and renamed into place once
 //! complete, so a failed export never leaves half a file.
 
+pub mod catalogue;
 pub mod chart;
 pub mod csv;
 pub mod draw;

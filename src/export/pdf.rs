@@ -210,6 +210,9 @@ impl<'f> Pages<'f> {
             Anchor::Middle,
             0.0,
         );
+        if let Some(locked) = report.locked_line(lang) {
+            self.paragraph(&locked, WARD_LINE_SIZE, Weight::Bold, Anchor::Middle, 0.0);
+        }
         self.y += AFTER_WARD_LINE;
 
         self.table(&report.rows);

@@ -22,6 +22,9 @@ pub fn sentences(wards: &[WardYear], locale: Locale) -> String {
             year = report.year
         ));
         out.push('\n');
+        if let Some(locked) = report.locked_line(lang) {
+            out.push_str(&format!("({locked})\n"));
+        }
         for sentence in report.sentences(locale) {
             out.push_str("- ");
             out.push_str(&sentence);

@@ -5,6 +5,7 @@
 //! problem writes nothing, and a clean one is written in one transaction through the store's
 //! change log.
 
+pub mod catalogue;
 mod checks;
 mod columns;
 mod headings;
@@ -18,9 +19,9 @@ mod style;
 
 use std::path::Path;
 
-use crate::domain::Lang;
-use crate::domain::number::NumberStyle;
-use crate::edit::{Planner, Refusal};
+use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Lang, Locale};
+use crate::edit::{Flag, Planner, Refusal};
 use crate::store::{Store, StoreError};
 
 pub use crate::edit::{Slot, Value};
@@ -136,6 +137,10 @@ pub fn preview_with_progress(
         );
         let mut reader = RowReader::new(store, &columns, defaults, sheet.clone(), &found)?;
         let mut planner = Planner::new(store)?;
+        let locale = Locale {
+            lang: defaults.lang,
+            style: defaults.user_style,
+        };
         for (done, (line, cells)) in rows.iter().enumerate() {
             if done % EVERY == 0 && done > 0 {
                 progress(done, rows.len());
@@ -151,7 +156,10 @@ pub fn preview_with_progress(
             for (edit, ward) in reads.drain(..) {
                 let indicator = reader.catalogue.code(edit.indicator).cloned();
                 for Refusal { at, reason } in planner.row(edit)? {
-                    reader.sink.problem(at, reason.message(defaults.lang));
+                    reader.sink.problem(at, reason.message_in(locale));
+                }
+                for flag in planner.take_flags() {
+                    preview.flags.push(flagged(&reader, &flag, locale));
                 }
                 // The row's changes, named for the preview as they are made.
                 for change in planner.take_changes() {
@@ -190,6 +198,32 @@ pub fn preview_with_progress(
         preview.batch.aliases = std::mem::take(&mut reader.learnt);
         Ok(preview)
     })
+}
+
+/// A flagged value as the preview lists it: at its cell, the indicator, the value and why.
+fn flagged(reader: &RowReader<'_>, flag: &Flag<rows::At>, locale: Locale) -> Problem {
+    let unit = reader.catalogue.unit(flag.indicator);
+    let fallback = crate::domain::Unit::new("");
+    let unit = unit.unwrap_or(&fallback);
+    let name = reader
+        .catalogue
+        .name(flag.indicator, locale.lang)
+        .unwrap_or_default();
+    let reason = rust_i18n::t!(
+        "import.flag",
+        locale = locale.lang.code(),
+        year = flag.year,
+        indicator = name,
+        value = number::format_with_unit(flag.value, unit, locale.lang, locale.style),
+        why = flag.message(unit, locale)
+    )
+    .into_owned();
+    Problem {
+        sheet: reader.sink.sheet.clone(),
+        row: flag.at.row,
+        column: reader.sink.heading(flag.at),
+        reason,
+    }
 }
 
 /// Whether a sheet's merged cells are needed to read its header: no header is found without

@@ -132,6 +132,10 @@ pub struct Preview {
     pub problems: Vec<Problem>,
     /// Cells read with a warning (mixed separators, …): they do not stop the import.
     pub warnings: Vec<Problem>,
+    /// Values a plausibility rule doubts (a change on last year, a multiple of the plan,
+    /// estimate and actual apart), each at its cell with the indicator, the value and why:
+    /// written only once the user confirms them.
+    pub flags: Vec<Problem>,
     /// Values that repeat what is stored: nothing to write.
     pub unchanged: usize,
     /// The number style the file's cells were read in and how it was found, or why it could
@@ -155,6 +159,7 @@ impl Preview {
             changes: Vec::new(),
             problems: Vec::new(),
             warnings: Vec::new(),
+            flags: Vec::new(),
             unchanged: 0,
             style,
             columns: ColumnUse::default(),

@@ -4,10 +4,20 @@
 use rusqlite::{Row, params};
 
 use super::{IndicatorId, Result, Store, StoreError};
-use crate::domain::{Category, Direction, Indicator, Kind, Unit};
+use rust_decimal::Decimal;
 
-const COLUMNS: &str =
-    "id, code, name_vi, name_en, category, unit, direction, kind, precision, archived, sort_order";
+use crate::domain::{Category, Direction, Indicator, Kind, Rules, Unit};
+
+const COLUMNS: &str = "id, code, name_vi, name_en, category, unit, direction, kind, precision, \
+     archived, sort_order, rule_min, rule_max, rule_change, rule_times_plan, rule_stage_gap";
+
+/// What taking a catalogue file did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CatalogueMerge {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+}
 
 impl Store {
     /// The catalogue in report order (category, then position), archived ones included.
@@ -52,7 +62,8 @@ impl Store {
         self.conn
             .execute(
                 &format!(
-                    "INSERT INTO indicator ({}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                    "INSERT INTO indicator ({})
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
                     COLUMNS.trim_start_matches("id, ")
                 ),
                 params![
@@ -66,6 +77,11 @@ impl Store {
                     indicator.precision,
                     indicator.archived,
                     indicator.order,
+                    rule_text(indicator.rules.min),
+                    rule_text(indicator.rules.max),
+                    rule_text(indicator.rules.max_change),
+                    rule_text(indicator.rules.max_times_plan),
+                    rule_text(indicator.rules.max_stage_gap),
                 ],
             )
             .map_err(|e| self.sql(e))?;
@@ -86,7 +102,9 @@ impl Store {
             .conn
             .execute(
                 "UPDATE indicator SET name_vi = ?2, name_en = ?3, category = ?4, unit = ?5,
-                     direction = ?6, kind = ?7, precision = ?8, archived = ?9, sort_order = ?10
+                     direction = ?6, kind = ?7, precision = ?8, archived = ?9, sort_order = ?10,
+                     rule_min = ?11, rule_max = ?12, rule_change = ?13, rule_times_plan = ?14,
+                     rule_stage_gap = ?15
                  WHERE code = ?1",
                 params![
                     indicator.code,
@@ -99,6 +117,11 @@ impl Store {
                     indicator.precision,
                     indicator.archived,
                     indicator.order,
+                    rule_text(indicator.rules.min),
+                    rule_text(indicator.rules.max),
+                    rule_text(indicator.rules.max_change),
+                    rule_text(indicator.rules.max_times_plan),
+                    rule_text(indicator.rules.max_stage_gap),
                 ],
             )
             .map_err(|e| self.sql(e))?;
@@ -106,6 +129,34 @@ impl Store {
             return Err(StoreError::UnknownIndicator(indicator.code.clone()));
         }
         Ok(())
+    }
+
+    /// Takes a catalogue from a file: each indicator new by its code is added, each known one
+    /// replaced by the file's definition (its rules included), in one transaction: all or
+    /// nothing. Indicators the file does not name stay as they are.
+    pub fn merge_catalogue(&self, list: &[Indicator]) -> Result<CatalogueMerge> {
+        self.writable()?;
+        let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
+        let mut merge = CatalogueMerge::default();
+        for indicator in list {
+            let stored = self
+                .indicators()?
+                .into_iter()
+                .find(|(_, i)| i.code == indicator.code);
+            match stored {
+                Some((_, same)) if same == *indicator => merge.unchanged += 1,
+                Some(_) => {
+                    self.update_indicator(indicator)?;
+                    merge.updated += 1;
+                }
+                None => {
+                    self.add_indicator(indicator)?;
+                    merge.added += 1;
+                }
+            }
+        }
+        tx.commit().map_err(|e| self.sql(e))?;
+        Ok(merge)
     }
 
     /// Deletes an indicator that never held data; one with data must be archived instead.
@@ -152,6 +203,11 @@ impl Store {
         let direction: String = r.get(6).map_err(get)?;
         let kind: String = r.get(7).map_err(get)?;
         let unit: String = r.get(5).map_err(get)?;
+        let rule = |index: usize, what: &'static str| -> Result<Option<Decimal>> {
+            let text: Option<String> = r.get(index).map_err(get)?;
+            text.map(|t| t.parse::<Decimal>().map_err(|_| bad(what, t.clone())))
+                .transpose()
+        };
         Ok((
             IndicatorId(r.get(0).map_err(get)?),
             Indicator {
@@ -167,7 +223,19 @@ impl Store {
                 precision: r.get(8).map_err(get)?,
                 archived: r.get(9).map_err(get)?,
                 order: r.get(10).map_err(get)?,
+                rules: Rules {
+                    min: rule(11, "rule_min")?,
+                    max: rule(12, "rule_max")?,
+                    max_change: rule(13, "rule_change")?,
+                    max_times_plan: rule(14, "rule_times_plan")?,
+                    max_stage_gap: rule(15, "rule_stage_gap")?,
+                },
             },
         ))
     }
+}
+
+/// A rule as stored: its decimal text, `NULL` when it is not checked.
+fn rule_text(rule: Option<Decimal>) -> Option<String> {
+    rule.map(|v| v.normalize().to_string())
 }

@@ -17,7 +17,9 @@ impl Store {
     /// they hold a plan or figure that year), with its plans, figures and last year's figures.
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
         let admin_unit = self.unit(unit)?;
-        Ok(Report::new(admin_unit, year, self.year_data(unit, year)?))
+        let locks = self.locks_holding(unit, year)?;
+        Ok(Report::new(admin_unit, year, self.year_data(unit, year)?)
+            .with_locks(locks.into_iter().map(|l| l.lock).collect()))
     }
 
     /// What a ward's report of a year is computed from: every indicator in the catalogue

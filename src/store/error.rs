@@ -48,6 +48,14 @@ pub enum StoreError {
         what: &'static str,
         text: String,
     },
+    #[error("{}: this is the database itself; choose a copy to restore from", path.display())]
+    RestoreItself { path: PathBuf },
+    #[error("a lock or an unlock needs a reason (--reason \"…\")")]
+    NoReason,
+    #[error("already locked: {scope}, since {day}")]
+    AlreadyLocked { scope: String, day: String },
+    #[error("nothing to unlock: no lock holds {scope} (see `ward-kpi locks`)")]
+    NotLocked { scope: String },
     #[error("no indicator with code '{0}' (see `ward-kpi indicators`)")]
     UnknownIndicator(String),
     #[error("no administrative unit with code '{code}' in {year}")]

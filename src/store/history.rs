@@ -13,16 +13,25 @@ use rusqlite::params;
 use super::save::logged_target;
 use super::schema::{source_from_number, source_number, stage_from_number, stage_number};
 use super::{IndicatorId, Result, Store, UnitId};
-use crate::domain::{PlanSource, Stage};
+use std::str::FromStr as _;
+
+use rust_decimal::Decimal;
+
+use crate::domain::number::{self, NumberStyle};
+use crate::domain::{PlanSource, Stage, plan};
 
 /// One logged change.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ChangeEntry {
+    /// The save (`change_set`) that made it.
+    pub set: i64,
     /// RFC 3339 timestamp, UTC.
     pub at: String,
     pub who: String,
     /// `window`, `cli`, `import`, `demo`, `synthetic`.
     pub origin: String,
+    /// An import's file name; empty otherwise.
+    pub detail: String,
     /// `plan:<source>` or `figure:<stage>`.
     pub slot: String,
     pub old_value: Option<String>,
@@ -31,6 +40,57 @@ pub struct ChangeEntry {
     pub new_text: Option<String>,
     pub old_note: Option<String>,
     pub new_note: Option<String>,
+}
+
+impl ChangeEntry {
+    /// The value before, in `style` ("2.809,8", a band "6,6–6,8", "–" for none).
+    pub fn old_shown(&self, style: NumberStyle) -> String {
+        shown(self.old_value.as_deref(), self.old_text.as_deref(), style)
+    }
+
+    /// The value after, in `style`.
+    pub fn new_shown(&self, style: NumberStyle) -> String {
+        shown(self.new_value.as_deref(), self.new_text.as_deref(), style)
+    }
+
+    /// The slot in words: "Thực hiện", "Kế hoạch được giao".
+    pub fn slot_name(&self, lang: crate::domain::Lang) -> String {
+        let (kind, which) = self.slot.split_once(':').unwrap_or((&self.slot, ""));
+        rust_i18n::t!(format!("cli.slot.{kind}.{which}"), locale = lang.code()).into_owned()
+    }
+
+    /// Where it came from in words: "cửa sổ", "dòng lệnh", "nhập từ bieu-2023.xlsx".
+    pub fn origin_name(&self, lang: crate::domain::Lang) -> String {
+        origin_name(&self.origin, &self.detail, lang)
+    }
+}
+
+/// A save's origin in words, with an import's file: "nhập từ bieu-2023.xlsx".
+pub fn origin_name(origin: &str, detail: &str, lang: crate::domain::Lang) -> String {
+    if origin == "import" && !detail.is_empty() {
+        return rust_i18n::t!("history.imported_from", locale = lang.code(), file = detail)
+            .into_owned();
+    }
+    rust_i18n::t!(format!("cli.origin.{origin}"), locale = lang.code()).into_owned()
+}
+
+/// A logged value in the output number style ("2.809,8", a band "6,6–6,8", "–" for none); a
+/// plan in words as it was typed ("Dưới 3%"), its number alone saying less.
+fn shown(value: Option<&str>, text: Option<&str>, style: NumberStyle) -> String {
+    let Some(value) = value else {
+        return "–".to_owned();
+    };
+    if let Some(text) = text.filter(|t| plan::is_worded(t)) {
+        return text.to_owned();
+    }
+    value
+        .split('–')
+        .map(|part| {
+            Decimal::from_str(part)
+                .map_or_else(|_| part.to_owned(), |d| number::format_exact(d, style))
+        })
+        .collect::<Vec<_>>()
+        .join("–")
 }
 
 /// One value a slot held: from the save that wrote it to the one that replaced it, if any.
@@ -103,18 +163,23 @@ impl Store {
         // Stable: within one save, plans before figures, as the versions were sorted.
         transitions.sort_by_key(|t| t.set);
 
-        let mut sets: HashMap<i64, (String, String, String)> = HashMap::new();
+        let mut sets: HashMap<i64, (String, String, String, String)> = HashMap::new();
         let mut stmt = self
             .conn
-            .prepare_cached("SELECT at, who, origin FROM change_set WHERE id = ?1")
+            .prepare_cached(&format!(
+                "SELECT at, who, origin, {} FROM change_set WHERE id = ?1",
+                self.detail_column()?
+            ))
             .map_err(|e| self.sql(e))?;
         let mut entries = Vec::with_capacity(transitions.len());
         for t in transitions {
-            let (at, who, origin) = match sets.get(&t.set) {
+            let (at, who, origin, detail) = match sets.get(&t.set) {
                 Some(set) => set.clone(),
                 None => {
-                    let set: (String, String, String) = stmt
-                        .query_row([t.set], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                    let set: (String, String, String, String) = stmt
+                        .query_row([t.set], |r| {
+                            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                        })
                         .map_err(|e| self.sql(e))?;
                     sets.insert(t.set, set.clone());
                     set
@@ -122,9 +187,11 @@ impl Store {
             };
             let slot = t.new.or(t.old).map(|v| v.slot.clone()).unwrap_or_default();
             entries.push(ChangeEntry {
+                set: t.set,
                 at,
                 who,
                 origin,
+                detail,
                 slot,
                 old_value: t.old.map(|v| v.value.clone()),
                 new_value: t.new.map(|v| v.value.clone()),

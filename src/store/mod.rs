@@ -11,7 +11,11 @@ mod catalogue;
 mod entries;
 mod error;
 mod history;
+mod locks;
+mod restore;
+mod retention;
 mod save;
+mod saves;
 mod schema;
 pub mod seed;
 mod units;
@@ -24,8 +28,13 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 
 pub use backup::BackupInfo;
+pub use catalogue::CatalogueMerge;
 pub use error::StoreError;
-pub use history::ChangeEntry;
+pub use history::{ChangeEntry, origin_name as history_origin_name};
+pub use locks::StoredLock;
+pub use restore::{RestoreRecord, Restored};
+pub use retention::{BackupReason, KEEP_LAST};
+pub use saves::{SaveChange, SaveEntry, SaveFilter};
 pub use schema::{APPLICATION_ID, latest_version};
 pub use write::{Batch, FigureWrite, Origin, PlanWrite, SaveSummary};
 

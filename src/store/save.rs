@@ -27,6 +27,38 @@ impl Store {
         &mut self,
         batch: &Batch,
         origin: Origin,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<SaveSummary> {
+        self.apply_logged(batch, origin, "", progress)
+    }
+
+    /// An import's save: a copy of the database is made first (in the backups folder, see
+    /// [`BackupReason::Import`](super::BackupReason)), and the change log names the file the
+    /// values came from. A batch that writes nothing makes no copy.
+    pub fn apply_import(
+        &mut self,
+        batch: &Batch,
+        file: &std::path::Path,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<SaveSummary> {
+        self.writable()?;
+        if batch.plans.is_empty() && batch.figures.is_empty() && batch.aliases.is_empty() {
+            return Ok(SaveSummary::default());
+        }
+        self.backup_before(super::BackupReason::Import)?;
+        let name = file.file_name().map_or_else(
+            || file.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        self.apply_logged(batch, Origin::Import, &name, progress)
+    }
+
+    /// A save, its change set recording `origin` and `detail` (an import's file name).
+    fn apply_logged(
+        &mut self,
+        batch: &Batch,
+        origin: Origin,
+        detail: &str,
         mut progress: impl FnMut(usize, usize),
     ) -> Result<SaveSummary> {
         const EVERY: usize = 1000;
@@ -39,7 +71,8 @@ impl Store {
         let mut summary = SaveSummary::default();
         {
             let at = jiff::Timestamp::now().to_string();
-            let mut save = Save::begin(&tx, &at, &super::os_user(), origin.code()).map_err(err)?;
+            let mut save =
+                Save::begin(&tx, &at, &super::os_user(), origin.code(), detail).map_err(err)?;
             for plan in &batch.plans {
                 if save.plan(plan).map_err(err)? {
                     summary.plans_changed += 1;
@@ -195,9 +228,12 @@ impl<'c> Save<'c> {
         at: &str,
         who: &str,
         origin: &str,
+        detail: &str,
     ) -> rusqlite::Result<Self> {
-        conn.prepare_cached("INSERT INTO change_set (at, who, origin) VALUES (?1, ?2, ?3)")?
-            .execute([at, who, origin])?;
+        conn.prepare_cached(
+            "INSERT INTO change_set (at, who, origin, detail) VALUES (?1, ?2, ?3, ?4)",
+        )?
+        .execute([at, who, origin, detail])?;
         Ok(Self {
             conn,
             set: conn.last_insert_rowid(),

@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1, V2];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -147,6 +147,77 @@ CREATE TABLE indicator_alias (
 );
 
 CREATE INDEX indicator_alias_indicator ON indicator_alias (indicator_id);
+";
+
+/// Version 3: what keeps reported numbers from drifting.
+///
+/// - `year_lock`: a lock (chốt số liệu) on a ward's year (`unit_id`), or on every unit's
+///   (`unit_id` NULL), whole (`part` 'all') or one part of it: the plans, or one stage. It says
+///   who locked it, when and why, and `mark`, the last `change_set` when it was locked, so
+///   that the values changed since can be counted. Unlocking fills the `unlocked_*` columns: the
+///   row stays, so `ward-kpi locks` lists both events.
+/// - `restore_log`: each restore of the file from a copy, recorded in the restored file: when,
+///   who, from which copy, and where the file as it was before was kept.
+/// - `change_set.detail`: where a save came from beyond its origin: an import's file name.
+const V3: &str = r"
+CREATE TABLE year_lock (
+    id            INTEGER PRIMARY KEY,
+    unit_id       INTEGER REFERENCES admin_unit (id),
+    year          INTEGER NOT NULL,
+    part          TEXT NOT NULL CHECK (part IN ('all', 'plan', 'estimate', 'actual', 'final')),
+    locked_at     TEXT NOT NULL,
+    locked_by     TEXT NOT NULL,
+    reason        TEXT NOT NULL CHECK (trim(reason) <> ''),
+    origin        TEXT NOT NULL,
+    mark          INTEGER NOT NULL,
+    unlocked_at   TEXT,
+    unlocked_by   TEXT,
+    unlock_reason TEXT
+);
+
+CREATE INDEX year_lock_year ON year_lock (year, unit_id);
+
+CREATE TABLE restore_log (
+    id       INTEGER PRIMARY KEY,
+    at       TEXT NOT NULL,
+    who      TEXT NOT NULL,
+    origin   TEXT NOT NULL,
+    source   TEXT NOT NULL,
+    kept_as  TEXT NOT NULL
+);
+
+ALTER TABLE change_set ADD COLUMN detail TEXT NOT NULL DEFAULT '';
+";
+
+/// Version 4: each indicator's plausibility rules ([`Rules`](crate::domain::Rules)), as decimal
+/// text, `NULL` for a rule not checked: the bounds a value may not leave (`rule_min`,
+/// `rule_max`), and the thresholds beyond which a value is asked about: the change on last year
+/// (`rule_change`: per cent, or points for a rate), times its plan (`rule_times_plan`), the gap
+/// between estimate and actual (`rule_stage_gap`, per cent). A database made before gets the
+/// standard catalogue's rules: never below 0, a share in % at most 100 (not the conscription
+/// quota, which may be exceeded), ±50% on last year for flows and stocks (±100% for small
+/// counts and lumpy investment, ±30% for income per head), ±10 points for rates, 3× the plan,
+/// 20% between estimate and actual.
+const RULES: &str = r"
+ALTER TABLE indicator ADD COLUMN rule_min TEXT;
+ALTER TABLE indicator ADD COLUMN rule_max TEXT;
+ALTER TABLE indicator ADD COLUMN rule_change TEXT;
+ALTER TABLE indicator ADD COLUMN rule_times_plan TEXT;
+ALTER TABLE indicator ADD COLUMN rule_stage_gap TEXT;
+
+UPDATE indicator SET
+    rule_min = '0',
+    rule_max = CASE WHEN unit = '%' AND code <> 'conscription_quota' THEN '100'
+                    WHEN unit = '‰' THEN '1000' END,
+    rule_change = CASE
+        WHEN kind = 'rate' THEN '10'
+        WHEN code IN ('construction_works', 'construction_investment', 'households_relocated',
+                      'land_cleared', 'crimes', 'traffic_accidents', 'new_party_members',
+                      'commended_collectives', 'commended_individuals') THEN '100'
+        WHEN code = 'per_capita_income' THEN '30'
+        ELSE '50' END,
+    rule_times_plan = '3',
+    rule_stage_gap = '20';
 ";
 
 /// How the database stores a figure's stage.

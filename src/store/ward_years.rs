@@ -1,8 +1,9 @@
-//! Every ward's year at once, read for an export of all of them.
+//! Wards' years as exports print them: one, or every ward of a year at once, each with the locks
+//! that hold it.
 
-use super::{Result, Store};
-use crate::domain::Level;
+use super::{Result, Store, UnitId};
 use crate::domain::report::WardYear;
+use crate::domain::{AdminUnit, Level};
 
 impl Store {
     /// Every ward's year: the wards valid that year, in the store's order, each read in turn,
@@ -20,10 +21,18 @@ impl Store {
         let total = units.len();
         let mut wards = Vec::with_capacity(total);
         for (done, (id, unit)) in units.into_iter().enumerate() {
-            wards.push(WardYear::new(unit, year, self.year_data(id, year)?));
+            wards.push(self.ward_year(id, unit, year)?);
             progress(done + 1, total);
         }
         Ok(wards)
+    }
+
+    /// One ward's year as exports print it, with the locks that hold it.
+    pub fn ward_year(&self, id: UnitId, unit: AdminUnit, year: i16) -> Result<WardYear> {
+        let mut ward = WardYear::new(unit, year, self.year_data(id, year)?);
+        let locks = self.locks_holding(id, year)?;
+        ward.report.locks = locks.into_iter().map(|l| l.lock).collect();
+        Ok(ward)
     }
 }
 

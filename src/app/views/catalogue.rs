@@ -2,13 +2,16 @@
 //! indicator that holds data is archived, never deleted; one that never held data can be.
 //! Each indicator's aliases (the names imported tables write for it) are listed under its
 //! name, and added or removed in its edit form. What is typed stays until the store took it.
+//! Each indicator's plausibility rules (bounds, warning thresholds) are listed under its name and
+//! typed in its edit form, in the user's number style; blank is no rule.
 
 use crate::app::command::Command;
 use crate::app::session::Session;
 use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::{Category, Direction, Indicator, Kind, Unit, name_key};
+use crate::domain::number::{self, NumberStyle};
+use crate::domain::{Category, Direction, Indicator, Kind, Lang, Rules, Unit, name_key};
 use crate::store::IndicatorId;
 
 /// The catalogue view's own state: the indicator being edited, as typed.
@@ -33,11 +36,53 @@ struct Draft {
     error: Option<String>,
     /// A new alias as typed, kept until the store took it.
     alias: String,
+    /// The rules as typed, in [`RULE_FIELDS`] order; blank: not checked.
+    rules: [String; 5],
+}
+
+/// The rules' fields in the form: the label's key, and the rule each one sets.
+const RULE_FIELDS: [&str; 5] = [
+    "app.catalogue.rule_min",
+    "app.catalogue.rule_max",
+    "app.catalogue.rule_change",
+    "app.catalogue.rule_times_plan",
+    "app.catalogue.rule_stage_gap",
+];
+
+/// Rules as the form's texts, in `style`.
+fn rule_texts(rules: &Rules, style: NumberStyle) -> [String; 5] {
+    [
+        rules.min,
+        rules.max,
+        rules.max_change,
+        rules.max_times_plan,
+        rules.max_stage_gap,
+    ]
+    .map(|rule| {
+        rule.map(|v| number::format_exact(v, style))
+            .unwrap_or_default()
+    })
+}
+
+/// A rule as typed: blank is none; a number in `style`, a sign allowed, a trailing % dropped.
+fn read_rule(
+    text: &str,
+    lang: Lang,
+    style: NumberStyle,
+) -> Result<Option<rust_decimal::Decimal>, String> {
+    let text = text.trim().trim_end_matches('%').trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    number::parse_plain(text, style)
+        .map(|parsed| Some(parsed.value))
+        .map_err(|e| e.message(lang))
 }
 
 impl Draft {
-    fn of(indicator: &Indicator) -> Self {
+    fn of(indicator: &Indicator, style: NumberStyle) -> Self {
         Self {
+            rules: rule_texts(&indicator.rules, style),
             new: false,
             code: indicator.code.clone(),
             name_vi: indicator.name_vi.clone(),
@@ -54,8 +99,9 @@ impl Draft {
         }
     }
 
-    fn blank(order: i64) -> Self {
+    fn blank(order: i64, style: NumberStyle) -> Self {
         Self {
+            rules: rule_texts(&Rules::default_for(Kind::Flow, &Unit::new("")), style),
             new: true,
             code: String::new(),
             name_vi: String::new(),
@@ -72,8 +118,22 @@ impl Draft {
         }
     }
 
-    fn indicator(&self) -> Indicator {
-        Indicator {
+    /// The indicator as typed, or which rule field does not read and why.
+    fn indicator(&self, lang: Lang, style: NumberStyle) -> Result<Indicator, String> {
+        let mut rules = [None; 5];
+        for ((rule, text), key) in rules.iter_mut().zip(&self.rules).zip(RULE_FIELDS) {
+            *rule = read_rule(text, lang, style)
+                .map_err(|reason| format!("{}: {reason}", tr(lang, key)))?;
+        }
+        let [min, max, max_change, max_times_plan, max_stage_gap] = rules;
+        Ok(Indicator {
+            rules: Rules {
+                min,
+                max,
+                max_change,
+                max_times_plan,
+                max_stage_gap,
+            },
             code: self.code.trim().to_owned(),
             name_vi: self.name_vi.trim().to_owned(),
             name_en: self.name_en.trim().to_owned(),
@@ -84,7 +144,7 @@ impl Draft {
             precision: self.precision,
             archived: self.archived,
             order: self.order,
-        }
+        })
     }
 }
 
@@ -117,7 +177,7 @@ impl Catalogue {
                     .map(|(_, i)| i.order)
                     .max()
                     .unwrap_or(0);
-                self.editing = Some(Draft::blank(last + 1));
+                self.editing = Some(Draft::blank(last + 1, ctx.style));
             }
         });
         ui.add_space(theme::GAP / 2.0);
@@ -232,6 +292,18 @@ impl Catalogue {
                 );
                 ui.label(egui::RichText::new(text).small().color(ctx.palette.missing));
             }
+            // Its checks under its name: a column of their own would push the actions off a
+            // 1280-pixel screen.
+            let rules = format!(
+                "{}: {}",
+                tr(lang, "app.catalogue.rules"),
+                indicator.rules.text(indicator.kind, ctx.locale())
+            );
+            ui.label(
+                egui::RichText::new(rules)
+                    .small()
+                    .color(ctx.palette.missing),
+            );
         });
         ui.label(indicator.unit.symbol_in(lang));
         ui.label(tr(
@@ -242,7 +314,7 @@ impl Catalogue {
         ui.label(indicator.precision.to_string());
         ui.horizontal(|ui| {
             if ui.small_button(tr(lang, "app.catalogue.edit")).clicked() {
-                self.editing = Some(Draft::of(indicator));
+                self.editing = Some(Draft::of(indicator, ctx.style));
             }
             let archive_key = if indicator.archived {
                 "app.catalogue.unarchive"
@@ -342,6 +414,7 @@ fn draft_ui(
             ui.add(egui::DragValue::new(&mut draft.precision).range(0..=6))
                 .labelled_by(label.id);
             ui.end_row();
+            rules_ui(ui, ctx, draft);
         });
     let stored = (!draft.new)
         .then(|| session.indicator_id(&draft.code))
@@ -355,7 +428,13 @@ fn draft_ui(
     }
     ui.horizontal(|ui| {
         if ui.button(tr(lang, "app.catalogue.save")).clicked() {
-            let indicator = draft.indicator();
+            let indicator = match draft.indicator(lang, ctx.style) {
+                Ok(indicator) => indicator,
+                Err(error) => {
+                    draft.error = Some(error);
+                    return;
+                }
+            };
             match indicator.validate() {
                 Ok(()) => {
                     // An alias typed and not yet added is saved with the rest, first: if the
@@ -383,6 +462,37 @@ fn draft_ui(
         }
     });
     close
+}
+
+/// Width of the form's text fields.
+const FIELD_WIDTH: f32 = 360.0;
+
+/// The rules' fields (rows of the form's grid): the bounds, then the warning thresholds, and a
+/// button that puts back the defaults of the kind and unit chosen.
+fn rules_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, draft: &mut Draft) {
+    let lang = ctx.lang;
+    ui.label(egui::RichText::new(tr(lang, "app.catalogue.rules_title")).strong());
+    if ui
+        .small_button(tr(lang, "app.catalogue.rules_default"))
+        .clicked()
+    {
+        let defaults = Rules::default_for(draft.kind, &Unit::new(draft.unit.clone()));
+        draft.rules = rule_texts(&defaults, ctx.style);
+    }
+    ui.end_row();
+    ui.label("");
+    ui.scope(|ui| {
+        ui.set_max_width(FIELD_WIDTH);
+        let hint = egui::RichText::new(tr(lang, "app.catalogue.rules_hint")).small();
+        ui.add(egui::Label::new(hint).wrap());
+    });
+    ui.end_row();
+    for (text, key) in draft.rules.iter_mut().zip(RULE_FIELDS) {
+        let label = ui.label(tr(lang, key));
+        ui.add(egui::TextEdit::singleline(text).desired_width(theme::CELL_WIDTH))
+            .labelled_by(label.id);
+        ui.end_row();
+    }
 }
 
 /// An indicator's aliases, each with its remove button, and the field to add one.

@@ -46,6 +46,7 @@ impl Dashboard {
                     year = report.year,
                     unit = report.unit.name
                 ));
+                super::locking::status_ui(ui, ctx, session);
                 self.export_ui(ui, ctx, session);
                 ui.add_space(theme::GAP);
 

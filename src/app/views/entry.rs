@@ -9,7 +9,7 @@ use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::domain::plan;
+use crate::domain::{Lang, plan};
 
 /// The entry view's own state.
 #[derive(Default)]
@@ -21,6 +21,8 @@ pub struct Entry {
     /// The file to import, typed where no file dialog can open.
     import_path: String,
     no_dialog: bool,
+    /// The locks of the year and their dialogs.
+    locking: super::locking::Locking,
 }
 
 impl Entry {
@@ -76,7 +78,15 @@ fn cell_id(row: usize, column: Column) -> egui::Id {
 impl Entry {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &mut Session) {
         let (lang, palette) = (ctx.lang, ctx.palette);
-        let form = &mut session.form;
+        // The lock of each column: the plans, a stage, and the note while the whole year is.
+        let locks = Column::ALL.map(|column| {
+            match column {
+                Column::Plan => session.lock_of(None),
+                Column::Note => session.whole_year_lock(),
+                figure => session.lock_of(figure.stage()),
+            }
+            .map(|lock| super::locking::cell_hint(lock, lang))
+        });
         ui.horizontal(|ui| {
             ui.heading(rust_i18n::t!(
                 "app.entry.title",
@@ -87,14 +97,14 @@ impl Entry {
             ui.add_space(theme::GAP);
             let save = ui
                 .add_enabled(
-                    form.is_dirty(),
+                    session.form.is_dirty(),
                     egui::Button::new(tr(lang, "app.entry.save")),
                 )
                 .on_hover_text("Ctrl+S");
             if save.clicked() {
                 self.request_save = true;
             }
-            if form.is_dirty() {
+            if session.form.is_dirty() {
                 ui.label(egui::RichText::new(tr(lang, "app.entry.unsaved")).color(palette.dirty));
                 if ui.button(tr(lang, "app.entry.discard")).clicked() {
                     ctx.commands.push(Command::DiscardEdits);
@@ -103,6 +113,9 @@ impl Entry {
             ui.add_space(theme::GAP);
             self.import_ui(ui, ctx);
         });
+        self.locking.ui(ui, ctx, session);
+        let cell_history = &session.cell_history;
+        let form = &mut session.form;
         if std::mem::take(&mut self.request_save) {
             match form.edits() {
                 Ok(edits) if edits.is_empty() => {}
@@ -139,8 +152,15 @@ impl Entry {
                     .show(ui, |ui| {
                         ui.label(egui::RichText::new(tr(lang, "app.table.indicator")).strong());
                         ui.label(egui::RichText::new(tr(lang, "app.table.unit")).strong());
-                        for column in Column::ALL {
-                            ui.label(egui::RichText::new(column.title(lang)).strong());
+                        for (column, lock) in Column::ALL.iter().zip(&locks) {
+                            let mut title = column.title(lang);
+                            if lock.is_some() {
+                                title.push_str(&format!(" · {}", tr(lang, "app.lock.mark")));
+                            }
+                            let heading = ui.label(egui::RichText::new(title).strong());
+                            if let Some(hint) = lock {
+                                heading.on_hover_text(hint);
+                            }
                         }
                         ui.end_row();
                         let mut category = None;
@@ -160,7 +180,7 @@ impl Entry {
                             }
                             ui.label(label);
                             ui.label(row.indicator.unit.symbol_in(lang));
-                            for column in Column::ALL {
+                            for (column, lock) in Column::ALL.into_iter().zip(&locks) {
                                 let width = match column {
                                     Column::Note => theme::NOTE_WIDTH,
                                     Column::Plan => plan_width,
@@ -170,6 +190,8 @@ impl Entry {
                                 let mut text = cell.text.clone();
                                 let reading = cell.reading.clone();
                                 let changed = cell.is_changed();
+                                let flags: Vec<String> =
+                                    form.flags(index, column).map(str::to_owned).collect();
                                 let accessible = format!("{} — {name}", column.title(lang));
                                 let response = ui
                                     .vertical(|ui| {
@@ -183,7 +205,30 @@ impl Entry {
                                         if matches!(reading, Reading::Error(_)) {
                                             edit = edit.text_color(palette.error);
                                         }
-                                        let response = ui.add(edit);
+                                        if !flags.is_empty() {
+                                            edit = edit.background_color(palette.flagged);
+                                        }
+                                        let history = cell_history
+                                            .get(&form.rows[index].indicator_id)
+                                            .zip(column.slot_prefix())
+                                            .map(|(entries, slot)| {
+                                                super::history::cell_lines(entries, slot, ctx)
+                                            })
+                                            .unwrap_or_default();
+                                        let response = match lock {
+                                            Some(hint) => ui
+                                                .add_enabled(false, edit)
+                                                .on_disabled_hover_ui(|ui| {
+                                                    ui.label(hint);
+                                                    history_ui(ui, &history, lang);
+                                                }),
+                                            None => ui.add(edit),
+                                        };
+                                        if lock.is_none() && !history.is_empty() {
+                                            response.context_menu(|ui| {
+                                                history_ui(ui, &history, lang);
+                                            });
+                                        }
                                         response.widget_info(|| {
                                             egui::WidgetInfo::labeled(
                                                 egui::Role::TextInput,
@@ -192,6 +237,7 @@ impl Entry {
                                             )
                                         });
                                         reading_ui(ui, &reading, changed, &palette, width);
+                                        flags_ui(ui, lang, &flags, &palette, width);
                                         response
                                     })
                                     .inner;
@@ -232,6 +278,33 @@ fn plan_column_width(ui: &egui::Ui, form: &EntryForm) -> f32 {
         })
         .fold(theme::CELL_WIDTH, f32::max)
         .min(theme::PLAN_CELL_MAX_WIDTH)
+}
+
+/// The lines under a flagged cell: why a plausibility rule doubts its value.
+fn flags_ui(ui: &mut egui::Ui, lang: Lang, flags: &[String], palette: &Palette, width: f32) {
+    for why in flags {
+        let text = rust_i18n::t!("app.flags.cell", locale = lang.code(), why = why);
+        ui.set_max_width(width);
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(text.into_owned())
+                    .small()
+                    .color(palette.warning),
+            )
+            .wrap(),
+        );
+    }
+}
+
+/// A cell's changes, under a heading (its context menu, a locked cell's tooltip).
+fn history_ui(ui: &mut egui::Ui, lines: &[String], lang: crate::domain::Lang) {
+    if lines.is_empty() {
+        return;
+    }
+    ui.label(egui::RichText::new(tr(lang, "app.history.cell")).strong());
+    for line in lines {
+        ui.label(line);
+    }
 }
 
 /// The line under a cell: how it reads, or why not.

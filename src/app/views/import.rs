@@ -21,6 +21,8 @@ pub struct Review {
     /// Every problem and warning as a line, written once (a file may have 100,000).
     problems: Vec<String>,
     warnings: Vec<String>,
+    /// The values a plausibility rule doubts, a line each.
+    flags: Vec<String>,
     /// The change list's lines: each year's heading, then its changes (by index), in the
     /// file's order (indicator by indicator).
     lines: Vec<Line>,
@@ -42,6 +44,7 @@ impl Review {
         Self {
             problems: lines(&preview.problems),
             warnings: lines(&preview.warnings),
+            flags: lines(&preview.flags),
             lines: grouped(&preview),
             ask,
             preview,
@@ -147,6 +150,19 @@ pub fn review_ui(
             lines_ui(ui, "import-problems", &review.problems, list_height);
             picks_ui(ui, review, lang, commands);
         }
+        if preview.problems.is_empty() && !preview.flags.is_empty() {
+            ui.add_space(theme::GAP / 2.0);
+            ui.label(
+                egui::RichText::new(rust_i18n::t!(
+                    "app.import.flags",
+                    locale = lang.code(),
+                    count = number::format_count(preview.flags.len(), style)
+                ))
+                .color(palette.warning)
+                .strong(),
+            );
+            lines_ui(ui, "import-flags", &review.flags, 120.0);
+        }
         if !preview.warnings.is_empty() {
             ui.add_space(theme::GAP / 2.0);
             ui.label(
@@ -162,18 +178,23 @@ pub fn review_ui(
         ui.add_space(theme::GAP);
         ui.horizontal(|ui| {
             let writable = preview.problems.is_empty() && !preview.changes.is_empty();
-            if writable
-                && ui
-                    .button(
-                        rust_i18n::t!(
-                            "app.import.write",
-                            locale = lang.code(),
-                            count = number::format_count(preview.changes.len(), style)
-                        )
-                        .into_owned(),
-                    )
-                    .clicked()
-            {
+            // With flagged values the button says it writes them too: the click is the
+            // confirmation.
+            let write = if preview.flags.is_empty() {
+                rust_i18n::t!(
+                    "app.import.write",
+                    locale = lang.code(),
+                    count = number::format_count(preview.changes.len(), style)
+                )
+            } else {
+                rust_i18n::t!(
+                    "app.import.write_flagged",
+                    locale = lang.code(),
+                    count = number::format_count(preview.changes.len(), style),
+                    flagged = number::format_count(preview.flags.len(), style)
+                )
+            };
+            if writable && ui.button(write.into_owned()).clicked() {
                 commands.push(Command::ImportWrite);
             }
             let close = if writable {

@@ -138,6 +138,9 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
                 .color(MEETING.synthetic),
         );
     }
+    if let Some(locked) = report.locked_line(lang) {
+        ui.label(RichText::new(locked).size(theme::MEETING_BODY));
+    }
     ui.add_space(theme::GAP);
     let count = |status: Status| {
         report

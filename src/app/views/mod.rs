@@ -1,11 +1,14 @@
 //! The views of the window and the shell around them: the bar of views, the ward and year
 //! pickers, the notice. Each view is a type with a `ui` function in its own file.
 
+pub mod backups;
 pub mod catalogue;
 mod ctx;
 pub mod dashboard;
 pub mod entry;
+pub mod history;
 pub mod import;
+pub mod locking;
 pub mod meeting;
 pub mod settings;
 pub mod trends;
@@ -25,6 +28,7 @@ pub struct Views {
     pub entry: entry::Entry,
     pub trends: trends::Trends,
     pub catalogue: catalogue::Catalogue,
+    pub history: history::History,
     pub settings: settings::Settings,
 }
 
@@ -96,15 +100,20 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
         let views = &mut shell.views;
         match (shown, shell.session.as_deref_mut()) {
             (View::Settings, session) => {
-                views
-                    .settings
-                    .ui(ui, ctx, session.as_deref(), shell.ward_choice);
+                egui::ScrollArea::vertical()
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        views
+                            .settings
+                            .ui(ui, ctx, session.as_deref(), shell.ward_choice);
+                    });
             }
             (_, None) => {}
             (View::Dashboard, Some(session)) => views.dashboard.ui(ui, ctx, session),
             (View::Entry, Some(session)) => views.entry.ui(ui, ctx, session),
             (View::Trends, Some(session)) => views.trends.ui(ui, ctx, session),
             (View::Catalogue, Some(session)) => views.catalogue.ui(ui, ctx, session),
+            (View::History, Some(session)) => views.history.ui(ui, ctx, session),
         }
     });
 }

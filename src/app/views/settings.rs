@@ -1,6 +1,7 @@
 //! Settings: language, light or dark, the ward shown, and the database file (open another or
 //! start a new one, through the system's file dialog or by typing the path where no dialog can
-//! open). A database without a home ward (a new one) opens here, on the choice of that ward.
+//! open), its backups (see `backups.rs`). A database without a home ward (a new one) opens
+//! here, on the choice of that ward.
 
 use std::path::PathBuf;
 
@@ -20,6 +21,8 @@ pub struct Settings {
     no_dialog: bool,
     /// The code of the ward picked as home ward, before it is confirmed.
     home_ward: Option<String>,
+    /// The backups section.
+    backups: super::backups::Backups,
 }
 
 impl Settings {
@@ -155,6 +158,11 @@ impl Settings {
                 });
                 ui.end_row();
             });
+        if let Some(session) = session {
+            ui.add_space(theme::GAP);
+            ui.separator();
+            self.backups.ui(ui, ctx, session);
+        }
         ui.add_space(theme::GAP);
         ui.label(
             egui::RichText::new(tr(lang, "app.settings.keys"))

@@ -105,6 +105,12 @@ pub(super) fn write(
         ward_line.push_str(" — ");
         ward_line.push_str(&report_words::synthetic_mark(lang));
     }
+    if let [ward] = wards
+        && let Some(locked) = ward.report.locked_line(lang)
+    {
+        ward_line.push_str(" — ");
+        ward_line.push_str(&locked);
+    }
     sheet.merge_range(WARD_ROW, 0, WARD_ROW, last, &ward_line, &styles.subtitle)?;
     sheet.set_row_height(LEGEND_ROW, 30)?;
     let legend = report_words::legend(lang);

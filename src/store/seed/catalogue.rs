@@ -1,7 +1,9 @@
 //! The standard catalogue every new database starts with: the indicators of the source article
 //! and those most wards report, over the six categories. Definitions only: no values here.
 
-use crate::domain::{Category, Direction, Indicator, Kind, Unit};
+use rust_decimal::Decimal;
+
+use crate::domain::{Category, Direction, Indicator, Kind, Rules, Unit};
 
 /// One catalogue line, compactly.
 struct Line {
@@ -112,9 +114,45 @@ pub fn standard() -> Vec<Indicator> {
                 precision: l.precision,
                 archived: false,
                 order,
+                rules: rules(l.code, l.kind, &Unit::new(l.unit)),
             })
         })
         .collect()
+}
+
+/// Each indicator's plausibility rules: the defaults of its kind and unit (never below 0, a
+/// share at most 100%, flagged beyond ±50% on last year for flows and stocks or ±10 points for
+/// rates, beyond 3× the plan, an estimate and an actual 20% apart), but where the indicator
+/// says otherwise.
+fn rules(code: &str, kind: Kind, unit: &Unit) -> Rules {
+    let defaults = Rules::default_for(kind, unit);
+    match code {
+        // Sending more recruits than the quota is possible (and judged "not met"): no ceiling.
+        "conscription_quota" => Rules {
+            max: None,
+            ..defaults
+        },
+        // Small counts and lumpy investment double or halve from one year to the next without
+        // a slip: asked about only beyond ±100%.
+        "construction_works"
+        | "construction_investment"
+        | "households_relocated"
+        | "land_cleared"
+        | "crimes"
+        | "traffic_accidents"
+        | "new_party_members"
+        | "commended_collectives"
+        | "commended_individuals" => Rules {
+            max_change: Some(Decimal::ONE_HUNDRED),
+            ..defaults
+        },
+        // Income per head moves slowly: beyond ±30% is more likely a slip.
+        "per_capita_income" => Rules {
+            max_change: Some(Decimal::from(30)),
+            ..defaults
+        },
+        _ => defaults,
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +173,23 @@ mod tests {
         codes.sort();
         codes.dedup();
         assert_eq!(codes.len(), list.len(), "codes are unique");
+    }
+
+    #[test]
+    fn every_indicator_ships_rules_and_shares_stop_at_100() {
+        for indicator in standard() {
+            let rules = indicator.rules;
+            assert_eq!(rules.min, Some(Decimal::ZERO), "{}", indicator.code);
+            assert!(rules.max_change.is_some(), "{}", indicator.code);
+            let ceiling = rules.max == Some(Decimal::ONE_HUNDRED);
+            let may_exceed = indicator.code == "conscription_quota";
+            assert_eq!(
+                ceiling,
+                indicator.unit.is_percent() && !may_exceed,
+                "{}",
+                indicator.code
+            );
+        }
     }
 
     #[test]
