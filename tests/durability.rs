@@ -139,11 +139,13 @@ fn a_disk_that_fills_mid_import_refuses_it_in_words_and_keeps_the_database() {
     let scratch = Scratch::new();
     let db = synthetic_db(&scratch, "full.db");
     let csv = scratch.path("so-lieu.csv");
-    // 10,000 values: some 2 MB through the WAL, where the disk has 160 kB left.
-    assert_eq!(import_csv(&db, 10, &csv), 10_000);
+    // 100,000 values: some 2.5 MB through the WAL, where the disk has 160 kB left.
+    assert_eq!(import_csv(&db, 100, &csv), 100_000);
     let before = contents(&db);
-    let room = 40 * 4096;
-    let size = (std::fs::metadata(&db).unwrap().len() / 4096 + 1) * 4096 + room;
+    // Room for the database, the copy an import makes of it first (into backups/ beside it,
+    // with its journal), and 160 kB more.
+    let db_len = (std::fs::metadata(&db).unwrap().len() / 4096 + 1) * 4096;
+    let size = 3 * db_len + 40 * 4096;
     let disk = scratch.path("disk");
     std::fs::create_dir(&disk).unwrap();
     for (lang, words) in [
@@ -157,7 +159,7 @@ fn a_disk_that_fills_mid_import_refuses_it_in_words_and_keeps_the_database() {
         let script = r#"
             mount -t tmpfs -o size="$1" tmpfs "$2" || exit 99
             cp "$3" "$2/full.db"
-            "$4" --lang "$5" --db "$2/full.db" import "$6" >"$7/stdout" 2>"$7/stderr"
+            "$4" --lang "$5" --db "$2/full.db" import --yes "$6" >"$7/stdout" 2>"$7/stderr"
             echo $? >"$7/status"
             cp "$2"/full.db* "$7"/
             umount "$2"
@@ -185,7 +187,7 @@ fn a_disk_that_fills_mid_import_refuses_it_in_words_and_keeps_the_database() {
         assert_eq!(status.trim(), "1", "the import must fail: {stderr}");
         let line = stderr.lines().last().unwrap();
         assert!(
-            line.contains("full.db"),
+            line.contains("/full.db:"),
             "the message names the file: {line}"
         );
         for word in words {
@@ -329,13 +331,16 @@ fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_writes_in_word
 struct Run {
     /// Time from the start to the first byte in the WAL (the write beginning).
     write_began: Option<Duration>,
+    /// Time from the start to the last time the WAL was seen growing (the write ending).
+    write_ended: Option<Duration>,
     /// Time from the start to the end of the process.
     ended: Duration,
     /// Whether it was killed while still running, with the WAL's length then.
     killed_with_wal: Option<u64>,
 }
 
-/// Runs `ward-kpi --db DB import CSV` and, with `kill_after`, kills it (SIGKILL) that long after
+/// Runs `ward-kpi --db DB import --yes CSV` (the made-up values jump from year to year, which
+/// the plausibility rules would otherwise ask about) and, with `kill_after`, kills it (SIGKILL) that long after
 /// the first byte reached the WAL, if it is still running then.
 fn import_run(db: &Path, csv: &Path, kill_after: Option<Duration>) -> Run {
     let wal = with_suffix(db, "-wal");
@@ -343,7 +348,7 @@ fn import_run(db: &Path, csv: &Path, kill_after: Option<Duration>) -> Run {
     let mut child = Command::new(env!("CARGO_BIN_EXE_ward-kpi"))
         .arg("--db")
         .arg(db)
-        .arg("import")
+        .args(["import", "--yes"])
         .arg(csv)
         .env_remove("WARD_KPI_DB")
         .env("USER", "tester")
@@ -352,6 +357,8 @@ fn import_run(db: &Path, csv: &Path, kill_after: Option<Duration>) -> Run {
         .spawn()
         .unwrap();
     let mut write_began = None;
+    let mut write_ended = None;
+    let mut wal_max = 0;
     let mut killed_with_wal = None;
     loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -364,6 +371,10 @@ fn import_run(db: &Path, csv: &Path, kill_after: Option<Duration>) -> Run {
         let wal_len = std::fs::metadata(&wal).map_or(0, |m| m.len());
         if write_began.is_none() && wal_len > 0 {
             write_began = Some(started.elapsed());
+        }
+        if wal_len > wal_max {
+            wal_max = wal_len;
+            write_ended = Some(started.elapsed());
         }
         if let (Some(began), Some(after)) = (write_began, kill_after)
             && killed_with_wal.is_none()
@@ -381,6 +392,7 @@ fn import_run(db: &Path, csv: &Path, kill_after: Option<Duration>) -> Run {
     }
     Run {
         write_began,
+        write_ended,
         ended: started.elapsed(),
         killed_with_wal,
     }
@@ -403,20 +415,21 @@ fn an_import_killed_mid_write_leaves_all_old_or_all_new() {
     let new = contents(&reference);
     let new_count = figure_count(&reference);
     assert_eq!(new_count, old_count + 100_000);
-    let began = whole
-        .write_began
-        .expect("the import never wrote to the WAL");
-    let write = whole.ended.saturating_sub(began);
+    let (Some(began), Some(ended)) = (whole.write_began, whole.write_ended) else {
+        panic!("the import never wrote to the WAL");
+    };
+    let write = ended.saturating_sub(began);
     eprintln!(
-        "whole import: {:?}, the write from {began:?} on ({write:?})",
+        "whole import: {:?}, the WAL growing from {began:?} to {ended:?}",
         whole.ended
     );
 
-    // Kills spread over the write, from its first byte in the WAL to its end, whatever the
+    // Kills spread over the write, from its first byte in the WAL to the last, whatever the
     // speed of the machine.
     let db = scratch.path("killed.db");
     let mut killed_before_commit = 0;
-    for step in 0..=5_u32 {
+    // The last kill comes after the last growth: most often after the commit, all new.
+    for step in 0..=6_u32 {
         fresh_copy(&pristine, &db);
         let run = import_run(&db, &csv, Some(write * step / 5));
         assert_eq!(integrity(&db), "ok", "kill {step}");
