@@ -45,6 +45,55 @@ fn a_number_scaled_past_28_digits_is_refused_rather_than_shown_unreadable() {
     );
 }
 
+/// Previews importing `bytes` as `name` into a fresh demo database: if the file is refused as a
+/// whole, whether as unreadable, and the message the user reads.
+fn preview_error(name: &str, bytes: &[u8]) -> Option<(bool, String)> {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ward_kpi::demo::create_demo(&dir.path().join("demo.db")).unwrap();
+    let file = dir.path().join(name);
+    std::fs::write(&file, bytes).unwrap();
+    let defaults = Defaults {
+        lang: Lang::Vi,
+        ..Defaults::default()
+    };
+    let error = import::preview(&store, &file, &defaults).err()?;
+    let unreadable = matches!(error, import::ImportError::Unreadable { .. });
+    let shown = ward_kpi::messages::describe(&anyhow::Error::from(error), Lang::Vi);
+    Some((unreadable, shown))
+}
+
+#[test]
+fn broken_files_are_refused_as_unreadable_naming_the_file() {
+    // What the fuzzers made most of: a workbook cut short, a Word report that is a zip in name
+    // only, a CSV that is not UTF-8, a workbook whose parts are not XML.
+    let workbook = {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("annex.xlsx");
+        annex(&path);
+        std::fs::read(&path).unwrap()
+    };
+    let not_xml = zip_file(b"[Content_Types].xml\x01<Types\x00xl/workbook.xml\x01<<<\x00xl/worksheets/sheet1.xml\x01\xff");
+    let cases: [(&str, Vec<u8>); 4] = [
+        ("cut.xlsx", workbook[..workbook.len() / 2].to_vec()),
+        ("zip-in-name.docx", b"PK\x03\x04 not a zip".to_vec()),
+        (
+            "latin1.csv",
+            b"Ch\xe1 ti\xeau;Th\xf1c hi\xean\ncrop_output;2.809,8\n".to_vec(),
+        ),
+        ("not-xml.xlsx", not_xml),
+    ];
+    for (name, bytes) in cases {
+        let Some((unreadable, shown)) = preview_error(name, &bytes) else {
+            panic!("{name} was read");
+        };
+        assert!(unreadable, "{name}: {shown}");
+        assert!(
+            shown.contains(name) && shown.contains("không đọc được tệp"),
+            "{shown}"
+        );
+    }
+}
+
 /// The units of `fuzz_common::UNITS` (tests/fuzz/src/lib.rs), in its order.
 const UNITS: [&str; 11] = [
     "",
