@@ -64,17 +64,27 @@ fn preview_error(name: &str, bytes: &[u8]) -> Option<(bool, String)> {
 
 #[test]
 fn broken_files_are_refused_as_unreadable_naming_the_file() {
-    // What the fuzzers made most of: a workbook cut short, a Word report that is a zip in name
-    // only, a CSV that is not UTF-8, a workbook whose parts are not XML.
+    // What the fuzzers made most of: a workbook cut short or without its shared strings, a Word
+    // report that is a zip in name only, a CSV that is not UTF-8, a workbook whose parts are not
+    // XML.
     let workbook = {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("annex.xlsx");
         annex(&path);
         std::fs::read(&path).unwrap()
     };
+    // A workbook that lost its shared strings: every text cell names one it does not hold,
+    // which made calamine panic (found by the Excel target).
+    let parts = zip_parts(&workbook);
+    let without_strings: Vec<&[u8]> = parts
+        .split(|&b| b == 0)
+        .filter(|part| !part.starts_with(b"xl/sharedStrings.xml"))
+        .collect();
+    let no_strings = zip_file(&without_strings.join(&0));
     let not_xml = zip_file(b"[Content_Types].xml\x01<Types\x00xl/workbook.xml\x01<<<\x00xl/worksheets/sheet1.xml\x01\xff");
-    let cases: [(&str, Vec<u8>); 4] = [
+    let cases: [(&str, Vec<u8>); 5] = [
         ("cut.xlsx", workbook[..workbook.len() / 2].to_vec()),
+        ("no-shared-strings.xlsx", no_strings),
         ("zip-in-name.docx", b"PK\x03\x04 not a zip".to_vec()),
         (
             "latin1.csv",

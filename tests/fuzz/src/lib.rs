@@ -107,6 +107,10 @@ pub fn preview(ext: &str, bytes: &[u8]) {
     PREVIEWER.with(|cell| {
         let mut cell = cell.borrow_mut();
         let previewer = cell.get_or_insert_with(|| {
+            // libFuzzer's panic hook aborts on every panic, even one the program catches (the
+            // Excel reader refuses a workbook calamine panics on): the default hook instead, so
+            // that only a panic out of `preview` is a crash (libfuzzer-sys aborts on those).
+            drop(std::panic::take_hook());
             // /dev/shm where there is one: a file written per run costs nothing there.
             let dir = tempfile::tempdir_in("/dev/shm")
                 .or_else(|_| tempfile::tempdir())
