@@ -173,6 +173,9 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
         StoreError::Busy { path } => {
             rust_i18n::t!("error.busy", locale = locale, path = path.display())
         }
+        StoreError::Full { path } => {
+            rust_i18n::t!("error.full", locale = locale, path = path.display())
+        }
         StoreError::AlreadyExists { path } => {
             rust_i18n::t!(
                 "error.already_exists",

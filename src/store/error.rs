@@ -27,6 +27,9 @@ pub enum StoreError {
     ReadOnly { path: PathBuf },
     #[error("{}: the database is busy in another program; nothing was saved, try again", path.display())]
     Busy { path: PathBuf },
+    /// The disk (or SQLite's size limit) ran out mid-write: the transaction was rolled back.
+    #[error("{}: the disk is full; nothing was saved: free some space and try again", path.display())]
+    Full { path: PathBuf },
     #[error("{}: the file already exists; choose another name", path.display())]
     AlreadyExists { path: PathBuf },
     #[error("{}: {source}", path.display())]
@@ -96,8 +99,8 @@ pub enum StoreError {
 }
 
 impl StoreError {
-    /// Classifies an SQLite error on `path`: a damaged, foreign, read-only or busy file gets its
-    /// own message; the rest keep SQLite's words.
+    /// Classifies an SQLite error on `path`: a damaged, foreign, read-only, busy or full file gets
+    /// its own message; the rest keep SQLite's words.
     pub(crate) fn from_sqlite(path: &std::path::Path, source: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
         let path = path.to_path_buf();
@@ -112,6 +115,7 @@ impl StoreError {
             },
             Some(ErrorCode::ReadOnly) => Self::ReadOnly { path },
             Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Self::Busy { path },
+            Some(ErrorCode::DiskFull) => Self::Full { path },
             _ => Self::Sqlite { path, source },
         }
     }

@@ -394,6 +394,10 @@ fn grouping_flag(span: &str, style: NumberStyle) -> Option<Flag> {
 /// The most digits an exact decimal holds whatever they are (its 96-bit mantissa holds 28 nines).
 const MAX_DIGITS: usize = 28;
 
+/// The smallest mantissa of more than [`MAX_DIGITS`] digits.
+#[allow(clippy::cast_possible_truncation)]
+const DIGITS_LIMIT: i128 = 10_i128.pow(MAX_DIGITS as u32);
+
 /// Builds the exact decimal from its whole digits (group separators skipped) and fraction digits,
 /// keeping the fraction's length as its scale ("2.809,80" keeps two places).
 ///
@@ -441,9 +445,13 @@ fn shift(value: Decimal, exponent: i32) -> Result<Decimal, NumberError> {
         return Ok(shifted);
     }
     let zeros = u32::try_from(-new_scale).map_err(|_| NumberError::TooLarge)?;
+    // No more digits than a typed number may have: a decimal holds 29 digits, but a value of 29
+    // would be shown in digits this reader refuses ("5999999999999949999999999996%" in a ‰
+    // field), and could not be read back as shown.
     10_i128
         .checked_pow(zeros)
         .and_then(|factor| value.mantissa().checked_mul(factor))
+        .filter(|mantissa| mantissa.abs() < DIGITS_LIMIT)
         .and_then(|mantissa| Decimal::try_from_i128_with_scale(mantissa, 0).ok())
         .ok_or(NumberError::TooLarge)
 }

@@ -30,6 +30,29 @@ pub fn read(
     is_figures: impl Fn(&Table) -> bool,
     needs_merges: impl Fn(&Table) -> bool,
 ) -> Result<(String, Table), ImportError> {
+    // calamine trusts some parts of a workbook: a cell naming a shared string the workbook does
+    // not hold panics (found by fuzzing). A damaged workbook is refused as unreadable, as any
+    // other, rather than taking the program (or the window's import) down with it.
+    let read = std::panic::AssertUnwindSafe(|| read_workbook(path, &is_figures, &needs_merges));
+    std::panic::catch_unwind(read).unwrap_or_else(|panic| {
+        let why = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        Err(ImportError::Unreadable {
+            path: path.to_path_buf(),
+            detail: format!("the workbook is damaged ({why})"),
+        })
+    })
+}
+
+/// [`read`], where calamine may panic.
+fn read_workbook(
+    path: &Path,
+    is_figures: &impl Fn(&Table) -> bool,
+    needs_merges: &impl Fn(&Table) -> bool,
+) -> Result<(String, Table), ImportError> {
     use calamine::Reader as _;
     let unreadable = |detail: String| ImportError::Unreadable {
         path: path.to_path_buf(),
