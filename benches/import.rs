@@ -62,14 +62,24 @@ fn rows(store: &Store, new_years: bool) -> Vec<Row> {
                         unit.code.clone(),
                         year + shift,
                         indicator.code.clone(),
-                        plan + Decimal::ONE,
-                        actual + Decimal::ONE,
+                        changed(plan),
+                        changed(actual),
                     ));
                 }
             }
         }
     }
     rows
+}
+
+/// A value one away from `value`, still within the indicator's bounds (a share of 99,5% goes
+/// down, not up past 100%; a value below 1 goes up, not below 0), so that every value changes.
+fn changed(value: Decimal) -> Decimal {
+    if value >= Decimal::ONE {
+        value - Decimal::ONE
+    } else {
+        value + Decimal::ONE
+    }
 }
 
 const HEADINGS: [&str; 5] = ["Mã phường", "Năm", "Mã chỉ tiêu", "Kế hoạch", "Thực hiện"];

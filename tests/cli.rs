@@ -922,6 +922,44 @@ fn a_separator_slip_in_crop_output_is_written_with_a_warning_or_refused_when_str
 }
 
 #[test]
+fn the_stored_2809_8_retyped_as_2_809_in_its_own_year_is_flagged_as_a_slip() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("slip.db");
+    let before = state(&db);
+    // 2021 has no year before it: the value it replaces is the measure.
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "set",
+            "--year",
+            "2021",
+            "--strict",
+        ])
+        .args(["--indicator", "crop_output", "--actual", "2,809"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "--actual 2,809 tấn: khác 99,9% so với số đã lưu (2.809,8 tấn); ngưỡng ±50%",
+        ));
+    assert_eq!(state(&db), before, "nothing written");
+    // A real correction, within the threshold, is not doubted.
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "set",
+            "--year",
+            "2021",
+            "--strict",
+        ])
+        .args(["--indicator", "crop_output", "--actual", "2.812,4"])
+        .assert()
+        .success()
+        .stderr(contains("cần xem lại").not());
+}
+
+#[test]
 fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_database() {
     let scratch = Scratch::new();
     let source = scratch.demo_db("source.db");

@@ -308,8 +308,6 @@ fn a_read_only_file_opens_for_reading_and_refuses_writes_in_words() {
 }
 
 #[test]
-#[ignore = "fails: a WAL database in a read-only folder does not open at all (SQLite cannot make \
-            its -shm there): 'unable to open database file' even for `report`"]
 fn a_database_in_a_read_only_folder_opens_for_reading_and_refuses_writes_in_words() {
     let scratch = Scratch::new();
     let folder = scratch.path("read-only-folder");

@@ -47,6 +47,15 @@ pub enum Doubt {
         limit: Decimal,
         points: bool,
     },
+    /// A stored value replaced by one that differs from it by more than the threshold (the
+    /// same measure as [`Doubt::Change`]): "2.809,8" retyped "2,809" is a separator slip
+    /// more often than a correction.
+    Corrected {
+        old: Decimal,
+        change: Decimal,
+        limit: Decimal,
+        points: bool,
+    },
     /// More than `limit` times its plan: `times` is value ÷ plan.
     AbovePlan {
         plan: Decimal,
@@ -170,6 +179,25 @@ impl Rules {
             limit,
             points,
         })
+    }
+
+    /// Flags a stored value replaced by one further from it than the threshold allows a
+    /// change on last year.
+    pub fn check_correction(&self, kind: Kind, value: Decimal, old: Decimal) -> Option<Doubt> {
+        match self.check_change(kind, value, old)? {
+            Doubt::Change {
+                change,
+                limit,
+                points,
+                ..
+            } => Some(Doubt::Corrected {
+                old,
+                change,
+                limit,
+                points,
+            }),
+            other => Some(other),
+        }
     }
 
     /// Flags a value more than the threshold times its plan (a plan of 0 or less is no
@@ -308,6 +336,7 @@ impl Doubt {
     pub fn code(self) -> &'static str {
         match self {
             Self::Change { .. } => "change",
+            Self::Corrected { .. } => "correction",
             Self::AbovePlan { .. } | Self::BelowValue { .. } => "plan",
             Self::StagesApart { .. } => "stages",
         }
@@ -338,6 +367,18 @@ impl Doubt {
                     limit = change_text(limit, points, locale)
                 )
             }
+            Self::Corrected {
+                old,
+                change,
+                limit,
+                points,
+            } => rust_i18n::t!(
+                "rules.corrected",
+                locale = code,
+                old = with_unit(old),
+                change = change_text(change, points, locale),
+                limit = change_text(limit, points, locale)
+            ),
             Self::AbovePlan { plan, times, limit } => rust_i18n::t!(
                 "rules.above_plan",
                 locale = code,
@@ -398,6 +439,32 @@ mod tests {
         lang: Lang::Vi,
         style: number::NumberStyle::Vi,
     };
+
+    #[test]
+    fn a_stored_value_replaced_far_from_it_is_doubted_as_a_correction() {
+        let flow = Rules::default_for(Kind::Flow, &Unit::new("tấn"));
+        let slip = flow.check_correction(Kind::Flow, d("2.809"), d("2809.8"));
+        assert!(
+            matches!(slip, Some(Doubt::Corrected { old, .. }) if old == d("2809.8")),
+            "{slip:?}"
+        );
+        assert_eq!(slip.map(Doubt::code), Some("correction"));
+        let message = slip.unwrap().message(&Unit::new("tấn"), VI);
+        assert!(
+            message.starts_with("khác 99,9% so với số đã lưu (2.809,8 tấn)"),
+            "{message}"
+        );
+        assert_eq!(
+            flow.check_correction(Kind::Flow, d("2812.4"), d("2809.8")),
+            None
+        );
+        let rate = Rules::default_for(Kind::Rate, &Unit::new("%"));
+        assert!(
+            rate.check_correction(Kind::Rate, d("7.3"), d("73.37"))
+                .is_some()
+        );
+        assert_eq!(rate.check_correction(Kind::Rate, d("75"), d("73.37")), None);
+    }
 
     #[test]
     fn a_share_is_bounded_by_0_and_100_and_a_count_by_0() {

@@ -369,6 +369,12 @@ impl<'s, W: Clone> Planner<'s, W> {
                 (Slot::Figure(stage), Some(Value::Figure(value))) => {
                     let value = *value;
                     doubts.extend(last.and_then(|last| rules.check_change(kind, value, last)));
+                    // A stored value replaced by one far from it, when last year says nothing.
+                    if doubts.is_empty()
+                        && let Some(Value::Figure(old)) = change.old
+                    {
+                        doubts.extend(rules.check_correction(kind, value, old));
+                    }
                     doubts.extend(plan.and_then(|plan| rules.check_plan(value, plan)));
                     // The estimate and the actual compared once, at the actual when it changed.
                     let compares =

@@ -94,7 +94,43 @@ impl Store {
         }
         check_header(path)?;
         let read_only = meta.permissions().readonly();
-        Self::connect(path, read_only, false)
+        match Self::connect(path, read_only, false) {
+            // A WAL database in a folder this user cannot write to (a read-only share, a CD)
+            // cannot get its `-shm` file there: it is opened as an unchanging file instead,
+            // for reading only.
+            Err(StoreError::Sqlite { source, .. })
+                if source.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
+            {
+                Self::connect_immutable(path)
+            }
+            other => other,
+        }
+    }
+
+    /// Opens a file that nothing may change, not even SQLite's companion files: read-only,
+    /// without locks (SQLite's `immutable` URI parameter).
+    fn connect_immutable(path: &Path) -> Result<Self> {
+        let err = |e| StoreError::from_sqlite(path, e);
+        let absolute = std::path::absolute(path).map_err(|source| StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let uri = format!("file:{}?immutable=1", uri_path(&absolute));
+        let conn = Connection::open_with_flags(
+            &uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_URI
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(err)?;
+        conn.set_prepared_statement_cache_capacity(32);
+        let store = Self {
+            conn,
+            path: path.to_path_buf(),
+            read_only: true,
+        };
+        store.identify(false)?;
+        Ok(store)
     }
 
     /// Creates a new, empty ward-kpi database (schema only) at `path`. An existing file is
@@ -339,6 +375,22 @@ impl Store {
     fn sql(&self, e: rusqlite::Error) -> StoreError {
         StoreError::from_sqlite(&self.path, e)
     }
+}
+
+/// A path as an SQLite URI writes it: `%`, `?` and `#` escaped (a folder may be named "Báo cáo
+/// #2"), letters kept as they are.
+fn uri_path(path: &Path) -> String {
+    let mut text = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => text.push_str("%25"),
+            '?' => text.push_str("%3F"),
+            '#' => text.push_str("%23"),
+            '\\' => text.push('/'),
+            c => text.push(c),
+        }
+    }
+    text
 }
 
 /// Refuses a file that does not begin as an SQLite database, before SQLite touches it.
