@@ -321,26 +321,7 @@ fn a_restore_brings_a_copy_back_keeps_the_file_as_it_was_and_refuses_what_is_not
 
 /// The window on the demo database, showing Phường Thanh Trường's 2021 in the entry view.
 fn window(db: &Path) -> Harness<'static, WardKpiApp> {
-    let prefs = Prefs {
-        lang: Lang::Vi,
-        ward: Some("03142".into()),
-        year: Some(2021),
-        view: View::Entry,
-        ..Prefs::default()
-    };
-    let app = WardKpiApp::with_prefs(
-        prefs,
-        Launch {
-            db: Some(db.to_path_buf()),
-            ..Launch::default()
-        },
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .with_context_setup(ward_kpi::app::fonts::install)
-        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
-    harness.run();
-    harness
+    window_on(db, View::Entry)
 }
 
 /// Whether the grid's cell of this label takes no typing.
