@@ -8,6 +8,35 @@ use super::command::Command;
 use super::{WardKpiApp, theme, tr};
 use crate::domain::Lang;
 
+/// A question's two buttons side by side: `Some(true)` when `yes` is clicked, `Some(false)` for
+/// `no`, `None` while unanswered. `yes` is a button so that a caller may disable it.
+pub fn yes_no(
+    ui: &mut egui::Ui,
+    yes: egui::Button<'_>,
+    yes_enabled: bool,
+    no: &str,
+) -> Option<bool> {
+    ui.horizontal(|ui| {
+        if ui.add_enabled(yes_enabled, yes).clicked() {
+            Some(true)
+        } else if ui.button(no).clicked() {
+            Some(false)
+        } else {
+            None
+        }
+    })
+    .inner
+}
+
+/// A modal question's answer: closing it (Escape, a click outside) is a no.
+pub fn answer(modal: &egui::ModalResponse<Option<bool>>) -> Option<bool> {
+    if modal.should_close() {
+        Some(false)
+    } else {
+        modal.inner
+    }
+}
+
 impl WardKpiApp {
     /// Asks before a command that would drop unsaved edits.
     pub(super) fn confirm_ui(&mut self, ctx: &egui::Context) {
@@ -21,23 +50,14 @@ impl WardKpiApp {
             ui.heading(t("app.confirm.title"));
             ui.label(t("app.confirm.body"));
             ui.add_space(theme::GAP);
-            ui.horizontal(|ui| {
-                if ui.button(t("app.confirm.discard")).clicked() {
-                    Some(true)
-                } else if ui.button(t("app.confirm.keep")).clicked() {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
-            .inner
+            yes_no(
+                ui,
+                egui::Button::new(t("app.confirm.discard")),
+                true,
+                &t("app.confirm.keep"),
+            )
         });
-        let answer = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
-        match answer {
+        match answer(&modal) {
             Some(true) => {
                 self.confirm = None;
                 let style = self.prefs.number_style();

@@ -99,23 +99,14 @@ impl WardKpiApp {
                         });
                 });
             ui.add_space(theme::GAP);
-            ui.horizontal(|ui| {
-                if ui.button(t("app.flags.save")).clicked() {
-                    Some(true)
-                } else if ui.button(t("app.flags.back")).clicked() {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
-            .inner
+            super::dialogs::yes_no(
+                ui,
+                egui::Button::new(t("app.flags.save")),
+                true,
+                &t("app.flags.back"),
+            )
         });
-        let answer = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
-        match answer {
+        match super::dialogs::answer(&modal) {
             Some(true) => {
                 if let Some(ask) = self.save_ask.take() {
                     self.commands.push(Command::SaveFlagged(ask.edits));

@@ -150,23 +150,14 @@ impl Backups {
                 folder = folder.display()
             ));
             ui.add_space(theme::GAP);
-            ui.horizontal(|ui| {
-                if ui.button(tr(lang, "app.backup.confirm")).clicked() {
-                    Some(true)
-                } else if ui.button(tr(lang, "app.lock.cancel")).clicked() {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
-            .inner
+            crate::app::dialogs::yes_no(
+                ui,
+                egui::Button::new(tr(lang, "app.backup.confirm")),
+                true,
+                &tr(lang, "app.lock.cancel"),
+            )
         });
-        let answer = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
-        match answer {
+        match crate::app::dialogs::answer(&modal) {
             Some(true) => {
                 self.confirm = None;
                 ctx.commands.push(Command::Restore(path));

@@ -108,31 +108,19 @@ impl Locking {
             );
             ui.add_space(theme::GAP);
             let ready = !dialog.reason.trim().is_empty();
-            ui.horizontal(|ui| {
-                let go_key = if dialog.unlock {
-                    "app.lock.unlock"
-                } else {
-                    "app.lock.lock"
-                };
-                if ui
-                    .add_enabled(ready, egui::Button::new(tr(lang, go_key)))
-                    .clicked()
-                {
-                    Some(true)
-                } else if ui.button(tr(lang, "app.lock.cancel")).clicked() {
-                    Some(false)
-                } else {
-                    None
-                }
-            })
-            .inner
+            let go_key = if dialog.unlock {
+                "app.lock.unlock"
+            } else {
+                "app.lock.lock"
+            };
+            crate::app::dialogs::yes_no(
+                ui,
+                egui::Button::new(tr(lang, go_key)),
+                ready,
+                &tr(lang, "app.lock.cancel"),
+            )
         });
-        let answer = if modal.should_close() {
-            Some(false)
-        } else {
-            modal.inner
-        };
-        match answer {
+        match crate::app::dialogs::answer(&modal) {
             Some(true) => {
                 if let Some(dialog) = self.dialog.take() {
                     let reason = dialog.reason.trim().to_owned();
