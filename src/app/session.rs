@@ -7,8 +7,8 @@ use crate::domain::{AdminUnit, Indicator, Lang, Level, Lock, LockPart, Stage};
 use std::collections::HashMap;
 
 use crate::store::{
-    BackupInfo, ChangeEntry, IndicatorId, SaveChange, SaveEntry, SaveFilter, Store, StoreError,
-    UnitId,
+    BackupInfo, ChangeEntry, IndicatorId, RestoreRecord, SaveChange, SaveEntry, SaveFilter, Store,
+    StoreError, UnitId,
 };
 
 use super::entry_form::EntryForm;
@@ -45,6 +45,8 @@ pub struct Session {
     pub backups: Option<Vec<BackupInfo>>,
     /// Every change to the shown year's values, by indicator (the grid's cell history).
     pub cell_history: HashMap<IndicatorId, Vec<ChangeEntry>>,
+    /// The restores recorded in the file, oldest first (they changed every value).
+    pub restores: Vec<RestoreRecord>,
     /// The history view's page, once it was shown.
     pub history: Option<HistoryPage>,
 }
@@ -99,6 +101,7 @@ impl Session {
             since_unlock: None,
             backups: None,
             cell_history: HashMap::new(),
+            restores: Vec::new(),
             history: None,
         };
         match session.reload(lang) {
@@ -184,6 +187,7 @@ impl Session {
         )?;
         self.backups = None;
         self.cell_history = self.store.year_history(self.unit_id, self.year)?;
+        self.restores = self.store.restores()?;
         if let Some(page) = self.history.take() {
             let opened: Vec<i64> = page.opened.keys().copied().collect();
             self.load_history(page.filter, lang)?;

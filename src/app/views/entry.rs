@@ -114,7 +114,7 @@ impl Entry {
             self.import_ui(ui, ctx);
         });
         self.locking.ui(ui, ctx, session);
-        let cell_history = &session.cell_history;
+        let (cell_history, restores) = (&session.cell_history, &session.restores);
         let form = &mut session.form;
         if std::mem::take(&mut self.request_save) {
             match form.edits() {
@@ -212,7 +212,9 @@ impl Entry {
                                             .get(&form.rows[index].indicator_id)
                                             .zip(column.slot_prefix())
                                             .map(|(entries, slot)| {
-                                                super::history::cell_lines(entries, slot, ctx)
+                                                super::history::cell_lines(
+                                                    entries, restores, slot, ctx,
+                                                )
                                             })
                                             .unwrap_or_default();
                                         let response = match lock {

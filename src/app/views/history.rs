@@ -201,35 +201,58 @@ pub fn default_filter(session: &Session) -> SaveFilter {
 }
 
 /// A cell's history, one line a change of its slot, oldest first: "30/11/2026 14:05, lan,
-/// nhập từ bieu-2023.xlsx: 2.809,8 thành 2.810" (the window's font has no arrow). `slot` is the change log's ("figure:actual"), or
-/// "plan:" for any plan.
+/// nhập từ bieu-2023.xlsx: 2.809,8 thành 2.810" (the window's font has no arrow); the file's
+/// restores among them ("…, khôi phục từ ward-…-daily.db"), since a restore changes every value.
+/// `slot` is the change log's ("figure:actual"), or "plan:" for any plan.
 pub fn cell_lines(
     entries: &[crate::store::ChangeEntry],
+    restores: &[crate::store::RestoreRecord],
     slot: &str,
     ctx: &ViewCtx<'_>,
 ) -> Vec<String> {
-    entries
+    let when = |at: jiff::Timestamp| {
+        at.to_zoned(jiff::tz::TimeZone::system())
+            .strftime("%d/%m/%Y %H:%M")
+            .to_string()
+    };
+    let mut lines: Vec<(jiff::Timestamp, String)> = entries
         .iter()
         .filter(|e| e.slot.starts_with(slot))
         .map(|e| {
-            let when =
-                e.at.parse::<jiff::Timestamp>()
-                    .map(|at| {
-                        at.to_zoned(jiff::tz::TimeZone::system())
-                            .strftime("%d/%m/%Y %H:%M")
-                            .to_string()
-                    })
-                    .unwrap_or_else(|_| e.at.clone());
-            rust_i18n::t!(
+            let at = e.at.parse::<jiff::Timestamp>().unwrap_or_default();
+            let line = rust_i18n::t!(
                 "app.history.cell_line",
                 locale = ctx.lang.code(),
-                when = when,
+                when = when(at),
                 who = e.who,
                 origin = e.origin_name(ctx.lang),
                 old = e.old_shown(ctx.style),
                 new = e.new_shown(ctx.style)
             )
-            .into_owned()
+            .into_owned();
+            (at, line)
         })
-        .collect()
+        .collect();
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    for restore in restores {
+        let file = std::path::Path::new(&restore.source)
+            .file_name()
+            .map_or_else(
+                || restore.source.clone(),
+                |n| n.to_string_lossy().into_owned(),
+            );
+        let line = rust_i18n::t!(
+            "app.history.cell_restore",
+            locale = ctx.lang.code(),
+            when = when(restore.at),
+            who = restore.who,
+            file = file
+        )
+        .into_owned();
+        lines.push((restore.at, line));
+    }
+    lines.sort_by_key(|(at, _)| *at);
+    lines.into_iter().map(|(_, line)| line).collect()
 }
