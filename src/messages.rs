@@ -209,14 +209,28 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
             )
         }
         StoreError::NoReason => rust_i18n::t!("error.lock.no_reason", locale = locale),
-        StoreError::AlreadyLocked { scope, day } => rust_i18n::t!(
+        StoreError::AlreadyLocked(lock) => rust_i18n::t!(
             "error.lock.already",
             locale = locale,
-            scope = scope,
-            day = day
+            scope = lock.scope(lang),
+            day = lock.locked.day()
         ),
-        StoreError::NotLocked { scope } => {
-            rust_i18n::t!("error.lock.none", locale = locale, scope = scope)
+        StoreError::NotLocked {
+            unit,
+            year,
+            part,
+            held_by,
+        } => {
+            let scope = crate::domain::lock::scope(unit.as_deref(), *year, *part, lang);
+            match held_by {
+                None => rust_i18n::t!("error.lock.none", locale = locale, scope = scope),
+                Some(lock) => rust_i18n::t!(
+                    "error.lock.held_by",
+                    locale = locale,
+                    scope = scope,
+                    holder = lock.scope(lang)
+                ),
+            }
         }
         StoreError::AliasIsName {
             alias,

@@ -126,6 +126,20 @@ fn a_locked_stage_is_refused_on_the_command_line_until_unlocked_with_a_reason() 
     )
     .failure()
     .stderr(contains("đã chốt rồi"));
+    // The actual alone is not locked: the whole year's lock holds it, which the refusal names,
+    // in the user's language.
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "--lang", "en", "unlock", "--year", "2021", "--stage", "actual",
+        ])
+        .args(["--reason", "fix"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "it is held by the lock on Phường Thanh Trường, 2021, the whole year: unlock that",
+        ));
     run(&db, &["unlock", "--year", "2021", "--reason", " "])
         .failure()
         .stderr(contains("cần lý do"));

@@ -113,11 +113,12 @@ impl Lock {
 
     /// What it holds, in words: "Phường Thanh Trường, 2021, ước đạt", "mọi đơn vị, 2021, cả năm".
     pub fn scope(&self, lang: Lang) -> String {
-        let unit = self.unit.as_ref().map_or_else(
-            || rust_i18n::t!("lock.every_unit", locale = lang.code()).into_owned(),
-            |(_, name)| name.clone(),
-        );
-        format!("{unit}, {}, {}", self.year, self.part.name(lang))
+        scope(
+            self.unit.as_ref().map(|(_, name)| name.as_str()),
+            self.year,
+            self.part,
+            lang,
+        )
     }
 
     /// Why a value is refused under this lock: "đã chốt ngày 07/01/2022 bởi lan (báo cáo …)".
@@ -132,6 +133,16 @@ impl Lock {
         )
         .into_owned()
     }
+}
+
+/// A part of a unit's year (`None`: of every unit's) in words: "Phường Thanh Trường, 2021, ước
+/// đạt".
+pub fn scope(unit: Option<&str>, year: i16, part: LockPart, lang: Lang) -> String {
+    let unit = unit.map_or_else(
+        || rust_i18n::t!("lock.every_unit", locale = lang.code()).into_owned(),
+        str::to_owned,
+    );
+    format!("{unit}, {year}, {}", part.name(lang))
 }
 
 #[cfg(test)]

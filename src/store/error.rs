@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::domain::{Lang, Lock, LockPart};
+
 /// A failure of the store. Every variant that concerns the file names it.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -52,10 +54,24 @@ pub enum StoreError {
     RestoreItself { path: PathBuf },
     #[error("a lock or an unlock needs a reason (--reason \"…\")")]
     NoReason,
-    #[error("already locked: {scope}, since {day}")]
-    AlreadyLocked { scope: String, day: String },
-    #[error("nothing to unlock: no lock holds {scope} (see `ward-kpi locks`)")]
-    NotLocked { scope: String },
+    #[error("already locked: {}, since {}", .0.scope(Lang::En), .0.locked.day())]
+    AlreadyLocked(Box<Lock>),
+    #[error(
+        "nothing to unlock: no lock of {} alone{}",
+        crate::domain::lock::scope(unit.as_deref(), *year, *part, Lang::En),
+        held_by.as_ref().map_or_else(
+            || " (see `ward-kpi locks`)".to_owned(),
+            |lock| format!("; it is held by the lock on {}: unlock that", lock.scope(Lang::En))
+        )
+    )]
+    NotLocked {
+        /// The unit's name; `None`: every unit.
+        unit: Option<String>,
+        year: i16,
+        part: LockPart,
+        /// A wider lock that holds it (the whole year, every unit), if any.
+        held_by: Option<Box<Lock>>,
+    },
     #[error("no indicator with code '{0}' (see `ward-kpi indicators`)")]
     UnknownIndicator(String),
     #[error("no administrative unit with code '{code}' in {year}")]

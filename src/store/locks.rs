@@ -4,7 +4,7 @@
 use rusqlite::{Row, params};
 
 use super::{Origin, Result, Store, StoreError, UnitId};
-use crate::domain::{Lang, Lock, LockEvent, LockPart};
+use crate::domain::{Lock, LockEvent, LockPart};
 
 /// The schema version that has the `year_lock` table.
 const LOCKS_SINCE: i64 = 3;
@@ -51,10 +51,7 @@ impl Store {
             .filter(|l| l.lock.holds() && part.within(l.lock.part))
             .find(|l| l.unit.is_none() || (unit.is_some() && l.unit == unit))
         {
-            return Err(StoreError::AlreadyLocked {
-                scope: holding.lock.scope(Lang::Vi),
-                day: holding.lock.locked.day(),
-            });
+            return Err(StoreError::AlreadyLocked(Box::new(holding.lock)));
         }
         self.backup_before(super::BackupReason::Lock)?;
         let mark: i64 = self
@@ -84,9 +81,7 @@ impl Store {
         self.locks(Some(year), None)?
             .into_iter()
             .find(|l| l.id == id)
-            .ok_or_else(|| StoreError::NotLocked {
-                scope: year.to_string(),
-            })
+            .ok_or_else(|| self.bad("lock", &id.to_string()))
     }
 
     /// Lifts every lock that holds within `part` of `year` for `unit` (`None`: the locks on
@@ -104,21 +99,27 @@ impl Store {
         if reason.is_empty() {
             return Err(StoreError::NoReason);
         }
-        let ids: Vec<i64> = self
+        let holding: Vec<StoredLock> = self
             .locks(Some(year), None)?
             .into_iter()
-            .filter(|l| {
-                l.lock.holds() && l.lock.part.within(part) && (unit.is_none() || l.unit == unit)
-            })
+            .filter(|l| l.lock.holds())
+            .collect();
+        let ids: Vec<i64> = holding
+            .iter()
+            .filter(|l| l.lock.part.within(part) && (unit.is_none() || l.unit == unit))
             .map(|l| l.id)
             .collect();
         if ids.is_empty() {
-            let scope = match unit {
-                Some(unit) => self.unit(unit)?.name,
-                None => rust_i18n::t!("lock.every_unit", locale = "vi").into_owned(),
-            };
+            // A wider lock may hold it: the whole year's, or every unit's.
+            let held_by = holding
+                .into_iter()
+                .find(|l| part.within(l.lock.part) && (l.unit.is_none() || l.unit == unit))
+                .map(|l| Box::new(l.lock));
             return Err(StoreError::NotLocked {
-                scope: format!("{scope}, {year}, {}", part.name(Lang::Vi)),
+                unit: unit.map(|u| self.unit(u)).transpose()?.map(|u| u.name),
+                year,
+                part,
+                held_by,
             });
         }
         self.backup_before(super::BackupReason::Unlock)?;
@@ -261,12 +262,21 @@ mod tests {
         assert!(store.locks_holding(unit, 2022).unwrap().is_empty());
         // A ward's own lock on its plans is already held by the lock on every unit.
         let again = store.lock(Some(unit), 2021, LockPart::Plans, "x", Origin::Cli);
-        assert!(matches!(again, Err(StoreError::AlreadyLocked { .. })));
+        assert!(matches!(again, Err(StoreError::AlreadyLocked(_))));
         // Its whole year is not: the two hold together.
         let whole = store
             .lock(Some(unit), 2021, LockPart::All, "tổng kết", Origin::Cli)
             .unwrap();
         assert_eq!(store.locks_holding(unit, 2021).unwrap().len(), 2);
+        // The estimate alone is not locked: the whole year's lock holds it, and says so.
+        let estimate = store.unlock(Some(unit), 2021, LockPart::Stage(Stage::Estimate), "x");
+        assert!(
+            matches!(
+                &estimate,
+                Err(StoreError::NotLocked { held_by: Some(lock), .. }) if lock.part == LockPart::All
+            ),
+            "{estimate:?}"
+        );
         // Unlocking the ward's year lifts its own lock, not the one on every unit.
         let lifted = store
             .unlock(Some(unit), 2021, LockPart::All, "sửa")
