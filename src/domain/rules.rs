@@ -161,19 +161,27 @@ impl Rules {
     /// rate, else in per cent of last year's (not told for a last year of 0).
     pub fn check_change(&self, kind: Kind, value: Decimal, last: Decimal) -> Option<Doubt> {
         let limit = self.max_change?;
+        let difference = value.checked_sub(last)?;
+        // Compared by multiplying (a division costs more, and most values pass): the change
+        // in per cent is worked out only for a value flagged.
         let (change, points) = if kind == Kind::Rate {
-            (value.checked_sub(last)?, true)
-        } else {
-            if last.is_zero() {
+            if difference.abs() <= limit {
                 return None;
             }
-            let change = value
-                .checked_sub(last)?
+            (difference, true)
+        } else {
+            if last.is_zero()
+                || difference.abs().checked_mul(Decimal::ONE_HUNDRED)?
+                    <= limit.checked_mul(last.abs())?
+            {
+                return None;
+            }
+            let change = difference
                 .checked_mul(Decimal::ONE_HUNDRED)?
                 .checked_div(last.abs())?;
             (change, false)
         };
-        (change.abs() > limit).then_some(Doubt::Change {
+        Some(Doubt::Change {
             last,
             change,
             limit,
@@ -204,11 +212,11 @@ impl Rules {
     /// measure).
     pub fn check_plan(&self, value: Decimal, plan: Decimal) -> Option<Doubt> {
         let limit = self.max_times_plan?;
-        if plan <= Decimal::ZERO {
+        if plan <= Decimal::ZERO || value <= limit.checked_mul(plan)? {
             return None;
         }
         let times = value.checked_div(plan)?;
-        (times > limit).then_some(Doubt::AbovePlan { plan, times, limit })
+        Some(Doubt::AbovePlan { plan, times, limit })
     }
 
     /// Flags a plan the year's reported `value` is more than the threshold times.
@@ -227,15 +235,15 @@ impl Rules {
     /// cent of the estimate (an estimate of 0 is no measure).
     pub fn check_stages(&self, estimate: Decimal, actual: Decimal) -> Option<Doubt> {
         let limit = self.max_stage_gap?;
-        if estimate.is_zero() {
-            return None;
-        }
-        let gap = actual
+        let apart = actual
             .checked_sub(estimate)?
             .abs()
-            .checked_mul(Decimal::ONE_HUNDRED)?
-            .checked_div(estimate.abs())?;
-        (gap > limit).then_some(Doubt::StagesApart {
+            .checked_mul(Decimal::ONE_HUNDRED)?;
+        if estimate.is_zero() || apart <= limit.checked_mul(estimate.abs())? {
+            return None;
+        }
+        let gap = apart.checked_div(estimate.abs())?;
+        Some(Doubt::StagesApart {
             estimate,
             actual,
             gap,
