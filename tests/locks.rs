@@ -16,9 +16,8 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use predicates::prelude::PredicateBooleanExt as _;
 use predicates::str::contains;
 
-use ward_kpi::app::prefs::Prefs;
+use ward_kpi::app::WardKpiApp;
 use ward_kpi::app::views::View;
-use ward_kpi::app::{Launch, WardKpiApp};
 use ward_kpi::domain::{Lang, LockPart, Stage};
 use ward_kpi::store::{Origin, Store};
 
@@ -441,28 +440,9 @@ fn the_settings_back_up_now_and_restore_a_copy_after_saying_where_the_file_is_ke
     );
 }
 
-/// The window on `db` showing Phường Thanh Trường's 2021 in `view`.
+/// The window on `db` showing Phường Thanh Trường's 2021 in `view`, in Vietnamese.
 fn window_on(db: &Path, view: View) -> Harness<'static, WardKpiApp> {
-    let prefs = Prefs {
-        lang: Lang::Vi,
-        ward: Some("03142".into()),
-        year: Some(2021),
-        view,
-        ..Prefs::default()
-    };
-    let app = WardKpiApp::with_prefs(
-        prefs,
-        Launch {
-            db: Some(db.to_path_buf()),
-            ..Launch::default()
-        },
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .with_context_setup(ward_kpi::app::fonts::install)
-        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
-    harness.run();
-    harness
+    common::window::open(db, view, Lang::Vi)
 }
 
 #[test]

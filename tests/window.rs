@@ -20,27 +20,10 @@ use common::Scratch;
 
 const CROP: &str = "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)";
 
-/// The window on a database, showing Phường Thanh Trường in 2021 in the given view.
+/// The window on a database, showing Phường Thanh Trường in 2021 in the given view, with no
+/// notice (no error) after its first frames.
 fn window(db: &std::path::Path, view: View, lang: Lang) -> Harness<'static, WardKpiApp> {
-    let prefs = Prefs {
-        lang,
-        ward: Some("03142".into()),
-        year: Some(2021),
-        view,
-        ..Prefs::default()
-    };
-    let app = WardKpiApp::with_prefs(
-        prefs,
-        Launch {
-            db: Some(db.to_path_buf()),
-            ..Launch::default()
-        },
-    );
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1500.0, 1000.0))
-        .with_context_setup(ward_kpi::app::fonts::install)
-        .build_ui_state(|ui, app: &mut WardKpiApp| app.show(ui), app);
-    harness.run();
+    let harness = common::window::open(db, view, lang);
     assert!(
         harness.state().notice.is_none(),
         "{:?}",

@@ -72,27 +72,7 @@ impl Store {
     /// missing, foreign, newer or damaged is refused with its name, and left as it was. A
     /// read-only file opens for reading.
     pub fn open(path: &Path) -> Result<Self> {
-        let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
-            std::io::ErrorKind::NotFound => StoreError::NotFound {
-                path: path.to_path_buf(),
-            },
-            _ => StoreError::Io {
-                path: path.to_path_buf(),
-                source,
-            },
-        })?;
-        if meta.is_dir() {
-            return Err(StoreError::IsFolder {
-                path: path.to_path_buf(),
-            });
-        }
-        if meta.len() == 0 {
-            return Err(StoreError::NotWardKpi {
-                path: path.to_path_buf(),
-                detail: "the file is empty".into(),
-            });
-        }
-        check_header(path)?;
+        let meta = check_file(path)?;
         let read_only = meta.permissions().readonly();
         match Self::connect(path, read_only, false) {
             // A WAL database in a folder this user cannot write to (a read-only share, a CD)
@@ -391,6 +371,34 @@ fn uri_path(path: &Path) -> String {
         }
     }
     text
+}
+
+/// The metadata of an existing database file, once it is known to be a file (not missing, not a
+/// folder, not empty) that begins as an SQLite database; each case refused with its name,
+/// before SQLite touches the file.
+pub(super) fn check_file(path: &Path) -> Result<std::fs::Metadata> {
+    let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NotFound {
+            path: path.to_path_buf(),
+        },
+        _ => StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    })?;
+    if meta.is_dir() {
+        return Err(StoreError::IsFolder {
+            path: path.to_path_buf(),
+        });
+    }
+    if meta.len() == 0 {
+        return Err(StoreError::NotWardKpi {
+            path: path.to_path_buf(),
+            detail: "the file is empty".into(),
+        });
+    }
+    check_header(path)?;
+    Ok(meta)
 }
 
 /// Refuses a file that does not begin as an SQLite database, before SQLite touches it.

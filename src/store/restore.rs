@@ -116,21 +116,7 @@ impl Store {
 /// Opens a copy for reading once it is known to be a whole ward-kpi database this program can
 /// read (this or an older schema).
 fn check_copy(path: &Path) -> Result<Connection> {
-    let meta = std::fs::metadata(path).map_err(|source| match source.kind() {
-        std::io::ErrorKind::NotFound => StoreError::NotFound {
-            path: path.to_path_buf(),
-        },
-        _ => StoreError::Io {
-            path: path.to_path_buf(),
-            source,
-        },
-    })?;
-    if meta.is_dir() {
-        return Err(StoreError::IsFolder {
-            path: path.to_path_buf(),
-        });
-    }
-    super::check_header(path)?;
+    super::check_file(path)?;
     let err = |e| StoreError::from_sqlite(path, e);
     let conn = Connection::open_with_flags(
         path,

@@ -2,6 +2,8 @@
 
 #![allow(dead_code, clippy::unwrap_used)]
 
+pub mod window;
+
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
