@@ -130,6 +130,7 @@ fn annex_preview(c: &mut Criterion) {
             archived: false,
             order: 100 + i64::from(extra),
             rules: ward_kpi::domain::Rules::default_for(Kind::Flow, &Unit::new("tấn")),
+            aggregation: ward_kpi::domain::Aggregation::Sum,
         };
         store.add_indicator(&indicator).expect("added");
         names.push(indicator.name_vi);

@@ -3,6 +3,7 @@
 //! meets in Vietnamese when that is the chosen language. Each still names the file or the field.
 
 use crate::domain::Lang;
+use crate::domain::aggregation::AggregationError;
 use crate::domain::indicator::IndicatorError;
 use crate::domain::rules::RulesError;
 use crate::startup::StartupError;
@@ -103,6 +104,15 @@ pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
         ),
         IndicatorError::Rules(RulesError::Threshold(_)) => {
             rust_i18n::t!("error.indicator.rules_threshold", locale = locale)
+        }
+        IndicatorError::Aggregation(AggregationError::OwnWeight(code)) => {
+            rust_i18n::t!("error.indicator.own_weight", locale = locale, code = code)
+        }
+        IndicatorError::Aggregation(AggregationError::UnknownWeight(code)) => {
+            rust_i18n::t!("error.indicator.unknown_weight", locale = locale, code = code)
+        }
+        IndicatorError::Aggregation(AggregationError::WeightNotSummed { weight }) => {
+            rust_i18n::t!("error.indicator.weight_not_summed", locale = locale, code = weight)
         }
     }
     .into_owned()

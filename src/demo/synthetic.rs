@@ -130,6 +130,7 @@ fn indicators_for(store: &Store, count: u32) -> Result<Vec<(IndicatorId, Indicat
             archived: false,
             order: 1000 + i64::try_from(extra).unwrap_or(0),
             rules: crate::domain::Rules::default_for(Kind::Flow, &Unit::new("tấn")),
+            aggregation: crate::domain::Aggregation::Sum,
         };
         let id = store.add_indicator(&indicator)?;
         list.push((id, indicator));

@@ -4,7 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::rules::{Rules, RulesError};
-use super::{Lang, Unit};
+use super::aggregation::AggregationError;
+use super::{Aggregation, Lang, Unit};
 
 /// The six groups a ward's report is organised by, in report order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -151,6 +152,10 @@ pub struct Indicator {
     /// asked about (absent in a file: none).
     #[serde(default)]
     pub rules: Rules,
+    /// How the indicator adds up from wards to the unit above them (absent in a file: the
+    /// default of its kind, see [`Aggregation::default_for`]).
+    #[serde(default)]
+    pub aggregation: Aggregation,
 }
 
 impl Indicator {
@@ -183,6 +188,11 @@ impl Indicator {
             return Err(IndicatorError::Precision(self.precision));
         }
         self.rules.validate().map_err(IndicatorError::Rules)?;
+        if self.aggregation.weight() == Some(self.code.as_str()) {
+            return Err(IndicatorError::Aggregation(AggregationError::OwnWeight(
+                self.code.clone(),
+            )));
+        }
         Ok(())
     }
 }
@@ -200,4 +210,6 @@ pub enum IndicatorError {
     Precision(u32),
     #[error("plausibility rules: {0}")]
     Rules(RulesError),
+    #[error("adding up across wards: {0}")]
+    Aggregation(AggregationError),
 }

@@ -1,6 +1,7 @@
 //! The domain: what a ward measures and how the numbers leaders read are computed. It knows
 //! neither the window nor the database.
 
+pub mod aggregation;
 pub mod compute;
 pub mod figure;
 pub mod indicator;
@@ -15,6 +16,7 @@ pub mod rules;
 pub mod unit;
 pub mod ward;
 
+pub use aggregation::Aggregation;
 pub use compute::{Change, Status};
 pub use figure::{Figure, Stage};
 pub use indicator::{Category, Direction, Indicator, Kind};

@@ -332,6 +332,7 @@ mod tests {
             archived: false,
             order: 0,
             rules: crate::domain::Rules::NONE,
+            aggregation: crate::domain::Aggregation::Sum,
         }
     }
 

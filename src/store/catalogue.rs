@@ -6,10 +6,13 @@ use rusqlite::{Row, params};
 use super::{IndicatorId, Result, Store, StoreError};
 use rust_decimal::Decimal;
 
-use crate::domain::{Category, Direction, Indicator, Kind, Rules, Unit};
+use crate::domain::aggregation::AggregationError;
+use crate::domain::indicator::IndicatorError;
+use crate::domain::{Aggregation, Category, Direction, Indicator, Kind, Rules, Unit};
 
 const COLUMNS: &str = "id, code, name_vi, name_en, category, unit, direction, kind, precision, \
-     archived, sort_order, rule_min, rule_max, rule_change, rule_times_plan, rule_stage_gap";
+     archived, sort_order, rule_min, rule_max, rule_change, rule_times_plan, rule_stage_gap, \
+     aggregation, aggregation_weight";
 
 /// What taking a catalogue file did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -59,11 +62,12 @@ impl Store {
             return Err(StoreError::DuplicateIndicator(indicator.code.clone()));
         }
         self.check_names_free(indicator, None)?;
+        self.check_weight(indicator)?;
         self.conn
             .execute(
                 &format!(
                     "INSERT INTO indicator ({})
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
                     COLUMNS.trim_start_matches("id, ")
                 ),
                 params![
@@ -82,6 +86,8 @@ impl Store {
                     rule_text(indicator.rules.max_change),
                     rule_text(indicator.rules.max_times_plan),
                     rule_text(indicator.rules.max_stage_gap),
+                    indicator.aggregation.code(),
+                    indicator.aggregation.weight(),
                 ],
             )
             .map_err(|e| self.sql(e))?;
@@ -98,13 +104,14 @@ impl Store {
             .find(|(_, i)| i.code == indicator.code)
             .map(|(id, _)| id);
         self.check_names_free(indicator, own)?;
+        self.check_weight(indicator)?;
         let changed = self
             .conn
             .execute(
                 "UPDATE indicator SET name_vi = ?2, name_en = ?3, category = ?4, unit = ?5,
                      direction = ?6, kind = ?7, precision = ?8, archived = ?9, sort_order = ?10,
                      rule_min = ?11, rule_max = ?12, rule_change = ?13, rule_times_plan = ?14,
-                     rule_stage_gap = ?15
+                     rule_stage_gap = ?15, aggregation = ?16, aggregation_weight = ?17
                  WHERE code = ?1",
                 params![
                     indicator.code,
@@ -122,6 +129,8 @@ impl Store {
                     rule_text(indicator.rules.max_change),
                     rule_text(indicator.rules.max_times_plan),
                     rule_text(indicator.rules.max_stage_gap),
+                    indicator.aggregation.code(),
+                    indicator.aggregation.weight(),
                 ],
             )
             .map_err(|e| self.sql(e))?;
@@ -138,6 +147,9 @@ impl Store {
         self.writable()?;
         let tx = self.conn.unchecked_transaction().map_err(|e| self.sql(e))?;
         let mut merge = CatalogueMerge::default();
+        // Weights first: an indicator weighted by one the same file adds finds it there.
+        let mut list: Vec<&Indicator> = list.iter().collect();
+        list.sort_by_key(|i| i.aggregation.weight().is_some());
         for indicator in list {
             let stored = self
                 .indicators()?
@@ -192,6 +204,24 @@ impl Store {
         tx.commit().map_err(err)
     }
 
+    /// A weighted average's weight must be another indicator of the catalogue, one that sums.
+    fn check_weight(&self, indicator: &Indicator) -> Result<()> {
+        let Some(weight) = indicator.aggregation.weight() else {
+            return Ok(());
+        };
+        let error = |e| StoreError::Indicator(IndicatorError::Aggregation(e));
+        match self.indicator(weight) {
+            Ok((_, found)) if found.aggregation == Aggregation::Sum => Ok(()),
+            Ok(_) => Err(error(AggregationError::WeightNotSummed {
+                weight: weight.to_owned(),
+            })),
+            Err(StoreError::UnknownIndicator(_)) => {
+                Err(error(AggregationError::UnknownWeight(weight.to_owned())))
+            }
+            Err(other) => Err(other),
+        }
+    }
+
     fn indicator_row(&self, r: &Row<'_>) -> Result<(IndicatorId, Indicator)> {
         let get = |e| self.sql(e);
         let bad = |what: &'static str, text: String| StoreError::BadStoredValue {
@@ -203,6 +233,8 @@ impl Store {
         let direction: String = r.get(6).map_err(get)?;
         let kind: String = r.get(7).map_err(get)?;
         let unit: String = r.get(5).map_err(get)?;
+        let aggregation: String = r.get(16).map_err(get)?;
+        let weight: Option<String> = r.get(17).map_err(get)?;
         let rule = |index: usize, what: &'static str| -> Result<Option<Decimal>> {
             let text: Option<String> = r.get(index).map_err(get)?;
             text.map(|t| t.parse::<Decimal>().map_err(|_| bad(what, t.clone())))
@@ -230,6 +262,8 @@ impl Store {
                     max_times_plan: rule(14, "rule_times_plan")?,
                     max_stage_gap: rule(15, "rule_stage_gap")?,
                 },
+                aggregation: Aggregation::from_code(&aggregation, weight.as_deref())
+                    .ok_or_else(|| bad("aggregation", aggregation.clone()))?,
             },
         ))
     }

@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES, CONSOLIDATION];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -218,6 +218,67 @@ UPDATE indicator SET
         ELSE '50' END,
     rule_times_plan = '3',
     rule_stage_gap = '20';
+";
+
+/// Version 5: what a province needs of its wards.
+///
+/// - `indicator.aggregation` and `aggregation_weight`: how each indicator adds up across wards
+///   ([`Aggregation`](crate::domain::Aggregation)): `sum`, `weighted` by the indicator whose
+///   code is the weight, or `distribution` (not added up). Rates and shares get
+///   `distribution`, everything else `sum`; the two weights the standard catalogue declares
+///   (population, households) are added to a catalogue that lacks them (a new database gets
+///   them from the seed), and income per head and
+///   the poverty rates are weighted by them.
+/// - `submission`: each ward file gathered (`ward-kpi gather`): whose year it was, the file's
+///   name and SHA-256, when and by whom it was received, what it was (`database`, `workbook`,
+///   `csv`, `annex`), how many values it wrote, and the save that wrote them (`set_id`, NULL
+///   when it changed nothing).
+const CONSOLIDATION: &str = r"
+ALTER TABLE indicator ADD COLUMN aggregation TEXT NOT NULL DEFAULT 'sum'
+    CHECK (aggregation IN ('sum', 'weighted', 'distribution'));
+ALTER TABLE indicator ADD COLUMN aggregation_weight TEXT;
+
+UPDATE indicator SET aggregation = 'distribution' WHERE kind = 'rate' OR unit IN ('%', '‰');
+
+INSERT INTO indicator (code, name_vi, name_en, category, unit, direction, kind, precision,
+                       sort_order, rule_min, rule_change, rule_times_plan, rule_stage_gap)
+SELECT 'population', 'Dân số trung bình', 'Average population', 'social', 'người', 'higher',
+       'stock', 0, (SELECT coalesce(max(sort_order), 0) + 1 FROM indicator
+                    WHERE category = 'social'), '0', '50', '3', '20'
+WHERE EXISTS (SELECT 1 FROM indicator)
+  AND NOT EXISTS (SELECT 1 FROM indicator WHERE code = 'population');
+
+INSERT INTO indicator (code, name_vi, name_en, category, unit, direction, kind, precision,
+                       sort_order, rule_min, rule_change, rule_times_plan, rule_stage_gap)
+SELECT 'households', 'Tổng số hộ dân cư', 'Households', 'social', 'hộ', 'higher', 'stock', 0,
+       (SELECT coalesce(max(sort_order), 0) + 1 FROM indicator WHERE category = 'social'),
+       '0', '50', '3', '20'
+WHERE EXISTS (SELECT 1 FROM indicator)
+  AND NOT EXISTS (SELECT 1 FROM indicator WHERE code = 'households');
+
+UPDATE indicator SET aggregation = 'weighted', aggregation_weight = 'population'
+WHERE code = 'per_capita_income'
+  AND EXISTS (SELECT 1 FROM indicator WHERE code = 'population' AND aggregation = 'sum');
+
+UPDATE indicator SET aggregation = 'weighted', aggregation_weight = 'households'
+WHERE code IN ('poverty_rate', 'near_poor_rate')
+  AND EXISTS (SELECT 1 FROM indicator WHERE code = 'households' AND aggregation = 'sum');
+
+CREATE TABLE submission (
+    id             INTEGER PRIMARY KEY,
+    unit_id        INTEGER NOT NULL REFERENCES admin_unit (id),
+    year           INTEGER NOT NULL,
+    file_name      TEXT NOT NULL,
+    sha256         TEXT NOT NULL,
+    received_at    TEXT NOT NULL,
+    received_by    TEXT NOT NULL,
+    origin         TEXT NOT NULL,
+    format         TEXT NOT NULL CHECK (format IN ('database', 'workbook', 'csv', 'annex')),
+    values_written INTEGER NOT NULL,
+    set_id         INTEGER REFERENCES change_set (id)
+);
+
+CREATE INDEX submission_year ON submission (year, unit_id);
 ";
 
 /// How the database stores a figure's stage.

@@ -100,6 +100,27 @@ impl Store {
         Ok(row?.1)
     }
 
+    /// The wards that report to the unit `parent` (a province or a city) for `year`: standing at
+    /// the end of the year, under it or under one of its cities standing then. Empty for a ward.
+    pub fn wards_under(&self, parent: &str, year: i16) -> Result<Vec<(UnitId, AdminUnit)>> {
+        let units = self.units()?;
+        let plain: Vec<AdminUnit> = units.iter().map(|(_, u)| u.clone()).collect();
+        Ok(crate::domain::ward::wards_under(&plain, parent, year)
+            .into_iter()
+            .map(|index| units[index].clone())
+            .collect())
+    }
+
+    /// The units merged into `successor` (see [`crate::domain::ward::predecessors`]).
+    pub fn predecessors(&self, successor: &AdminUnit) -> Result<Vec<(UnitId, AdminUnit)>> {
+        let units = self.units()?;
+        let plain: Vec<AdminUnit> = units.iter().map(|(_, u)| u.clone()).collect();
+        Ok(crate::domain::ward::predecessors(&plain, successor)
+            .into_iter()
+            .map(|index| units[index].clone())
+            .collect())
+    }
+
     /// The ward shown when none is named: the home ward, once one is chosen. A new database has
     /// none: of several wards, which one it keeps is the user's choice.
     pub fn home_ward_code(&self) -> Result<Option<String>> {

@@ -11,7 +11,9 @@ use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::domain::number::{self, NumberStyle};
-use crate::domain::{Category, Direction, Indicator, Kind, Lang, Rules, Unit, name_key};
+use crate::domain::{
+    Aggregation, Category, Direction, Indicator, Kind, Lang, Rules, Unit, name_key,
+};
 use crate::store::IndicatorId;
 
 /// The catalogue view's own state: the indicator being edited, as typed.
@@ -38,6 +40,8 @@ struct Draft {
     alias: String,
     /// The rules as typed, in [`RULE_FIELDS`] order; blank: not checked.
     rules: [String; 5],
+    /// How the indicator adds up across wards.
+    aggregation: Aggregation,
 }
 
 /// The rules' fields in the form: the label's key, and the rule each one sets.
@@ -83,6 +87,7 @@ impl Draft {
     fn of(indicator: &Indicator, style: NumberStyle) -> Self {
         Self {
             rules: rule_texts(&indicator.rules, style),
+            aggregation: indicator.aggregation.clone(),
             new: false,
             code: indicator.code.clone(),
             name_vi: indicator.name_vi.clone(),
@@ -102,6 +107,7 @@ impl Draft {
     fn blank(order: i64, style: NumberStyle) -> Self {
         Self {
             rules: rule_texts(&Rules::default_for(Kind::Flow, &Unit::new("")), style),
+            aggregation: Aggregation::Sum,
             new: true,
             code: String::new(),
             name_vi: String::new(),
@@ -144,6 +150,7 @@ impl Draft {
             precision: self.precision,
             archived: self.archived,
             order: self.order,
+            aggregation: self.aggregation.clone(),
         })
     }
 }

@@ -3,7 +3,7 @@
 
 use rust_decimal::Decimal;
 
-use crate::domain::{Category, Direction, Indicator, Kind, Rules, Unit};
+use crate::domain::{Aggregation, Category, Direction, Indicator, Kind, Rules, Unit};
 
 /// One catalogue line, compactly.
 struct Line {
@@ -67,6 +67,9 @@ const SOCIAL: &[Line] = &[
     line("trained_labour_share", "Tỷ lệ lao động qua đào tạo", "Trained-labour share", "%", Up, Rate, 1),
     line("health_insurance_coverage", "Tỷ lệ dân số tham gia bảo hiểm y tế", "Health-insurance coverage", "%", Up, Rate, 1),
     line("child_malnutrition", "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng", "Child malnutrition (under 5)", "%", Down, Rate, 1),
+    // The weights rates and amounts per head are averaged by across wards.
+    line("population", "Dân số trung bình", "Average population", "người", Up, Stock, 0),
+    line("households", "Tổng số hộ dân cư", "Households", "hộ", Up, Stock, 0),
 ];
 
 #[rustfmt::skip]
@@ -115,6 +118,7 @@ pub fn standard() -> Vec<Indicator> {
                 archived: false,
                 order,
                 rules: rules(l.code, l.kind, &Unit::new(l.unit)),
+                aggregation: aggregation(l.code, l.kind, &Unit::new(l.unit)),
             })
         })
         .collect()
@@ -155,6 +159,19 @@ fn rules(code: &str, kind: Kind, unit: &Unit) -> Rules {
     }
 }
 
+/// How each indicator adds up across wards: the default of its kind, but income per head is
+/// averaged weighted by population, and the poverty rates by households.
+fn aggregation(code: &str, kind: Kind, unit: &Unit) -> Aggregation {
+    let weighted = |weight: &str| Aggregation::Weighted {
+        weight: weight.to_owned(),
+    };
+    match code {
+        "per_capita_income" => weighted("population"),
+        "poverty_rate" | "near_poor_rate" => weighted("households"),
+        _ => Aggregation::default_for(kind, unit),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -189,6 +206,30 @@ mod tests {
                 "{}",
                 indicator.code
             );
+        }
+    }
+
+    #[test]
+    fn every_weight_is_a_summed_indicator_of_the_catalogue() {
+        let list = standard();
+        let weighted: Vec<_> = list
+            .iter()
+            .filter_map(|i| i.aggregation.weight().map(|w| (&i.code, w)))
+            .collect();
+        assert_eq!(weighted.len(), 3, "{weighted:?}");
+        for (code, weight) in weighted {
+            let found = list.iter().find(|i| i.code == weight);
+            assert_eq!(
+                found.map(|i| &i.aggregation),
+                Some(&Aggregation::Sum),
+                "{code} is weighted by {weight}"
+            );
+        }
+        // Rates without a weight are shown as a distribution, never summed.
+        for indicator in &list {
+            if indicator.kind == Kind::Rate {
+                assert_ne!(indicator.aggregation, Aggregation::Sum, "{}", indicator.code);
+            }
         }
     }
 
