@@ -51,8 +51,13 @@ pub fn run(store: &Store, args: &ReportArgs, locale: Locale) -> anyhow::Result<(
 fn table(report: &Report, locale: Locale) -> String {
     let lang = locale.lang;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
+    let key = if report.consolidation.is_some() {
+        "consolidate.title"
+    } else {
+        "cli.report_title"
+    };
     let mut title = rust_i18n::t!(
-        "cli.report_title",
+        key,
         locale = lang.code(),
         year = report.year,
         unit = report.unit.name,
@@ -61,6 +66,10 @@ fn table(report: &Report, locale: Locale) -> String {
     .into_owned();
     if report.unit.synthetic {
         title.push_str(&format!(" [{}]", t("cli.synthetic_mark")));
+    }
+    if let Some(consolidation) = &report.consolidation {
+        title.push('\n');
+        title.push_str(&consolidation.line(lang));
     }
     let mut table = Table::new(vec![
         (t("cli.col.number"), Align::Right),
@@ -96,7 +105,7 @@ fn table(report: &Report, locale: Locale) -> String {
             row.change
                 .map(|c| report::change_text(c, locale))
                 .unwrap_or_default(),
-            row.assessment.status.word(lang),
+            row.verdict(lang),
             note(row, lang),
         ]);
     }
@@ -107,7 +116,12 @@ fn table(report: &Report, locale: Locale) -> String {
 /// own note.
 fn note(row: &ReportRow, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if let Some(plan) = &row.plan {
+    if let Some(consolidated) = &row.consolidated {
+        let note = consolidated.note(lang);
+        if !note.is_empty() {
+            parts.push(capitalise(&note));
+        }
+    } else if let Some(plan) = &row.plan {
         let mut source = plan.source.phrase(lang);
         if plan.derived {
             source.push_str(&format!(

@@ -3,6 +3,7 @@
 
 pub mod aggregation;
 pub mod compute;
+pub mod consolidate;
 pub mod figure;
 pub mod indicator;
 pub mod lang;

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use super::compute::{self, Assessment, Change};
+use super::consolidate::{Consolidation, RowConsolidation};
 use super::figure::{self, Figure};
 use super::number::{self, NumberStyle};
 use super::plan::{self, Plan, PlanTarget};
@@ -34,6 +35,9 @@ pub struct ReportRow {
     /// Last year's value, at its latest stage.
     pub previous: Option<Figure>,
     pub change: Option<Change>,
+    /// For a unit reporting its wards' sum (or a merged ward's years before the merger): how
+    /// the line was added up.
+    pub consolidated: Option<RowConsolidation>,
 }
 
 /// A ward's report for one year, rows in category then catalogue order.
@@ -44,6 +48,8 @@ pub struct Report {
     pub rows: Vec<ReportRow>,
     /// The locks that hold the year (chốt số liệu), oldest first.
     pub locks: Vec<Lock>,
+    /// For a unit reporting its wards' sum: which wards were expected and which have data.
+    pub consolidation: Option<Consolidation>,
 }
 
 impl ReportRow {
@@ -77,6 +83,7 @@ impl ReportRow {
             assessment,
             previous,
             change,
+            consolidated: None,
         }
     }
 
@@ -117,6 +124,9 @@ impl ReportRow {
 
     /// The value with its unit, as typed digit for digit ("17.416.889.536 đồng").
     pub fn value_text(&self, locale: Locale) -> Option<String> {
+        if let Some(spread) = self.spread(locale) {
+            return Some(spread);
+        }
         let Locale { lang, style } = locale;
         let value = self.current.as_ref()?.value;
         Some(number::format_with_unit(
@@ -129,6 +139,9 @@ impl ReportRow {
 
     /// The value and its stage as the report table shows it ("2.809,8 (thực hiện)").
     pub fn value_with_stage(&self, locale: Locale) -> Option<String> {
+        if let Some(spread) = self.spread(locale) {
+            return Some(spread);
+        }
         let Locale { lang, style } = locale;
         let current = self.current.as_ref()?;
         Some(format!(
@@ -136,6 +149,26 @@ impl ReportRow {
             number::format_exact(current.value, style),
             current.stage.name(lang).to_lowercase()
         ))
+    }
+
+    /// For a consolidated line not added up, the wards' spread ("1,2 – 4,5; trung vị 2,3").
+    fn spread(&self, locale: Locale) -> Option<String> {
+        self.consolidated.as_ref()?.distribution_text(locale)
+    }
+
+    /// The verdict column: the status word ("Vượt", "Chưa có số liệu"); for a consolidated line
+    /// not added up, how many wards met their plan ("9/12 phường đạt kế hoạch"); for a merged
+    /// ward's early year lacking a predecessor's value, that it lacks it.
+    pub fn verdict(&self, lang: Lang) -> String {
+        let consolidated = self.consolidated.as_ref();
+        consolidated
+            .and_then(|c| c.distribution_verdict(lang))
+            .or_else(|| {
+                (self.current.is_none())
+                    .then(|| consolidated.and_then(|c| c.gap_text(lang)))
+                    .flatten()
+            })
+            .unwrap_or_else(|| self.assessment.status.word(lang))
     }
 
     /// The report sentence as the review writes it: "Thu ngân sách ước đạt 17.416.889.536 đồng,
@@ -206,6 +239,7 @@ impl Report {
             year,
             rows,
             locks: Vec::new(),
+            consolidation: None,
         }
     }
 
@@ -266,6 +300,22 @@ impl WardYear {
             report: Report::new(unit, year, details.clone()),
             details,
         }
+    }
+
+    /// A consolidated report as exports print it: its details are its own lines (the sums, not
+    /// the wards' figures).
+    pub fn consolidated(report: Report) -> Self {
+        let details = report
+            .rows
+            .iter()
+            .map(|row| IndicatorYear {
+                indicator: row.indicator.clone(),
+                plans: row.plan.iter().cloned().collect(),
+                figures: row.current.iter().cloned().collect(),
+                previous: row.previous.iter().cloned().collect(),
+            })
+            .collect();
+        Self { report, details }
     }
 }
 

@@ -35,6 +35,17 @@ pub struct MachineRow<'a> {
     pub change_vs_previous: Option<Box<RawValue>>,
     pub change_measure: Option<&'a str>,
     pub note: &'a str,
+    /// True for a line added up from wards (or from a merged ward's predecessors).
+    pub consolidated: bool,
+    /// How the line adds up: `sum`, `weighted`, `distribution`; `null` for a ward's own line.
+    pub aggregation: Option<&'static str>,
+    /// Units whose value went in, and units expected; `null` for a ward's own line.
+    pub wards_included: Option<usize>,
+    pub wards_expected: Option<usize>,
+    /// For a line not added up: the wards' lowest, median and highest values.
+    pub lowest: Option<Box<RawValue>>,
+    pub median: Option<Box<RawValue>>,
+    pub highest: Option<Box<RawValue>>,
 }
 
 /// Decimals machine-readable percentages keep.
@@ -50,6 +61,8 @@ pub fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
         .iter()
         .map(|row| {
             let plan = row.plan.as_ref();
+            let consolidated = row.consolidated.as_ref();
+            let spread = consolidated.and_then(|c| c.distribution.as_ref());
             let band = match row.resolved {
                 Some(PlanTarget::Range { high, .. }) => Some(high),
                 _ => None,
@@ -81,6 +94,13 @@ pub fn machine_rows(report: &Report) -> Vec<MachineRow<'_>> {
                     Change::Points(_) => "points",
                 }),
                 note: row.current.as_ref().map_or("", |f| f.note.as_str()),
+                consolidated: row.consolidated.is_some(),
+                aggregation: consolidated.map(|c| c.aggregation.code()),
+                wards_included: consolidated.map(|c| c.included),
+                wards_expected: consolidated.map(|c| c.expected),
+                lowest: spread.and_then(|d| machine_number(d.lowest)),
+                median: spread.and_then(|d| machine_number(d.median)),
+                highest: spread.and_then(|d| machine_number(d.highest)),
             }
         })
         .collect()

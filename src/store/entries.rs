@@ -15,11 +15,44 @@ use crate::domain::{Figure, Plan, PlanTarget};
 impl Store {
     /// A ward's report for a year: every indicator in the catalogue (archived ones only when
     /// they hold a plan or figure that year), with its plans, figures and last year's figures.
+    ///
+    /// A province or a city reports its wards' sum, and a ward made by a merger its
+    /// predecessors' sum for the years before it (see [`Store::consolidated`]).
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
         let admin_unit = self.unit(unit)?;
+        if let Some(report) = self.consolidated(unit, &admin_unit, year)? {
+            return Ok(report);
+        }
         let locks = self.locks_holding(unit, year)?;
-        Ok(Report::new(admin_unit, year, self.year_data(unit, year)?)
+        let data = self.own_year_data(unit, &admin_unit, year)?;
+        Ok(Report::new(admin_unit, year, data)
             .with_locks(locks.into_iter().map(|l| l.lock).collect()))
+    }
+
+    /// [`Store::year_data`] of a ward reporting its own figures; in its first year after a
+    /// merger, "last year" is its predecessors' sum where every one of them had a value.
+    pub(super) fn own_year_data(
+        &self,
+        unit: UnitId,
+        admin_unit: &crate::domain::AdminUnit,
+        year: i16,
+    ) -> Result<Vec<IndicatorYear>> {
+        let mut data = self.year_data(unit, year)?;
+        if data.iter().all(|d| !d.previous.is_empty()) {
+            return Ok(data);
+        }
+        let Some(before) = self.consolidated(unit, admin_unit, year - 1)? else {
+            return Ok(data);
+        };
+        for item in data.iter_mut().filter(|d| d.previous.is_empty()) {
+            let summed = before
+                .rows
+                .iter()
+                .find(|r| r.indicator.code == item.indicator.code)
+                .and_then(|r| r.current.clone());
+            item.previous.extend(summed);
+        }
+        Ok(data)
     }
 
     /// What a ward's report of a year is computed from: every indicator in the catalogue
@@ -80,7 +113,7 @@ impl Store {
 
     /// Runs a plan query whose columns are a grouping key (indicator or year), then `source,
     /// low, high, text, original_low, original_high, derived, note`; hands each row to `each`.
-    fn read_plans(
+    pub(super) fn read_plans(
         &self,
         sql: &str,
         params: impl rusqlite::Params,

@@ -8,6 +8,7 @@
 mod aliases;
 mod backup;
 mod catalogue;
+mod consolidate;
 mod entries;
 mod error;
 mod history;

@@ -28,8 +28,15 @@ impl Store {
     }
 
     /// One ward's year as exports print it, with the locks that hold it.
+    ///
+    /// A province or a city has its wards' sum, a merged ward's year before the merger its
+    /// predecessors' (see [`Store::consolidated`]); its details are then the report's own lines.
     pub fn ward_year(&self, id: UnitId, unit: AdminUnit, year: i16) -> Result<WardYear> {
-        let mut ward = WardYear::new(unit, year, self.year_data(id, year)?);
+        if let Some(report) = self.consolidated(id, &unit, year)? {
+            return Ok(WardYear::consolidated(report));
+        }
+        let data = self.own_year_data(id, &unit, year)?;
+        let mut ward = WardYear::new(unit, year, data);
         let locks = self.locks_holding(id, year)?;
         ward.report.locks = locks.into_iter().map(|l| l.lock).collect();
         Ok(ward)

@@ -1,0 +1,201 @@
+//! Reading what a consolidation adds up: the wards under a parent (or the units merged into a
+//! ward) for a year and the year before, in a few queries whatever the number of wards, and the
+//! report [`crate::domain::consolidate`] makes of them.
+
+use std::collections::HashMap;
+use std::str::FromStr as _;
+
+use rusqlite::params;
+use rust_decimal::Decimal;
+
+use super::schema::stage_from_number;
+use super::{IndicatorId, Result, Store, UnitId};
+use crate::domain::consolidate::{self, Basis, Inputs, UnitYear, WardInput};
+use crate::domain::report::Report;
+use crate::domain::{AdminUnit, Figure, Indicator};
+
+/// Indicator ids take the low 20 bits of a plan row's key (a catalogue never nears a million
+/// indicators), the unit id the rest.
+const INDICATOR_BITS: i64 = 20;
+
+impl Store {
+    /// What a unit reports for `year` when its figures are the sum of others': a province or a
+    /// city (its wards standing that year), or a ward for a year before it was made by a merger
+    /// (the units merged into it). `None` for a ward reporting its own figures.
+    pub fn consolidation_basis(
+        &self,
+        unit: &AdminUnit,
+        year: i16,
+    ) -> Result<Option<(Basis, Vec<(UnitId, AdminUnit)>)>> {
+        if unit.is_parent() {
+            return Ok(Some((Basis::Wards, self.wards_under(&unit.code, year)?)));
+        }
+        let before_merger = unit.valid_from.is_some_and(|from| from.year() > year);
+        if !before_merger {
+            return Ok(None);
+        }
+        let merged: Vec<_> = self
+            .predecessors(unit)?
+            .into_iter()
+            .filter(|(_, u)| u.reports_for(year))
+            .collect();
+        Ok((!merged.is_empty()).then_some((Basis::Predecessors, merged)))
+    }
+
+    /// The consolidated report of `unit` for `year` (see [`Store::consolidation_basis`]), with
+    /// the locks that hold the unit's year; `None` when the unit reports its own figures.
+    pub fn consolidated(&self, id: UnitId, unit: &AdminUnit, year: i16) -> Result<Option<Report>> {
+        self.snapshot(|| {
+            let Some((basis, wards)) = self.consolidation_basis(unit, year)? else {
+                return Ok(None);
+            };
+            let catalogue = self.indicators()?;
+            let position: HashMap<IndicatorId, usize> = catalogue
+                .iter()
+                .enumerate()
+                .map(|(index, (id, _))| (*id, index))
+                .collect();
+            let indicators: Vec<Indicator> = catalogue.into_iter().map(|(_, i)| i).collect();
+            let previous_units = match basis {
+                Basis::Wards => self.wards_under(&unit.code, year - 1)?,
+                Basis::Predecessors => wards.clone(),
+            };
+            let same = previous_units
+                .iter()
+                .map(|(id, _)| *id)
+                .eq(wards.iter().map(|(id, _)| *id));
+            let mut ids: Vec<UnitId> = wards.iter().map(|(id, _)| *id).collect();
+            if !same {
+                ids.extend(previous_units.iter().map(|(id, _)| *id));
+            }
+            ids.push(id);
+            let mut years = self.unit_years(&ids, &[year, year - 1], &position)?;
+            let mut take = |unit: UnitId, year: i16| {
+                years
+                    .remove(&(unit, year))
+                    .unwrap_or_else(|| empty_year(indicators.len()))
+            };
+            let own_plans = take(id, year).plans;
+            let previous_wards = (!same).then(|| {
+                previous_units
+                    .iter()
+                    .map(|(pid, u)| (u.clone(), take(*pid, year - 1)))
+                    .collect()
+            });
+            let wards = wards
+                .into_iter()
+                .map(|(wid, unit)| WardInput {
+                    unit,
+                    year: take(wid, year),
+                    previous: take(wid, year - 1),
+                })
+                .collect();
+            let mut report = consolidate::consolidate(&Inputs {
+                unit: unit.clone(),
+                year,
+                basis,
+                indicators,
+                wards,
+                previous_wards,
+                own_plans,
+            });
+            report.locks = self
+                .locks_holding(id, year)?
+                .into_iter()
+                .map(|l| l.lock)
+                .collect();
+            Ok(Some(report))
+        })
+    }
+
+    /// The plans and figures of `units` in `years`, each a [`UnitYear`] in catalogue order
+    /// (`position`): one plan query and one figure query, each a key range per unit. Of the
+    /// figures only each slot's latest stage is read in full: it is the one a sum adds.
+    fn unit_years(
+        &self,
+        units: &[UnitId],
+        years: &[i16],
+        position: &HashMap<IndicatorId, usize>,
+    ) -> Result<HashMap<(UnitId, i16), UnitYear>> {
+        let size = position.len();
+        let mut out: HashMap<(UnitId, i16), UnitYear> = HashMap::new();
+        let list = serde_json::to_string(&units.iter().map(|u| u.0).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".into());
+        let (low, high) = (
+            years.iter().copied().min().unwrap_or_default(),
+            years.iter().copied().max().unwrap_or_default(),
+        );
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT unit_id, year, indicator_id, stage, value FROM figure
+                 WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year BETWEEN ?2 AND ?3
+                 ORDER BY unit_id, year, indicator_id, stage DESC",
+            )
+            .map_err(|e| self.sql(e))?;
+        let mut rows = stmt
+            .query(params![list, low, high])
+            .map_err(|e| self.sql(e))?;
+        let mut last: Option<(i64, i64, i64)> = None;
+        while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
+            let get = |e| self.sql(e);
+            let key: (i64, i64, i64) = (
+                r.get(0).map_err(get)?,
+                r.get(1).map_err(get)?,
+                r.get(2).map_err(get)?,
+            );
+            // Stages come latest first: the rest of a slot's rows are earlier stages.
+            if last == Some(key) {
+                continue;
+            }
+            last = Some(key);
+            let Some(&at) = position.get(&IndicatorId(key.2)) else {
+                continue;
+            };
+            let stage: i64 = r.get(3).map_err(get)?;
+            let stage =
+                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
+            let text: String = r.get(4).map_err(get)?;
+            let value = Decimal::from_str(&text).map_err(|_| self.bad("value", &text))?;
+            let year = i16::try_from(key.1).map_err(|_| self.bad("year", &key.1.to_string()))?;
+            let entry = out
+                .entry((UnitId(key.0), year))
+                .or_insert_with(|| empty_year(size));
+            entry.figures[at].push(Figure {
+                stage,
+                value,
+                text,
+                note: String::new(),
+            });
+        }
+        drop(rows);
+        for &year in years {
+            self.read_plans(
+                &format!(
+                    "SELECT (unit_id << {INDICATOR_BITS}) | indicator_id, source, low, high, text,
+                            original_low, original_high, derived, note
+                     FROM plan WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year = ?2"
+                ),
+                params![list, year],
+                |key, plan| {
+                    let unit = UnitId(key >> INDICATOR_BITS);
+                    let indicator = IndicatorId(key & ((1 << INDICATOR_BITS) - 1));
+                    if let Some(&at) = position.get(&indicator) {
+                        out.entry((unit, year))
+                            .or_insert_with(|| empty_year(size))
+                            .plans[at]
+                            .push(plan);
+                    }
+                },
+            )?;
+        }
+        Ok(out)
+    }
+}
+
+fn empty_year(size: usize) -> UnitYear {
+    UnitYear {
+        plans: vec![Vec::new(); size],
+        figures: vec![Vec::new(); size],
+    }
+}
