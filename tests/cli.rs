@@ -75,7 +75,7 @@ fn the_json_report_has_numbers_and_codes() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("json.db");
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 27);
+    assert_eq!(report.as_array().unwrap().len(), 29);
     let crop = row(&report, "crop_output");
     assert_eq!(crop["unit"], "tấn");
     assert_eq!(crop["plan"].to_string(), "2451.8");
@@ -126,7 +126,7 @@ fn the_csv_report_is_machine_readable() {
         crop.contains(",2451.8,") && crop.contains(",2809.8,actual,114.6,exceeded,"),
         "{crop}"
     );
-    assert_eq!(text.lines().count(), 28);
+    assert_eq!(text.lines().count(), 30);
 }
 
 #[test]
@@ -484,7 +484,7 @@ fn init_makes_a_catalogue_without_figures() {
         .assert()
         .success();
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 27);
+    assert_eq!(report.as_array().unwrap().len(), 29);
     assert!(
         report
             .as_array()
@@ -990,7 +990,7 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("27 chỉ tiêu"));
+        .stdout(contains("29 chỉ tiêu"));
     let target = scratch.path("target.db");
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "init"])
@@ -1002,13 +1002,13 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
         .arg("--dry-run")
         .assert()
         .success()
-        .stdout(contains("cập nhật 1, giữ nguyên 26"));
+        .stdout(contains("cập nhật 1, giữ nguyên 28"));
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "indicators", "import"])
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("thêm 0, cập nhật 1, giữ nguyên 26"));
+        .stdout(contains("thêm 0, cập nhật 1, giữ nguyên 28"));
     let read = |db: &Path| {
         let store = ward_kpi::store::Store::open(db).unwrap();
         store

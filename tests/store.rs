@@ -655,7 +655,7 @@ fn a_read_only_file_opens_for_reading_and_refuses_writes() {
     let mut store = Store::open(&path).unwrap();
     assert!(store.is_read_only());
     let (unit, _) = store.unit_for("03142", 2021).unwrap();
-    assert_eq!(store.report(unit, 2021).unwrap().rows.len(), 27);
+    assert_eq!(store.report(unit, 2021).unwrap().rows.len(), 29);
     let write = figure(&store, "crop_output", 2021, Stage::Final, "2810");
     let err = store
         .apply(

@@ -24,6 +24,9 @@ pub struct Session {
     pub year: i16,
     /// Wards valid in the year, for the picker.
     pub wards: Vec<(UnitId, AdminUnit)>,
+    /// Provinces and cities standing at the end of the year, whose reports add up their wards:
+    /// the picker offers them first.
+    pub parents: Vec<(UnitId, AdminUnit)>,
     /// Years the ward holds data for, newest first, plus the shown year.
     pub years: Vec<i16>,
     pub indicators: Vec<(IndicatorId, Indicator)>,
@@ -90,6 +93,7 @@ impl Session {
             unit,
             year,
             wards: Vec::new(),
+            parents: Vec::new(),
             years: Vec::new(),
             indicators: Vec::new(),
             aliases: Vec::new(),
@@ -144,9 +148,13 @@ impl Session {
 
     /// Reads again everything the views show, after a change.
     pub fn reload(&mut self, lang: Lang) -> Result<(), StoreError> {
-        self.wards = self
-            .store
-            .units()?
+        let units = self.store.units()?;
+        self.parents = units
+            .iter()
+            .filter(|(_, u)| u.is_parent() && u.reports_for(self.year))
+            .cloned()
+            .collect();
+        self.wards = units
             .into_iter()
             .filter(|(_, u)| u.level == Level::Ward && u.valid_in(self.year))
             .collect();

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 
 use super::table::{Align, Table};
 use crate::domain::number::NumberStyle;
-use crate::domain::{Lang, Locale};
+use crate::domain::{Aggregation, Indicator, Lang, Locale};
 use crate::store::Store;
 
 /// Arguments of `ward-kpi indicators`.
@@ -40,6 +40,26 @@ pub enum CatalogueAction {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Declare how an indicator adds up across wards for a province's or a city's report:
+    /// `sum`, `weighted --weight CODE` (an average weighted by another indicator, e.g. the
+    /// poverty rate by `households`), or `distribution` (not added up: the wards' spread).
+    Aggregate {
+        /// The indicator's code.
+        code: String,
+        #[arg(value_enum)]
+        how: How,
+        /// The weight's indicator code, for `weighted`.
+        #[arg(long, value_name = "CODE")]
+        weight: Option<String>,
+    },
+}
+
+/// How an indicator adds up, as `indicators aggregate` takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum How {
+    Sum,
+    Weighted,
+    Distribution,
 }
 
 pub fn indicators(
@@ -53,6 +73,9 @@ pub fn indicators(
         Some(CatalogueAction::Import { file, dry_run }) => {
             return import(store, file, *dry_run, lang);
         }
+        Some(CatalogueAction::Aggregate { code, how, weight }) => {
+            return aggregate(store, code, *how, weight.as_deref(), lang);
+        }
         None => {}
     }
     let locale = Locale { lang, style };
@@ -65,14 +88,17 @@ pub fn indicators(
         (t("cli.col.kind"), Align::Left),
         (t("cli.col.precision"), Align::Right),
         (t("cli.col.rules"), Align::Left),
+        (t("cli.col.aggregation"), Align::Left),
     ]);
+    let all = store.indicators()?;
     let aliases = if args.aliases {
         store.aliases()?
     } else {
         Vec::new()
     };
     let mut category = None;
-    for (id, indicator) in store.indicators()? {
+    for (id, indicator) in &all {
+        let id = *id;
         if indicator.archived && !args.all {
             continue;
         }
@@ -92,6 +118,7 @@ pub fn indicators(
             t(&format!("kind.{}", indicator.kind.code())),
             indicator.precision.to_string(),
             indicator.rules.text(indicator.kind, locale),
+            aggregation_text(indicator, &all, lang),
         ]);
         for (alias, _) in aliases.iter().filter(|(_, of)| *of == id) {
             let line = rust_i18n::t!("cli.alias.line", locale = lang.code(), alias = alias);
@@ -99,6 +126,60 @@ pub fn indicators(
         }
     }
     super::print_text(&table.render());
+    Ok(())
+}
+
+/// How an indicator adds up, the weight named in the reader's language.
+fn aggregation_text(
+    indicator: &Indicator,
+    all: &[(crate::store::IndicatorId, Indicator)],
+    lang: Lang,
+) -> String {
+    let weight = indicator.aggregation.weight().and_then(|code| {
+        all.iter()
+            .find(|(_, i)| i.code == code)
+            .map(|(_, i)| i.name(lang))
+    });
+    indicator.aggregation.describe(lang, weight)
+}
+
+/// `ward-kpi indicators aggregate CODE sum|weighted --weight CODE|distribution`.
+fn aggregate(
+    store: &Store,
+    code: &str,
+    how: How,
+    weight: Option<&str>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let aggregation = match (how, weight) {
+        (How::Sum, None) => Aggregation::Sum,
+        (How::Distribution, None) => Aggregation::Distribution,
+        (How::Weighted, Some(weight)) => Aggregation::Weighted {
+            weight: weight.trim().to_owned(),
+        },
+        (How::Weighted, None) => {
+            anyhow::bail!(rust_i18n::t!(
+                "cli.aggregate.needs_weight",
+                locale = lang.code()
+            ))
+        }
+        (_, Some(_)) => {
+            anyhow::bail!(rust_i18n::t!(
+                "cli.aggregate.weight_only",
+                locale = lang.code()
+            ))
+        }
+    };
+    let (_, mut indicator) = store.indicator(code)?;
+    indicator.aggregation = aggregation;
+    store.update_indicator(&indicator)?;
+    let all = store.indicators()?;
+    super::print_line(&rust_i18n::t!(
+        "cli.aggregate.done",
+        locale = lang.code(),
+        name = indicator.name(lang),
+        how = aggregation_text(&indicator, &all, lang)
+    ));
     Ok(())
 }
 

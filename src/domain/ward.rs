@@ -160,7 +160,10 @@ mod tests {
     fn a_province_counts_its_cities_wards_before_the_merger_and_its_own_after() {
         let units = vec![
             at("P", Level::Province, None, None),
-            at("C", Level::District, Some("P"), Some(true)),
+            AdminUnit {
+                successor_code: None,
+                ..at("C", Level::District, Some("P"), Some(true))
+            },
             at("O1", Level::Ward, Some("C"), Some(true)),
             at("O2", Level::Ward, Some("C"), Some(true)),
             at("N1", Level::Ward, Some("P"), Some(false)),

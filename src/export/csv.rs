@@ -164,7 +164,7 @@ mod tests {
         let text = String::from_utf8(to_bytes(&[&report], Lang::Vi, true)).unwrap();
         assert!(text.starts_with("\u{feff}ward_code,ward,year,indicator,name,"));
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), 1 + 27);
+        assert_eq!(lines.len(), 1 + 29);
         let crop = lines.iter().find(|l| l.contains(",crop_output,")).unwrap();
         assert!(
             crop.starts_with("03142,Phường Thanh Trường,2021,crop_output,"),

@@ -210,6 +210,10 @@ impl<'f> Pages<'f> {
             Anchor::Middle,
             0.0,
         );
+        if let Some(consolidation) = &report.consolidation {
+            let line = consolidation.line(lang);
+            self.paragraph(&line, WARD_LINE_SIZE, Weight::Regular, Anchor::Middle, 0.0);
+        }
         if let Some(locked) = report.locked_line(lang) {
             self.paragraph(&locked, WARD_LINE_SIZE, Weight::Bold, Anchor::Middle, 0.0);
         }
@@ -429,6 +433,11 @@ impl<'f> Pages<'f> {
             COLUMNS[column::PLAN].1 - 2.0 * PAD,
         );
         let mut value = Vec::new();
+        if row.current.is_none()
+            && let Some(spread) = row.value_with_stage(Locale { lang, style })
+        {
+            value.push(spread);
+        }
         if let Some(figure) = &row.current {
             value.push(crate::domain::number::format_exact(figure.value, style));
             value.push(format!("({})", figure.stage.name(lang).to_lowercase()));
@@ -454,7 +463,7 @@ impl<'f> Pages<'f> {
             plain(vec![change]),
             (
                 self.faces.wrap_words(
-                    &status.word(lang),
+                    &row.verdict(lang),
                     BODY,
                     Weight::Regular,
                     COLUMNS[column::STATUS].1 - 2.0 * PAD,

@@ -22,6 +22,9 @@ pub fn sentences(wards: &[WardYear], locale: Locale) -> String {
             year = report.year
         ));
         out.push('\n');
+        if let Some(consolidation) = &report.consolidation {
+            out.push_str(&format!("({})\n", consolidation.line(lang)));
+        }
         if let Some(locked) = report.locked_line(lang) {
             out.push_str(&format!("({locked})\n"));
         }

@@ -1,11 +1,11 @@
 //! Reading a catalogue file ([`crate::export::catalogue`]): each indicator's definition and
-//! plausibility rules. An indicator the file gives without rules gets the defaults of its kind
-//! and unit.
+//! plausibility rules and how it adds up across wards. An indicator the file gives without rules
+//! or aggregation gets the defaults of its kind and unit.
 
 use std::path::Path;
 
 use super::ImportError;
-use crate::domain::{Indicator, Rules};
+use crate::domain::{Aggregation, Indicator, Rules};
 use crate::export::catalogue::{CatalogueFile, FORMAT};
 
 /// The indicators of a catalogue file, each checked.
@@ -29,10 +29,14 @@ pub fn read(path: &Path) -> Result<Vec<Indicator>, ImportError> {
     let mut list = Vec::with_capacity(file.indicators.len());
     for value in file.indicators {
         let has_rules = value.get("rules").is_some();
+        let has_aggregation = value.get("aggregation").is_some();
         let mut indicator: Indicator =
             serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))?;
         if !has_rules {
             indicator.rules = Rules::default_for(indicator.kind, &indicator.unit);
+        }
+        if !has_aggregation {
+            indicator.aggregation = Aggregation::default_for(indicator.kind, &indicator.unit);
         }
         indicator
             .validate()

@@ -46,6 +46,9 @@ impl Dashboard {
                     year = report.year,
                     unit = report.unit.name
                 ));
+                if let Some(consolidation) = &report.consolidation {
+                    ui.label(consolidation.line(lang));
+                }
                 super::locking::status_ui(ui, ctx, session);
                 self.export_ui(ui, ctx, session);
                 ui.add_space(theme::GAP);
@@ -213,11 +216,20 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                         .map(|f| number::format_exact(f.value, locale.style)),
                 );
                 number_cell(ui, row.change.map(|c| report::change_text(c, locale)));
-                ui.label(
-                    egui::RichText::new(row.assessment.status.word(lang))
+                let verdict = ui.label(
+                    egui::RichText::new(row.verdict(lang))
                         .color(ctx.palette.status(row.assessment.status))
                         .strong(),
                 );
+                // How a consolidated line was added up: of which plan, which wards are missing.
+                if let Some(note) = row
+                    .consolidated
+                    .as_ref()
+                    .map(|c| c.note(lang))
+                    .filter(|n| !n.is_empty())
+                {
+                    verdict.on_hover_text(note);
+                }
                 ui.end_row();
             }
         });

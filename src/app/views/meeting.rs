@@ -138,6 +138,9 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
                 .color(MEETING.synthetic),
         );
     }
+    if let Some(consolidation) = &report.consolidation {
+        ui.label(RichText::new(consolidation.line(lang)).size(theme::MEETING_BODY));
+    }
     if let Some(locked) = report.locked_line(lang) {
         ui.label(RichText::new(locked).size(theme::MEETING_BODY));
     }
@@ -205,7 +208,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
         let (hero, color) = match (&percent, &value) {
             (Some(p), _) => (p.clone(), MEETING.status(status)),
             (None, Some(v)) => (v.clone(), MEETING.slide_text),
-            (None, None) => (status.word(lang), MEETING.missing),
+            (None, None) => (row.verdict(lang), MEETING.missing),
         };
         ui.label(
             RichText::new(hero)
@@ -222,7 +225,7 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                 theme::MEETING_BODY
             };
             ui.label(
-                RichText::new(status.word(lang))
+                RichText::new(row.verdict(lang))
                     .size(status_size)
                     .strong()
                     .color(MEETING.status(status)),

@@ -118,7 +118,8 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
     });
 }
 
-/// The ward shown, among those that existed in the year, labelled by `label`.
+/// The unit shown, labelled by `label`: the provinces and cities (whose reports add up their
+/// wards), then the wards that existed in the year.
 pub fn ward_picker_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
@@ -130,7 +131,7 @@ pub fn ward_picker_ui(
         .selected_text(&session.unit.name)
         .width(240.0)
         .show_ui(ui, |ui| {
-            for (_, unit) in &session.wards {
+            for (_, unit) in session.parents.iter().chain(&session.wards) {
                 if ui
                     .selectable_label(unit.code == session.unit.code, &unit.name)
                     .clicked()

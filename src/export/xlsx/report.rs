@@ -106,6 +106,12 @@ pub(super) fn write(
         ward_line.push_str(&report_words::synthetic_mark(lang));
     }
     if let [ward] = wards
+        && let Some(consolidation) = &ward.report.consolidation
+    {
+        ward_line.push_str(" — ");
+        ward_line.push_str(&consolidation.line(lang));
+    }
+    if let [ward] = wards
         && let Some(locked) = ward.report.locked_line(lang)
     {
         ward_line.push_str(" — ");
@@ -295,12 +301,11 @@ fn write_report_row(
     }
 
     let status = line.assessment.status;
-    sheet.write_string_with_format(
-        row,
-        base + col::STATUS,
-        words.status(status),
-        styles.status(status),
-    )?;
+    let verdict = match &line.consolidated {
+        Some(_) => line.verdict(lang),
+        None => words.status(status).to_owned(),
+    };
+    sheet.write_string_with_format(row, base + col::STATUS, &verdict, styles.status(status))?;
 
     let note = row_note(line, words);
     let lines = [
@@ -324,6 +329,23 @@ fn write_report_row(
 /// figure's own note.
 fn row_note(line: &ReportRow, words: &Words) -> String {
     let mut note = String::new();
+    // A consolidated line: the wards' spread (for a rate not added up), of which plan the % is,
+    // which wards are missing.
+    if let Some(consolidated) = &line.consolidated {
+        let locale = crate::domain::Locale {
+            lang: words.lang,
+            style: words.style,
+        };
+        let parts: Vec<String> = [
+            consolidated.distribution_text(locale),
+            Some(consolidated.note(words.lang)),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.is_empty())
+        .collect();
+        return parts.join("; ");
+    }
     if let Some(plan) = &line.plan {
         note.push_str(words.source_heading(plan.source));
         if plan.derived {
