@@ -301,10 +301,19 @@ impl Catalogue {
             }
             // Its checks under its name: a column of their own would push the actions off a
             // 1280-pixel screen.
+            let weight = indicator.aggregation.weight().and_then(|code| {
+                session
+                    .indicators
+                    .iter()
+                    .find(|(_, i)| i.code == code)
+                    .map(|(_, i)| i.name(lang))
+            });
             let rules = format!(
-                "{}: {}",
+                "{}: {}\n{}: {}",
                 tr(lang, "app.catalogue.rules"),
-                indicator.rules.text(indicator.kind, ctx.locale())
+                indicator.rules.text(indicator.kind, ctx.locale()),
+                tr(lang, "app.catalogue.aggregation"),
+                indicator.aggregation.describe(lang, weight)
             );
             ui.label(
                 egui::RichText::new(rules)
@@ -421,6 +430,7 @@ fn draft_ui(
             ui.add(egui::DragValue::new(&mut draft.precision).range(0..=6))
                 .labelled_by(label.id);
             ui.end_row();
+            aggregation_ui(ui, ctx, session, draft);
             rules_ui(ui, ctx, draft);
         });
     let stored = (!draft.new)
@@ -469,6 +479,69 @@ fn draft_ui(
         }
     });
     close
+}
+
+/// How the indicator adds up across wards (rows of the form's grid): sum, weighted by another
+/// indicator (one that sums), or not added up.
+fn aggregation_ui(ui: &mut egui::Ui, ctx: &ViewCtx<'_>, session: &Session, draft: &mut Draft) {
+    let lang = ctx.lang;
+    let weights: Vec<&Indicator> = session
+        .indicators
+        .iter()
+        .map(|(_, i)| i)
+        .filter(|i| i.aggregation == Aggregation::Sum && !i.archived && i.code != draft.code)
+        .collect();
+    let name_of = |code: &str| {
+        weights
+            .iter()
+            .find(|i| i.code == code)
+            .map(|i| i.name(lang).to_owned())
+    };
+    let label = ui.label(tr(lang, "app.catalogue.aggregation"));
+    let shown = draft.aggregation.describe(
+        lang,
+        draft.aggregation.weight().and_then(name_of).as_deref(),
+    );
+    egui::ComboBox::from_id_salt("draft-aggregation")
+        .selected_text(shown)
+        .width(FIELD_WIDTH)
+        .show_ui(ui, |ui| {
+            let first_weight = weights
+                .iter()
+                .find(|i| i.code == "households" || i.code == "population")
+                .or(weights.first())
+                .map(|i| i.code.clone());
+            let mut choices = vec![Aggregation::Sum, Aggregation::Distribution];
+            if let Some(weight) = draft
+                .aggregation
+                .weight()
+                .map(str::to_owned)
+                .or(first_weight)
+            {
+                choices.push(Aggregation::Weighted { weight });
+            }
+            for choice in choices {
+                let text = choice.describe(lang, choice.weight().and_then(name_of).as_deref());
+                ui.selectable_value(&mut draft.aggregation, choice, text);
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    if let Aggregation::Weighted { weight } = &mut draft.aggregation {
+        let label = ui.label(tr(lang, "app.catalogue.weight"));
+        egui::ComboBox::from_id_salt("draft-weight")
+            .selected_text(name_of(weight).unwrap_or_else(|| weight.clone()))
+            .width(FIELD_WIDTH)
+            .show_ui(ui, |ui| {
+                for indicator in &weights {
+                    ui.selectable_value(weight, indicator.code.clone(), indicator.name(lang));
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+    }
 }
 
 /// Width of the form's text fields.
