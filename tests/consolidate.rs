@@ -348,3 +348,40 @@ fn indicators_declare_how_they_add_up_and_a_weight_must_be_a_sum() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(text.contains(r#""weight": "population""#), "{text}");
 }
+
+#[test]
+fn a_provinces_years_and_trends_are_its_wards_sums() {
+    let scratch = Scratch::new();
+    let (path, units) = filled(&scratch);
+    let store = Store::open(&path).unwrap();
+    let province = id(&units, "P9");
+    assert_eq!(store.years_with_data(province).unwrap(), [2025, 2024, 2023]);
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    let trend = store.trend(province, crop).unwrap();
+    let values: Vec<(i16, Option<Decimal>)> = trend
+        .iter()
+        .map(|(year, row)| (*year, row.current.as_ref().map(|f| f.value)))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (2023, Some(d("330"))),
+            (2024, Some(d("320"))),
+            (2025, Some(d("410")))
+        ]
+    );
+    // The merged ward: its predecessors' sum before, its own after.
+    let merged = store.trend(id(&units, "N1"), crop).unwrap();
+    let values: Vec<(i16, Option<Decimal>)> = merged
+        .iter()
+        .map(|(year, row)| (*year, row.current.as_ref().map(|f| f.value)))
+        .collect();
+    assert_eq!(
+        values,
+        [
+            (2023, Some(d("280"))),
+            (2024, Some(d("320"))),
+            (2025, Some(d("350")))
+        ]
+    );
+}

@@ -698,7 +698,7 @@ mod tests {
             report.rows[2].previous.as_ref().map(|f| f.value),
             Some(d("3.1")),
             "(6 × 200 + 2 × 500) / 700 = 3,14… at one decimal is 3,1"
-        )
+        );
     }
 
     #[test]

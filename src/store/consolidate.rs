@@ -14,6 +14,9 @@ use crate::domain::consolidate::{self, Basis, Inputs, UnitYear, WardInput};
 use crate::domain::report::Report;
 use crate::domain::{AdminUnit, Figure, Indicator};
 
+/// Units with their row ids.
+type Units = Vec<(UnitId, AdminUnit)>;
+
 /// Indicator ids take the low 20 bits of a plan row's key (a catalogue never nears a million
 /// indicators), the unit id the rest.
 const INDICATOR_BITS: i64 = 20;
@@ -26,7 +29,7 @@ impl Store {
         &self,
         unit: &AdminUnit,
         year: i16,
-    ) -> Result<Option<(Basis, Vec<(UnitId, AdminUnit)>)>> {
+    ) -> Result<Option<(Basis, Units)>> {
         if unit.is_parent() {
             return Ok(Some((Basis::Wards, self.wards_under(&unit.code, year)?)));
         }
@@ -45,6 +48,18 @@ impl Store {
     /// The consolidated report of `unit` for `year` (see [`Store::consolidation_basis`]), with
     /// the locks that hold the unit's year; `None` when the unit reports its own figures.
     pub fn consolidated(&self, id: UnitId, unit: &AdminUnit, year: i16) -> Result<Option<Report>> {
+        self.consolidated_of(id, unit, year, None)
+    }
+
+    /// [`Store::consolidated`], reading only the figures of `only` (an indicator and its weight)
+    /// when given: a trend reads one indicator over many years.
+    pub(super) fn consolidated_of(
+        &self,
+        id: UnitId,
+        unit: &AdminUnit,
+        year: i16,
+        only: Option<&[IndicatorId]>,
+    ) -> Result<Option<Report>> {
         self.snapshot(|| {
             let Some((basis, wards)) = self.consolidation_basis(unit, year)? else {
                 return Ok(None);
@@ -69,7 +84,7 @@ impl Store {
                 ids.extend(previous_units.iter().map(|(id, _)| *id));
             }
             ids.push(id);
-            let mut years = self.unit_years(&ids, &[year, year - 1], &position)?;
+            let mut years = self.unit_years(&ids, &[year, year - 1], &position, only)?;
             let mut take = |unit: UnitId, year: i16| {
                 years
                     .remove(&(unit, year))
@@ -116,8 +131,13 @@ impl Store {
         units: &[UnitId],
         years: &[i16],
         position: &HashMap<IndicatorId, usize>,
+        only: Option<&[IndicatorId]>,
     ) -> Result<HashMap<(UnitId, i16), UnitYear>> {
         let size = position.len();
+        let only = only.map(|list| {
+            serde_json::to_string(&list.iter().map(|i| i.0).collect::<Vec<_>>())
+                .unwrap_or_else(|_| "[]".into())
+        });
         let mut out: HashMap<(UnitId, i16), UnitYear> = HashMap::new();
         let list = serde_json::to_string(&units.iter().map(|u| u.0).collect::<Vec<_>>())
             .unwrap_or_else(|_| "[]".into());
@@ -130,11 +150,12 @@ impl Store {
             .prepare_cached(
                 "SELECT unit_id, year, indicator_id, stage, value FROM figure
                  WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year BETWEEN ?2 AND ?3
+                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))
                  ORDER BY unit_id, year, indicator_id, stage DESC",
             )
             .map_err(|e| self.sql(e))?;
         let mut rows = stmt
-            .query(params![list, low, high])
+            .query(params![list, low, high, only])
             .map_err(|e| self.sql(e))?;
         let mut last: Option<(i64, i64, i64)> = None;
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
@@ -174,9 +195,10 @@ impl Store {
                 &format!(
                     "SELECT (unit_id << {INDICATOR_BITS}) | indicator_id, source, low, high, text,
                             original_low, original_high, derived, note
-                     FROM plan WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year = ?2"
+                     FROM plan WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year = ?2
+                       AND (?3 IS NULL OR indicator_id IN (SELECT value FROM json_each(?3)))"
                 ),
-                params![list, year],
+                params![list, year, only],
                 |key, plan| {
                     let unit = UnitId(key >> INDICATOR_BITS);
                     let indicator = IndicatorId(key & ((1 << INDICATOR_BITS) - 1));
@@ -190,6 +212,60 @@ impl Store {
             )?;
         }
         Ok(out)
+    }
+}
+
+impl Store {
+    /// Every unit whose figures `unit` may add up in some year: the wards ever under it or
+    /// under one of its cities, and the units merged into it. Empty for a ward of its own.
+    pub(super) fn summed_units(&self, unit: &AdminUnit) -> Result<Vec<UnitId>> {
+        let units = self.units()?;
+        if unit.is_parent() {
+            let cities: Vec<&str> = units
+                .iter()
+                .filter(|(_, u)| {
+                    u.level == crate::domain::Level::District
+                        && u.parent_code.as_deref() == Some(unit.code.as_str())
+                })
+                .map(|(_, u)| u.code.as_str())
+                .collect();
+            return Ok(units
+                .iter()
+                .filter(|(_, u)| {
+                    u.level == crate::domain::Level::Ward
+                        && u.parent_code
+                            .as_deref()
+                            .is_some_and(|p| p == unit.code || cities.contains(&p))
+                })
+                .map(|(id, _)| *id)
+                .collect());
+        }
+        Ok(self
+            .predecessors(unit)?
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect())
+    }
+
+    /// The years in which any of `units` holds a plan or a figure.
+    pub(super) fn years_of(&self, units: &[UnitId]) -> Result<Vec<i16>> {
+        let list = serde_json::to_string(&units.iter().map(|u| u.0).collect::<Vec<_>>())
+            .unwrap_or_else(|_| "[]".into());
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT DISTINCT year FROM figure
+                   WHERE unit_id IN (SELECT value FROM json_each(?1))
+                 UNION SELECT DISTINCT year FROM plan
+                   WHERE unit_id IN (SELECT value FROM json_each(?1))
+                 ORDER BY year DESC",
+            )
+            .map_err(|e| self.sql(e))?;
+        let rows = stmt
+            .query_map([list], |r| r.get(0))
+            .map_err(|e| self.sql(e))?;
+        rows.collect::<rusqlite::Result<Vec<i16>>>()
+            .map_err(|e| self.sql(e))
     }
 }
 

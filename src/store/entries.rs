@@ -211,7 +211,52 @@ impl Store {
 impl Store {
     /// One indicator of a ward over every year that holds a plan or a figure for it, oldest
     /// first, each year computed as a report row (with the year before as "last year").
+    ///
+    /// A province's or a city's years are its wards' sums; a merged ward's years before the
+    /// merger its predecessors' (see [`Store::consolidated`]).
     pub fn trend(&self, unit: UnitId, indicator: IndicatorId) -> Result<Vec<(i16, ReportRow)>> {
+        let admin_unit = self.unit(unit)?;
+        let mut summed = self.summed_units(&admin_unit)?;
+        let own = self.own_trend(unit, indicator)?;
+        if summed.is_empty() {
+            return Ok(own);
+        }
+        let (_, definition) = self
+            .indicators()?
+            .into_iter()
+            .find(|(id, _)| *id == indicator)
+            .ok_or_else(|| StoreError::UnknownIndicator(format!("#{}", indicator.0)))?;
+        let mut only = vec![indicator];
+        if let Some(weight) = definition.aggregation.weight() {
+            only.push(self.indicator(weight)?.0);
+        }
+        summed.push(unit);
+        let mut years = self.years_of(&summed)?;
+        years.sort_unstable();
+        let mut series = Vec::with_capacity(years.len());
+        for year in years {
+            let row = match self.consolidated_of(unit, &admin_unit, year, Some(&only))? {
+                Some(report) => report
+                    .rows
+                    .into_iter()
+                    .find(|r| r.indicator.code == definition.code)
+                    .filter(|r| {
+                        r.current.is_some()
+                            || r.plan.is_some()
+                            || r.consolidated
+                                .as_ref()
+                                .is_some_and(|c| c.distribution.is_some())
+                    }),
+                // A merged ward's own years.
+                None => own.iter().find(|(y, _)| *y == year).map(|(_, r)| r.clone()),
+            };
+            series.extend(row.map(|row| (year, row)));
+        }
+        Ok(series)
+    }
+
+    /// [`Store::trend`] of the unit's own plans and figures.
+    fn own_trend(&self, unit: UnitId, indicator: IndicatorId) -> Result<Vec<(i16, ReportRow)>> {
         let (_, definition) = self
             .indicators()?
             .into_iter()
@@ -248,7 +293,14 @@ impl Store {
     }
 
     /// The years in which a ward has any plan or figure, newest first.
+    ///
+    /// For a province, a city or a merged ward, the years of the units it adds up count too.
     pub fn years_with_data(&self, unit: UnitId) -> Result<Vec<i16>> {
+        let mut units = self.summed_units(&self.unit(unit)?)?;
+        if !units.is_empty() {
+            units.push(unit);
+            return self.years_of(&units);
+        }
         let mut stmt = self
             .conn
             .prepare_cached(
