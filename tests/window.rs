@@ -1108,3 +1108,32 @@ fn an_indicators_checks_are_listed_and_edited_in_the_catalogue() {
     assert_eq!(crop.rules.max_times_plan, None);
     assert_eq!(crop.rules.max_change, Some(50.into()));
 }
+
+#[test]
+fn the_picker_offers_the_province_whose_dashboard_adds_up_its_wards() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("demo.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Đơn vị")
+        .click();
+    harness.run();
+    harness.get_by_label("Tỉnh Điện Biên").click();
+    harness.run();
+    harness.get_by_label("Tổng quan năm 2021 — Tỉnh Điện Biên");
+    // Before the merger the province's wards sat under its city: the demo ward is one of them.
+    harness.get_by_label("1/1 phường, xã có số liệu");
+    let session = harness.state().session.as_ref().unwrap();
+    let crop = session
+        .report
+        .rows
+        .iter()
+        .find(|r| r.indicator.code == "crop_output")
+        .unwrap();
+    assert!(crop.consolidated.is_some());
+    assert_eq!(
+        crop.current.as_ref().map(|f| f.value.to_string()).as_deref(),
+        Some("2809.8")
+    );
+    harness.get_by_label("114,6%");
+}

@@ -118,20 +118,25 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
     });
 }
 
-/// The unit shown, labelled by `label`: the provinces and cities (whose reports add up their
-/// wards), then the wards that existed in the year.
+/// The unit shown, labelled by `label`: the wards that existed in the year, after the provinces
+/// and cities (whose reports add up their wards) when `with_parents`.
 pub fn ward_picker_ui(
     ui: &mut egui::Ui,
     ctx: &mut ViewCtx<'_>,
-    id: &str,
-    label: egui::Id,
+    (id, label): (&str, egui::Id),
     session: &Session,
+    with_parents: bool,
 ) {
+    let parents = if with_parents {
+        session.parents.as_slice()
+    } else {
+        &[]
+    };
     egui::ComboBox::from_id_salt(id)
         .selected_text(&session.unit.name)
         .width(240.0)
         .show_ui(ui, |ui| {
-            for (_, unit) in session.parents.iter().chain(&session.wards) {
+            for (_, unit) in parents.iter().chain(&session.wards) {
                 if ui
                     .selectable_label(unit.code == session.unit.code, &unit.name)
                     .clicked()
@@ -148,8 +153,8 @@ pub fn ward_picker_ui(
 /// The ward and year shown.
 fn pickers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     let lang = ctx.lang;
-    let ward_label = ui.label(tr(lang, "app.ward"));
-    ward_picker_ui(ui, ctx, "ward-picker", ward_label.id, session);
+    let ward_label = ui.label(tr(lang, "app.unit"));
+    ward_picker_ui(ui, ctx, ("ward-picker", ward_label.id), session, true);
     let year_label = ui.label(tr(lang, "app.year"));
     egui::ComboBox::from_id_salt("year-picker")
         .selected_text(session.year.to_string())

@@ -94,7 +94,7 @@ impl Settings {
 
                 if let Some(session) = session {
                     let label = ui.label(tr(lang, "app.ward"));
-                    super::ward_picker_ui(ui, ctx, "settings-ward", label.id, session);
+                    super::ward_picker_ui(ui, ctx, ("settings-ward", label.id), session, false);
                     ui.end_row();
                 }
 
