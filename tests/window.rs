@@ -1132,7 +1132,10 @@ fn the_picker_offers_the_province_whose_dashboard_adds_up_its_wards() {
         .unwrap();
     assert!(crop.consolidated.is_some());
     assert_eq!(
-        crop.current.as_ref().map(|f| f.value.to_string()).as_deref(),
+        crop.current
+            .as_ref()
+            .map(|f| f.value.to_string())
+            .as_deref(),
         Some("2809.8")
     );
     harness.get_by_label("114,6%");

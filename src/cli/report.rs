@@ -106,7 +106,7 @@ fn table(report: &Report, locale: Locale) -> String {
                 .map(|c| report::change_text(c, locale))
                 .unwrap_or_default(),
             row.verdict(lang),
-            note(row, lang),
+            note(row, locale),
         ]);
     }
     format!("{title}\n\n{}", table.render())
@@ -114,10 +114,11 @@ fn table(report: &Report, locale: Locale) -> String {
 
 /// The note column: which plan the % refers to (and whether it was derived), then the figure's
 /// own note.
-fn note(row: &ReportRow, lang: Lang) -> String {
+fn note(row: &ReportRow, locale: Locale) -> String {
+    let lang = locale.lang;
     let mut parts = Vec::new();
     if let Some(consolidated) = &row.consolidated {
-        let note = consolidated.note(lang);
+        let note = consolidated.note(locale);
         if !note.is_empty() {
             parts.push(capitalise(&note));
         }

@@ -145,13 +145,26 @@ impl RowConsolidation {
         format!("{}/{}", self.included, self.expected)
     }
 
-    /// The note a report line carries: what the % is of when it is not the unit's own plan,
-    /// and which units are missing ("29/30 đơn vị có số liệu; chưa có: Phường A").
-    pub fn note(&self, lang: Lang) -> String {
-        let locale = lang.code();
+    /// The note a report line carries: what the % is of when it is not the unit's own plan (or
+    /// beside the unit's own plan, the wards' plans added), and which units are missing
+    /// ("29/30 đơn vị có số liệu; chưa có: Phường A").
+    pub fn note(&self, reader: Locale) -> String {
+        let locale = reader.lang.code();
         let mut parts = Vec::new();
-        if !self.own_plan && self.plan_sum.is_some() {
-            parts.push(rust_i18n::t!("consolidate.plan_sum", locale = locale).into_owned());
+        match (self.own_plan, self.plan_sum) {
+            (false, Some(_)) => {
+                parts.push(rust_i18n::t!("consolidate.plan_sum", locale = locale).into_owned());
+            }
+            // Beside the unit's own plan, what its wards were handed down, added.
+            (true, Some(sum)) => parts.push(
+                rust_i18n::t!(
+                    "consolidate.wards_plans",
+                    locale = locale,
+                    sum = number::format_exact(sum, reader.style)
+                )
+                .into_owned(),
+            ),
+            (_, None) => {}
         }
         if self.basis == Basis::Wards || self.included < self.expected {
             parts.push(
@@ -683,6 +696,10 @@ mod tests {
         assert!(c.own_plan);
         assert_eq!(c.plan_sum, Some(d("150")));
         assert_eq!(output.assessment.percent, Some(d("50")));
+        assert_eq!(
+            c.note(Locale::from(Lang::Vi)),
+            "tổng kế hoạch giao các đơn vị: 150; 2/3 đơn vị có số liệu; chưa có: Phường C"
+        );
     }
 
     #[test]

@@ -225,7 +225,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                 if let Some(note) = row
                     .consolidated
                     .as_ref()
-                    .map(|c| c.note(lang))
+                    .map(|c| c.note(ctx.locale()))
                     .filter(|n| !n.is_empty())
                 {
                     verdict.on_hover_text(note);

@@ -338,7 +338,7 @@ fn row_note(line: &ReportRow, words: &Words) -> String {
         };
         let parts: Vec<String> = [
             consolidated.distribution_text(locale),
-            Some(consolidated.note(words.lang)),
+            Some(consolidated.note(locale)),
         ]
         .into_iter()
         .flatten()
