@@ -75,7 +75,10 @@ fn the_json_report_has_numbers_and_codes() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("json.db");
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 27);
+    assert_eq!(
+        report.as_array().unwrap().len(),
+        ward_kpi::store::seed::catalogue::standard().len()
+    );
     let crop = row(&report, "crop_output");
     assert_eq!(crop["unit"], "tấn");
     assert_eq!(crop["plan"].to_string(), "2451.8");
@@ -197,6 +200,81 @@ fn indicators_and_units_are_listed() {
         .stdout(contains("03142"))
         .stdout(contains("Phường Điện Biên Phủ"))
         .stdout(contains("01/07/2025"));
+}
+
+fn units_json(db: &Path) -> Vec<serde_json::Value> {
+    let out = ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "units", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    value.as_array().unwrap().clone()
+}
+
+#[test]
+fn units_as_json_carry_level_parent_validity_and_successor_for_scripts() {
+    let scratch = Scratch::new();
+    let units = units_json(&scratch.demo_db("units.db"));
+    let find = |code: &str, from: Option<&str>| -> &serde_json::Value {
+        units
+            .iter()
+            .find(|u| u["code"] == code && u["valid_from"].as_str() == from)
+            .unwrap_or_else(|| panic!("{code} from {from:?}"))
+    };
+    let province = find("11", None);
+    assert_eq!(province["level"], "province");
+    assert!(province["parent"].is_null() && province["valid_to"].is_null());
+    // One code, two units: the old Phường Him Lam and the new Phường Điện Biên Phủ.
+    let him_lam = find("03127", None);
+    assert_eq!(him_lam["name"], "Phường Him Lam");
+    assert_eq!(him_lam["parent"], "094");
+    assert_eq!(him_lam["valid_to"], "2025-06-30");
+    assert_eq!(him_lam["successor"], "03127");
+    let new = find("03127", Some("2025-07-01"));
+    assert_eq!(new["name"], "Phường Điện Biên Phủ");
+    assert_eq!(new["level"], "ward");
+    assert_eq!(new["parent"], "11");
+    assert!(new["valid_to"].is_null() && new["successor"].is_null());
+    assert_eq!(new["synthetic"], false);
+    let keys: Vec<&String> = new.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys.len(),
+        8,
+        "code, name, level, parent, valid_from, valid_to, successor, synthetic: {keys:?}"
+    );
+
+    let db = scratch.path("synthetic.db");
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "demo",
+            "--synthetic",
+            "--wards",
+            "2",
+        ])
+        .args(["--years", "2", "--indicators", "2"])
+        .assert()
+        .success();
+    let units = units_json(&db);
+    let synthetic: Vec<_> = units.iter().filter(|u| u["synthetic"] == true).collect();
+    // The province, one city, each ward before and after the reform.
+    assert_eq!(synthetic.len(), 1 + 1 + 2 * 2);
+    assert!(
+        synthetic
+            .iter()
+            .any(|u| u["code"] == "SYNP" && u["level"] == "province")
+    );
+    assert!(
+        synthetic
+            .iter()
+            .any(|u| u["code"] == "SYNC001" && u["level"] == "district" && u["parent"] == "SYNP")
+    );
 }
 
 #[test]
@@ -484,7 +562,10 @@ fn init_makes_a_catalogue_without_figures() {
         .assert()
         .success();
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 27);
+    assert_eq!(
+        report.as_array().unwrap().len(),
+        ward_kpi::store::seed::catalogue::standard().len()
+    );
     assert!(
         report
             .as_array()

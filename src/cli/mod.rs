@@ -93,8 +93,8 @@ pub enum Command {
     /// The other names an indicator goes by in the tables you import: `ward-kpi alias add
     /// "Thu NS" budget_revenue`, `ward-kpi alias remove "Thu NS"`, `ward-kpi alias list`.
     Alias(alias::AliasArgs),
-    /// List the administrative units.
-    Units,
+    /// List the administrative units (`--format json` for scripts).
+    Units(catalogue::UnitsArgs),
     /// Write a verified copy of the database: `ward-kpi backup` (into the backups folder
     /// beside it) or `ward-kpi backup -o copy.db`.
     Backup(backup::BackupArgs),
@@ -199,7 +199,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             catalogue::indicators(&open(args.db, lang)?, &list, lang, style)
         }
         Command::Alias(alias) => alias::run(&open(args.db, lang)?, &alias, lang),
-        Command::Units => catalogue::units(&open(args.db, lang)?, lang),
+        Command::Units(units) => catalogue::units(&open(args.db, lang)?, &units, lang),
         Command::Backup(backup) => backup::run(&open(args.db, lang)?, &backup, lang),
         Command::Backups => backup::list(&open(args.db, lang)?, lang, style),
         Command::Restore(restore) => backup::restore(&mut open(args.db, lang)?, &restore, lang),
