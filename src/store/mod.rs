@@ -10,6 +10,7 @@ mod backup;
 mod catalogue;
 mod entries;
 mod error;
+mod handout;
 mod history;
 mod locks;
 mod restore;
