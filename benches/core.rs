@@ -3,7 +3,7 @@
 //! - `report/load_one_ward_year` (target ≤ 5 ms): `Store::report` for one synthetic ward and one
 //!   year (every indicator, its plans, current figures and last year's figures) in a database of
 //!   about 1,000,000 figures: 334 wards × 50 indicators × 20 years × 3 stages. That database is
-//!   built once with the synthetic generator and cached at `target/bench-data/synthetic-1m-v2.db`; it
+//!   built once with the synthetic generator and cached at `target/bench-data/synthetic-1m-v3.db`; it
 //!   is reused while it holds at least 1,000,000 figures. Building it takes a while: its time and
 //!   size are printed to stderr.
 //! - `store/write_100k_figures` (target ≤ 0.2 s): one `Store::apply` of 100,000 new figures, change

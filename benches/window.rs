@@ -3,7 +3,7 @@
 //!
 //! The window runs in egui_kittest's harness (no GPU: the egui pass and tessellation, not the
 //! rasterising) on the ~1,000,000-figure synthetic database that `benches/core.rs` builds and
-//! caches at `target/bench-data/synthetic-1m-v2.db` (it is built here too when missing). Each
+//! caches at `target/bench-data/synthetic-1m-v3.db` (it is built here too when missing). Each
 //! iteration is one frame, forced to repaint; criterion reports the distribution, of which the
 //! median is the figure to compare with the target.
 //!

@@ -75,7 +75,10 @@ fn the_json_report_has_numbers_and_codes() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("json.db");
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 29);
+    assert_eq!(
+        report.as_array().unwrap().len(),
+        ward_kpi::store::seed::catalogue::standard().len()
+    );
     let crop = row(&report, "crop_output");
     assert_eq!(crop["unit"], "tấn");
     assert_eq!(crop["plan"].to_string(), "2451.8");
@@ -126,7 +129,11 @@ fn the_csv_report_is_machine_readable() {
         crop.contains(",2451.8,") && crop.contains(",2809.8,actual,114.6,exceeded,"),
         "{crop}"
     );
-    assert_eq!(text.lines().count(), 30);
+    // A header, then a row per indicator of the catalogue.
+    assert_eq!(
+        text.lines().count(),
+        ward_kpi::store::seed::catalogue::standard().len() + 1
+    );
 }
 
 #[test]
@@ -197,6 +204,81 @@ fn indicators_and_units_are_listed() {
         .stdout(contains("03142"))
         .stdout(contains("Phường Điện Biên Phủ"))
         .stdout(contains("01/07/2025"));
+}
+
+fn units_json(db: &Path) -> Vec<serde_json::Value> {
+    let out = ward_kpi()
+        .args(["--db", db.to_str().unwrap(), "units", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    value.as_array().unwrap().clone()
+}
+
+#[test]
+fn units_as_json_carry_level_parent_validity_and_successor_for_scripts() {
+    let scratch = Scratch::new();
+    let units = units_json(&scratch.demo_db("units.db"));
+    let find = |code: &str, from: Option<&str>| -> &serde_json::Value {
+        units
+            .iter()
+            .find(|u| u["code"] == code && u["valid_from"].as_str() == from)
+            .unwrap_or_else(|| panic!("{code} from {from:?}"))
+    };
+    let province = find("11", None);
+    assert_eq!(province["level"], "province");
+    assert!(province["parent"].is_null() && province["valid_to"].is_null());
+    // One code, two units: the old Phường Him Lam and the new Phường Điện Biên Phủ.
+    let him_lam = find("03127", None);
+    assert_eq!(him_lam["name"], "Phường Him Lam");
+    assert_eq!(him_lam["parent"], "094");
+    assert_eq!(him_lam["valid_to"], "2025-06-30");
+    assert_eq!(him_lam["successor"], "03127");
+    let new = find("03127", Some("2025-07-01"));
+    assert_eq!(new["name"], "Phường Điện Biên Phủ");
+    assert_eq!(new["level"], "ward");
+    assert_eq!(new["parent"], "11");
+    assert!(new["valid_to"].is_null() && new["successor"].is_null());
+    assert_eq!(new["synthetic"], false);
+    let keys: Vec<&String> = new.as_object().unwrap().keys().collect();
+    assert_eq!(
+        keys.len(),
+        8,
+        "code, name, level, parent, valid_from, valid_to, successor, synthetic: {keys:?}"
+    );
+
+    let db = scratch.path("synthetic.db");
+    ward_kpi()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "demo",
+            "--synthetic",
+            "--wards",
+            "2",
+        ])
+        .args(["--years", "2", "--indicators", "2"])
+        .assert()
+        .success();
+    let units = units_json(&db);
+    let synthetic: Vec<_> = units.iter().filter(|u| u["synthetic"] == true).collect();
+    // The province, one city, each ward before and after the reform.
+    assert_eq!(synthetic.len(), 1 + 1 + 2 * 2);
+    assert!(
+        synthetic
+            .iter()
+            .any(|u| u["code"] == "SYNP" && u["level"] == "province")
+    );
+    assert!(
+        synthetic
+            .iter()
+            .any(|u| u["code"] == "SYNC001" && u["level"] == "district" && u["parent"] == "SYNP")
+    );
 }
 
 #[test]
@@ -484,7 +566,10 @@ fn init_makes_a_catalogue_without_figures() {
         .assert()
         .success();
     let report = report_json(&db, "2021");
-    assert_eq!(report.as_array().unwrap().len(), 29);
+    assert_eq!(
+        report.as_array().unwrap().len(),
+        ward_kpi::store::seed::catalogue::standard().len()
+    );
     assert!(
         report
             .as_array()
@@ -979,6 +1064,7 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
     drop(store);
 
     let file = scratch.path("danh-muc.json");
+    let catalogue = ward_kpi::store::seed::catalogue::standard().len();
     ward_kpi()
         .args([
             "--db",
@@ -990,7 +1076,7 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("29 chỉ tiêu"));
+        .stdout(contains(format!("{catalogue} chỉ tiêu")));
     let target = scratch.path("target.db");
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "init"])
@@ -1002,13 +1088,19 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
         .arg("--dry-run")
         .assert()
         .success()
-        .stdout(contains("cập nhật 1, giữ nguyên 28"));
+        .stdout(contains(format!(
+            "cập nhật 1, giữ nguyên {}",
+            catalogue - 1
+        )));
     ward_kpi()
         .args(["--db", target.to_str().unwrap(), "indicators", "import"])
         .arg(&file)
         .assert()
         .success()
-        .stdout(contains("thêm 0, cập nhật 1, giữ nguyên 28"));
+        .stdout(contains(format!(
+            "thêm 0, cập nhật 1, giữ nguyên {}",
+            catalogue - 1
+        )));
     let read = |db: &Path| {
         let store = ward_kpi::store::Store::open(db).unwrap();
         store

@@ -37,7 +37,8 @@ fn synthetic_db(scratch: &Scratch, name: &str) -> PathBuf {
 }
 
 /// A CSV of `years` × 20 wards × 50 indicators new values ("Thực hiện") for `db`'s synthetic
-/// wards, one a row, in the years from 1990 on that hold no figure (2024 does): 100 years make
+/// wards, one a row, in the years from 1990 on that hold no figure (the last synthetic year
+/// does): 100 years make
 /// 100,000 rows.
 fn import_csv(db: &Path, years: usize, path: &Path) -> usize {
     let store = ward_kpi::store::Store::open(db).unwrap();
@@ -51,7 +52,8 @@ fn import_csv(db: &Path, years: usize, path: &Path) -> usize {
     let mut text = String::from("Mã phường;Năm;Mã chỉ tiêu;Thực hiện\n");
     let mut rows = 0_usize;
     for ward in 1..=20 {
-        for year in (1990..=2100).filter(|&y| y != 2024).take(years) {
+        let last = ward_kpi::demo::synthetic::LAST_YEAR;
+        for year in (1990..=2100).filter(|&y| y != last).take(years) {
             for code in &codes {
                 rows += 1;
                 writeln!(text, "SYN{ward:04};{year};{code};{}", rows % 97 + 1).unwrap();

@@ -574,9 +574,104 @@ fn units_are_matched_by_code_and_year() {
     assert!(matches!(err, StoreError::UnknownUnit { .. }), "{err}");
     let (_, merged) = store.unit_for("03127", 2026).unwrap();
     assert_eq!(merged.name, "Phường Điện Biên Phủ");
-    assert!(store.unit_for("03127", 2024).is_err());
     let (_, old) = store.unit_for("03142", 2021).unwrap();
     assert_eq!(old.successor_code.as_deref(), Some("03127"));
+    // Reused codes: the year tells the old unit from the new one, and in the year of the
+    // merger the one standing on 31/12, which reports it, is meant.
+    let name = |code: &str, year: i16| store.unit_for(code, year).unwrap().1.name;
+    assert_eq!(name("03127", 2024), "Phường Him Lam");
+    assert_eq!(name("03127", 2025), "Phường Điện Biên Phủ");
+    assert_eq!(name("03334", 2021), "Xã Thanh Xương");
+    assert_eq!(name("03334", 2025), "Phường Mường Thanh");
+    assert_eq!(name("03136", 2021), "Phường Mường Thanh");
+    assert!(store.unit_for("03136", 2026).is_err());
+    // Every predecessor of the new Phường Điện Biên Phủ is linked to it.
+    let (_, new) = store.unit_for("03127", 2025).unwrap();
+    let mut codes: Vec<String> = store
+        .predecessors(&new)
+        .unwrap()
+        .into_iter()
+        .map(|(_, u)| u.code)
+        .collect();
+    codes.sort();
+    assert_eq!(
+        codes,
+        ["03127", "03130", "03133", "03136", "03142", "03145"]
+    );
+}
+
+#[test]
+fn synthetic_wards_sit_under_cities_before_the_reform_and_under_the_province_after() {
+    use ward_kpi::demo::synthetic::{self, Spec};
+    let scratch = Scratch::new();
+    let path = scratch.path("synthetic.db");
+    let mut store = Store::create(&path).unwrap();
+    ward_kpi::demo::seed_reference_data(&store).unwrap();
+    let spec = Spec {
+        wards: 17,
+        years: 3,
+        indicators: 2,
+        seed: 5,
+    };
+    let made = synthetic::generate(&mut store, spec, |_, _| {}).unwrap();
+    assert_eq!(made.wards, 17);
+    assert_eq!(made.figures, 17 * 3 * 2 * 3);
+    let codes = |parent: &str, year: i16| -> Vec<String> {
+        let wards = store.wards_under(parent, year).unwrap();
+        assert!(wards.iter().all(|(_, u)| u.synthetic));
+        wards.into_iter().map(|(_, u)| u.code).collect()
+    };
+    // 2020: every ward, through its city; the first city holds fifteen, the second two.
+    assert_eq!(codes(synthetic::PROVINCE_CODE, 2020).len(), 17);
+    assert_eq!(codes(&synthetic::city_code(1), 2020).len(), 15);
+    assert_eq!(
+        codes(&synthetic::city_code(2), 2020),
+        [synthetic::ward_code(16), synthetic::ward_code(17)]
+    );
+    // 2025: the same wards straight under the province, the cities gone.
+    assert_eq!(codes(synthetic::PROVINCE_CODE, 2025).len(), 17);
+    assert!(codes(&synthetic::city_code(1), 2025).is_empty());
+    // Each year's figures and plans sit on the row that reports it, its plans set by the city
+    // before the reform and by the province after it.
+    let code = synthetic::ward_code(3);
+    let (old, before) = store.unit_for(&code, 2024).unwrap();
+    let (new, after) = store.unit_for(&code, 2025).unwrap();
+    assert_ne!(old, new);
+    assert_eq!(before.parent_code, Some(synthetic::city_code(1)));
+    assert_eq!(after.parent_code.as_deref(), Some(synthetic::PROVINCE_CODE));
+    assert_eq!(store.years_with_data(old).unwrap(), [2024, 2023]);
+    assert_eq!(store.years_with_data(new).unwrap(), [2025]);
+    let source = |unit, year| {
+        let plans: Vec<PlanSource> = store
+            .plans_of(unit, year)
+            .unwrap()
+            .values()
+            .flatten()
+            .map(|p| p.source)
+            .collect();
+        assert!(!plans.is_empty());
+        plans
+    };
+    assert!(source(old, 2024).iter().all(|s| *s == PlanSource::City));
+    assert!(source(new, 2025).iter().all(|s| *s == PlanSource::Province));
+    assert_eq!(
+        store.default_plan_source(&before, 2024).unwrap(),
+        PlanSource::City
+    );
+    assert_eq!(
+        store.default_plan_source(&after, 2025).unwrap(),
+        PlanSource::Province
+    );
+    // Every unit says it is made up, and so does its name.
+    for (_, unit) in store.units().unwrap() {
+        if unit.code.starts_with("SYN") {
+            assert!(
+                unit.synthetic && unit.name.contains("giả lập"),
+                "{}",
+                unit.name
+            );
+        }
+    }
 }
 
 #[test]
@@ -655,7 +750,10 @@ fn a_read_only_file_opens_for_reading_and_refuses_writes() {
     let mut store = Store::open(&path).unwrap();
     assert!(store.is_read_only());
     let (unit, _) = store.unit_for("03142", 2021).unwrap();
-    assert_eq!(store.report(unit, 2021).unwrap().rows.len(), 29);
+    assert_eq!(
+        store.report(unit, 2021).unwrap().rows.len(),
+        ward_kpi::store::seed::catalogue::standard().len()
+    );
     let write = figure(&store, "crop_output", 2021, Stage::Final, "2810");
     let err = store
         .apply(

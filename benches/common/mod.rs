@@ -46,8 +46,9 @@ pub fn size_mb(path: &Path) -> f64 {
 }
 
 /// The cached database's name, versioned with the generator: a file made by an older one
-/// (v1 had shares above 100%, which the plausibility rules now refuse) is not reused.
-const SYNTHETIC_1M: &str = "synthetic-1m-v2.db";
+/// (v1 had shares above 100%, which the plausibility rules now refuse; v2 had no province and
+/// no cities above its wards, and ended in 2024) is not reused.
+const SYNTHETIC_1M: &str = "synthetic-1m-v3.db";
 
 /// The path of the ~1M-figure synthetic database, built there first if missing or short.
 pub fn synthetic_1m_path() -> PathBuf {

@@ -228,7 +228,54 @@ fn import(store: &Store, file: &std::path::Path, dry_run: bool, lang: Lang) -> a
     Ok(())
 }
 
-pub fn units(store: &Store, lang: Lang) -> anyhow::Result<()> {
+/// Arguments of `ward-kpi units`.
+#[derive(Debug, Args)]
+pub struct UnitsArgs {
+    /// table (for reading) or json (for scripts: every unit with its code, name, level, parent,
+    /// validity, successor and whether it is synthetic).
+    #[arg(long, value_enum, default_value_t = UnitsFormat::Table)]
+    pub format: UnitsFormat,
+}
+
+/// How `ward-kpi units` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum UnitsFormat {
+    Table,
+    Json,
+}
+
+/// A unit as `units --format json` writes it: codes and ISO dates, `null` where none.
+#[derive(serde::Serialize)]
+struct UnitRow<'a> {
+    code: &'a str,
+    name: &'a str,
+    level: &'static str,
+    parent: Option<&'a str>,
+    valid_from: Option<String>,
+    valid_to: Option<String>,
+    successor: Option<&'a str>,
+    synthetic: bool,
+}
+
+pub fn units(store: &Store, args: &UnitsArgs, lang: Lang) -> anyhow::Result<()> {
+    if args.format == UnitsFormat::Json {
+        let units = store.units()?;
+        let rows: Vec<UnitRow<'_>> = units
+            .iter()
+            .map(|(_, unit)| UnitRow {
+                code: &unit.code,
+                name: &unit.name,
+                level: unit.level.code(),
+                parent: unit.parent_code.as_deref(),
+                valid_from: unit.valid_from.map(|d| d.to_string()),
+                valid_to: unit.valid_to.map(|d| d.to_string()),
+                successor: unit.successor_code.as_deref(),
+                synthetic: unit.synthetic,
+            })
+            .collect();
+        super::print_line(&serde_json::to_string_pretty(&rows)?);
+        return Ok(());
+    }
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let mut table = Table::new(vec![
         (t("cli.col.code"), Align::Left),

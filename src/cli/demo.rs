@@ -17,7 +17,8 @@ pub struct DemoArgs {
     /// Synthetic wards to make.
     #[arg(long, default_value_t = 100, requires = "synthetic", value_parser = clap::value_parser!(u32).range(1..=10_000))]
     pub wards: u32,
-    /// Years of synthetic figures, ending in 2024.
+    /// Years of synthetic figures, ending in 2025 (the year of the reform: wards under synthetic
+    /// cities before it, under the synthetic province from 1/7/2025).
     #[arg(long, default_value_t = 20, requires = "synthetic", value_parser = clap::value_parser!(u32).range(1..=100))]
     pub years: u32,
     /// Indicators per synthetic ward (the catalogue's, then made-up ones).

@@ -6,6 +6,7 @@ mod backup;
 mod catalogue;
 mod demo;
 mod export;
+mod handout;
 mod history;
 mod home_ward;
 mod import;
@@ -93,8 +94,8 @@ pub enum Command {
     /// The other names an indicator goes by in the tables you import: `ward-kpi alias add
     /// "Thu NS" budget_revenue`, `ward-kpi alias remove "Thu NS"`, `ward-kpi alias list`.
     Alias(alias::AliasArgs),
-    /// List the administrative units.
-    Units,
+    /// List the administrative units (`--format json` for scripts).
+    Units(catalogue::UnitsArgs),
     /// Write a verified copy of the database: `ward-kpi backup` (into the backups folder
     /// beside it) or `ward-kpi backup -o copy.db`.
     Backup(backup::BackupArgs),
@@ -122,6 +123,10 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import figures and plans from a table (CSV or Excel), checked row by row first.
     Import(import::ImportArgs),
+    /// Write the plans a province (a city before 1/7/2025) hands down to its wards: one file
+    /// per ward, which the ward imports, or `--one-workbook`; and the wards' plans added up
+    /// against the parent's own: `ward-kpi handout --year 2026 --parent 11 -o giao-ke-hoach/`.
+    Handout(handout::HandoutArgs),
 }
 
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
@@ -199,7 +204,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             catalogue::indicators(&open(args.db, lang)?, &list, lang, style)
         }
         Command::Alias(alias) => alias::run(&open(args.db, lang)?, &alias, lang),
-        Command::Units => catalogue::units(&open(args.db, lang)?, lang),
+        Command::Units(units) => catalogue::units(&open(args.db, lang)?, &units, lang),
         Command::Backup(backup) => backup::run(&open(args.db, lang)?, &backup, lang),
         Command::Backups => backup::list(&open(args.db, lang)?, lang, style),
         Command::Restore(restore) => backup::restore(&mut open(args.db, lang)?, &restore, lang),
@@ -213,6 +218,9 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::History(history) => history::run(&open(args.db, lang)?, &history, lang, style),
         Command::Export(export) => {
             export::run(&open(args.db, lang)?, &export, (lang, style).into())
+        }
+        Command::Handout(handout) => {
+            handout::run(&open(args.db, lang)?, &handout, (lang, style).into())
         }
         Command::Import(import) => {
             let chosen = args.number_style.map(NumberStyle::from);

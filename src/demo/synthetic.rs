@@ -6,10 +6,18 @@ use rust_decimal::Decimal;
 
 use crate::domain::{AdminUnit, Unit};
 use crate::domain::{Category, Direction, Indicator, Kind, Level, PlanSource, PlanTarget, Stage};
-use crate::store::{Batch, FigureWrite, IndicatorId, Origin, PlanWrite, Result, Store};
+use crate::store::{Batch, FigureWrite, IndicatorId, Origin, PlanWrite, Result, Store, UnitId};
 
-/// The last year synthetic series reach.
-pub const LAST_YEAR: i16 = 2024;
+/// The last year synthetic series reach: the year of the 2025 reform, so that both sides of it
+/// can be tried.
+pub const LAST_YEAR: i16 = 2025;
+
+/// The code of the synthetic province every synthetic ward reports to.
+pub const PROVINCE_CODE: &str = "SYNP";
+
+/// How many synthetic wards sat under each synthetic city before the reform (the country had
+/// some 700 districts for some 10,000 communes).
+pub const WARDS_PER_CITY: u32 = 15;
 
 /// The size of a synthetic data set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,8 +37,76 @@ pub struct Generated {
     pub figures: usize,
 }
 
-/// Adds synthetic wards with plans and every stage of figures for `spec.years` years up to
-/// [`LAST_YEAR`]. Each ward is one transaction: a stop midway leaves whole wards only.
+/// The statistics code of synthetic ward `n` (from 1).
+pub fn ward_code(n: u32) -> String {
+    format!("SYN{n:04}")
+}
+
+/// The statistics code of synthetic city `n` (from 1).
+pub fn city_code(n: u32) -> String {
+    format!("SYNC{n:03}")
+}
+
+/// The synthetic units, modelled on the reform of 1 July 2025 (NQ 1661 and its kind): one
+/// province; cities under it until 30/6/2025, [`WARDS_PER_CITY`] wards each; every ward as
+/// two validity rows of one code, under its city until 30/6/2025 (its successor: itself, the
+/// way a merged ward names the one it became) and under the province from 1/7/2025. A year is
+/// reported by the row standing on 31/12 ([`AdminUnit::reports_for`]): up to 2024 the city's
+/// ward, from 2025 the province's.
+pub fn units(wards: u32) -> Vec<AdminUnit> {
+    let eve = jiff::civil::date(2025, 6, 30);
+    let day = jiff::civil::date(2025, 7, 1);
+    let unit = |code: String, name: String, level, parent: &str| AdminUnit {
+        code,
+        name,
+        level,
+        parent_code: Some(parent.to_owned()),
+        valid_from: None,
+        valid_to: None,
+        successor_code: None,
+        synthetic: true,
+    };
+    let mut units = vec![AdminUnit {
+        parent_code: None,
+        ..unit(
+            PROVINCE_CODE.to_owned(),
+            "Tỉnh giả lập (dữ liệu giả lập)".to_owned(),
+            Level::Province,
+            "",
+        )
+    }];
+    for city in 1..=wards.div_ceil(WARDS_PER_CITY) {
+        units.push(AdminUnit {
+            valid_to: Some(eve),
+            ..unit(
+                city_code(city),
+                format!("Thành phố giả lập {city:03} (dữ liệu giả lập)"),
+                Level::District,
+                PROVINCE_CODE,
+            )
+        });
+    }
+    for ward in 1..=wards {
+        let code = ward_code(ward);
+        let name = format!("Phường giả lập {ward:03} (dữ liệu giả lập)");
+        let city = city_code((ward - 1) / WARDS_PER_CITY + 1);
+        units.push(AdminUnit {
+            valid_to: Some(eve),
+            successor_code: Some(code.clone()),
+            ..unit(code.clone(), name.clone(), Level::Ward, &city)
+        });
+        units.push(AdminUnit {
+            valid_from: Some(day),
+            ..unit(code, name, Level::Ward, PROVINCE_CODE)
+        });
+    }
+    units
+}
+
+/// Adds the synthetic province, cities and wards ([`units`]) with plans and every stage of
+/// figures for `spec.years` years up to [`LAST_YEAR`]: each year on the ward's row that reports
+/// it, its plans set by the city before 2025 and by the province from 2025. Each ward is one
+/// transaction: a stop midway leaves whole wards only.
 pub fn generate(
     store: &mut Store,
     spec: Spec,
@@ -39,23 +115,32 @@ pub fn generate(
     store.set_setting("synthetic", "true")?;
     let indicators = indicators_for(store, spec.indicators)?;
     let first_year = LAST_YEAR - i16::try_from(spec.years.clamp(1, 200)).unwrap_or(1) + 1;
+    let mut ward_rows: Vec<(UnitId, AdminUnit)> = Vec::new();
+    for unit in units(spec.wards) {
+        let id = store.add_unit(&unit)?;
+        if unit.level == Level::Ward {
+            ward_rows.push((id, unit));
+        }
+    }
     let mut rng = SplitMix(spec.seed);
     let mut generated = Generated::default();
-    for ward in 1..=spec.wards {
-        let unit = store.add_unit(&AdminUnit {
-            code: format!("SYN{ward:04}"),
-            name: format!("Phường giả lập {ward:03} (dữ liệu giả lập)"),
-            level: Level::Ward,
-            parent_code: None,
-            valid_from: None,
-            valid_to: None,
-            successor_code: None,
-            synthetic: true,
-        })?;
+    for (ward, rows) in (1..).zip(ward_rows.chunks(2)) {
         let mut batch = Batch::default();
-        for (id, indicator) in &indicators {
-            let base = base_value(indicator, &mut rng);
-            for year in first_year..=LAST_YEAR {
+        let bases: Vec<f64> = indicators
+            .iter()
+            .map(|(_, indicator)| base_value(indicator, &mut rng))
+            .collect();
+        for year in first_year..=LAST_YEAR {
+            let Some((unit, _)) = rows.iter().find(|(_, u)| u.reports_for(year)) else {
+                continue;
+            };
+            // The city set the plans while the ward sat under it, the province since.
+            let source = if year < 2025 {
+                PlanSource::City
+            } else {
+                PlanSource::Province
+            };
+            for ((id, indicator), base) in indicators.iter().zip(&bases) {
                 let trend = 1.0 + 0.03 * f64::from(year - first_year);
                 // A share stays a share: at most 100% (the plausibility rules refuse more).
                 let cap = if indicator.unit.is_percent() {
@@ -66,10 +151,10 @@ pub fn generate(
                 let plan = (base * trend).min(cap);
                 let achieved = (plan * (0.85 + 0.3 * rng.next_f64())).min(cap);
                 batch.plans.push(PlanWrite {
-                    unit,
+                    unit: *unit,
                     indicator: *id,
                     year,
-                    source: PlanSource::City,
+                    source,
                     target: Some(PlanTarget::Value(exact(plan, indicator.precision))),
                     text: String::new(),
                     derived: false,
@@ -82,7 +167,7 @@ pub fn generate(
                 ] {
                     let value = exact(achieved * drift, indicator.precision);
                     batch.figures.push(FigureWrite {
-                        unit,
+                        unit: *unit,
                         indicator: *id,
                         year,
                         stage,

@@ -2,6 +2,7 @@
 //! neither the window nor the database.
 
 pub mod aggregation;
+pub mod allocation;
 pub mod compute;
 pub mod consolidate;
 pub mod figure;

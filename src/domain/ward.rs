@@ -106,15 +106,16 @@ pub fn wards_under(units: &[AdminUnit], parent: &str, year: i16) -> Vec<usize> {
         .collect()
 }
 
-/// The units merged into `successor`, by index into `units`: those naming its code as their
-/// successor and ending before it began (codes are reused: the new Phường Điện Biên Phủ has
-/// the code of Phường Him Lam, one of its own predecessors).
+/// The units merged into `successor`, by index into `units`: those of its level naming its
+/// code as their successor and ending before it began (codes are reused: the new Phường Điện
+/// Biên Phủ has the code of Phường Him Lam, one of its own predecessors).
 pub fn predecessors(units: &[AdminUnit], successor: &AdminUnit) -> Vec<usize> {
     units
         .iter()
         .enumerate()
         .filter(|(_, u)| {
-            u.successor_code.as_deref() == Some(successor.code.as_str())
+            u.level == successor.level
+                && u.successor_code.as_deref() == Some(successor.code.as_str())
                 && match (u.valid_to, successor.valid_from) {
                     (Some(to), Some(from)) => to < from,
                     _ => false,

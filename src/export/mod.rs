@@ -9,6 +9,7 @@ pub mod chart;
 pub mod csv;
 pub mod draw;
 pub mod font;
+pub mod handout;
 pub mod machine;
 pub mod pdf;
 pub mod png;

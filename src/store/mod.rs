@@ -11,6 +11,7 @@ mod catalogue;
 mod consolidate;
 mod entries;
 mod error;
+mod handout;
 mod history;
 mod locks;
 mod restore;

@@ -65,7 +65,9 @@ impl Store {
     }
 
     /// The unit with this statistics code that existed in `year`. Codes are reused across
-    /// mergers, so the year decides; the name never does.
+    /// mergers, so the year decides; the name never does. Where two units of the code existed
+    /// that year (Phường Him Lam 03127 until 30/6/2025, Phường Điện Biên Phủ 03127 from
+    /// 1/7/2025), the one standing on 31/12, which reports the year, is meant.
     pub fn unit_for(&self, code: &str, year: i16) -> Result<(UnitId, AdminUnit)> {
         let mut stmt = self
             .conn
@@ -76,13 +78,17 @@ impl Store {
         let rows = stmt
             .query_map([code], |r| Ok(self.unit_row(r)))
             .map_err(|e| self.sql(e))?;
+        let mut valid = None;
         for row in rows {
             let (id, unit) = row.map_err(|e| self.sql(e))??;
-            if unit.valid_in(year) {
+            if unit.reports_for(year) {
                 return Ok((id, unit));
             }
+            if valid.is_none() && unit.valid_in(year) {
+                valid = Some((id, unit));
+            }
         }
-        Err(StoreError::UnknownUnit {
+        valid.ok_or_else(|| StoreError::UnknownUnit {
             code: code.to_owned(),
             year,
         })

@@ -6,7 +6,8 @@ use crate::domain::report::WardYear;
 use crate::domain::{AdminUnit, Level};
 
 impl Store {
-    /// Every ward's year: the wards valid that year, in the store's order, each read in turn,
+    /// Every ward's year: the wards that report the year (standing on 31/12: a ward merged away
+    /// on 30/6/2025 reports up to 2024, its successor from 2025), in the store's order, each read in turn,
     /// `progress` told (wards read, wards in all) after each.
     pub fn ward_years(
         &self,
@@ -16,7 +17,7 @@ impl Store {
         let units: Vec<_> = self
             .units()?
             .into_iter()
-            .filter(|(_, unit)| unit.level == Level::Ward && unit.valid_in(year))
+            .filter(|(_, unit)| unit.level == Level::Ward && unit.reports_for(year))
             .collect();
         let total = units.len();
         let mut wards = Vec::with_capacity(total);
@@ -54,15 +55,34 @@ mod tests {
         let wards = store
             .ward_years(2021, |done, total| told.push((done, total)))
             .unwrap();
-        // Before the 2025 merger the demo holds one ward: Phường Thanh Trường.
+        // Before the 2025 merger the reference data holds the nine wards and communes NQ 1661
+        // merged; the demo's 2021 figures are Phường Thanh Trường's alone.
         let codes: Vec<&str> = wards.iter().map(|w| w.report.unit.code.as_str()).collect();
-        assert_eq!(codes, ["03142"]);
-        assert_eq!(told, [(1, 1)]);
-        assert!(wards[0].report.rows.iter().any(|r| r.current.is_some()));
-        // After it, the two new wards, and no figures yet.
+        assert_eq!(
+            codes,
+            [
+                "03124", "03127", "03130", "03133", "03136", "03139", "03142", "03145", "03334"
+            ]
+        );
+        assert_eq!(told.last(), Some(&(9, 9)));
+        for ward in &wards {
+            let has_figures = ward.report.rows.iter().any(|r| r.current.is_some());
+            assert_eq!(
+                has_figures,
+                ward.report.unit.code == "03142",
+                "{}",
+                ward.report.unit.code
+            );
+        }
+        // After it, the two new wards, and no figures yet; 2025 is theirs too (the old wards
+        // stood only until 30/6).
+        for year in [2025, 2026] {
+            let merged = store.ward_years(year, |_, _| {}).unwrap();
+            let codes: Vec<&str> = merged.iter().map(|w| w.report.unit.code.as_str()).collect();
+            assert_eq!(codes, ["03127", "03334"], "{year}");
+            assert!(merged.iter().all(|w| w.report.unit.valid_from.is_some()));
+        }
         let merged = store.ward_years(2026, |_, _| {}).unwrap();
-        let codes: Vec<&str> = merged.iter().map(|w| w.report.unit.code.as_str()).collect();
-        assert_eq!(codes, ["03127", "03334"]);
         assert!(
             merged
                 .iter()

@@ -11,11 +11,12 @@ use super::{Result, Store};
 
 /// Puts the catalogue and the reference units into a new database.
 pub fn write(store: &Store) -> Result<()> {
-    // Weights first: a weighted average names an indicator already there.
-    let mut list = catalogue::standard();
-    list.sort_by_key(|i| i.aggregation.weight().is_some());
-    for indicator in list {
-        store.add_indicator(&indicator)?;
+    // A weighted average names its weight, which must be in the catalogue first.
+    let (weighted, plain): (Vec<_>, Vec<_>) = catalogue::standard()
+        .into_iter()
+        .partition(|i| i.aggregation.weight().is_some());
+    for indicator in plain.iter().chain(&weighted) {
+        store.add_indicator(indicator)?;
     }
     for unit in units::reference() {
         store.add_unit(&unit)?;
