@@ -640,7 +640,9 @@ fn synthetic_wards_sit_under_cities_before_the_reform_and_under_the_province_aft
     assert_eq!(before.parent_code, Some(synthetic::city_code(1)));
     assert_eq!(after.parent_code.as_deref(), Some(synthetic::PROVINCE_CODE));
     assert_eq!(store.years_with_data(old).unwrap(), [2024, 2023]);
-    assert_eq!(store.years_with_data(new).unwrap(), [2025]);
+    // The new row's years go on from its old row's: a merged ward's years before the merger
+    // are its predecessors'.
+    assert_eq!(store.years_with_data(new).unwrap(), [2025, 2024, 2023]);
     let source = |unit, year| {
         let plans: Vec<PlanSource> = store
             .plans_of(unit, year)
