@@ -878,3 +878,32 @@ fn a_writer_killed_mid_save_loses_nothing_committed() {
         .unwrap();
     assert_eq!(crop.current.as_ref().unwrap().value, d("2809.8"));
 }
+
+#[test]
+fn an_older_database_gets_the_units_merged_in_2025_once() {
+    let scratch = Scratch::new();
+    let path = scratch.demo_db("old.db");
+    let reference = ward_kpi::store::seed::units::reference().len();
+    {
+        // As a version-5 database had them: the city's ward Thanh Trường and the two new wards,
+        // not the other predecessors.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "DELETE FROM admin_unit WHERE code = '100'
+                OR (valid_to = '2025-06-30' AND level = 'ward' AND code <> '03142');
+             PRAGMA user_version = 5;",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.units().unwrap().len(), reference);
+    let (_, him_lam) = store.unit_for("03127", 2021).unwrap();
+    assert_eq!(him_lam.name, "Phường Him Lam");
+    let (_, new) = store.unit_for("03127", 2025).unwrap();
+    assert_eq!(new.name, "Phường Điện Biên Phủ");
+    assert_eq!(store.predecessors(&new).unwrap().len(), 6);
+    drop(store);
+    // Opened again, nothing is added twice.
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.units().unwrap().len(), reference);
+}

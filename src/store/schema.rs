@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES, CONSOLIDATION];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES, CONSOLIDATION, MERGERS];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -279,6 +279,35 @@ CREATE TABLE submission (
 );
 
 CREATE INDEX submission_year ON submission (year, unit_id);
+";
+
+/// Version 6: the reference units a database made before knew only in part. A database that
+/// holds Tỉnh Điện Biên (11) gets the units merged on 1/7/2025 into Phường Điện Biên Phủ and
+/// Phường Mường Thanh (NQ 1661/NQ-UBTVQH15, see [`seed::units`](super::seed::units)), and
+/// huyện Điện Biên (100), each unless a unit of that code ending on 30/6/2025 is there already.
+const MERGERS: &str = r"
+INSERT INTO admin_unit (code, name, level, parent_code, valid_to)
+SELECT '100', 'Huyện Điện Biên', 'district', '11', '2025-06-30'
+WHERE EXISTS (SELECT 1 FROM admin_unit WHERE code = '11' AND level = 'province')
+  AND NOT EXISTS (SELECT 1 FROM admin_unit WHERE code = '100' AND valid_to = '2025-06-30');
+
+WITH m (code, name, parent, successor) AS (VALUES
+    ('03127', 'Phường Him Lam', '094', '03127'),
+    ('03130', 'Phường Thanh Bình', '094', '03127'),
+    ('03133', 'Phường Tân Thanh', '094', '03127'),
+    ('03136', 'Phường Mường Thanh', '094', '03127'),
+    ('03142', 'Phường Thanh Trường', '094', '03127'),
+    ('03145', 'Xã Thanh Minh', '094', '03127'),
+    ('03124', 'Phường Noong Bua', '094', '03334'),
+    ('03139', 'Phường Nam Thanh', '094', '03334'),
+    ('03334', 'Xã Thanh Xương', '100', '03334')
+)
+INSERT INTO admin_unit (code, name, level, parent_code, valid_to, successor_code)
+SELECT m.code, m.name, 'ward', m.parent, '2025-06-30', m.successor
+FROM m
+WHERE EXISTS (SELECT 1 FROM admin_unit WHERE code = '11' AND level = 'province')
+  AND NOT EXISTS (SELECT 1 FROM admin_unit a
+                  WHERE a.code = m.code AND a.valid_to = '2025-06-30');
 ";
 
 /// How the database stores a figure's stage.

@@ -1,0 +1,129 @@
+//! How fast a parent unit's report adds up its wards (issue 11's targets):
+//!
+//! - a province's year from the ~1,000,000-figure database (334 synthetic wards under one
+//!   synthetic province, through its cities before 2025; the target is ≤ 20 ms for 150 wards),
+//!   and one city of 15 wards;
+//! - the whole country's size: 3,300 wards × 50 indicators × 20 years × 3 stages ≈ 10M
+//!   figures, one province's year (target ≤ 300 ms). The database is built once by the
+//!   synthetic generator into `target/bench-data` (the time it took is printed).
+
+mod common;
+
+use std::hint::black_box;
+use std::time::Instant;
+
+use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
+use ward_kpi::demo::synthetic::{self, Spec};
+use ward_kpi::store::Store;
+
+/// The year read: before the reform, so the province's wards sit under its cities.
+const YEAR: i16 = 2024;
+
+/// The whole country's size.
+const COUNTRY: Spec = Spec {
+    wards: 3300,
+    years: 20,
+    indicators: 50,
+    seed: 11,
+};
+
+/// The cached country-size database, built first if missing.
+fn country_store() -> Store {
+    let path = common::bench_data_dir().join("synthetic-country-v1.db");
+    let usable = Store::open(&path)
+        .and_then(|store| store.figure_count())
+        .is_ok_and(|figures| figures >= 9_000_000);
+    if !usable {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut name = path.as_os_str().to_owned();
+            name.push(suffix);
+            if let Err(e) = std::fs::remove_file(&name)
+                && e.kind() != std::io::ErrorKind::NotFound
+            {
+                panic!(
+                    "cannot remove {}: {e}",
+                    std::path::Path::new(&name).display()
+                );
+            }
+        }
+        std::fs::create_dir_all(common::bench_data_dir()).expect("bench-data can be made");
+        let started = Instant::now();
+        Store::create_with(&path, |store| {
+            ward_kpi::demo::seed_reference_data(store)?;
+            synthetic::generate(store, COUNTRY, |_, _| {})?;
+            Ok(())
+        })
+        .expect("the country-size database can be built");
+        eprintln!(
+            "bench: built {} in {:.1?} ({:.0} MB)",
+            path.display(),
+            started.elapsed(),
+            common::size_mb(&path)
+        );
+    }
+    Store::open(&path).expect("the country-size database opens")
+}
+
+/// Times the consolidated report of `code` for [`YEAR`], after checking it adds up wards.
+fn bench_unit(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    name: &str,
+    store: &Store,
+    code: &str,
+) {
+    let (id, unit) = store.unit_for(code, YEAR).expect("the unit exists");
+    let sample = store
+        .consolidated(id, &unit, YEAR)
+        .expect("the report reads")
+        .expect("the unit adds up wards");
+    let expected = sample
+        .consolidation
+        .as_ref()
+        .map_or(0, |c| c.expected.len());
+    let summed = sample.rows.iter().filter(|r| r.current.is_some()).count();
+    eprintln!("bench: {name}: {expected} wards, {summed} lines with a value");
+    assert!(
+        expected > 0 && summed > 0,
+        "{name} adds up wards with figures"
+    );
+    group.bench_function(name, |b| {
+        b.iter(|| {
+            store
+                .consolidated(black_box(id), &unit, black_box(YEAR))
+                .expect("the report reads")
+        });
+    });
+}
+
+fn consolidate(c: &mut Criterion) {
+    let store = Store::open(&common::synthetic_1m_path()).expect("the synthetic database opens");
+    let mut group = c.benchmark_group("consolidate");
+    group.sample_size(20);
+    bench_unit(
+        &mut group,
+        "province_of_334_wards_1m",
+        &store,
+        synthetic::PROVINCE_CODE,
+    );
+    bench_unit(
+        &mut group,
+        "city_of_15_wards_1m",
+        &store,
+        &synthetic::city_code(1),
+    );
+    drop(store);
+
+    let country = country_store();
+    group.sampling_mode(SamplingMode::Flat);
+    group.sample_size(10);
+    bench_unit(
+        &mut group,
+        "country_3300_wards_10m",
+        &country,
+        synthetic::PROVINCE_CODE,
+    );
+    group.finish();
+}
+
+criterion_group!(benches, consolidate);
+criterion_main!(benches);
