@@ -64,62 +64,68 @@ fn country_store() -> Store {
     Store::open(&path).expect("the country-size database opens")
 }
 
-/// Times the consolidated report of `code` for [`YEAR`], after checking it adds up wards.
+/// Times the consolidated report of `code` for [`YEAR`] in the database `open` gives (opened
+/// only when this benchmark runs), after checking it adds up wards.
 fn bench_unit(
     group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
     name: &str,
-    store: &Store,
+    open: impl Fn() -> Store,
     code: &str,
 ) {
-    let (id, unit) = store.unit_for(code, YEAR).expect("the unit exists");
-    let sample = store
-        .consolidated(id, &unit, YEAR)
-        .expect("the report reads")
-        .expect("the unit adds up wards");
-    let expected = sample
-        .consolidation
-        .as_ref()
-        .map_or(0, |c| c.expected.len());
-    let summed = sample.rows.iter().filter(|r| r.current.is_some()).count();
-    eprintln!("bench: {name}: {expected} wards, {summed} lines with a value");
-    assert!(
-        expected > 0 && summed > 0,
-        "{name} adds up wards with figures"
-    );
+    let mut opened: Option<(Store, ward_kpi::store::UnitId, ward_kpi::domain::AdminUnit)> = None;
     group.bench_function(name, |b| {
+        let (store, id, unit) = opened.get_or_insert_with(|| {
+            let store = open();
+            let (id, unit) = store.unit_for(code, YEAR).expect("the unit exists");
+            let sample = store
+                .consolidated(id, &unit, YEAR)
+                .expect("the report reads")
+                .expect("the unit adds up wards");
+            let expected = sample
+                .consolidation
+                .as_ref()
+                .map_or(0, |c| c.expected.len());
+            let summed = sample.rows.iter().filter(|r| r.current.is_some()).count();
+            eprintln!("bench: {name}: {expected} wards, {summed} lines with a value");
+            assert!(
+                expected > 0 && summed > 0,
+                "{name} adds up wards with figures"
+            );
+            (store, id, unit)
+        });
         b.iter(|| {
             store
-                .consolidated(black_box(id), &unit, black_box(YEAR))
+                .consolidated(black_box(*id), unit, black_box(YEAR))
                 .expect("the report reads")
         });
     });
 }
 
+fn open_1m() -> Store {
+    Store::open(&common::synthetic_1m_path()).expect("the synthetic database opens")
+}
+
 fn consolidate(c: &mut Criterion) {
-    let store = Store::open(&common::synthetic_1m_path()).expect("the synthetic database opens");
     let mut group = c.benchmark_group("consolidate");
     group.sample_size(20);
     bench_unit(
         &mut group,
         "province_of_334_wards_1m",
-        &store,
+        open_1m,
         synthetic::PROVINCE_CODE,
     );
     bench_unit(
         &mut group,
         "city_of_15_wards_1m",
-        &store,
+        open_1m,
         &synthetic::city_code(1),
     );
-    drop(store);
-
-    let country = country_store();
     group.sampling_mode(SamplingMode::Flat);
     group.sample_size(10);
     bench_unit(
         &mut group,
         "country_3300_wards_10m",
-        &country,
+        country_store,
         synthetic::PROVINCE_CODE,
     );
     group.finish();

@@ -1140,3 +1140,58 @@ fn the_picker_offers_the_province_whose_dashboard_adds_up_its_wards() {
     );
     harness.get_by_label("114,6%");
 }
+
+#[test]
+fn a_province_hands_plans_down_in_a_grid_and_sees_them_against_its_own() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("demo.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    harness
+        .get_by_role_and_label(Role::ComboBox, "Đơn vị")
+        .click();
+    harness.run();
+    harness.get_by_label("Tỉnh Điện Biên").click();
+    harness.run();
+    harness.get_by_label("Giao chỉ tiêu kế hoạch năm 2021 — Tỉnh Điện Biên");
+    // The city handed Thanh Trường its crop output plan: its cell shows it.
+    let ward_cells = harness.get_all_by_role_and_label(Role::TextInput, "Phường Thanh Trường");
+    assert_eq!(ward_cells.count(), 10, "one cell per economy indicator");
+    // The province's own plan, typed on the first line.
+    let own = "Kế hoạch của Tỉnh Điện Biên";
+    harness
+        .get_all_by_role_and_label(Role::TextInput, own)
+        .next()
+        .unwrap()
+        .focus();
+    harness.run();
+    harness
+        .get_all_by_role_and_label(Role::TextInput, own)
+        .next()
+        .unwrap()
+        .type_text("3.000");
+    harness.run();
+    // Read as typed: the wards' plans added fall 548,2 tấn short of it.
+    harness.get_by_label_contains("thiếu 548,2 tấn");
+    harness.get_by_label("Lưu").click();
+    harness.run();
+    let notice = harness.state().notice.clone().unwrap();
+    assert!(!notice.error, "{notice:?}");
+    let store = ward_kpi::store::Store::open(&db).unwrap();
+    let (province, _) = store.unit_for("11", 2021).unwrap();
+    let (crop, _) = store.indicator("crop_output").unwrap();
+    let plans = store.plans_of(province, 2021).unwrap();
+    assert_eq!(
+        plans[&crop][0].target,
+        PlanTarget::Value(rust_decimal::Decimal::from(3000))
+    );
+    // The province's report now measures its wards' sum against its own plan.
+    harness.get_by_label("Tổng quan").click();
+    harness.run();
+    let report = &harness.state().session.as_ref().unwrap().report;
+    let row = report
+        .rows
+        .iter()
+        .find(|r| r.indicator.code == "crop_output")
+        .unwrap();
+    assert!(row.consolidated.as_ref().unwrap().own_plan);
+}

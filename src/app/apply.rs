@@ -216,6 +216,93 @@ impl WardKpiApp {
                         .into_owned(),
                 );
             }
+            Command::SaveHandout(edits) => {
+                let locale = crate::domain::Locale {
+                    lang,
+                    style: self.prefs.number_style(),
+                };
+                let planned = crate::edit::plan(&session.store, edits)?;
+                // A doubtful plan is written; the notice names what to look at again.
+                let doubts: Vec<String> = session
+                    .handout
+                    .as_ref()
+                    .map(|h| {
+                        planned
+                            .flags
+                            .iter()
+                            .filter_map(|flag| {
+                                let (line, at) = flag.at;
+                                let indicator = h.indicators.get(at)?;
+                                let unit = match line {
+                                    0 => &h.parent.name,
+                                    n => &h.wards.get(n - 1)?.unit.name,
+                                };
+                                Some(format!(
+                                    "{unit}, {}: {}",
+                                    indicator.name(lang),
+                                    flag.message(&indicator.unit, locale)
+                                ))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let batch = planned.into_batch().map_err(|refusals| {
+                    let first = &refusals[0];
+                    let (line, at) = first.at;
+                    let handout = session.handout.as_ref();
+                    let unit = handout
+                        .and_then(|h| match line {
+                            0 => Some(h.parent.name.clone()),
+                            n => h.wards.get(n - 1).map(|w| w.unit.name.clone()),
+                        })
+                        .unwrap_or_default();
+                    let indicator = handout
+                        .and_then(|h| h.indicators.get(at))
+                        .map(|i| i.name(lang).to_owned())
+                        .unwrap_or_default();
+                    anyhow::anyhow!(rust_i18n::t!(
+                        "handout.grid.refused",
+                        locale = lang.code(),
+                        count = refusals.len(),
+                        unit = unit,
+                        indicator = indicator,
+                        why = first.reason.message_in(locale)
+                    ))
+                })?;
+                let summary = session.store.apply(&batch, Origin::Window)?;
+                session.reload(lang)?;
+                self.views.entry.handout.saved();
+                let mut text = rust_i18n::t!(
+                    "app.notice.saved",
+                    locale = lang.code(),
+                    count = summary.plans_changed
+                )
+                .into_owned();
+                if !doubts.is_empty() {
+                    text.push_str(&format!(
+                        " {}: {}",
+                        t("handout.grid.doubts"),
+                        doubts.join("; ")
+                    ));
+                }
+                self.info(text);
+            }
+            Command::ExportHandout { path, one_workbook } => {
+                let handout = session.store.handout(&session.unit.code, session.year)?;
+                if one_workbook {
+                    crate::export::handout::write_workbook(&handout, &path, lang)?;
+                } else {
+                    crate::export::handout::write_per_ward(&handout, &path, lang)?;
+                }
+                self.info(
+                    rust_i18n::t!(
+                        "handout.grid.exported",
+                        locale = lang.code(),
+                        path = path.display()
+                    )
+                    .into_owned(),
+                );
+            }
             Command::DiscardEdits => session.reload(lang)?,
             Command::FilterHistory(filter) => session.load_history(filter, lang)?,
             Command::OpenSave(set) => session.open_save(set)?,

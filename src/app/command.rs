@@ -82,6 +82,15 @@ pub enum Command {
         part: LockPart,
         reason: String,
     },
+    /// Write the plans typed in a province's (or city's) grid of its wards, through the one
+    /// write path (one transaction).
+    SaveHandout(Vec<crate::edit::RowEdit<crate::app::views::handout::HandoutCell>>),
+    /// Write the plans the shown province (or city) hands down: one workbook, or a workbook per
+    /// ward into a folder.
+    ExportHandout {
+        path: PathBuf,
+        one_workbook: bool,
+    },
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
     /// Close the window (after the unsaved-changes question, if any).
@@ -95,6 +104,7 @@ impl Command {
             self,
             Self::Save(_)
                 | Self::SaveFlagged(_)
+                | Self::SaveHandout(_)
                 | Self::AddIndicator(_)
                 | Self::UpdateIndicator(_)
                 | Self::DeleteIndicator(_)

@@ -52,6 +52,11 @@ pub struct Session {
     pub restores: Vec<RestoreRecord>,
     /// The history view's page, once it was shown.
     pub history: Option<HistoryPage>,
+    /// For a province or a city: the plans it hands down to its wards that year, every
+    /// indicator (the grid the entry view shows for it).
+    pub handout: Option<crate::domain::allocation::Handout>,
+    /// The row ids of the handout's wards, in its order.
+    pub handout_units: Vec<UnitId>,
 }
 
 /// The history view's lines under its filter, and the saves opened to their values.
@@ -107,6 +112,8 @@ impl Session {
             cell_history: HashMap::new(),
             restores: Vec::new(),
             history: None,
+            handout: None,
+            handout_units: Vec::new(),
         };
         match session.reload(lang) {
             Ok(()) => Ok(session),
@@ -174,6 +181,18 @@ impl Session {
         }
         self.synthetic = self.store.setting("synthetic")?.is_some();
         self.report = self.store.report(self.unit_id, self.year)?;
+        (self.handout, self.handout_units) = if self.unit.is_parent() {
+            let handout = self.store.handout_grid(&self.unit.code, self.year)?;
+            let ids = self
+                .store
+                .wards_under(&self.unit.code, self.year)?
+                .into_iter()
+                .map(|(id, _)| id)
+                .collect();
+            (Some(handout), ids)
+        } else {
+            (None, Vec::new())
+        };
         self.since_unlock = None;
         if self.report.locks.is_empty()
             && let Some(last) = self

@@ -123,9 +123,10 @@ impl Store {
         })
     }
 
-    /// The plans and figures of `units` in `years`, each a [`UnitYear`] in catalogue order
-    /// (`position`): one plan query and one figure query, each a key range per unit. Of the
-    /// figures only each slot's latest stage is read in full: it is the one a sum adds.
+    /// The figures of `units` in `years` and their plans in the first of them, each a
+    /// [`UnitYear`] in catalogue order (`position`): one figure query and one plan query, each
+    /// a key range per unit. Of the figures only each slot's latest stage is read in full: it
+    /// is the one a sum adds.
     fn unit_years(
         &self,
         units: &[UnitId],
@@ -150,14 +151,37 @@ impl Store {
             .prepare_cached(
                 "SELECT unit_id, year, indicator_id, stage, value FROM figure
                  WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year BETWEEN ?2 AND ?3
-                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))
-                 ORDER BY unit_id, year, indicator_id, stage DESC",
+                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))",
             )
             .map_err(|e| self.sql(e))?;
         let mut rows = stmt
             .query(params![list, low, high, only])
             .map_err(|e| self.sql(e))?;
-        let mut last: Option<(i64, i64, i64)> = None;
+        // Rows come in key order, a slot's stages earliest first: each slot's last row is its
+        // latest stage, the one read in full when the next slot begins.
+        let mut pending: Option<((i64, i64, i64), i64, String)> = None;
+        let mut flush = |slot: Option<((i64, i64, i64), i64, String)>| -> Result<()> {
+            let Some((key, stage, text)) = slot else {
+                return Ok(());
+            };
+            let Some(&at) = position.get(&IndicatorId(key.2)) else {
+                return Ok(());
+            };
+            let stage =
+                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
+            let value = Decimal::from_str(&text).map_err(|_| self.bad("value", &text))?;
+            let year = i16::try_from(key.1).map_err(|_| self.bad("year", &key.1.to_string()))?;
+            out.entry((UnitId(key.0), year))
+                .or_insert_with(|| empty_year(size))
+                .figures[at]
+                .push(Figure {
+                    stage,
+                    value,
+                    text,
+                    note: String::new(),
+                });
+            Ok(())
+        };
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| self.sql(e);
             let key: (i64, i64, i64) = (
@@ -165,32 +189,25 @@ impl Store {
                 r.get(1).map_err(get)?,
                 r.get(2).map_err(get)?,
             );
-            // Stages come latest first: the rest of a slot's rows are earlier stages.
-            if last == Some(key) {
-                continue;
-            }
-            last = Some(key);
-            let Some(&at) = position.get(&IndicatorId(key.2)) else {
-                continue;
-            };
             let stage: i64 = r.get(3).map_err(get)?;
-            let stage =
-                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
-            let text: String = r.get(4).map_err(get)?;
-            let value = Decimal::from_str(&text).map_err(|_| self.bad("value", &text))?;
-            let year = i16::try_from(key.1).map_err(|_| self.bad("year", &key.1.to_string()))?;
-            let entry = out
-                .entry((UnitId(key.0), year))
-                .or_insert_with(|| empty_year(size));
-            entry.figures[at].push(Figure {
-                stage,
-                value,
-                text,
-                note: String::new(),
-            });
+            let text = r
+                .get_ref(4)
+                .map_err(get)?
+                .as_str()
+                .map_err(|e| self.sql(e.into()))?;
+            match &mut pending {
+                Some((held, held_stage, held_text)) if *held == key => {
+                    *held_stage = stage;
+                    held_text.clear();
+                    held_text.push_str(text);
+                }
+                _ => flush(pending.replace((key, stage, text.to_owned())))?,
+            }
         }
+        flush(pending)?;
         drop(rows);
-        for &year in years {
+        // Plans of the year only: last year's plans judge nothing here.
+        for &year in &years[..1] {
             self.read_plans(
                 &format!(
                     "SELECT (unit_id << {INDICATOR_BITS}) | indicator_id, source, low, high, text,

@@ -11,6 +11,16 @@ impl Store {
     /// city while the ward sat under one, the province after), and the parent's own plan, for
     /// every indicator any of them has a plan of.
     pub fn handout(&self, parent: &str, year: i16) -> Result<Handout> {
+        self.handout_of(parent, year, false)
+    }
+
+    /// [`Store::handout`] with every indicator of the catalogue (but archived ones), planned
+    /// or not: the grid in which the plans are typed.
+    pub fn handout_grid(&self, parent: &str, year: i16) -> Result<Handout> {
+        self.handout_of(parent, year, true)
+    }
+
+    fn handout_of(&self, parent: &str, year: i16, every: bool) -> Result<Handout> {
         self.snapshot(|| {
             let (parent_id, parent_unit) = self.unit_for(parent, year)?;
             let catalogue = self.indicators()?;
@@ -53,7 +63,7 @@ impl Store {
                             .and_then(|p| p.into_iter().find(|p| p.source == ward.source))
                     })
                     .collect();
-                if own_plan.is_none() && handed.iter().all(Option::is_none) {
+                if !every && own_plan.is_none() && handed.iter().all(Option::is_none) {
                     continue;
                 }
                 handout.indicators.push(indicator);

@@ -23,6 +23,8 @@ pub struct Entry {
     no_dialog: bool,
     /// The locks of the year and their dialogs.
     locking: super::locking::Locking,
+    /// For a province or a city: the grid of the plans it hands down to its wards.
+    pub handout: super::handout::HandoutGrid,
 }
 
 impl Entry {
@@ -77,6 +79,11 @@ fn cell_id(row: usize, column: Column) -> egui::Id {
 
 impl Entry {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &mut Session) {
+        // A province or a city enters the plans it hands down to its wards.
+        if session.handout.is_some() {
+            self.handout.ui(ui, ctx, session);
+            return;
+        }
         let (lang, palette) = (ctx.lang, ctx.palette);
         // The lock of each column: the plans, a stage, and the note while the whole year is.
         let locks = Column::ALL.map(|column| {

@@ -6,6 +6,7 @@ pub mod catalogue;
 mod ctx;
 pub mod dashboard;
 pub mod entry;
+pub mod handout;
 pub mod history;
 pub mod import;
 pub mod locking;
