@@ -8,18 +8,19 @@
 use rust_decimal::Decimal;
 
 use super::compute::{self, Status};
-use super::figure::{self, Figure, Stage};
+use super::figure::{Figure, Stage};
 use super::number;
 use super::plan::{self, Plan, PlanSource, PlanTarget};
 use super::report::{IndicatorYear, Report, ReportRow};
 use super::{AdminUnit, Aggregation, Indicator, Lang, Locale};
 
 /// What one unit holds for a year, each list in the catalogue's order (one entry per indicator
-/// of [`Inputs::indicators`]).
+/// of [`Inputs::indicators`]): its plans, and its figure at the latest stage present (the one a
+/// report reads, see [`super::figure::current`]).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct UnitYear {
     pub plans: Vec<Vec<Plan>>,
-    pub figures: Vec<Vec<Figure>>,
+    pub figures: Vec<Option<Figure>>,
 }
 
 /// A ward taken into a consolidation: the unit, its year, and its year before (for a plan
@@ -241,7 +242,7 @@ pub fn consolidate(inputs: &Inputs) -> Report {
     let without_data = inputs
         .wards
         .iter()
-        .filter(|w| w.year.figures.iter().all(Vec::is_empty))
+        .filter(|w| w.year.figures.iter().all(Option::is_none))
         .map(|w| w.unit.name.clone())
         .collect();
     let rows = inputs
@@ -380,8 +381,7 @@ fn part<'a>(
     year: &'a UnitYear,
     last: &'a UnitYear,
 ) -> Part<'a> {
-    let current =
-        |list: &'a UnitYear, at: usize| list.figures.get(at).and_then(|f| figure::current(f));
+    let current = |list: &'a UnitYear, at: usize| list.figures.get(at).and_then(Option::as_ref);
     Part {
         name: unit.name.as_str(),
         value: current(year, index),
@@ -547,8 +547,8 @@ mod tests {
         }
     }
 
-    fn figure(stage: Stage, value: &str) -> Vec<Figure> {
-        vec![made_figure(stage, d(value))]
+    fn figure(stage: Stage, value: &str) -> Option<Figure> {
+        Some(made_figure(stage, d(value)))
     }
 
     fn plan(value: &str) -> Vec<Plan> {
@@ -567,13 +567,7 @@ mod tests {
         UnitYear {
             figures: values
                 .iter()
-                .map(|v| {
-                    if v.is_empty() {
-                        Vec::new()
-                    } else {
-                        figure(stage, v)
-                    }
-                })
+                .map(|v| if v.is_empty() { None } else { figure(stage, v) })
                 .collect(),
             plans: plans
                 .iter()

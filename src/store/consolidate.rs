@@ -125,8 +125,8 @@ impl Store {
 
     /// The figures of `units` in `years` and their plans in the first of them, each a
     /// [`UnitYear`] in catalogue order (`position`): one figure query and one plan query, each
-    /// a key range per unit. Of the figures only each slot's latest stage is read in full: it
-    /// is the one a sum adds.
+    /// a key range per unit. Of the figures only each slot's latest stage is read (its value,
+    /// not its text as typed): it is the one a sum adds.
     fn unit_years(
         &self,
         units: &[UnitId],
@@ -146,65 +146,49 @@ impl Store {
             years.iter().copied().min().unwrap_or_default(),
             years.iter().copied().max().unwrap_or_default(),
         );
+        // One row per slot, its latest stage: SQLite takes a bare column of a `max()` query
+        // from the row holding the maximum, and the key order makes the grouping a stream.
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT unit_id, year, indicator_id, stage, value FROM figure
+                "SELECT unit_id, year, indicator_id, max(stage), value FROM figure
                  WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year BETWEEN ?2 AND ?3
-                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))",
+                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))
+                 GROUP BY unit_id, year, indicator_id",
             )
             .map_err(|e| self.sql(e))?;
         let mut rows = stmt
             .query(params![list, low, high, only])
             .map_err(|e| self.sql(e))?;
-        // Rows come in key order, a slot's stages earliest first: each slot's last row is its
-        // latest stage, the one read in full when the next slot begins.
-        let mut pending: Option<((i64, i64, i64), i64, String)> = None;
-        let mut flush = |slot: Option<((i64, i64, i64), i64, String)>| -> Result<()> {
-            let Some((key, stage, text)) = slot else {
-                return Ok(());
-            };
-            let Some(&at) = position.get(&IndicatorId(key.2)) else {
-                return Ok(());
-            };
-            let stage =
-                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
-            let value = Decimal::from_str(&text).map_err(|_| self.bad("value", &text))?;
-            let year = i16::try_from(key.1).map_err(|_| self.bad("year", &key.1.to_string()))?;
-            out.entry((UnitId(key.0), year))
-                .or_insert_with(|| empty_year(size))
-                .figures[at]
-                .push(Figure {
-                    stage,
-                    value,
-                    text,
-                    note: String::new(),
-                });
-            Ok(())
-        };
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| self.sql(e);
-            let key: (i64, i64, i64) = (
+            let (unit, year, indicator): (i64, i64, i64) = (
                 r.get(0).map_err(get)?,
                 r.get(1).map_err(get)?,
                 r.get(2).map_err(get)?,
             );
+            let Some(&at) = position.get(&IndicatorId(indicator)) else {
+                continue;
+            };
             let stage: i64 = r.get(3).map_err(get)?;
+            let stage =
+                stage_from_number(stage).ok_or_else(|| self.bad("stage", &stage.to_string()))?;
             let text = r
                 .get_ref(4)
                 .map_err(get)?
                 .as_str()
                 .map_err(|e| self.sql(e.into()))?;
-            match &mut pending {
-                Some((held, held_stage, held_text)) if *held == key => {
-                    *held_stage = stage;
-                    held_text.clear();
-                    held_text.push_str(text);
-                }
-                _ => flush(pending.replace((key, stage, text.to_owned())))?,
-            }
+            let value = Decimal::from_str(text).map_err(|_| self.bad("value", text))?;
+            let year = i16::try_from(year).map_err(|_| self.bad("year", &year.to_string()))?;
+            out.entry((UnitId(unit), year))
+                .or_insert_with(|| empty_year(size))
+                .figures[at] = Some(Figure {
+                stage,
+                value,
+                text: String::new(),
+                note: String::new(),
+            });
         }
-        flush(pending)?;
         drop(rows);
         // Plans of the year only: last year's plans judge nothing here.
         for &year in &years[..1] {
@@ -289,6 +273,6 @@ impl Store {
 fn empty_year(size: usize) -> UnitYear {
     UnitYear {
         plans: vec![Vec::new(); size],
-        figures: vec![Vec::new(); size],
+        figures: vec![None; size],
     }
 }
