@@ -30,19 +30,10 @@ impl Store {
         unit: &AdminUnit,
         year: i16,
     ) -> Result<Option<(Basis, Units)>> {
-        if unit.is_parent() {
-            return Ok(Some((Basis::Wards, self.wards_under(&unit.code, year)?)));
-        }
-        let before_merger = unit.valid_from.is_some_and(|from| from.year() > year);
-        if !before_merger {
+        if !unit.is_parent() && !unit.valid_from.is_some_and(|from| from.year() > year) {
             return Ok(None);
         }
-        let merged: Vec<_> = self
-            .predecessors(unit)?
-            .into_iter()
-            .filter(|(_, u)| u.reports_for(year))
-            .collect();
-        Ok((!merged.is_empty()).then_some((Basis::Predecessors, merged)))
+        Ok(basis_in(&self.units()?, unit, year))
     }
 
     /// The consolidated report of `unit` for `year` (see [`Store::consolidation_basis`]), with
@@ -61,7 +52,11 @@ impl Store {
         only: Option<&[IndicatorId]>,
     ) -> Result<Option<Report>> {
         self.snapshot(|| {
-            let Some((basis, wards)) = self.consolidation_basis(unit, year)? else {
+            if !unit.is_parent() && !unit.valid_from.is_some_and(|from| from.year() > year) {
+                return Ok(None);
+            }
+            let units = self.units()?;
+            let Some((basis, wards)) = basis_in(&units, unit, year) else {
                 return Ok(None);
             };
             let catalogue = self.indicators()?;
@@ -72,7 +67,7 @@ impl Store {
                 .collect();
             let indicators: Vec<Indicator> = catalogue.into_iter().map(|(_, i)| i).collect();
             let previous_units = match basis {
-                Basis::Wards => self.wards_under(&unit.code, year - 1)?,
+                Basis::Wards => under(&units, &unit.code, year - 1),
                 Basis::Predecessors => wards.clone(),
             };
             let same = previous_units
@@ -268,6 +263,29 @@ impl Store {
         rows.collect::<rusqlite::Result<Vec<i16>>>()
             .map_err(|e| self.sql(e))
     }
+}
+
+/// The units `unit` adds up for `year` among `units` (see [`Store::consolidation_basis`]).
+fn basis_in(units: &[(UnitId, AdminUnit)], unit: &AdminUnit, year: i16) -> Option<(Basis, Units)> {
+    if unit.is_parent() {
+        return Some((Basis::Wards, under(units, &unit.code, year)));
+    }
+    let plain: Vec<AdminUnit> = units.iter().map(|(_, u)| u.clone()).collect();
+    let merged: Units = crate::domain::ward::predecessors(&plain, unit)
+        .into_iter()
+        .map(|index| units[index].clone())
+        .filter(|(_, u)| u.reports_for(year))
+        .collect();
+    (!merged.is_empty()).then_some((Basis::Predecessors, merged))
+}
+
+/// The wards under `parent` for `year` among `units` (see [`crate::domain::ward::wards_under`]).
+fn under(units: &[(UnitId, AdminUnit)], parent: &str, year: i16) -> Units {
+    let plain: Vec<AdminUnit> = units.iter().map(|(_, u)| u.clone()).collect();
+    crate::domain::ward::wards_under(&plain, parent, year)
+        .into_iter()
+        .map(|index| units[index].clone())
+        .collect()
 }
 
 fn empty_year(size: usize) -> UnitYear {
