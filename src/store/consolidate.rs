@@ -30,7 +30,7 @@ impl Store {
         unit: &AdminUnit,
         year: i16,
     ) -> Result<Option<(Basis, Units)>> {
-        if !unit.is_parent() && !unit.valid_from.is_some_and(|from| from.year() > year) {
+        if !unit.is_parent() && unit.valid_from.is_none_or(|from| from.year() <= year) {
             return Ok(None);
         }
         Ok(basis_in(&self.units()?, unit, year))
@@ -52,7 +52,7 @@ impl Store {
         only: Option<&[IndicatorId]>,
     ) -> Result<Option<Report>> {
         self.snapshot(|| {
-            if !unit.is_parent() && !unit.valid_from.is_some_and(|from| from.year() > year) {
+            if !unit.is_parent() && unit.valid_from.is_none_or(|from| from.year() <= year) {
                 return Ok(None);
             }
             let units = self.units()?;
