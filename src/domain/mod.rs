@@ -2,6 +2,7 @@
 //! neither the window nor the database.
 
 pub mod aggregation;
+pub mod compare;
 pub mod compute;
 pub mod figure;
 pub mod indicator;
