@@ -80,7 +80,7 @@ impl Store {
 
     /// Runs a plan query whose columns are a grouping key (indicator or year), then `source,
     /// low, high, text, original_low, original_high, derived, note`; hands each row to `each`.
-    fn read_plans(
+    pub(super) fn read_plans(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
@@ -124,7 +124,7 @@ impl Store {
 
     /// Runs a figure query whose columns are a grouping key (indicator or year), then `stage,
     /// value, text, note`; hands each row to `each`.
-    fn read_figures(
+    pub(super) fn read_figures(
         &self,
         sql: &str,
         params: impl rusqlite::Params,
