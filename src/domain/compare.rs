@@ -133,9 +133,8 @@ impl Comparison {
                 }
             }
         }
-        indicators.sort_by(|a, b| {
-            (a.category, a.order, &a.code).cmp(&(b.category, b.order, &b.code))
-        });
+        indicators
+            .sort_by(|a, b| (a.category, a.order, &a.code).cmp(&(b.category, b.order, &b.code)));
         let rows = reports
             .iter()
             .map(|report| {
