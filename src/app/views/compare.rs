@@ -58,6 +58,8 @@ pub struct Compare {
     /// The indicator (column) charted.
     charted: Option<usize>,
     ranking: Vec<Ranked>,
+    /// The bars' words, made once per ranking and language rather than every frame.
+    labels: Option<Labels>,
     /// The path typed where no file dialog can open, and for which format.
     typed: Option<(Format, String)>,
 }
@@ -91,6 +93,7 @@ impl Compare {
             .charted
             .map(|c| loaded.comparison.ranking(c))
             .unwrap_or_default();
+        self.labels = None;
     }
 
     /// The rows in the order shown (for exports).
@@ -292,12 +295,13 @@ impl Compare {
             return;
         };
         let comparison = &loaded.comparison;
-        let names: Vec<String> = self
-            .ranking
-            .iter()
-            .map(|r| short_name(&comparison.rows[r.row].unit.name))
-            .collect();
-        ranking_chart_ui(ui, ctx, comparison, column, &self.ranking, names);
+        let locale = ctx.locale();
+        let labels = match self.labels.take() {
+            Some(labels) if labels.locale == (locale.lang, locale.style) => labels,
+            _ => Labels::new(comparison, &self.ranking, locale),
+        };
+        ranking_chart_ui(ui, ctx, column, &self.ranking, &labels);
+        self.labels = Some(labels);
     }
 
     /// The table: only the rows and columns in sight, names and header frozen.
@@ -343,6 +347,40 @@ impl Compare {
                 });
             }
             None => {}
+        }
+    }
+}
+
+/// The words of the ranking's bars: each one's tooltip, and the wards' short names where the
+/// bars are few enough to be named.
+struct Labels {
+    locale: (crate::domain::Lang, number::NumberStyle),
+    tooltips: Vec<String>,
+    names: Vec<String>,
+}
+
+impl Labels {
+    fn new(comparison: &Comparison, ranking: &[Ranked], locale: crate::domain::Locale) -> Self {
+        let tooltips = ranking
+            .iter()
+            .map(|r| {
+                let ward = &comparison.rows[r.row].unit.name;
+                let percent = number::format_percent(r.percent, locale.style);
+                format!("{ward}: {percent} — {}", r.status.word(locale.lang))
+            })
+            .collect();
+        let names = if ranking.len() <= NAMED_BARS {
+            ranking
+                .iter()
+                .map(|r| short_name(&comparison.rows[r.row].unit.name))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        Self {
+            locale: (locale.lang, locale.style),
+            tooltips,
+            names,
         }
     }
 }
@@ -712,26 +750,24 @@ fn hover_text(
 fn ranking_chart_ui(
     ui: &mut egui::Ui,
     ctx: &ViewCtx<'_>,
-    comparison: &Comparison,
     column: usize,
     ranking: &[Ranked],
-    names: Vec<String>,
+    labels: &Labels,
 ) {
     let palette = ctx.palette;
     let style = ctx.style;
-    let named = ranking.len() <= NAMED_BARS;
+    let names = labels.names.clone();
     let bars: Vec<Bar> = ranking
         .iter()
+        .zip(&labels.tooltips)
         .enumerate()
-        .map(|(x, r)| {
+        .map(|(x, (r, tooltip))| {
             #[allow(clippy::cast_precision_loss)]
             let x = x as f64;
-            let ward = &comparison.rows[r.row].unit.name;
-            let percent = number::format_percent(r.percent, style);
             Bar::new(x, r.percent.to_f64().unwrap_or_default())
                 .width(0.8)
                 .fill(palette.status(r.status))
-                .name(format!("{ward}: {percent} — {}", r.status.word(ctx.lang)))
+                .name(tooltip)
         })
         .collect();
     let top = ranking
@@ -759,7 +795,7 @@ fn ranking_chart_ui(
         .show_grid([false, true])
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round();
-            if !named || (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
+            if (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
                 return String::new();
             }
             // A non-negative whole number below the bar count.
