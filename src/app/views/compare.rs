@@ -62,6 +62,8 @@ pub struct Compare {
     labels: Option<Labels>,
     /// The path typed where no file dialog can open, and for which format.
     typed: Option<(Format, String)>,
+    /// The database the comparison was read from: another one opened, it is read again.
+    db: Option<std::path::PathBuf>,
 }
 
 impl Compare {
@@ -103,6 +105,12 @@ impl Compare {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         let lang = ctx.lang;
+        if self.db.as_deref() != Some(session.store.path()) {
+            *self = Self {
+                db: Some(session.store.path().to_path_buf()),
+                ..Self::default()
+            };
+        }
         // The first time the view shows, it asks for the shown ward's province, this year.
         if self.wanted.is_none() {
             ctx.commands.push(Command::LoadComparison {
