@@ -125,32 +125,34 @@ impl Comparison {
         // The columns, in the reports' own order (category, then catalogue order), of the
         // indicators some ward holds a plan or a figure for.
         let mut indicators: Vec<Indicator> = Vec::new();
+        let mut seen: std::collections::HashSet<&str> = std::collections::HashSet::new();
         for report in reports {
             for row in &report.rows {
                 let used = row.plan.is_some() || row.current.is_some();
-                if used && !indicators.iter().any(|i| i.code == row.indicator.code) {
+                if used && seen.insert(row.indicator.code.as_str()) {
                     indicators.push(row.indicator.clone());
                 }
             }
         }
         indicators
             .sort_by(|a, b| (a.category, a.order, &a.code).cmp(&(b.category, b.order, &b.code)));
+        let columns: std::collections::HashMap<&str, usize> = indicators
+            .iter()
+            .enumerate()
+            .map(|(column, indicator)| (indicator.code.as_str(), column))
+            .collect();
         let rows = reports
             .iter()
             .map(|report| {
-                let cells = indicators
-                    .iter()
-                    .map(|indicator| {
-                        report
-                            .rows
-                            .iter()
-                            .find(|r| r.indicator.code == indicator.code)
-                            .map_or(Cell::NO_DATA, |r| Cell {
-                                percent: r.assessment.percent,
-                                status: r.assessment.status,
-                            })
-                    })
-                    .collect();
+                let mut cells = vec![Cell::NO_DATA; indicators.len()];
+                for row in &report.rows {
+                    if let Some(&column) = columns.get(row.indicator.code.as_str()) {
+                        cells[column] = Cell {
+                            percent: row.assessment.percent,
+                            status: row.assessment.status,
+                        };
+                    }
+                }
                 WardRow {
                     name_key: collation_key(&report.unit.name),
                     unit: report.unit.clone(),
