@@ -12,8 +12,8 @@
 //!   wards (egui_kittest's harness, 1280 × 800, no GPU: the egui pass and tessellation), the
 //!   ranking chart included. Only the rows in sight are drawn.
 //!
-//! For comparison, the same reports read one ward at a time (`Store::report` per ward) are
-//! timed once and printed to stderr, not benchmarked: it takes seconds.
+//! - `compare/read_3300_wards_one_by_one`: the same reports read one ward at a time
+//!   (`Store::report` per ward, locks included), for comparison.
 //!
 //! The database is built once and cached at `target/bench-data/compare-3300-v1.db`; building
 //! it prints its time. Run with `cargo bench --bench compare`.
@@ -168,18 +168,6 @@ fn read(c: &mut Criterion) {
         comparison.rows.len(),
         comparison.indicators.len()
     );
-    // The same reports read one ward at a time, once, for comparison.
-    let started = Instant::now();
-    let wards = store.wards_under(PROVINCE, YEAR).expect("wards");
-    let one_by_one: Vec<_> = wards
-        .iter()
-        .map(|(id, _)| store.report(*id, YEAR).expect("report"))
-        .collect();
-    eprintln!(
-        "bench: {} reports read one ward at a time: {:.0?}",
-        one_by_one.len(),
-        started.elapsed()
-    );
 
     let mut group = c.benchmark_group("compare");
     group.sample_size(10);
@@ -188,6 +176,16 @@ fn read(c: &mut Criterion) {
             let reports = store
                 .reports_under(black_box(PROVINCE), YEAR)
                 .expect("read");
+            Comparison::new(YEAR, &reports)
+        });
+    });
+    group.bench_function("read_3300_wards_one_by_one", |b| {
+        b.iter(|| {
+            let wards = store.wards_under(PROVINCE, YEAR).expect("wards");
+            let reports: Vec<_> = wards
+                .iter()
+                .map(|(id, _)| store.report(*id, YEAR).expect("report"))
+                .collect();
             Comparison::new(YEAR, &reports)
         });
     });

@@ -32,16 +32,44 @@ impl Store {
     pub fn reports_of(&self, wards: &[(UnitId, AdminUnit)], year: i16) -> Result<Vec<Report>> {
         let ids = serde_json::to_string(&wards.iter().map(|(id, _)| id.0).collect::<Vec<_>>())
             .map_err(|e| self.bad("unit list", &e.to_string()))?;
-        let mut plans: HashMap<(i64, i64), Vec<Plan>> = HashMap::new();
+        let indicators = self.indicators()?;
+        // Each ward-indicator's slot in flat tables, found without hashing every row: the
+        // wards by binary search over their sorted ids, the few indicators by their position.
+        let mut by_id: Vec<(i64, usize)> = wards
+            .iter()
+            .enumerate()
+            .map(|(at, (id, _))| (id.0, at))
+            .collect();
+        by_id.sort_unstable();
+        let indicator_at: HashMap<i64, usize> = indicators
+            .iter()
+            .enumerate()
+            .map(|(at, (id, _))| (id.0, at))
+            .collect();
+        let width = indicators.len();
+        let slot = |key: i64| -> Option<usize> {
+            let (unit, indicator) = split(key);
+            let ward = by_id
+                .binary_search_by_key(&unit, |(id, _)| *id)
+                .ok()
+                .map(|i| by_id[i].1)?;
+            Some(ward * width + *indicator_at.get(&indicator)?)
+        };
+        let cells = wards.len() * width;
+        let mut plans: Vec<Vec<Plan>> = vec![Vec::new(); cells];
         self.read_plans(
             "SELECT (p.unit_id << 32) | p.indicator_id, p.source, p.low, p.high, p.text,
                     p.original_low, p.original_high, p.derived, p.note
              FROM json_each(?1) AS w JOIN plan AS p ON p.unit_id = w.value AND p.year = ?2",
             params![ids, year],
-            |key, plan| plans.entry(split(key)).or_default().push(plan),
+            |key, plan| {
+                if let Some(at) = slot(key) {
+                    plans[at].push(plan);
+                }
+            },
         )?;
-        let mut figures: [HashMap<(i64, i64), Vec<Figure>>; 2] = Default::default();
-        for (slot, year) in figures.iter_mut().zip([year, year - 1]) {
+        let mut figures: [Vec<Option<Figure>>; 2] = [vec![None; cells], vec![None; cells]];
+        for (table, year) in figures.iter_mut().zip([year, year - 1]) {
             // The latest stage only (SQLite takes the other columns from the row of the max):
             // a report reads no other.
             self.read_figures(
@@ -49,18 +77,21 @@ impl Store {
                  FROM json_each(?1) AS w JOIN figure AS f ON f.unit_id = w.value AND f.year = ?2
                  GROUP BY f.unit_id, f.indicator_id",
                 params![ids, year],
-                |key, figure| slot.entry(split(key)).or_default().push(figure),
+                |key, figure| {
+                    if let Some(at) = slot(key) {
+                        table[at] = Some(figure);
+                    }
+                },
             )?;
         }
         let [mut current, mut previous] = figures;
-        let indicators = self.indicators()?;
         let mut reports = Vec::with_capacity(wards.len());
-        for (id, unit) in wards {
-            let mut data = Vec::with_capacity(indicators.len());
-            for (indicator_id, indicator) in &indicators {
-                let key = (id.0, indicator_id.0);
-                let plans = plans.remove(&key).unwrap_or_default();
-                let figures = current.remove(&key).unwrap_or_default();
+        for (ward, (_, unit)) in wards.iter().enumerate() {
+            let mut data = Vec::with_capacity(width);
+            for (i, (_, indicator)) in indicators.iter().enumerate() {
+                let at = ward * width + i;
+                let plans = std::mem::take(&mut plans[at]);
+                let figures: Vec<Figure> = current[at].take().into_iter().collect();
                 if indicator.archived && plans.is_empty() && figures.is_empty() {
                     continue;
                 }
@@ -68,7 +99,7 @@ impl Store {
                     indicator: indicator.clone(),
                     plans,
                     figures,
-                    previous: previous.remove(&key).unwrap_or_default(),
+                    previous: previous[at].take().into_iter().collect(),
                 });
             }
             reports.push(Report::new(unit.clone(), year, data));
