@@ -133,6 +133,13 @@ impl Compare {
             ));
             return;
         }
+        if loaded.comparison.indicators.is_empty() {
+            ui.label(rust_i18n::t!(
+                "app.compare.no_figures",
+                locale = lang.code(),
+                year = loaded.comparison.year
+            ));
+        }
         self.chart_ui(ui, ctx);
         ui.add_space(theme::GAP / 2.0);
         self.table_ui(ui, ctx);
