@@ -109,18 +109,10 @@ pub fn indicator_error(error: &IndicatorError, lang: Lang) -> String {
             rust_i18n::t!("error.indicator.own_weight", locale = locale, code = code)
         }
         IndicatorError::Aggregation(AggregationError::UnknownWeight(code)) => {
-            rust_i18n::t!(
-                "error.indicator.unknown_weight",
-                locale = locale,
-                code = code
-            )
+            rust_i18n::t!("error.indicator.unknown_weight", locale = locale, code = code)
         }
         IndicatorError::Aggregation(AggregationError::WeightNotSummed { weight }) => {
-            rust_i18n::t!(
-                "error.indicator.weight_not_summed",
-                locale = locale,
-                code = weight
-            )
+            rust_i18n::t!("error.indicator.weight_not_summed", locale = locale, code = weight)
         }
     }
     .into_owned()

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::aggregation::AggregationError;
 use super::rules::{Rules, RulesError};
+use super::aggregation::AggregationError;
 use super::{Aggregation, Lang, Unit};
 
 /// The six groups a ward's report is organised by, in report order.

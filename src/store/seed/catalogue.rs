@@ -228,12 +228,7 @@ mod tests {
         // Rates without a weight are shown as a distribution, never summed.
         for indicator in &list {
             if indicator.kind == Kind::Rate {
-                assert_ne!(
-                    indicator.aggregation,
-                    Aggregation::Sum,
-                    "{}",
-                    indicator.code
-                );
+                assert_ne!(indicator.aggregation, Aggregation::Sum, "{}", indicator.code);
             }
         }
     }
