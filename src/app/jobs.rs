@@ -212,8 +212,12 @@ pub fn compare(
     }
 }
 
-/// The unit at the top above `ward` in `year` (its province), else the first province.
+/// The unit shown if it has wards (a province or city), else the one at the top above it in
+/// `year` (its province), else the first province.
 fn default_parent(units: &[AdminUnit], ward: &AdminUnit, year: i16) -> Option<String> {
+    if ward.is_parent() {
+        return Some(ward.code.clone());
+    }
     let mut top = None;
     let mut code = ward.parent_code.clone();
     // A hierarchy is three deep; the bound keeps a loop in bad data from hanging.
