@@ -173,6 +173,39 @@ impl WardKpiApp {
                 session.set_ward(&code, lang)?;
                 self.prefs.ward = Some(code);
             }
+            Command::LoadComparison { parent, year } => {
+                let label = tr(lang, "app.compare.reading");
+                let db = session.store.path().to_path_buf();
+                let work = jobs::compare(db, parent.clone(), year, session.unit.clone(), lang);
+                self.start_job(label, work)?;
+                let code = parent.unwrap_or_default();
+                self.views.compare.wanted = Some((code, year));
+            }
+            Command::OpenWard { code, year } => {
+                session.open_ward(&code, year, lang)?;
+                self.prefs.ward = Some(code);
+                self.prefs.year = Some(year);
+                self.prefs.view = View::Dashboard;
+            }
+            Command::ExportComparison { format, path } => {
+                let compare = &self.views.compare;
+                let Some(loaded) = &compare.loaded else {
+                    return Ok(());
+                };
+                let data = (
+                    loaded.comparison.clone(),
+                    loaded.parent.clone(),
+                    compare.order().to_vec(),
+                );
+                let label = rust_i18n::t!(
+                    "app.export.running",
+                    locale = lang.code(),
+                    file = file_name(&path)
+                )
+                .into_owned();
+                let locale = (lang, self.prefs.number_style()).into();
+                self.start_job(label, jobs::export_comparison(format, data, path, locale))?;
+            }
             Command::OpenTrend(indicator) => {
                 session.open_trend(indicator)?;
                 self.prefs.view = View::Trends;

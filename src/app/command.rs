@@ -17,6 +17,22 @@ pub enum Command {
     ShowView(View),
     SetYear(i16),
     SetWard(String),
+    /// Show the wards under a parent (`None`: the shown ward's province) side by side for a
+    /// year: their reports are read on a worker.
+    LoadComparison {
+        parent: Option<String>,
+        year: i16,
+    },
+    /// Show this ward's dashboard for this year (a click in the comparison).
+    OpenWard {
+        code: String,
+        year: i16,
+    },
+    /// Write the comparison shown, as sorted, to a file, on a worker.
+    ExportComparison {
+        format: crate::export::compare::Format,
+        path: PathBuf,
+    },
     /// Show the trend of one indicator.
     OpenTrend(IndicatorId),
     /// Write the data-entry form's changes through the one write path (one transaction); values
@@ -126,6 +142,7 @@ impl Command {
             | Self::OpenDatabase(_)
             | Self::NewDatabase(_)
             | Self::OpenTrend(_)
+            | Self::OpenWard { .. }
             | Self::EnterMeeting
             | Self::ImportWrite
             | Self::Lock { .. }

@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, mpsc};
 
 use crate::app::command::ImportAsk;
-use crate::domain::Locale;
+use crate::domain::compare::Comparison;
+use crate::domain::{AdminUnit, Level, Locale};
 use crate::export::{self, Format, WardYear};
 use crate::import::{self, Defaults, Preview};
 use crate::store::{Batch, SaveSummary, Store, UnitId};
@@ -25,6 +26,12 @@ pub enum Outcome {
         preview: Box<Preview>,
     },
     Imported(SaveSummary),
+    /// The wards under a parent side by side, and the units that could be chosen instead.
+    Compared {
+        parents: Vec<AdminUnit>,
+        parent: AdminUnit,
+        comparison: Box<Comparison>,
+    },
 }
 
 /// How far a job got: steps done of steps in all (0 of 0 until the job knows).
@@ -171,5 +178,79 @@ pub fn write(
             progress.set(done, total);
         })?;
         Ok(Outcome::Imported(summary))
+    }
+}
+
+/// Reads the reports of every ward under `parent` for `year` on a worker; without a parent,
+/// under the province (or, failing one, the city) of `shown`, else the first province.
+pub fn compare(
+    db: PathBuf,
+    parent: Option<String>,
+    year: i16,
+    shown: AdminUnit,
+    lang: crate::domain::Lang,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let store = Store::open(&db)?;
+        let units: Vec<AdminUnit> = store.units()?.into_iter().map(|(_, u)| u).collect();
+        let parents: Vec<AdminUnit> = units.iter().filter(|u| u.is_parent()).cloned().collect();
+        let code = match parent {
+            Some(code) => code,
+            None => default_parent(&units, &shown, year)
+                .ok_or_else(|| anyhow::anyhow!(crate::app::tr(lang, "app.compare.no_parent")))?,
+        };
+        let (_, parent) = store.unit_for(&code, year)?;
+        progress.set(0, 1);
+        let reports = store.reports_under(&parent.code, year)?;
+        let comparison = Box::new(Comparison::new(year, &reports));
+        progress.set(1, 1);
+        Ok(Outcome::Compared {
+            parents,
+            parent,
+            comparison,
+        })
+    }
+}
+
+/// The unit shown if it has wards (a province or city), else the one at the top above it in
+/// `year` (its province), else the first province.
+fn default_parent(units: &[AdminUnit], ward: &AdminUnit, year: i16) -> Option<String> {
+    if ward.is_parent() {
+        return Some(ward.code.clone());
+    }
+    let mut top = None;
+    let mut code = ward.parent_code.clone();
+    // A hierarchy is three deep; the bound keeps a loop in bad data from hanging.
+    for _ in 0..8 {
+        let Some(above) = code.and_then(|c| units.iter().find(|u| u.code == c && u.valid_in(year)))
+        else {
+            break;
+        };
+        top = Some(above.code.clone());
+        code = above.parent_code.clone();
+    }
+    top.or_else(|| {
+        units
+            .iter()
+            .find(|u| u.level == Level::Province && u.valid_in(year))
+            .map(|u| u.code.clone())
+    })
+}
+
+/// Writes the comparison, its rows in `order`, on a worker.
+pub fn export_comparison(
+    format: crate::export::compare::Format,
+    data: (Comparison, AdminUnit, Vec<usize>),
+    path: PathBuf,
+    locale: Locale,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let (comparison, parent, order) = data;
+        crate::export::compare::write(format, &comparison, &parent, &order, locale, &path)?;
+        progress.set(1, 1);
+        Ok(Outcome::Exported {
+            path,
+            wards: comparison.rows.len(),
+        })
     }
 }

@@ -44,6 +44,18 @@ impl WardKpiApp {
                 }
                 self.info(text);
             }
+            jobs::Outcome::Compared {
+                parents,
+                parent,
+                comparison,
+            } => {
+                self.views.compare.parents = parents;
+                self.views.compare.wanted = Some((parent.code.clone(), comparison.year));
+                self.views.compare.show(views::compare::Loaded {
+                    parent,
+                    comparison: *comparison,
+                });
+            }
             jobs::Outcome::Previewed { ask, preview } => {
                 self.review = Some(views::import::Review::new(ask, preview, lang));
             }

@@ -5,7 +5,7 @@ use super::command::Command;
 use super::view::View;
 
 impl WardKpiApp {
-    /// Keys that work in every view: Ctrl+S saves, Ctrl+I imports, Ctrl+1…6 switch views, F5
+    /// Keys that work in every view: Ctrl+S saves, Ctrl+I imports, Ctrl+1…7 switch views, F5
     /// or F11 presents.
     pub(super) fn global_keys(&mut self, ctx: &egui::Context) {
         use egui::{Key, KeyboardShortcut, Modifiers};
@@ -29,6 +29,7 @@ impl WardKpiApp {
             Key::Num4,
             Key::Num5,
             Key::Num6,
+            Key::Num7,
         ];
         for (key, view) in keys.into_iter().zip(View::ALL) {
             if ctx

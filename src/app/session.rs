@@ -249,6 +249,18 @@ impl Session {
         self.reload(lang)
     }
 
+    /// Shows another ward in another year (a ward of the comparison, whose year may not be
+    /// the one shown).
+    pub fn open_ward(&mut self, code: &str, year: i16, lang: Lang) -> Result<(), StoreError> {
+        let (unit_id, unit) = self.store.unit_for(code, year)?;
+        self.unit_id = unit_id;
+        self.unit = unit;
+        self.year = year;
+        self.trend = None;
+        self.history = None;
+        self.reload(lang)
+    }
+
     /// Loads the trend of one indicator.
     pub fn open_trend(&mut self, indicator: IndicatorId) -> Result<(), StoreError> {
         self.trend = Some((indicator, self.store.trend(self.unit_id, indicator)?));

@@ -15,17 +15,19 @@ pub enum View {
     Trends,
     Catalogue,
     History,
+    Compare,
     Settings,
 }
 
 impl View {
-    /// Every view, in the order of the bar (and of Ctrl+1…6).
-    pub const ALL: [Self; 6] = [
+    /// Every view, in the order of the bar (and of Ctrl+1…7).
+    pub const ALL: [Self; 7] = [
         Self::Dashboard,
         Self::Entry,
         Self::Trends,
         Self::Catalogue,
         Self::History,
+        Self::Compare,
         Self::Settings,
     ];
 
@@ -37,6 +39,7 @@ impl View {
             Self::Trends => "app.view.trends",
             Self::Catalogue => "app.view.catalogue",
             Self::History => "app.view.history",
+            Self::Compare => "app.view.compare",
             Self::Settings => "app.view.settings",
         };
         tr(lang, key)

@@ -4,6 +4,7 @@
 mod alias;
 mod backup;
 mod catalogue;
+mod compare;
 mod demo;
 mod export;
 mod handout;
@@ -116,6 +117,9 @@ pub enum Command {
     Set(set::SetArgs),
     /// Print the year's report table for a ward.
     Report(report::ReportArgs),
+    /// Compare the wards under a province or a city for a year: each indicator's % of plan,
+    /// or with --indicator one indicator's ranking (`ward-kpi compare --year 2024 --parent 11`).
+    Compare(compare::CompareArgs),
     /// Show the change log of one indicator's values in one year.
     History(history::HistoryArgs),
     /// Export the year's report to a file: Excel, PDF, CSV, the chart as PNG, or the report
@@ -214,6 +218,9 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Set(set) => set::run(&mut open(args.db, lang)?, &set, lang, style),
         Command::Report(report) => {
             report::run(&open(args.db, lang)?, &report, (lang, style).into())
+        }
+        Command::Compare(compare) => {
+            compare::run(&open(args.db, lang)?, &compare, (lang, style).into())
         }
         Command::History(history) => history::run(&open(args.db, lang)?, &history, lang, style),
         Command::Export(export) => {

@@ -3,6 +3,7 @@
 
 pub mod aggregation;
 pub mod allocation;
+pub mod compare;
 pub mod compute;
 pub mod consolidate;
 pub mod figure;

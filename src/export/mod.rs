@@ -6,12 +6,14 @@
 
 pub mod catalogue;
 pub mod chart;
+pub mod compare;
 pub mod csv;
 pub mod draw;
 pub mod font;
 pub mod handout;
 pub mod machine;
 pub mod pdf;
+pub mod pdf_compare;
 pub mod png;
 pub mod text;
 pub mod xlsx;

@@ -580,9 +580,6 @@ fn render(
     wards: &[WardYear],
     lang: Lang,
 ) -> Result<Vec<u8>, String> {
-    let regular = Font::new(REGULAR.into(), 0).ok_or("the embedded font cannot be read")?;
-    let bold = Font::new(BOLD.into(), 0).ok_or("the embedded bold font cannot be read")?;
-    let mut document = krilla::Document::new();
     let title = wards.first().map_or_else(String::new, |w| {
         format!(
             "{} — {}",
@@ -590,6 +587,20 @@ fn render(
             w.report.unit.name
         )
     });
+    render_pages(pages, faces, PAGE, title, lang)
+}
+
+/// Laid-out pages of `size` points drawn into a PDF titled `title`.
+pub(super) fn render_pages(
+    pages: &[Vec<Shape>],
+    faces: &Faces,
+    size: (f32, f32),
+    title: String,
+    lang: Lang,
+) -> Result<Vec<u8>, String> {
+    let regular = Font::new(REGULAR.into(), 0).ok_or("the embedded font cannot be read")?;
+    let bold = Font::new(BOLD.into(), 0).ok_or("the embedded bold font cannot be read")?;
+    let mut document = krilla::Document::new();
     document.set_metadata(
         Metadata::new()
             .title(title)
@@ -597,7 +608,7 @@ fn render(
             .creator("ward-kpi".to_owned()),
     );
     for shapes in pages {
-        let settings = PageSettings::from_wh(PAGE.0, PAGE.1).ok_or("bad page size")?;
+        let settings = PageSettings::from_wh(size.0, size.1).ok_or("bad page size")?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         let mut canvas = PageSurface {

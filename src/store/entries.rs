@@ -157,7 +157,7 @@ impl Store {
 
     /// Runs a figure query whose columns are a grouping key (indicator or year), then `stage,
     /// value, text, note`; hands each row to `each`.
-    fn read_figures(
+    pub(super) fn read_figures(
         &self,
         sql: &str,
         params: impl rusqlite::Params,

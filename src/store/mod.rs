@@ -21,6 +21,7 @@ mod saves;
 mod schema;
 pub mod seed;
 mod units;
+mod ward_reports;
 mod ward_years;
 mod write;
 

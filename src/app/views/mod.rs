@@ -3,6 +3,7 @@
 
 pub mod backups;
 pub mod catalogue;
+pub mod compare;
 mod ctx;
 pub mod dashboard;
 pub mod entry;
@@ -30,6 +31,7 @@ pub struct Views {
     pub trends: trends::Trends,
     pub catalogue: catalogue::Catalogue,
     pub history: history::History,
+    pub compare: compare::Compare,
     pub settings: settings::Settings,
 }
 
@@ -115,6 +117,7 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
             (View::Trends, Some(session)) => views.trends.ui(ui, ctx, session),
             (View::Catalogue, Some(session)) => views.catalogue.ui(ui, ctx, session),
             (View::History, Some(session)) => views.history.ui(ui, ctx, session),
+            (View::Compare, Some(session)) => views.compare.ui(ui, ctx, session),
         }
     });
 }

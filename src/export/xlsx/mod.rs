@@ -45,6 +45,7 @@
 //! [`Format`]: rust_xlsxwriter::Format
 
 mod chart;
+pub mod compare;
 mod figures;
 mod report;
 mod styles;
