@@ -22,9 +22,18 @@ use ward_kpi::store::{Batch, FigureWrite, Origin, PlanWrite, Store};
 use common::{Scratch, ward_kpi};
 
 /// The demo database with Phường Thử Một (90% of its crop plan) and Phường Thử Hai (a plan, no
-/// figure) under the city 094, in 2021.
+/// figure) under the city 094 beside Phường Thanh Trường, in 2021.
 fn three_wards(scratch: &Scratch) -> PathBuf {
     let db = scratch.demo_db("so-sanh.db");
+    // Of the reference data's wards merged in 2025 only Thanh Trường stays: the province then
+    // holds the three wards these tests read.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "DELETE FROM admin_unit WHERE code = '100'
+                OR (level = 'ward' AND valid_to = '2025-06-30' AND code <> '03142');",
+        )
+        .unwrap();
     let mut store = Store::open(&db).unwrap();
     let ward = |code: &str, name: &str| {
         store
