@@ -6,6 +6,7 @@ mod backup;
 mod catalogue;
 mod demo;
 mod export;
+mod gather;
 mod history;
 mod home_ward;
 mod import;
@@ -122,6 +123,11 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Import figures and plans from a table (CSV or Excel), checked row by row first.
     Import(import::ImportArgs),
+    /// Gather the wards' files (their databases, workbooks, CSVs, annex sheets) into the
+    /// province's database, all or nothing, each recorded: `ward-kpi gather bao-cao-phuong/`.
+    Gather(gather::GatherArgs),
+    /// Which wards reported for a year: their latest file, when, by whom; the missing named.
+    Submissions(gather::SubmissionsArgs),
 }
 
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
@@ -218,6 +224,8 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             let chosen = args.number_style.map(NumberStyle::from);
             import::run(&mut open(args.db, lang)?, &import, lang, style, chosen)
         }
+        Command::Gather(gather) => gather::run(&mut open(args.db, lang)?, &gather, lang, style),
+        Command::Submissions(list) => gather::list(&open(args.db, lang)?, &list, lang, style),
     }
 }
 

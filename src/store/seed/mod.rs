@@ -11,7 +11,10 @@ use super::{Result, Store};
 
 /// Puts the catalogue and the reference units into a new database.
 pub fn write(store: &Store) -> Result<()> {
-    for indicator in catalogue::standard() {
+    // Weights first: a weighted average names an indicator already there.
+    let mut list = catalogue::standard();
+    list.sort_by_key(|i| i.aggregation.weight().is_some());
+    for indicator in list {
         store.add_indicator(&indicator)?;
     }
     for unit in units::reference() {
