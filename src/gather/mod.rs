@@ -18,6 +18,7 @@
 
 mod files;
 mod wards;
+mod words;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -33,6 +34,7 @@ use crate::store::{
 
 pub use files::sha256;
 pub use wards::parent;
+pub use words::{day, status, ward_lines};
 
 /// Why a gathering cannot start or be written.
 #[derive(Debug, thiserror::Error)]
