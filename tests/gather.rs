@@ -10,6 +10,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use egui_kittest::kittest::Queryable as _;
 use predicates::str::contains;
 use rust_decimal::Decimal;
 use sha2::{Digest as _, Sha256};
@@ -415,4 +416,59 @@ fn the_parent_is_asked_for_when_the_database_has_several_provinces() {
         .args(["--parent", "11", "--dry-run"])
         .assert()
         .success();
+}
+
+/// Steps the window until its background job is over (a step, not `run`: a job repaints).
+fn wait_for_job(harness: &mut egui_kittest::Harness<'static, ward_kpi::app::WardKpiApp>) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().job.is_none() {
+            harness.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("the job did not finish");
+}
+
+#[test]
+fn the_window_lists_the_submissions_then_gathers_a_folder() {
+    use ward_kpi::app::views::View;
+    use ward_kpi::domain::Lang;
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("tinh.db");
+    let store = Store::open(&db).unwrap();
+    for (code, name) in WARDS {
+        store.add_unit(&ward(code, name, "11")).unwrap();
+    }
+    drop(store);
+    let folder = scratch.path("bao-cao");
+    std::fs::create_dir(&folder).unwrap();
+    for (code, name) in &WARDS[..2] {
+        ward_db(&folder.join(format!("{code}.db")), (code, name, "11"), &[2021], 0);
+    }
+    let mut harness = common::window::open(&db, View::Entry, Lang::Vi);
+    harness.get_by_label("Nhận báo cáo phường…").click();
+    harness.run();
+    // Phường Thanh Trường (the demo ward) and the four test wards reported to the province.
+    harness.get_by_label("Đã nhận 0/5 phường");
+    harness.get_by_label(
+        "chưa nộp: Phường Thanh Trường, Phường Một, Phường Hai, Phường Ba, Phường Bốn",
+    );
+
+    harness.get_by_label("hoặc đường dẫn:");
+    harness
+        .state_mut()
+        .push_command(ward_kpi::app::command::Command::GatherPreview(vec![folder]));
+    wait_for_job(&mut harness);
+    harness.get_by_label("Xem trước: 2 tệp, 2 phường-năm, 8 thay đổi, 0 giá trị không đổi");
+    harness.get_by_label("T0002.db: Phường Hai (T0002), năm 2021: mới, 4 thay đổi");
+    harness.get_by_label("Ghi 2 phường-năm (8 thay đổi)").click();
+    wait_for_job(&mut harness);
+    harness.get_by_label("Đã nhận 2/5 phường");
+    assert_eq!(
+        harness.state().notice.as_ref().map(|n| n.text.as_str()),
+        Some("Đã nhận 2 phường-năm: 8 thay đổi")
+    );
+    assert_eq!(actual(&db, "T0001", 2021, "crop_output"), Some(Decimal::from(2801)));
 }

@@ -14,6 +14,11 @@ impl WardKpiApp {
     /// Applies the frame's commands, in order. An error stops the rest and shows once.
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What the commands change (a modal opened, a list read) shows without waiting
+            // for the next input.
+            ctx.request_repaint();
+        }
         for command in commands {
             let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
             // Cells typed in one number style would be read again in another: ask first.
