@@ -17,8 +17,8 @@ use std::time::Instant;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use rust_decimal::Decimal;
-use ward_kpi::domain::{AdminUnit, Lang, Level, PlanSource, PlanTarget, Stage};
 use ward_kpi::domain::number::NumberStyle;
+use ward_kpi::domain::{AdminUnit, Lang, Level, PlanSource, PlanTarget, Stage};
 use ward_kpi::gather::{self, Options};
 use ward_kpi::store::{Batch, FigureWrite, Origin, PlanWrite, Store};
 
@@ -61,7 +61,11 @@ fn data() -> (PathBuf, PathBuf) {
         ward_file(&wards.join(format!("B{ward:04}.db")), ward);
     }
     std::fs::write(&done, "").expect("the mark of a complete set");
-    eprintln!("bench: built {} in {:.1?}", root.display(), started.elapsed());
+    eprintln!(
+        "bench: built {} in {:.1?}",
+        root.display(),
+        started.elapsed()
+    );
     (province, wards)
 }
 
@@ -71,7 +75,12 @@ fn ward_file(path: &Path, ward: u32) {
     let mut store = ward_kpi::store::seed::create(path).expect("a ward's database");
     let unit = store.add_unit(&ward_unit(ward)).expect("the ward");
     let mut batch = Batch::default();
-    for (index, (id, _)) in store.indicators().expect("indicators").into_iter().enumerate() {
+    for (index, (id, _)) in store
+        .indicators()
+        .expect("indicators")
+        .into_iter()
+        .enumerate()
+    {
         for year in YEARS {
             let base = 10 + (i64::from(ward) + i64::try_from(index).unwrap_or(0)) % 40;
             let value = |add: i64| Decimal::new((base + add) * 10 + i64::from(year % 7), 1);
@@ -85,7 +94,11 @@ fn ward_file(path: &Path, ward: u32) {
                 derived: false,
                 note: String::new(),
             });
-            for (stage, add) in [(Stage::Estimate, 21), (Stage::Actual, 22), (Stage::Final, 22)] {
+            for (stage, add) in [
+                (Stage::Estimate, 21),
+                (Stage::Actual, 22),
+                (Stage::Final, 22),
+            ] {
                 batch.figures.push(FigureWrite {
                     unit,
                     indicator: id,
@@ -97,7 +110,9 @@ fn ward_file(path: &Path, ward: u32) {
             }
         }
     }
-    store.apply(&batch, Origin::Synthetic).expect("the ward's values");
+    store
+        .apply(&batch, Origin::Synthetic)
+        .expect("the ward's values");
 }
 
 fn options() -> Options {
@@ -114,7 +129,11 @@ fn bench(c: &mut Criterion) {
     {
         let store = Store::open(&province).expect("the province's database");
         let gathering = gather::preview(&store, &paths, &options(), |_, _| {}).expect("preview");
-        assert!(gathering.problems.is_empty(), "{:?}", &gathering.problems[..1]);
+        assert!(
+            gathering.problems.is_empty(),
+            "{:?}",
+            &gathering.problems[..1]
+        );
         eprintln!(
             "bench: {} files, {} ward-years, {} values to write",
             gathering.files.len(),
@@ -126,7 +145,9 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("preview", |b| {
         let store = Store::open(&province).expect("the province's database");
-        b.iter(|| black_box(gather::preview(&store, &paths, &options(), |_, _| {}).expect("preview")));
+        b.iter(|| {
+            black_box(gather::preview(&store, &paths, &options(), |_, _| {}).expect("preview"))
+        });
     });
     group.bench_function("preview_and_write", |b| {
         b.iter_batched(
@@ -140,8 +161,8 @@ fn bench(c: &mut Criterion) {
                 let mut store = Store::open(&copy).expect("the copy");
                 let gathering =
                     gather::preview(&store, &paths, &options(), |_, _| {}).expect("preview");
-                let written = gather::write(&mut store, &gathering, Origin::Cli, |_, _| {})
-                    .expect("write");
+                let written =
+                    gather::write(&mut store, &gathering, Origin::Cli, |_, _| {}).expect("write");
                 black_box(written);
                 drop(store);
                 dir

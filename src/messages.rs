@@ -27,10 +27,12 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
             Some(StartupError::Store(store)) => Some(store),
             _ => None,
         })
-        .or_else(|| match error.downcast_ref::<crate::gather::GatherError>() {
-            Some(crate::gather::GatherError::Store(store)) => Some(store),
-            _ => None,
-        });
+        .or_else(
+            || match error.downcast_ref::<crate::gather::GatherError>() {
+                Some(crate::gather::GatherError::Store(store)) => Some(store),
+                _ => None,
+            },
+        );
     if let Some(text) = store.and_then(|s| store_error(s, lang)) {
         return text;
     }

@@ -157,7 +157,12 @@ fn counts(db: &Path) -> (usize, usize) {
     for (code, _) in WARDS {
         let (unit, _) = store.unit_for(code, 2024).unwrap();
         for year in [2023, 2024] {
-            figures += store.figures_of(unit, year).unwrap().values().map(Vec::len).sum::<usize>();
+            figures += store
+                .figures_of(unit, year)
+                .unwrap()
+                .values()
+                .map(Vec::len)
+                .sum::<usize>();
         }
     }
     (figures, store.submissions(None).unwrap().len())
@@ -179,7 +184,9 @@ fn a_folder_of_ward_databases_is_gathered_at_once_the_files_untouched() {
         .arg("--dry-run")
         .assert()
         .success()
-        .stdout(contains("T0002.db: Phường Hai (T0002), năm 2024: mới, 4 thay đổi"))
+        .stdout(contains(
+            "T0002.db: Phường Hai (T0002), năm 2024: mới, 4 thay đổi",
+        ))
         .stdout(contains("Chạy thử: sẽ nhận 6 phường-năm, ghi 24 thay đổi"));
     assert_eq!(counts(&db), (0, 0));
 
@@ -195,7 +202,11 @@ fn a_folder_of_ward_databases_is_gathered_at_once_the_files_untouched() {
     let store = Store::open(&db).unwrap();
     let submissions = store.submissions(Some(2024)).unwrap();
     assert_eq!(submissions.len(), 3);
-    assert!(submissions.iter().all(|s| s.values == 4 && s.set_id.is_some()));
+    assert!(
+        submissions
+            .iter()
+            .all(|s| s.values == 4 && s.set_id.is_some())
+    );
     assert_eq!(submissions[0].sha256, fingerprint(&files[0]).0);
     assert_eq!(submissions[0].received_by, "tester");
     drop(store);
@@ -215,7 +226,15 @@ fn a_folder_of_ward_databases_is_gathered_at_once_the_files_untouched() {
     let out = ward_kpi()
         .arg("--db")
         .arg(&db)
-        .args(["--lang", "en", "submissions", "--year", "2024", "--format", "json"])
+        .args([
+            "--lang",
+            "en",
+            "submissions",
+            "--year",
+            "2024",
+            "--format",
+            "json",
+        ])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -258,7 +277,9 @@ fn a_newer_file_of_a_ward_year_replaces_the_older_values_history_kept() {
         .assert()
         .success()
         .stdout(contains("thay bản mot-v1.db"))
-        .stdout(contains("1 giá trị bản trước có mà bản này không có sẽ bị xóa"));
+        .stdout(contains(
+            "1 giá trị bản trước có mà bản này không có sẽ bị xóa",
+        ));
     assert_eq!(
         actual(&db, "T0001", 2024, "crop_output"),
         Some(Decimal::from(2904))
@@ -274,7 +295,15 @@ fn a_newer_file_of_a_ward_year_replaces_the_older_values_history_kept() {
     ward_kpi()
         .arg("--db")
         .arg(&db)
-        .args(["history", "--ward", "T0001", "--year", "2024", "--indicator", "crop_output"])
+        .args([
+            "history",
+            "--ward",
+            "T0001",
+            "--year",
+            "2024",
+            "--indicator",
+            "crop_output",
+        ])
         .assert()
         .success()
         .stdout(contains("2.804"))
@@ -319,7 +348,15 @@ fn a_locked_year_refuses_the_whole_gathering() {
     ward_kpi()
         .arg("--db")
         .arg(&db)
-        .args(["lock", "--year", "2024", "--ward", "all", "--reason", "đã tổng kết năm"])
+        .args([
+            "lock",
+            "--year",
+            "2024",
+            "--ward",
+            "all",
+            "--reason",
+            "đã tổng kết năm",
+        ])
         .assert()
         .success();
     gather(&db, &[&folder])
@@ -445,7 +482,12 @@ fn the_window_lists_the_submissions_then_gathers_a_folder() {
     let folder = scratch.path("bao-cao");
     std::fs::create_dir(&folder).unwrap();
     for (code, name) in &WARDS[..2] {
-        ward_db(&folder.join(format!("{code}.db")), (code, name, "11"), &[2021], 0);
+        ward_db(
+            &folder.join(format!("{code}.db")),
+            (code, name, "11"),
+            &[2021],
+            0,
+        );
     }
     let mut harness = common::window::open(&db, View::Entry, Lang::Vi);
     harness.get_by_label("Nhận báo cáo phường…").click();
@@ -463,12 +505,17 @@ fn the_window_lists_the_submissions_then_gathers_a_folder() {
     wait_for_job(&mut harness);
     harness.get_by_label("Xem trước: 2 tệp, 2 phường-năm, 8 thay đổi, 0 giá trị không đổi");
     harness.get_by_label("T0002.db: Phường Hai (T0002), năm 2021: mới, 4 thay đổi");
-    harness.get_by_label("Ghi 2 phường-năm (8 thay đổi)").click();
+    harness
+        .get_by_label("Ghi 2 phường-năm (8 thay đổi)")
+        .click();
     wait_for_job(&mut harness);
     harness.get_by_label("Đã nhận 2/5 phường");
     assert_eq!(
         harness.state().notice.as_ref().map(|n| n.text.as_str()),
         Some("Đã nhận 2 phường-năm: 8 thay đổi")
     );
-    assert_eq!(actual(&db, "T0001", 2021, "crop_output"), Some(Decimal::from(2801)));
+    assert_eq!(
+        actual(&db, "T0001", 2021, "crop_output"),
+        Some(Decimal::from(2801))
+    );
 }

@@ -353,7 +353,10 @@ impl WardKpiApp {
             }
             Command::CloseImport => self.review = None,
             Command::OpenGather => {
-                self.gather = Some(views::import::GatherPanel::new(&session.store, session.year)?);
+                self.gather = Some(views::import::GatherPanel::new(
+                    &session.store,
+                    session.year,
+                )?);
             }
             Command::GatherYear(year) => {
                 if let Some(panel) = &mut self.gather {

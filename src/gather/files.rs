@@ -63,7 +63,10 @@ fn is_ward_file(path: &Path) -> bool {
     if name.starts_with('.') || name.starts_with("~$") {
         return false;
     }
-    if ["-wal", "-shm", "-journal"].iter().any(|s| name.ends_with(s)) {
+    if ["-wal", "-shm", "-journal"]
+        .iter()
+        .any(|s| name.ends_with(s))
+    {
         return false;
     }
     let ending = path

@@ -237,7 +237,14 @@ pub fn preview(
         let total = list.len() + 1;
         for (index, path) in list.iter().enumerate() {
             progress(index, total);
-            read_file(store, path, options, &mut resolver, &mut gathering, &mut found)?;
+            read_file(
+                store,
+                path,
+                options,
+                &mut resolver,
+                &mut gathering,
+                &mut found,
+            )?;
         }
         pick_newest(store, &mut gathering, &mut found)?;
         plan(store, options, &mut gathering, found)?;
@@ -258,9 +265,9 @@ fn read_file(
     let lang = options.lang.code();
     let name = files::name(path);
     let Some(mut format) = files::format(path) else {
-        gathering.problems.push(
-            rust_i18n::t!("gather.unsupported", locale = lang, file = name).into_owned(),
-        );
+        gathering
+            .problems
+            .push(rust_i18n::t!("gather.unsupported", locale = lang, file = name).into_owned());
         return Ok(());
     };
     let sha256 = files::sha256(path)?;
@@ -276,14 +283,14 @@ fn read_file(
             }
         };
         if ward_file.wal_beside {
-            gathering.warnings.push(
-                rust_i18n::t!("gather.wal_beside", locale = lang, file = name).into_owned(),
-            );
+            gathering
+                .warnings
+                .push(rust_i18n::t!("gather.wal_beside", locale = lang, file = name).into_owned());
         }
         if ward_file.ward_years.is_empty() {
-            gathering.warnings.push(
-                rust_i18n::t!("gather.empty_file", locale = lang, file = name).into_owned(),
-            );
+            gathering
+                .warnings
+                .push(rust_i18n::t!("gather.empty_file", locale = lang, file = name).into_owned());
         }
         for ward_year in ward_file.ward_years {
             match resolver.resolve(&ward_year.code, &ward_year.name, ward_year.year)? {
@@ -339,19 +346,21 @@ fn read_file(
         for (index, ((code, year), changes)) in years.into_iter().enumerate() {
             match resolver.resolve(&code, &code, year)? {
                 Ok((unit, unit_info)) => {
-                    let mut part = Batch::default();
-                    part.plans = batch
-                        .plans
-                        .iter()
-                        .filter(|w| w.unit == unit && w.year == year)
-                        .cloned()
-                        .collect();
-                    part.figures = batch
-                        .figures
-                        .iter()
-                        .filter(|w| w.unit == unit && w.year == year)
-                        .cloned()
-                        .collect();
+                    let part = Batch {
+                        plans: batch
+                            .plans
+                            .iter()
+                            .filter(|w| w.unit == unit && w.year == year)
+                            .cloned()
+                            .collect(),
+                        figures: batch
+                            .figures
+                            .iter()
+                            .filter(|w| w.unit == unit && w.year == year)
+                            .cloned()
+                            .collect(),
+                        aliases: Vec::new(),
+                    };
                     found.push(Found {
                         file,
                         unit,

@@ -70,4 +70,3 @@ pub fn day(at: jiff::Timestamp) -> String {
         .strftime("%d/%m/%Y %H:%M")
         .to_string()
 }
-

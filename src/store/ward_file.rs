@@ -73,7 +73,9 @@ pub fn read_ward_file(path: &Path) -> Result<WardFile> {
     let uri = format!("file:{}?immutable=1", super::uri_path(&absolute));
     let conn = Connection::open_with_flags(
         &uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
     .map_err(err)?;
     let app_id: i64 = conn
@@ -130,7 +132,8 @@ pub fn read_ward_file(path: &Path) -> Result<WardFile> {
             continue;
         }
         let number: i64 = r.get(3).map_err(err)?;
-        let source = source_from_number(number).ok_or_else(|| bad("plan source", number.to_string()))?;
+        let source =
+            source_from_number(number).ok_or_else(|| bad("plan source", number.to_string()))?;
         let value = WardFileValue {
             indicator: r.get(2).map_err(err)?,
             slot: WardFileSlot::Plan {
@@ -142,7 +145,10 @@ pub fn read_ward_file(path: &Path) -> Result<WardFile> {
             },
             note: r.get(8).map_err(err)?,
         };
-        years.entry((unit, r.get(1).map_err(err)?)).or_default().push(value);
+        years
+            .entry((unit, r.get(1).map_err(err)?))
+            .or_default()
+            .push(value);
     }
     let mut stmt = conn
         .prepare(
@@ -168,7 +174,10 @@ pub fn read_ward_file(path: &Path) -> Result<WardFile> {
             },
             note: r.get(6).map_err(err)?,
         };
-        years.entry((unit, r.get(1).map_err(err)?)).or_default().push(value);
+        years
+            .entry((unit, r.get(1).map_err(err)?))
+            .or_default()
+            .push(value);
     }
     for ((unit, year), values) in years {
         let Some((code, name)) = wards.get(&unit) else {

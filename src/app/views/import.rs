@@ -586,7 +586,9 @@ pub fn gather_ui(ctx: &egui::Context, view_ctx: &mut ViewCtx<'_>, panel: &mut Ga
                 .show_ui(ui, |ui| {
                     let this_year = crate::app::session::this_year();
                     for year in (this_year - 20..=this_year).rev() {
-                        if ui.selectable_label(year == panel.year, year.to_string()).clicked()
+                        if ui
+                            .selectable_label(year == panel.year, year.to_string())
+                            .clicked()
                             && year != panel.year
                         {
                             commands.push(Command::GatherYear(year));
@@ -660,7 +662,12 @@ fn submissions_ui(
     }
     ui.horizontal(|ui| {
         for (key, width) in GATHER_COLUMNS {
-            cell(ui, width, key == "gather.col.values", egui::RichText::new(tr(lang, key)).strong());
+            cell(
+                ui,
+                width,
+                key == "gather.col.values",
+                egui::RichText::new(tr(lang, key)).strong(),
+            );
         }
     });
     egui::ScrollArea::vertical()
@@ -678,9 +685,13 @@ fn submissions_ui(
                     let texts = [
                         egui::RichText::new(format!("{} ({})", ward.name, ward.code)),
                         egui::RichText::new(state).color(color),
-                        egui::RichText::new(latest.map(|s| s.file_name.clone()).unwrap_or_default()),
                         egui::RichText::new(
-                            latest.map(|s| crate::gather::day(s.received_at)).unwrap_or_default(),
+                            latest.map(|s| s.file_name.clone()).unwrap_or_default(),
+                        ),
+                        egui::RichText::new(
+                            latest
+                                .map(|s| crate::gather::day(s.received_at))
+                                .unwrap_or_default(),
                         ),
                         egui::RichText::new(
                             latest
