@@ -519,3 +519,28 @@ fn the_window_lists_the_submissions_then_gathers_a_folder() {
         Some(Decimal::from(2801))
     );
 }
+
+#[test]
+fn a_new_file_with_the_same_values_is_recorded_without_a_save() {
+    let scratch = Scratch::new();
+    let db = province_db(&scratch);
+    let first = scratch.path("ba-v1.db");
+    ward_db(&first, ("T0003", "Phường Ba", "11"), &[2024], 0);
+    gather(&db, &[&first]).assert().success();
+    // Made again: other bytes (another file, other times of saving), the same values.
+    let second = scratch.path("ba-v2.db");
+    ward_db(&second, ("T0003", "Phường Ba", "11"), &[2024], 0);
+    assert_ne!(fingerprint(&first).0, fingerprint(&second).0);
+    gather(&db, &[&second])
+        .assert()
+        .success()
+        .stdout(contains("thay bản ba-v1.db"))
+        .stdout(contains(
+            "Đã nhận 1 phường-năm: 0 thay đổi (4 giá trị không đổi)",
+        ));
+    let store = Store::open(&db).unwrap();
+    let submissions = store.submissions(Some(2024)).unwrap();
+    assert_eq!(submissions.len(), 2);
+    assert_eq!((submissions[1].values, submissions[1].set_id), (0, None));
+    assert!(submissions[0].set_id.is_some());
+}
