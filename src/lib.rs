@@ -20,6 +20,7 @@ pub mod demo;
 pub mod domain;
 pub mod edit;
 pub mod export;
+pub mod gather;
 pub mod import;
 pub mod messages;
 pub mod startup;

@@ -26,7 +26,13 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
         .or_else(|| match error.downcast_ref::<StartupError>() {
             Some(StartupError::Store(store)) => Some(store),
             _ => None,
-        });
+        })
+        .or_else(
+            || match error.downcast_ref::<crate::gather::GatherError>() {
+                Some(crate::gather::GatherError::Store(store)) => Some(store),
+                _ => None,
+            },
+        );
     if let Some(text) = store.and_then(|s| store_error(s, lang)) {
         return text;
     }
@@ -39,6 +45,12 @@ pub fn describe(error: &anyhow::Error, lang: Lang) -> String {
     if let Some(text) = error
         .downcast_ref::<crate::import::ImportError>()
         .and_then(|e| import_error(e, lang))
+    {
+        return text;
+    }
+    if let Some(text) = error
+        .downcast_ref::<crate::gather::GatherError>()
+        .and_then(crate::gather::GatherError::message_vi)
     {
         return text;
     }

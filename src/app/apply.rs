@@ -14,6 +14,11 @@ impl WardKpiApp {
     /// Applies the frame's commands, in order. An error stops the rest and shows once.
     pub(super) fn apply_commands(&mut self, ctx: &egui::Context) {
         let commands = std::mem::take(&mut self.commands);
+        if !commands.is_empty() {
+            // What the commands change (a modal opened, a list read) shows without waiting
+            // for the next input.
+            ctx.request_repaint();
+        }
         for command in commands {
             let dirty = self.session.as_ref().is_some_and(|s| s.form.is_dirty());
             // Cells typed in one number style would be read again in another: ask first.
@@ -467,6 +472,47 @@ impl WardKpiApp {
                 self.start_job(label, jobs::write(db, file, batch))?;
             }
             Command::CloseImport => self.review = None,
+            Command::OpenGather => {
+                self.gather = Some(views::import::GatherPanel::new(
+                    &session.store,
+                    session.year,
+                )?);
+            }
+            Command::GatherYear(year) => {
+                if let Some(panel) = &mut self.gather {
+                    panel.reload(&session.store, year)?;
+                }
+            }
+            Command::GatherPreview(paths) => {
+                let options = crate::gather::Options {
+                    parent: self.gather.as_ref().map(|p| p.parent.code.clone()),
+                    lang,
+                    user_style: self.prefs.number_style(),
+                };
+                let db = session.store.path().to_path_buf();
+                let label = t("app.gather.reading");
+                self.start_job(label, jobs::gather_preview(db, paths, options))?;
+            }
+            Command::GatherWrite => {
+                if self.job.is_some() {
+                    anyhow::bail!(t("app.jobs.busy"));
+                }
+                let Some(gathering) = self.gather.as_mut().and_then(|p| p.preview.take()) else {
+                    return Ok(());
+                };
+                let label = rust_i18n::t!(
+                    "app.gather.writing",
+                    locale = lang.code(),
+                    count = crate::domain::number::format_count(
+                        gathering.changes(),
+                        self.prefs.number_style()
+                    )
+                )
+                .into_owned();
+                let db = session.store.path().to_path_buf();
+                self.start_job(label, jobs::gather_write(db, gathering))?;
+            }
+            Command::CloseGather => self.gather = None,
             Command::AddIndicator(indicator) => {
                 session.store.add_indicator(&indicator)?;
                 session.reload(lang)?;

@@ -78,6 +78,16 @@ pub enum Command {
     ImportWrite,
     /// Close the import preview without writing.
     CloseImport,
+    /// Open the gathering of the wards' files (Nhận báo cáo phường), on the year's submissions.
+    OpenGather,
+    /// Show the submissions of another year.
+    GatherYear(i16),
+    /// Read these ward files and folders on a worker, and show what gathering them would do.
+    GatherPreview(Vec<PathBuf>),
+    /// Write the previewed gathering (one transaction, on a worker).
+    GatherWrite,
+    /// Close the gathering.
+    CloseGather,
     /// Show the change history under this filter.
     FilterHistory(crate::store::SaveFilter),
     /// Read the values of one save in the change history.
@@ -145,6 +155,7 @@ impl Command {
             | Self::OpenWard { .. }
             | Self::EnterMeeting
             | Self::ImportWrite
+            | Self::GatherWrite
             | Self::Lock { .. }
             | Self::Unlock { .. }
             | Self::Restore(_)

@@ -32,6 +32,9 @@ pub enum Outcome {
         parent: AdminUnit,
         comparison: Box<Comparison>,
     },
+    /// Ward files read for gathering, nothing written.
+    GatherPreviewed(Box<crate::gather::Gathering>),
+    Gathered(crate::gather::Gathered),
 }
 
 /// How far a job got: steps done of steps in all (0 of 0 until the job knows).
@@ -252,5 +255,38 @@ pub fn export_comparison(
             path,
             wards: comparison.rows.len(),
         })
+    }
+}
+
+/// Reads ward files and folders for gathering on a worker; nothing is written.
+pub fn gather_preview(
+    db: PathBuf,
+    paths: Vec<PathBuf>,
+    options: crate::gather::Options,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let store = Store::open(&db)?;
+        let gathering = crate::gather::preview(&store, &paths, &options, |done, total| {
+            progress.set(done, total);
+        })?;
+        Ok(Outcome::GatherPreviewed(Box::new(gathering)))
+    }
+}
+
+/// Writes a previewed gathering on a worker: a copy of the database first, then one
+/// transaction with its submissions.
+pub fn gather_write(
+    db: PathBuf,
+    gathering: Box<crate::gather::Gathering>,
+) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
+    move |progress| {
+        let mut store = Store::open(&db)?;
+        let written = crate::gather::write(
+            &mut store,
+            &gathering,
+            crate::store::Origin::Window,
+            |done, total| progress.set(done, total),
+        )?;
+        Ok(Outcome::Gathered(written))
     }
 }

@@ -56,6 +56,31 @@ impl WardKpiApp {
                     comparison: *comparison,
                 });
             }
+            jobs::Outcome::GatherPreviewed(gathering) => {
+                if let Some(panel) = &mut self.gather {
+                    panel.set_preview(gathering, lang, style);
+                }
+            }
+            jobs::Outcome::Gathered(written) => {
+                if let Some(session) = &mut self.session {
+                    session.reload(lang)?;
+                    if let Some(panel) = &mut self.gather {
+                        panel.reload(&session.store, panel.year)?;
+                    }
+                }
+                self.info(
+                    rust_i18n::t!(
+                        "app.gather.done",
+                        locale = lang.code(),
+                        wards = crate::domain::number::format_count(written.recorded, style),
+                        count = crate::domain::number::format_count(
+                            written.summary.plans_changed + written.summary.figures_changed,
+                            style
+                        )
+                    )
+                    .into_owned(),
+                );
+            }
             jobs::Outcome::Previewed { ask, preview } => {
                 self.review = Some(views::import::Review::new(ask, preview, lang));
             }

@@ -64,6 +64,8 @@ pub struct WardKpiApp {
     pub job: Option<jobs::Job>,
     /// A previewed import waiting for the user's decision.
     pub review: Option<views::import::Review>,
+    /// The gathering of the wards' files, while open.
+    pub gather: Option<views::import::GatherPanel>,
     /// A save whose flagged values wait for the user's word.
     pub save_ask: Option<save_ask::SaveAsk>,
     commands: Vec<Command>,
@@ -101,6 +103,7 @@ impl WardKpiApp {
             confirm: None,
             job: None,
             review: None,
+            gather: None,
             save_ask: None,
             commands: Vec::new(),
             views: views::Views::default(),
@@ -186,6 +189,11 @@ impl WardKpiApp {
                     .map_or_else(|| code.to_owned(), |(_, i)| i.name(lang).to_owned())
             };
             views::import::review_ui(&ctx, &mut view_ctx, review, &name);
+        }
+        if let Some(panel) = &mut self.gather
+            && self.meeting.is_none()
+        {
+            views::import::gather_ui(&ctx, &mut view_ctx, panel);
         }
         self.confirm_ui(&ctx);
         self.save_ask_ui(&ctx);

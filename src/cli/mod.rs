@@ -7,6 +7,7 @@ mod catalogue;
 mod compare;
 mod demo;
 mod export;
+mod gather;
 mod handout;
 mod history;
 mod home_ward;
@@ -131,6 +132,11 @@ pub enum Command {
     /// per ward, which the ward imports, or `--one-workbook`; and the wards' plans added up
     /// against the parent's own: `ward-kpi handout --year 2026 --parent 11 -o giao-ke-hoach/`.
     Handout(handout::HandoutArgs),
+    /// Gather the wards' files (their databases, workbooks, CSVs, annex sheets) into the
+    /// province's database, all or nothing, each recorded: `ward-kpi gather bao-cao-phuong/`.
+    Gather(gather::GatherArgs),
+    /// Which wards reported for a year: their latest file, when, by whom; the missing named.
+    Submissions(gather::SubmissionsArgs),
 }
 
 /// Parses the process's arguments and runs them. A usage error is one line on stderr, like
@@ -233,6 +239,8 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
             let chosen = args.number_style.map(NumberStyle::from);
             import::run(&mut open(args.db, lang)?, &import, lang, style, chosen)
         }
+        Command::Gather(gather) => gather::run(&mut open(args.db, lang)?, &gather, lang, style),
+        Command::Submissions(list) => gather::list(&open(args.db, lang)?, &list, lang, style),
     }
 }
 

@@ -20,7 +20,9 @@ mod save;
 mod saves;
 mod schema;
 pub mod seed;
+mod submissions;
 mod units;
+mod ward_file;
 mod ward_reports;
 mod ward_years;
 mod write;
@@ -39,6 +41,8 @@ pub use restore::{RestoreRecord, Restored};
 pub use retention::{BackupReason, KEEP_LAST};
 pub use saves::{SaveChange, SaveEntry, SaveFilter};
 pub use schema::{APPLICATION_ID, latest_version};
+pub use submissions::{NewSubmission, StoredSlot, Submission, SubmissionFormat};
+pub use ward_file::{WardFile, WardFileSlot, WardFileValue, WardFileYear, read_ward_file};
 pub use write::{Batch, FigureWrite, Origin, PlanWrite, SaveSummary};
 
 /// Result of a store operation.

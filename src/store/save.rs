@@ -59,7 +59,22 @@ impl Store {
         batch: &Batch,
         origin: Origin,
         detail: &str,
+        progress: impl FnMut(usize, usize),
+    ) -> Result<SaveSummary> {
+        self.apply_recorded(batch, origin, detail, progress, |_, _| Ok(false))
+    }
+
+    /// [`apply_logged`](Self::apply_logged), then `record` in the same transaction, told the
+    /// save's `change_set` id (`None` when the batch changed nothing: then that row is not
+    /// kept). What `record` writes (true when it wrote something) is kept even when the batch
+    /// changed nothing; a failure of `record` leaves nothing written.
+    pub(super) fn apply_recorded(
+        &mut self,
+        batch: &Batch,
+        origin: Origin,
+        detail: &str,
         mut progress: impl FnMut(usize, usize),
+        record: impl FnOnce(&rusqlite::Transaction<'_>, Option<i64>) -> rusqlite::Result<bool>,
     ) -> Result<SaveSummary> {
         const EVERY: usize = 1000;
         self.writable()?;
@@ -69,10 +84,12 @@ impl Store {
         let err = |e| StoreError::from_sqlite(&path, e);
         let tx = self.conn.transaction().map_err(err)?;
         let mut summary = SaveSummary::default();
+        let set;
         {
             let at = jiff::Timestamp::now().to_string();
             let mut save =
                 Save::begin(&tx, &at, &super::os_user(), origin.code(), detail).map_err(err)?;
+            set = save.set;
             for plan in &batch.plans {
                 if save.plan(plan).map_err(err)? {
                     summary.plans_changed += 1;
@@ -113,7 +130,13 @@ impl Store {
                 summary.aliases_added += added;
             }
         }
-        if summary == SaveSummary::default() {
+        let changed = summary != SaveSummary::default();
+        if !changed {
+            tx.execute("DELETE FROM change_set WHERE id = ?1", [set])
+                .map_err(err)?;
+        }
+        let recorded = record(&tx, changed.then_some(set)).map_err(err)?;
+        if !changed && !recorded {
             // Not even the save's change set is kept.
             tx.rollback().map_err(err)?;
         } else {

@@ -119,6 +119,7 @@ impl Entry {
             }
             ui.add_space(theme::GAP);
             self.import_ui(ui, ctx);
+            super::import::gather_button_ui(ui, ctx);
         });
         self.locking.ui(ui, ctx, session);
         let (cell_history, restores) = (&session.cell_history, &session.restores);

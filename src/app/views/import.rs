@@ -495,3 +495,278 @@ pub fn progress_ui(ctx: &egui::Context, job: &Job, style: NumberStyle) {
             });
         });
 }
+
+/// The gathering of the wards' files (Nhận báo cáo phường): the year's submissions, who
+/// reported and who did not, then the preview of the files read and the decision.
+pub struct GatherPanel {
+    pub parent: crate::domain::AdminUnit,
+    pub year: i16,
+    /// Each ward expected that year, with its latest submission.
+    pub list: Vec<crate::gather::WardSubmission>,
+    /// The files read, waiting for the user's decision.
+    pub preview: Option<Box<crate::gather::Gathering>>,
+    /// The preview's lines: a ward-year each.
+    lines: Vec<String>,
+    /// A folder or file typed where no dialog opens.
+    path: String,
+}
+
+impl GatherPanel {
+    /// The panel on `year`'s submissions to the database's province.
+    pub fn new(store: &crate::store::Store, year: i16) -> anyhow::Result<Self> {
+        let parent = crate::gather::parent(store, None)?;
+        let list = crate::gather::submissions(store, &parent, year)?;
+        Ok(Self {
+            parent,
+            year,
+            list,
+            preview: None,
+            lines: Vec::new(),
+            path: String::new(),
+        })
+    }
+
+    /// Reads the submissions again (another year, or after a gathering).
+    pub fn reload(&mut self, store: &crate::store::Store, year: i16) -> anyhow::Result<()> {
+        self.list = crate::gather::submissions(store, &self.parent, year)?;
+        self.year = year;
+        Ok(())
+    }
+
+    /// Shows a preview, its lines in `lang`.
+    pub fn set_preview(
+        &mut self,
+        gathering: Box<crate::gather::Gathering>,
+        lang: Lang,
+        style: NumberStyle,
+    ) {
+        self.lines = crate::gather::ward_lines(&gathering, lang, style);
+        self.preview = Some(gathering);
+    }
+}
+
+/// The button that opens the gathering, beside the import's.
+pub fn gather_button_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>) {
+    if ui
+        .button(tr(ctx.lang, "app.gather.button"))
+        .on_hover_text(tr(ctx.lang, "app.gather.hint"))
+        .clicked()
+    {
+        ctx.commands.push(Command::OpenGather);
+    }
+}
+
+/// The submissions' columns: heading and width.
+const GATHER_COLUMNS: [(&str, f32); 5] = [
+    ("gather.col.ward", 230.0),
+    ("gather.col.state", 80.0),
+    ("gather.col.file", 200.0),
+    ("gather.col.received", 130.0),
+    ("gather.col.values", 90.0),
+];
+
+/// The gathering as a modal: the year's submissions ("Đã nhận 42/45 phường", the missing
+/// named), the choice of files, and the preview of those read.
+pub fn gather_ui(ctx: &egui::Context, view_ctx: &mut ViewCtx<'_>, panel: &mut GatherPanel) {
+    let (lang, style) = (view_ctx.lang, view_ctx.style);
+    let (palette, commands) = (&view_ctx.palette, &mut *view_ctx.commands);
+    let t = |key: &str| tr(lang, key);
+    let modal = egui::Modal::new(egui::Id::unique("gather")).show(ctx, |ui| {
+        ui.set_width(820.0_f32.min(ctx.content_rect().width() - 80.0));
+        ui.horizontal(|ui| {
+            ui.heading(rust_i18n::t!(
+                "app.gather.title",
+                locale = lang.code(),
+                parent = panel.parent.name
+            ));
+            let year_label = ui.label(t("app.year"));
+            egui::ComboBox::from_id_salt("gather-year")
+                .selected_text(panel.year.to_string())
+                .width(80.0)
+                .show_ui(ui, |ui| {
+                    let this_year = crate::app::session::this_year();
+                    for year in (this_year - 20..=this_year).rev() {
+                        if ui
+                            .selectable_label(year == panel.year, year.to_string())
+                            .clicked()
+                            && year != panel.year
+                        {
+                            commands.push(Command::GatherYear(year));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(year_label.id);
+        });
+        submissions_ui(ui, panel, (lang, style), palette);
+        ui.separator();
+        ui.horizontal(|ui| {
+            if ui.button(t("app.gather.folder")).clicked() {
+                match rfd::FileDialog::new().pick_folder() {
+                    Some(folder) => commands.push(Command::GatherPreview(vec![folder])),
+                    None => panel.path.clear(),
+                }
+            }
+            let label = ui.label(t("app.gather.path"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut panel.path).desired_width(300.0))
+                .labelled_by(label.id);
+            let path = panel.path.trim().to_owned();
+            let go = ui
+                .add_enabled(!path.is_empty(), egui::Button::new(t("app.gather.read")))
+                .clicked();
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if (go || entered) && !path.is_empty() {
+                commands.push(Command::GatherPreview(vec![path.into()]));
+            }
+        });
+        if let Some(preview) = &panel.preview {
+            gather_preview_ui(ui, preview, &panel.lines, (lang, style), palette, commands);
+        }
+        ui.add_space(theme::GAP / 2.0);
+        ui.button(t("app.import.close")).clicked()
+    });
+    if modal.inner || modal.should_close() {
+        commands.push(Command::CloseGather);
+    }
+}
+
+/// The year's submissions: the summary line, then a line per ward expected.
+fn submissions_ui(
+    ui: &mut egui::Ui,
+    panel: &GatherPanel,
+    (lang, style): (Lang, NumberStyle),
+    palette: &theme::Palette,
+) {
+    let received = panel.list.iter().filter(|w| w.latest.is_some()).count();
+    let summary = rust_i18n::t!(
+        "gather.summary",
+        locale = lang.code(),
+        received = number::format_count(received, style),
+        expected = number::format_count(panel.list.len(), style)
+    );
+    ui.label(egui::RichText::new(summary).strong().size(18.0));
+    let missing: Vec<&str> = panel
+        .list
+        .iter()
+        .filter(|w| w.latest.is_none())
+        .map(|w| w.name.as_str())
+        .collect();
+    if !missing.is_empty() {
+        let line = rust_i18n::t!(
+            "gather.missing",
+            locale = lang.code(),
+            wards = missing.join(", ")
+        );
+        ui.add(egui::Label::new(egui::RichText::new(line).color(palette.warning)).wrap());
+    }
+    ui.horizontal(|ui| {
+        for (key, width) in GATHER_COLUMNS {
+            cell(
+                ui,
+                width,
+                key == "gather.col.values",
+                egui::RichText::new(tr(lang, key)).strong(),
+            );
+        }
+    });
+    egui::ScrollArea::vertical()
+        .id_salt("gather-list")
+        .max_height(220.0)
+        .auto_shrink([false, true])
+        .show_rows(ui, ROW_HEIGHT, panel.list.len(), |ui, range| {
+            for ward in &panel.list[range] {
+                ui.horizontal(|ui| {
+                    let (state, color) = match &ward.latest {
+                        Some(_) => (tr(lang, "gather.received"), palette.exceeded),
+                        None => (tr(lang, "gather.not_received"), palette.not_met),
+                    };
+                    let latest = ward.latest.as_ref();
+                    let texts = [
+                        egui::RichText::new(format!("{} ({})", ward.name, ward.code)),
+                        egui::RichText::new(state).color(color),
+                        egui::RichText::new(
+                            latest.map(|s| s.file_name.clone()).unwrap_or_default(),
+                        ),
+                        egui::RichText::new(
+                            latest
+                                .map(|s| crate::gather::day(s.received_at))
+                                .unwrap_or_default(),
+                        ),
+                        egui::RichText::new(
+                            latest
+                                .map(|s| number::format_count(s.values, style))
+                                .unwrap_or_default(),
+                        ),
+                    ];
+                    for (text, (key, width)) in texts.into_iter().zip(GATHER_COLUMNS) {
+                        cell(ui, width, key == "gather.col.values", text);
+                    }
+                });
+            }
+        });
+}
+
+/// The preview of the files read: what stops it, what is worth a look, a line per ward-year,
+/// and the decision.
+fn gather_preview_ui(
+    ui: &mut egui::Ui,
+    preview: &crate::gather::Gathering,
+    lines: &[String],
+    (lang, style): (Lang, NumberStyle),
+    palette: &theme::Palette,
+    commands: &mut Vec<Command>,
+) {
+    let count = |n: usize| number::format_count(n, style);
+    let taken = preview.ward_years.iter().filter(|w| w.taken()).count();
+    ui.label(
+        egui::RichText::new(rust_i18n::t!(
+            "app.gather.preview",
+            locale = lang.code(),
+            files = count(preview.files.len()),
+            wards = count(taken),
+            changes = count(preview.changes()),
+            unchanged = count(preview.unchanged)
+        ))
+        .strong(),
+    );
+    if !preview.problems.is_empty() {
+        ui.label(
+            egui::RichText::new(rust_i18n::t!(
+                "app.import.problems",
+                locale = lang.code(),
+                count = count(preview.problems.len())
+            ))
+            .color(palette.error)
+            .strong(),
+        );
+        lines_ui(ui, "gather-problems", &preview.problems, 100.0);
+    }
+    if !preview.warnings.is_empty() {
+        ui.label(
+            egui::RichText::new(rust_i18n::t!(
+                "app.import.warnings",
+                locale = lang.code(),
+                count = count(preview.warnings.len())
+            ))
+            .color(palette.warning),
+        );
+        lines_ui(ui, "gather-warnings", &preview.warnings, 80.0);
+    }
+    lines_ui(ui, "gather-lines", lines, 160.0);
+    ui.horizontal(|ui| {
+        if preview.writes() {
+            let write = rust_i18n::t!(
+                "app.gather.write",
+                locale = lang.code(),
+                wards = count(taken),
+                changes = count(preview.changes())
+            );
+            if ui.button(write.into_owned()).clicked() {
+                commands.push(Command::GatherWrite);
+            }
+        } else if preview.problems.is_empty() {
+            ui.label(tr(lang, "gather.nothing"));
+        }
+    });
+}
