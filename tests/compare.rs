@@ -25,15 +25,8 @@ use common::{Scratch, ward_kpi};
 /// figure) under the city 094 beside Phường Thanh Trường, in 2021.
 fn three_wards(scratch: &Scratch) -> PathBuf {
     let db = scratch.demo_db("so-sanh.db");
-    // Of the reference data's wards merged in 2025 only Thanh Trường stays: the province then
-    // holds the three wards these tests read.
-    rusqlite::Connection::open(&db)
-        .unwrap()
-        .execute_batch(
-            "DELETE FROM admin_unit WHERE code = '100'
-                OR (level = 'ward' AND valid_to = '2025-06-30' AND code <> '03142');",
-        )
-        .unwrap();
+    // The province then holds the three wards these tests read.
+    common::keep_one_reference_ward(&db);
     let mut store = Store::open(&db).unwrap();
     let ward = |code: &str, name: &str| {
         store

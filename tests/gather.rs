@@ -40,10 +40,13 @@ fn ward(code: &str, name: &str, parent: &str) -> AdminUnit {
     }
 }
 
-/// The province's database: the seed and the four test wards under Tỉnh Điện Biên.
+/// The province's database: the seed (Thanh Trường the only ward of its city) and the four
+/// test wards under Tỉnh Điện Biên.
 fn province_db(scratch: &Scratch) -> PathBuf {
     let path = scratch.path("tinh.db");
-    let store = ward_kpi::store::seed::create(&path).unwrap();
+    drop(ward_kpi::store::seed::create(&path).unwrap());
+    common::keep_one_reference_ward(&path);
+    let store = Store::open(&path).unwrap();
     for (code, name) in WARDS {
         store.add_unit(&ward(code, name, "11")).unwrap();
     }
@@ -474,6 +477,7 @@ fn the_window_lists_the_submissions_then_gathers_a_folder() {
     use ward_kpi::domain::Lang;
     let scratch = Scratch::new();
     let db = scratch.demo_db("tinh.db");
+    common::keep_one_reference_ward(&db);
     let store = Store::open(&db).unwrap();
     for (code, name) in WARDS {
         store.add_unit(&ward(code, name, "11")).unwrap();

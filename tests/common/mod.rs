@@ -32,6 +32,18 @@ impl Scratch {
     }
 }
 
+/// Leaves Phường Thanh Trường the only ward of the reference data's merged in 2025 (NQ 1661's
+/// other predecessors and huyện Điện Biên go): for tests that count the province's wards.
+pub fn keep_one_reference_ward(db: &Path) {
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch(
+            "DELETE FROM admin_unit WHERE code = '100'
+                OR (level = 'ward' AND valid_to = '2025-06-30' AND code <> '03142');",
+        )
+        .unwrap();
+}
+
 /// The `ward-kpi` program with a clean environment: no default database, a fixed user.
 pub fn ward_kpi() -> Command {
     let mut cmd = Command::cargo_bin("ward-kpi").unwrap();
