@@ -117,7 +117,7 @@ impl WardKpiApp {
                 self.prefs.db_path = Some(path);
                 self.start_session(store);
             }
-            Command::SetHomeWard(code) => self.set_home_ward(&code)?,
+            Command::SetHomeWard(ward) => self.set_home_ward(&ward)?,
             other => {
                 self.apply_to_session(other, lang)?;
                 // Save's question shows at once, not at the next input.
@@ -130,7 +130,8 @@ impl WardKpiApp {
     }
 
     /// Chooses the home ward; a database waiting for one then opens on it, on the dashboard.
-    fn set_home_ward(&mut self, code: &str) -> anyhow::Result<()> {
+    fn set_home_ward(&mut self, ward: &crate::domain::AdminUnit) -> anyhow::Result<()> {
+        let code = ward.code.as_str();
         let Some(choice) = self.ward_choice.take() else {
             let Some(session) = &self.session else {
                 anyhow::bail!(tr(self.lang(), "app.notice.no_database"));
@@ -142,6 +143,11 @@ impl WardKpiApp {
             return Err(error.into());
         }
         self.prefs.ward = Some(code.to_owned());
+        // The code names the ward chosen only within its validity (03127 was Phường Him Lam
+        // before 1/7/2025): a year remembered outside it gives way to the newest.
+        if self.prefs.year.is_some_and(|year| !ward.valid_in(year)) {
+            self.prefs.year = None;
+        }
         self.prefs.view = View::Dashboard;
         self.start_session(choice.store);
         if let Some(session) = &self.session {

@@ -57,7 +57,7 @@ pub enum Command {
     OpenDatabase(PathBuf),
     NewDatabase(PathBuf),
     /// Make the ward with this code the database's home ward (a new database has none).
-    SetHomeWard(String),
+    SetHomeWard(crate::domain::AdminUnit),
     SetLang(Lang),
     /// How numbers are written and typed; `None`: the language's style.
     SetNumberStyle(Option<NumberStyle>),

@@ -134,15 +134,23 @@ impl Session {
                 year: year.unwrap_or_else(this_year),
             })?,
         };
+        // Codes are reused across mergers: the newest unit of the code, unless the year asked
+        // for is another's.
         let (any_id, any) = store
             .units()?
             .into_iter()
-            .find(|(_, u)| u.code == code)
+            .filter(|(_, u)| u.code == code)
+            .max_by_key(|(_, u)| (year.is_some_and(|y| u.valid_in(y)), u.valid_from))
             .ok_or_else(|| StoreError::UnknownUnit {
                 code: code.clone(),
                 year: year.unwrap_or_else(this_year),
             })?;
-        let newest = store.years_with_data(any_id)?.first().copied();
+        // Its newest year with data within its own validity (a merged ward's list goes on
+        // with its predecessors' years, which the code names other units in).
+        let newest = store
+            .years_with_data(any_id)?
+            .into_iter()
+            .find(|y| any.valid_in(*y));
         let year = year
             .filter(|y| any.valid_in(*y))
             .or(newest)

@@ -309,17 +309,18 @@ impl Catalogue {
                     .map(|(_, i)| i.name(lang))
             });
             let rules = format!(
-                "{}: {}\n{}: {}",
+                "{}: {}",
                 tr(lang, "app.catalogue.rules"),
-                indicator.rules.text(indicator.kind, ctx.locale()),
+                indicator.rules.text(indicator.kind, ctx.locale())
+            );
+            let aggregation = format!(
+                "{}: {}",
                 tr(lang, "app.catalogue.aggregation"),
                 indicator.aggregation.describe(lang, weight)
             );
-            ui.label(
-                egui::RichText::new(rules)
-                    .small()
-                    .color(ctx.palette.missing),
-            );
+            for line in [rules, aggregation] {
+                ui.label(egui::RichText::new(line).small().color(ctx.palette.missing));
+            }
         });
         ui.label(indicator.unit.symbol_in(lang));
         ui.label(tr(

@@ -20,7 +20,7 @@ pub struct Settings {
     /// Shown when the file dialog could not open.
     no_dialog: bool,
     /// The code of the ward picked as home ward, before it is confirmed.
-    home_ward: Option<String>,
+    home_ward: Option<crate::domain::AdminUnit>,
     /// The backups section.
     backups: super::backups::Backups,
 }
@@ -191,17 +191,18 @@ impl Settings {
                 return;
             }
             for ward in &choice.wards {
-                let picked = self.home_ward.as_deref() == Some(ward.code.as_str());
+                // Codes are reused across the merger: a line is the code and its validity.
+                let picked = self.home_ward.as_ref() == Some(ward);
                 if ui.radio(picked, ward_line(ward, lang)).clicked() {
-                    self.home_ward = Some(ward.code.clone());
+                    self.home_ward = Some(ward.clone());
                 }
             }
             ui.add_space(theme::GAP / 2.0);
             let button = egui::Button::new(tr(lang, "app.home_ward.use"));
             if ui.add_enabled(self.home_ward.is_some(), button).clicked()
-                && let Some(code) = self.home_ward.take()
+                && let Some(ward) = self.home_ward.take()
             {
-                ctx.commands.push(Command::SetHomeWard(code));
+                ctx.commands.push(Command::SetHomeWard(ward));
             }
         });
     }
