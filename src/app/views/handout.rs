@@ -161,7 +161,7 @@ impl HandoutGrid {
                     self.line_ui(ui, ctx, handout, &columns, 0, &own);
                     ui.separator();
                     let height = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-                    let shown = ui.available_height() - 3.0 * height;
+                    let shown = ui.available_height() - 5.0 * height;
                     egui::ScrollArea::vertical()
                         .id_salt("handout-rows")
                         .max_height(shown.max(height * 4.0))
@@ -240,8 +240,9 @@ impl HandoutGrid {
                 name_cell(ui, title);
                 for (allocation, &at) in allocations.iter().zip(columns) {
                     let indicator = &handout.indicators[at];
+                    let sums = indicator.aggregation == crate::domain::Aggregation::Sum;
                     let text = if index == 0 {
-                        if allocation.summed > 0 {
+                        if sums && allocation.summed > 0 {
                             crate::domain::number::format_exact(
                                 allocation.total.normalize(),
                                 locale.style,
@@ -252,10 +253,15 @@ impl HandoutGrid {
                     } else {
                         allocation.verdict(indicator, locale)
                     };
-                    ui.add_sized(
-                        [theme::CELL_WIDTH, ui.spacing().interact_size.y],
-                        egui::Label::new(egui::RichText::new(text).small()).truncate(),
+                    ui.allocate_ui_with_layout(
+                        egui::vec2(theme::CELL_WIDTH, ui.spacing().interact_size.y),
+                        egui::Layout::top_down(egui::Align::RIGHT),
+                        |ui| {
+                            ui.set_width(theme::CELL_WIDTH);
+                            ui.add(egui::Label::new(egui::RichText::new(text).small()).wrap());
+                        },
                     )
+                    .response
                     .on_hover_text(allocation.verdict(indicator, locale));
                 }
             });
@@ -400,18 +406,27 @@ impl HandoutGrid {
 
 /// The first column: a line's name, at a fixed width.
 fn name_cell(ui: &mut egui::Ui, name: &str) -> egui::Response {
-    ui.add_sized(
-        [theme::NAME_WIDTH, ui.spacing().interact_size.y],
-        egui::Label::new(name).truncate(),
+    ui.allocate_ui_with_layout(
+        egui::vec2(theme::NAME_WIDTH, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(theme::NAME_WIDTH);
+            ui.add(egui::Label::new(name).truncate())
+        },
     )
+    .inner
 }
 
 /// The heading line: each indicator's name and unit over its column.
 fn header_ui(ui: &mut egui::Ui, handout: &Handout, columns: &[usize], lang: Lang) {
     ui.horizontal(|ui| {
-        ui.add_sized(
-            [theme::NAME_WIDTH, 0.0],
-            egui::Label::new(egui::RichText::new(tr(lang, "handout.grid.unit")).strong()),
+        ui.allocate_ui_with_layout(
+            egui::vec2(theme::NAME_WIDTH, 0.0),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_width(theme::NAME_WIDTH);
+                ui.label(egui::RichText::new(tr(lang, "handout.grid.unit")).strong());
+            },
         );
         for &at in columns {
             let indicator = &handout.indicators[at];
