@@ -10,7 +10,6 @@
 mod common;
 
 use std::hint::black_box;
-use std::time::Instant;
 
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use ward_kpi::demo::synthetic::{self, Spec};
@@ -29,38 +28,7 @@ const COUNTRY: Spec = Spec {
 
 /// The cached country-size database, built first if missing.
 fn country_store() -> Store {
-    let path = common::bench_data_dir().join("synthetic-country-v1.db");
-    let usable = Store::open(&path)
-        .and_then(|store| store.figure_count())
-        .is_ok_and(|figures| figures >= 9_000_000);
-    if !usable {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut name = path.as_os_str().to_owned();
-            name.push(suffix);
-            if let Err(e) = std::fs::remove_file(&name)
-                && e.kind() != std::io::ErrorKind::NotFound
-            {
-                panic!(
-                    "cannot remove {}: {e}",
-                    std::path::Path::new(&name).display()
-                );
-            }
-        }
-        std::fs::create_dir_all(common::bench_data_dir()).expect("bench-data can be made");
-        let started = Instant::now();
-        Store::create_with(&path, |store| {
-            ward_kpi::demo::seed_reference_data(store)?;
-            synthetic::generate(store, COUNTRY, |_, _| {})?;
-            Ok(())
-        })
-        .expect("the country-size database can be built");
-        eprintln!(
-            "bench: built {} in {:.1?} ({:.0} MB)",
-            path.display(),
-            started.elapsed(),
-            common::size_mb(&path)
-        );
-    }
+    let path = common::synthetic_path("synthetic-country-v1.db", COUNTRY, 9_000_000);
     Store::open(&path).expect("the country-size database opens")
 }
 

@@ -52,10 +52,16 @@ const SYNTHETIC_1M: &str = "synthetic-1m-v3.db";
 
 /// The path of the ~1M-figure synthetic database, built there first if missing or short.
 pub fn synthetic_1m_path() -> PathBuf {
-    let path = bench_data_dir().join(SYNTHETIC_1M);
+    synthetic_path(SYNTHETIC_1M, REPORT_SPEC, REPORT_MIN_FIGURES)
+}
+
+/// The path of a synthetic database named `name` in `target/bench-data`, built there from
+/// `spec` first if missing or holding fewer than `min_figures` figures.
+pub fn synthetic_path(name: &str, spec: Spec, min_figures: i64) -> PathBuf {
+    let path = bench_data_dir().join(name);
     let usable = Store::open(&path)
         .and_then(|store| store.figure_count())
-        .is_ok_and(|figures| figures >= REPORT_MIN_FIGURES);
+        .is_ok_and(|figures| figures >= min_figures);
     if !usable {
         for suffix in ["", "-wal", "-shm"] {
             let mut name = path.as_os_str().to_owned();
@@ -70,14 +76,15 @@ pub fn synthetic_1m_path() -> PathBuf {
         let started = Instant::now();
         Store::create_with(&path, |store| {
             ward_kpi::demo::seed_reference_data(store)?;
-            synthetic::generate(store, REPORT_SPEC, |_, _| {})?;
+            synthetic::generate(store, spec, |_, _| {})?;
             Ok(())
         })
         .expect("the synthetic database can be built");
         eprintln!(
-            "bench: built {} in {:.1?}",
+            "bench: built {} in {:.1?} ({:.0} MB)",
             path.display(),
-            started.elapsed()
+            started.elapsed(),
+            size_mb(&path)
         );
     }
     path
