@@ -1172,7 +1172,12 @@ fn a_province_hands_plans_down_in_a_grid_and_sees_them_against_its_own() {
         .type_text("3.000");
     harness.run();
     // Read as typed: the wards' plans added fall 548,2 tấn short of it.
-    harness.get_by_label_contains("thiếu 548,2 tấn");
+    assert!(
+        harness
+            .query_all_by_label_contains("thiếu 548,2 tấn")
+            .next()
+            .is_some()
+    );
     harness.get_by_label("Lưu").click();
     harness.run();
     let notice = harness.state().notice.clone().unwrap();
