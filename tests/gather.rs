@@ -548,3 +548,38 @@ fn a_new_file_with_the_same_values_is_recorded_without_a_save() {
     assert_eq!((submissions[1].values, submissions[1].set_id), (0, None));
     assert!(submissions[0].set_id.is_some());
 }
+
+#[test]
+fn values_a_rule_doubts_are_written_only_when_agreed_to() {
+    let scratch = Scratch::new();
+    let db = province_db(&scratch);
+    let folder = ward_folder(&scratch);
+    gather(&db, &[&folder]).assert().success();
+    // Ward 1 sends its 2024 again, every value ten thousand higher: crop output 2.804 becomes
+    // 12.804 tấn, far more than a correction.
+    let later = scratch.path("sau");
+    std::fs::create_dir(&later).unwrap();
+    let (code, name) = WARDS[0];
+    ward_db(&later.join("lai.db"), (code, name, "11"), &[2024], 10_000);
+    let before = counts(&db);
+    gather(&db, &[&later])
+        .assert()
+        .failure()
+        .stderr(contains("cần xem lại"))
+        .stderr(contains("--yes"));
+    gather(&db, &[&later])
+        .arg("--strict")
+        .assert()
+        .failure()
+        .stderr(contains("--strict"));
+    assert_eq!(counts(&db), before, "nothing written unasked");
+    assert_eq!(
+        actual(&db, code, 2024, "crop_output"),
+        Some(Decimal::from(2804))
+    );
+    gather(&db, &[&later]).arg("--yes").assert().success();
+    assert_eq!(
+        actual(&db, code, 2024, "crop_output"),
+        Some(Decimal::from(12_804))
+    );
+}

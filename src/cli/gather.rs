@@ -26,6 +26,12 @@ pub struct GatherArgs {
     /// province].
     #[arg(long, value_name = "CODE")]
     pub parent: Option<String>,
+    /// Write the values a plausibility rule doubts without asking.
+    #[arg(long)]
+    pub yes: bool,
+    /// Refuse the gathering if a plausibility rule doubts any value.
+    #[arg(long, conflicts_with = "yes")]
+    pub strict: bool,
 }
 
 /// Arguments of `ward-kpi submissions`.
@@ -84,6 +90,24 @@ pub fn run(
             count: gathering.problems.len(),
         }
         .into());
+    }
+    // Values a plausibility rule doubts are written only when agreed to, as `import` does.
+    if gathering.flagged > 0 {
+        let flagged = count(gathering.flagged);
+        if args.strict {
+            anyhow::bail!(rust_i18n::t!(
+                "gather.strict",
+                locale = lang.code(),
+                count = flagged
+            ));
+        }
+        if !args.dry_run && !args.yes && !super::import::confirmed(&flagged, lang)? {
+            anyhow::bail!(rust_i18n::t!(
+                "gather.unconfirmed",
+                locale = lang.code(),
+                count = flagged
+            ));
+        }
     }
     let wards = gathering.ward_years.iter().filter(|w| w.taken()).count();
     if args.dry_run {

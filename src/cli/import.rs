@@ -176,7 +176,7 @@ pub fn run(
 
 /// Whether the user agrees to write the flagged values: asked on a terminal, never assumed
 /// elsewhere (a script says `--yes`).
-fn confirmed(flagged: &str, lang: Lang) -> anyhow::Result<bool> {
+pub(super) fn confirmed(flagged: &str, lang: Lang) -> anyhow::Result<bool> {
     use std::io::{BufRead as _, IsTerminal as _, Write as _};
     if !std::io::stdin().is_terminal() {
         return Ok(false);

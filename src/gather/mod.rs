@@ -166,6 +166,8 @@ pub struct Gathering {
     pub warnings: Vec<String>,
     /// Values given that repeat what is stored.
     pub unchanged: usize,
+    /// Values a plausibility rule doubts (among the warnings): written only when agreed to.
+    pub flagged: usize,
     batch: Batch,
     submissions: Vec<NewSubmission>,
 }
@@ -229,6 +231,7 @@ pub fn preview(
             problems: Vec::new(),
             warnings: Vec::new(),
             unchanged: 0,
+            flagged: 0,
             batch: Batch::default(),
             submissions: Vec::new(),
         };
@@ -324,6 +327,7 @@ fn read_file(
             }
             return Ok(());
         }
+        gathering.flagged += preview.flags.len();
         for warning in preview.warnings.iter().chain(&preview.flags) {
             let warning = warning.describe(options.lang);
             gathering.warnings.push(format!("{name}: {warning}"));
@@ -496,6 +500,7 @@ fn plan(
                         ));
                     }
                     for flag in planner.take_flags().collect::<Vec<_>>() {
+                        gathering.flagged += 1;
                         let measure = measures.get(&flag.indicator).unwrap_or(&no_measure);
                         let why = flag.message(measure, locale);
                         gathering.warnings.push(value_line(
