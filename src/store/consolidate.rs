@@ -155,6 +155,19 @@ impl Store {
         let mut rows = stmt
             .query(params![list, low, high, only])
             .map_err(|e| self.sql(e))?;
+        // Catalogue positions by indicator id, and rows grouped by unit and year as they come:
+        // no hashing per row.
+        let slots: Vec<Option<usize>> = {
+            let last = position.keys().map(|id| id.0).max().unwrap_or(0);
+            let mut slots = vec![None; usize::try_from(last + 1).unwrap_or(0)];
+            for (id, &at) in position {
+                if let Some(slot) = usize::try_from(id.0).ok().and_then(|i| slots.get_mut(i)) {
+                    *slot = Some(at);
+                }
+            }
+            slots
+        };
+        let mut group: Option<((UnitId, i16), UnitYear)> = None;
         while let Some(r) = rows.next().map_err(|e| self.sql(e))? {
             let get = |e| self.sql(e);
             let (unit, year, indicator): (i64, i64, i64) = (
@@ -162,7 +175,10 @@ impl Store {
                 r.get(1).map_err(get)?,
                 r.get(2).map_err(get)?,
             );
-            let Some(&at) = position.get(&IndicatorId(indicator)) else {
+            let Some(at) = usize::try_from(indicator)
+                .ok()
+                .and_then(|i| slots.get(i).copied().flatten())
+            else {
                 continue;
             };
             let stage: i64 = r.get(3).map_err(get)?;
@@ -175,14 +191,24 @@ impl Store {
                 .map_err(|e| self.sql(e.into()))?;
             let value = Decimal::from_str(text).map_err(|_| self.bad("value", text))?;
             let year = i16::try_from(year).map_err(|_| self.bad("year", &year.to_string()))?;
-            out.entry((UnitId(unit), year))
-                .or_insert_with(|| empty_year(size))
-                .figures[at] = Some(Figure {
-                stage,
-                value,
-                text: String::new(),
-                note: String::new(),
-            });
+            let key = (UnitId(unit), year);
+            if group.as_ref().is_none_or(|(held, _)| *held != key) {
+                if let Some((held, year)) = group.take() {
+                    keep(&mut out, held, year);
+                }
+                group = Some((key, empty_year(size)));
+            }
+            if let Some((_, year)) = &mut group {
+                year.figures[at] = Some(Figure {
+                    stage,
+                    value,
+                    text: String::new(),
+                    note: String::new(),
+                });
+            }
+        }
+        if let Some((held, year)) = group {
+            keep(&mut out, held, year);
         }
         drop(rows);
         // Plans of the year only: last year's plans judge nothing here.
@@ -286,6 +312,23 @@ fn under(units: &[(UnitId, AdminUnit)], parent: &str, year: i16) -> Units {
         .into_iter()
         .map(|index| units[index].clone())
         .collect()
+}
+
+/// Adds a unit's year of figures to `out`, merged with what is there (rows come grouped by
+/// unit and year; were a group ever split, nothing of it would be lost).
+fn keep(out: &mut HashMap<(UnitId, i16), UnitYear>, key: (UnitId, i16), year: UnitYear) {
+    match out.entry(key) {
+        std::collections::hash_map::Entry::Vacant(slot) => {
+            slot.insert(year);
+        }
+        std::collections::hash_map::Entry::Occupied(mut slot) => {
+            for (held, given) in slot.get_mut().figures.iter_mut().zip(year.figures) {
+                if given.is_some() {
+                    *held = given;
+                }
+            }
+        }
+    }
 }
 
 fn empty_year(size: usize) -> UnitYear {
