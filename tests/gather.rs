@@ -583,3 +583,34 @@ fn values_a_rule_doubts_are_written_only_when_agreed_to() {
         Some(Decimal::from(12_804))
     );
 }
+
+#[test]
+fn a_table_that_names_no_ward_is_refused_never_taken_for_the_home_ward() {
+    let scratch = Scratch::new();
+    let db = province_db(&scratch);
+    Store::open(&db).unwrap().set_home_ward("03142").unwrap();
+    let table = scratch.path("so-lieu.csv");
+    std::fs::write(
+        &table,
+        "year,indicator,plan,actual,note\n2024,crop_output,2500,2900,\n",
+    )
+    .unwrap();
+    let before = counts(&db);
+    gather(&db, &[&table])
+        .assert()
+        .failure()
+        .stderr(contains("so-lieu.csv"))
+        .stderr(contains("không biết phường nào"));
+    assert_eq!(counts(&db), before);
+    // A ward column names the ward: gathered.
+    std::fs::write(
+        &table,
+        "ward_code,year,indicator,plan,actual,note\n03142,2024,crop_output,2500,2900,\n",
+    )
+    .unwrap();
+    gather(&db, &[&table]).assert().success();
+    assert_eq!(
+        actual(&db, "03142", 2024, "crop_output"),
+        Some(Decimal::from(2900))
+    );
+}

@@ -444,6 +444,7 @@ impl WardKpiApp {
                     table: ask.table,
                     map: ask.map.clone(),
                     fallback: (Some(session.unit.code.clone()), Some(session.year)),
+                    no_home_ward: false,
                 };
                 let label = rust_i18n::t!(
                     "app.import.reading",

@@ -70,6 +70,7 @@ pub fn run(
             .map(|t| t.saturating_sub(1)),
         fallback: (None, None),
         map: args.map.clone(),
+        no_home_ward: false,
     };
     let preview = with_progress(store, &args.file, &defaults)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();

@@ -309,9 +309,11 @@ fn read_file(
             }
         }
     } else {
+        // A file that names no ward is refused: never taken for the province's own ward.
         let defaults = import::Defaults {
             lang: options.lang,
             user_style: options.user_style,
+            no_home_ward: true,
             ..import::Defaults::default()
         };
         let preview = import::preview(store, path, &defaults)?;

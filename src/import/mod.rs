@@ -76,6 +76,9 @@ pub struct Defaults {
     /// The ward and the year for a file that names neither in a column nor in its title (the
     /// window's open ward-year); `ward` and `year` above are the user's word, above the title's.
     pub fallback: (Option<String>, Option<i16>),
+    /// Rows that name no ward, and a file whose title names none, are refused rather than
+    /// given the database's home ward: a province gathering its wards' files.
+    pub no_home_ward: bool,
 }
 
 /// Reads a file and works out what importing it would do, writing nothing.

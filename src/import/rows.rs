@@ -260,12 +260,11 @@ impl<'a> RowReader<'a> {
         };
         let ward = match cell(Key::Ward).filter(|c| !c.is_empty()) {
             Some(code) => Cow::Borrowed(code),
-            None => match self
-                .defaults
-                .ward
-                .clone()
-                .or_else(|| self.home_ward.clone())
-            {
+            None => match self.defaults.ward.clone().or_else(|| {
+                (!self.defaults.no_home_ward)
+                    .then(|| self.home_ward.clone())
+                    .flatten()
+            }) {
                 Some(code) => Cow::Owned(code),
                 None => {
                     let reason = self.sink.t("import.no_ward");
