@@ -191,6 +191,7 @@ impl WardKpiApp {
                 self.start_job(label, work)?;
                 let code = parent.unwrap_or_default();
                 self.views.compare.wanted = Some((code, year));
+                self.views.compare.failed = false;
             }
             Command::OpenWard { code, year } => {
                 session.open_ward(&code, year, lang)?;

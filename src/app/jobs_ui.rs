@@ -20,6 +20,8 @@ impl WardKpiApp {
         };
         self.job = None;
         if let Err(error) = self.finish_job(result) {
+            // A comparison that could not be read no longer says it is being read.
+            self.views.compare.failed = true;
             self.fail(&error);
         }
         // Nothing else may come to draw the outcome: no input, no animation.

@@ -52,6 +52,8 @@ pub struct Compare {
     /// The parent and year asked for (and being read, until `loaded` is theirs).
     pub wanted: Option<(String, i16)>,
     pub loaded: Option<Loaded>,
+    /// The last reading failed (the notice says why): nothing is being read.
+    pub failed: bool,
     pub sort: Sort,
     /// The rows' indices in the sort's order.
     order: Vec<usize>,
@@ -121,7 +123,12 @@ impl Compare {
         }
         self.pickers_ui(ui, ctx, session);
         let Some(loaded) = &self.loaded else {
-            ui.label(tr(lang, "app.compare.reading"));
+            let key = if self.failed {
+                "app.compare.failed"
+            } else {
+                "app.compare.reading"
+            };
+            ui.label(tr(lang, key));
             return;
         };
         if loaded.comparison.rows.is_empty() {
