@@ -756,11 +756,19 @@ fn gather_preview_ui(
     lines_ui(ui, "gather-lines", lines, 160.0);
     ui.horizontal(|ui| {
         if preview.writes() {
+            // Values a plausibility rule doubts are listed above; the button says it writes
+            // them too, as the import's does.
+            let key = if preview.flagged > 0 {
+                "app.gather.write_flagged"
+            } else {
+                "app.gather.write"
+            };
             let write = rust_i18n::t!(
-                "app.gather.write",
+                key,
                 locale = lang.code(),
                 wards = count(taken),
-                changes = count(preview.changes())
+                changes = count(preview.changes()),
+                flagged = count(preview.flagged)
             );
             if ui.button(write.into_owned()).clicked() {
                 commands.push(Command::GatherWrite);
