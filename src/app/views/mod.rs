@@ -138,7 +138,7 @@ pub fn ward_picker_ui(
     };
     egui::ComboBox::from_id_salt(id)
         .selected_text(&session.unit.name)
-        .width(240.0)
+        .width(200.0)
         .show_ui(ui, |ui| {
             for (_, unit) in parents.iter().chain(&session.wards) {
                 if ui
