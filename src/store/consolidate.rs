@@ -22,22 +22,10 @@ type Units = Vec<(UnitId, AdminUnit)>;
 const INDICATOR_BITS: i64 = 20;
 
 impl Store {
-    /// What a unit reports for `year` when its figures are the sum of others': a province or a
-    /// city (its wards standing that year), or a ward for a year before it was made by a merger
-    /// (the units merged into it). `None` for a ward reporting its own figures.
-    pub fn consolidation_basis(
-        &self,
-        unit: &AdminUnit,
-        year: i16,
-    ) -> Result<Option<(Basis, Units)>> {
-        if !unit.is_parent() && unit.valid_from.is_none_or(|from| from.year() <= year) {
-            return Ok(None);
-        }
-        Ok(basis_in(&self.units()?, unit, year))
-    }
-
-    /// The consolidated report of `unit` for `year` (see [`Store::consolidation_basis`]), with
-    /// the locks that hold the unit's year; `None` when the unit reports its own figures.
+    /// The consolidated report of `unit` for `year`, with the locks that hold the unit's year,
+    /// when its figures are the sum of others': a province or a city (its wards standing that
+    /// year), or a ward for a year before it was made by a merger (the units merged into it).
+    /// `None` for a ward reporting its own figures.
     pub fn consolidated(&self, id: UnitId, unit: &AdminUnit, year: i16) -> Result<Option<Report>> {
         self.consolidated_of(id, unit, year, None)
     }
@@ -291,7 +279,7 @@ impl Store {
     }
 }
 
-/// The units `unit` adds up for `year` among `units` (see [`Store::consolidation_basis`]).
+/// The units `unit` adds up for `year` among `units` (see [`Store::consolidated`]).
 fn basis_in(units: &[(UnitId, AdminUnit)], unit: &AdminUnit, year: i16) -> Option<(Basis, Units)> {
     if unit.is_parent() {
         return Some((Basis::Wards, under(units, &unit.code, year)));
