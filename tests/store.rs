@@ -886,11 +886,15 @@ fn an_older_database_gets_the_units_merged_in_2025_once() {
     let reference = ward_kpi::store::seed::units::reference().len();
     {
         // As a version-5 database had them: the city's ward Thanh Trường and the two new wards,
-        // not the other predecessors.
+        // not the other predecessors (and no table of latest figures).
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DELETE FROM admin_unit WHERE code = '100'
                 OR (valid_to = '2025-06-30' AND level = 'ward' AND code <> '03142');
+             DROP TRIGGER figure_latest_insert;
+             DROP TRIGGER figure_latest_update;
+             DROP TRIGGER figure_latest_delete;
+             DROP TABLE figure_latest;
              PRAGMA user_version = 5;",
         )
         .unwrap();
@@ -906,4 +910,59 @@ fn an_older_database_gets_the_units_merged_in_2025_once() {
     // Opened again, nothing is added twice.
     let store = Store::open(&path).unwrap();
     assert_eq!(store.units().unwrap().len(), reference);
+}
+
+#[test]
+fn each_slots_latest_stage_follows_every_write() {
+    let scratch = Scratch::new();
+    let path = scratch.demo_db("moi-nhat.db");
+    let mut store = Store::open(&path).unwrap();
+    let latest = |path: &std::path::Path| -> Vec<(i64, String)> {
+        let conn = rusqlite::Connection::open(path).unwrap();
+        let mut stmt = conn
+            .prepare(
+                "SELECT l.stage, l.value FROM figure_latest l
+                 JOIN indicator i ON i.id = l.indicator_id
+                 JOIN admin_unit u ON u.id = l.unit_id
+                 WHERE i.code = 'party_cells' AND u.code = '03142' AND l.year = 2022",
+            )
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    let slot = |stage| figure(&store, "party_cells", 2022, stage, "0");
+    let (estimate_slot, actual_slot) = (slot(Stage::Estimate), slot(Stage::Actual));
+    let write = |stage, value: Option<&str>| Batch {
+        figures: vec![FigureWrite {
+            value: value.map(|v| (d(v), v.to_owned())),
+            ..if stage == Stage::Estimate {
+                estimate_slot.clone()
+            } else {
+                actual_slot.clone()
+            }
+        }],
+        ..Batch::default()
+    };
+    let estimate = write(Stage::Estimate, Some("17"));
+    store.apply(&estimate, Origin::Cli).unwrap();
+    assert_eq!(latest(&path), [(1, "17".to_owned())]);
+    let actual = write(Stage::Actual, Some("18"));
+    store.apply(&actual, Origin::Cli).unwrap();
+    assert_eq!(latest(&path), [(2, "18".to_owned())]);
+    // An earlier stage changed: the latest stays.
+    let estimate = write(Stage::Estimate, Some("16"));
+    store.apply(&estimate, Origin::Cli).unwrap();
+    assert_eq!(latest(&path), [(2, "18".to_owned())]);
+    let corrected = write(Stage::Actual, Some("19"));
+    store.apply(&corrected, Origin::Cli).unwrap();
+    assert_eq!(latest(&path), [(2, "19".to_owned())]);
+    // The latest removed: the estimate is the latest again; then nothing.
+    let cleared = write(Stage::Actual, None);
+    store.apply(&cleared, Origin::Cli).unwrap();
+    assert_eq!(latest(&path), [(1, "16".to_owned())]);
+    let cleared = write(Stage::Estimate, None);
+    store.apply(&cleared, Origin::Cli).unwrap();
+    assert!(latest(&path).is_empty());
 }

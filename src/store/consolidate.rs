@@ -129,15 +129,13 @@ impl Store {
             years.iter().copied().min().unwrap_or_default(),
             years.iter().copied().max().unwrap_or_default(),
         );
-        // One row per slot, its latest stage: SQLite takes a bare column of a `max()` query
-        // from the row holding the maximum, and the key order makes the grouping a stream.
+        // One row per slot, its latest stage: `figure_latest`, kept by the schema's triggers.
         let mut stmt = self
             .conn
             .prepare_cached(
-                "SELECT unit_id, year, indicator_id, max(stage), value FROM figure
+                "SELECT unit_id, year, indicator_id, stage, value FROM figure_latest
                  WHERE unit_id IN (SELECT value FROM json_each(?1)) AND year BETWEEN ?2 AND ?3
-                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))
-                 GROUP BY unit_id, year, indicator_id",
+                   AND (?4 IS NULL OR indicator_id IN (SELECT value FROM json_each(?4)))",
             )
             .map_err(|e| self.sql(e))?;
         let mut rows = stmt

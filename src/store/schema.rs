@@ -8,7 +8,7 @@ use crate::domain::{PlanSource, Stage};
 pub const APPLICATION_ID: i64 = 0x574B_5049;
 
 /// The migrations, in order; the schema version is how many have run.
-pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES, CONSOLIDATION, MERGERS];
+pub const MIGRATIONS: &[&str] = &[V1, V2, V3, RULES, CONSOLIDATION, MERGERS, LATEST];
 
 /// The schema version this program writes.
 pub fn latest_version() -> i64 {
@@ -308,6 +308,51 @@ FROM m
 WHERE EXISTS (SELECT 1 FROM admin_unit WHERE code = '11' AND level = 'province')
   AND NOT EXISTS (SELECT 1 FROM admin_unit a
                   WHERE a.code = m.code AND a.valid_to = '2025-06-30');
+";
+
+/// Version 7: `figure_latest`, each slot's figure at its latest stage (the one a report reads),
+/// kept by triggers on `figure` in the same transaction as every write, so that a province
+/// adding up thousands of wards reads one row a slot rather than one a stage. Filled from the
+/// figures already there.
+const LATEST: &str = r"
+CREATE TABLE figure_latest (
+    unit_id      INTEGER NOT NULL,
+    year         INTEGER NOT NULL,
+    indicator_id INTEGER NOT NULL,
+    stage        INTEGER NOT NULL,
+    value        TEXT NOT NULL,
+    PRIMARY KEY (unit_id, year, indicator_id)
+) WITHOUT ROWID;
+
+INSERT INTO figure_latest (unit_id, year, indicator_id, stage, value)
+SELECT unit_id, year, indicator_id, max(stage), value FROM figure
+GROUP BY unit_id, year, indicator_id;
+
+CREATE TRIGGER figure_latest_insert AFTER INSERT ON figure BEGIN
+    INSERT INTO figure_latest (unit_id, year, indicator_id, stage, value)
+    VALUES (new.unit_id, new.year, new.indicator_id, new.stage, new.value)
+    ON CONFLICT (unit_id, year, indicator_id) DO UPDATE
+        SET stage = excluded.stage, value = excluded.value
+        WHERE excluded.stage >= figure_latest.stage;
+END;
+
+CREATE TRIGGER figure_latest_update AFTER UPDATE ON figure BEGIN
+    DELETE FROM figure_latest
+    WHERE unit_id = old.unit_id AND year = old.year AND indicator_id = old.indicator_id;
+    INSERT INTO figure_latest (unit_id, year, indicator_id, stage, value)
+    SELECT unit_id, year, indicator_id, max(stage), value FROM figure
+    WHERE unit_id = new.unit_id AND year = new.year AND indicator_id = new.indicator_id
+    GROUP BY unit_id, year, indicator_id;
+END;
+
+CREATE TRIGGER figure_latest_delete AFTER DELETE ON figure BEGIN
+    DELETE FROM figure_latest
+    WHERE unit_id = old.unit_id AND year = old.year AND indicator_id = old.indicator_id;
+    INSERT INTO figure_latest (unit_id, year, indicator_id, stage, value)
+    SELECT unit_id, year, indicator_id, max(stage), value FROM figure
+    WHERE unit_id = old.unit_id AND year = old.year AND indicator_id = old.indicator_id
+    GROUP BY unit_id, year, indicator_id;
+END;
 ";
 
 /// How the database stores a figure's stage.
