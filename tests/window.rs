@@ -1201,3 +1201,22 @@ fn a_province_hands_plans_down_in_a_grid_and_sees_them_against_its_own() {
         .unwrap();
     assert!(row.consolidated.as_ref().unwrap().own_plan);
 }
+
+#[test]
+fn the_dashboard_and_the_meeting_say_the_verdict_first() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("demo.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.get_by_label("2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch");
+    harness.get_by_label_contains("vượt 2, đạt 0, không đạt 0, chưa có kế hoạch 6");
+    harness.get_by_label("Trình chiếu (F5)").click();
+    harness.run();
+    assert!(harness.state().meeting.is_some());
+    // The overview slide alone shows: the dashboard's line is not drawn beside it.
+    harness.get_by_label("2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch");
+    assert!(
+        harness
+            .query_by_label_contains("vượt 2, đạt 0, không đạt 0")
+            .is_none()
+    );
+}

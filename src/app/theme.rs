@@ -35,6 +35,8 @@ pub const TARGET_PERCENT: f64 = 100.0;
 
 /// Body text size in meeting mode: readable from the back of a meeting room.
 pub const MEETING_BODY: f32 = 30.0;
+/// The one-glance summary atop the dashboard.
+pub const SUMMARY_SIZE: f32 = 17.0;
 /// The big % of plan on a meeting slide.
 pub const MEETING_HERO: f32 = 120.0;
 /// Slide titles in meeting mode.

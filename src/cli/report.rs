@@ -71,6 +71,8 @@ fn table(report: &Report, locale: Locale) -> String {
         title.push('\n');
         title.push_str(&consolidation.line(lang));
     }
+    title.push('\n');
+    title.push_str(&crate::domain::summary::Summary::of(report, lang).line(lang));
     let mut table = Table::new(vec![
         (t("cli.col.number"), Align::Right),
         (t("cli.col.indicator"), Align::Left),

@@ -16,6 +16,7 @@ pub mod plan;
 pub mod report;
 pub mod report_words;
 pub mod rules;
+pub mod summary;
 pub mod unit;
 pub mod ward;
 

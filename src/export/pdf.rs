@@ -214,6 +214,8 @@ impl<'f> Pages<'f> {
             let line = consolidation.line(lang);
             self.paragraph(&line, WARD_LINE_SIZE, Weight::Regular, Anchor::Middle, 0.0);
         }
+        let summary = crate::domain::summary::Summary::of(report, lang).line(lang);
+        self.paragraph(&summary, WARD_LINE_SIZE, Weight::Bold, Anchor::Middle, 0.0);
         if let Some(locked) = report.locked_line(lang) {
             self.paragraph(&locked, WARD_LINE_SIZE, Weight::Bold, Anchor::Middle, 0.0);
         }

@@ -25,6 +25,9 @@ pub fn sentences(wards: &[WardYear], locale: Locale) -> String {
         if let Some(consolidation) = &report.consolidation {
             out.push_str(&format!("({})\n", consolidation.line(lang)));
         }
+        let summary = crate::domain::summary::Summary::of(report, lang);
+        out.push_str(&summary.line(lang));
+        out.push_str(".\n");
         if let Some(locked) = report.locked_line(lang) {
             out.push_str(&format!("({locked})\n"));
         }
@@ -59,7 +62,15 @@ mod tests {
         ));
         assert!(text.contains("đạt 2.809,8 tấn, đạt 114,6% kế hoạch thành phố giao.\n"));
         assert!(text.contains("- Doanh thu thương mại - dịch vụ ước đạt 208 tỷ đồng.\n"));
-        assert_eq!(text.lines().count(), 1 + 8);
+        // The heading, the one-glance summary, then a sentence per indicator with a figure.
+        assert!(
+            text.contains(
+                "\n2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch (vượt 2, đạt 0, không đạt 0, \
+                 chưa có kế hoạch 6, chưa có số liệu 21).\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.lines().count(), 2 + 8);
         let en = sentences(&[ward], Lang::En.into());
         assert!(
             en.contains(

@@ -46,6 +46,16 @@ impl Dashboard {
                     year = report.year,
                     unit = report.unit.name
                 ));
+                // The verdict first: "2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch".
+                let summary = crate::domain::summary::Summary::of(report, lang);
+                if let Some(headline) = summary.headline(lang) {
+                    ui.label(
+                        egui::RichText::new(headline)
+                            .strong()
+                            .size(theme::SUMMARY_SIZE),
+                    );
+                }
+                ui.label(summary.counts(lang));
                 if let Some(consolidation) = &report.consolidation {
                     ui.label(consolidation.line(lang));
                 }

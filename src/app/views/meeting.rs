@@ -145,6 +145,27 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
         ui.label(RichText::new(locked).size(theme::MEETING_BODY));
     }
     ui.add_space(theme::GAP);
+    // The verdict first, as the report writes it.
+    let summary = crate::domain::summary::Summary::of(report, lang);
+    if let Some(headline) = summary.headline(lang) {
+        ui.label(
+            RichText::new(headline)
+                .size(theme::MEETING_BODY)
+                .family(bold())
+                .color(MEETING.slide_text),
+        );
+    }
+    if !summary.not_met_names.is_empty() {
+        ui.label(
+            RichText::new(format!(
+                "{}: {}",
+                Status::NotMet.word(lang),
+                summary.not_met_names.join("; ")
+            ))
+            .size(theme::MEETING_BODY)
+            .color(MEETING.status(Status::NotMet)),
+        );
+    }
     let count = |status: Status| {
         report
             .rows

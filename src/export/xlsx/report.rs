@@ -105,6 +105,10 @@ pub(super) fn write(
         ward_line.push_str(" — ");
         ward_line.push_str(&report_words::synthetic_mark(lang));
     }
+    if let [ward] = wards {
+        ward_line.push_str(" — ");
+        ward_line.push_str(&crate::domain::summary::Summary::of(&ward.report, lang).line(lang));
+    }
     if let [ward] = wards
         && let Some(consolidation) = &ward.report.consolidation
     {
