@@ -319,6 +319,15 @@ impl WardYear {
     }
 }
 
+/// A round step for a % of plan axis reaching `top` per cent: about five ticks (0, 20, 40 …;
+/// 50s at large ranges), the same in the window's chart and the exported one.
+pub fn percent_axis_step(top: f64) -> f64 {
+    [10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0]
+        .into_iter()
+        .find(|step| top / step <= 6.0)
+        .unwrap_or(top / 5.0)
+}
+
 /// A name short enough for an axis label.
 pub fn short_name(name: &str) -> String {
     const MAX: usize = 18;
@@ -417,6 +426,14 @@ mod tests {
             figures: vec![figure(Stage::Actual, value)],
             previous,
         })
+    }
+
+    #[test]
+    fn the_percent_axis_steps_are_round_and_about_five() {
+        assert_eq!(percent_axis_step(100.0), 20.0);
+        assert_eq!(percent_axis_step(132.0), 25.0);
+        assert_eq!(percent_axis_step(280.0), 50.0);
+        assert_eq!(percent_axis_step(1100.0), 200.0);
     }
 
     #[test]

@@ -400,7 +400,7 @@ impl Plot {
             top,
             bottom,
             top_percent,
-            step: nice_step(top_percent),
+            step: crate::domain::report::percent_axis_step(top_percent),
         })
     }
 
@@ -530,14 +530,6 @@ fn name_lines(faces: &Faces, name: &str, size: f32, width: f32) -> Vec<String> {
         }
     }
     lines
-}
-
-/// A round step for the % axis: about five ticks.
-fn nice_step(top: f64) -> f64 {
-    [10.0, 20.0, 25.0, 50.0, 100.0, 200.0, 250.0, 500.0, 1000.0]
-        .into_iter()
-        .find(|step| top / step <= 6.0)
-        .unwrap_or(top / 5.0)
 }
 
 fn tick_label(percent: f64, style: NumberStyle) -> String {

@@ -2,7 +2,7 @@
 //! a line at the 100% target, each bar labelled with its % in the active number format, a
 //! tooltip with plan, value and stage. Clicking a bar reports which one.
 
-use egui_plot::{Bar, BarChart, HLine, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text};
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::theme::{self, Palette};
@@ -66,6 +66,20 @@ pub fn percent_chart_ui(
         .include_x(-0.6 - pad)
         .include_x(bars_of.len() as f64 - 0.4 + pad)
         .show_grid([false, true])
+        // Readable steps (0, 20, 40 … or 50s), as the exported chart has them.
+        .y_grid_spacer(move |input| {
+            let step = report::percent_axis_step(top * 1.15);
+            let mut marks = Vec::new();
+            let mut value = 0.0;
+            while value <= input.bounds.1 {
+                marks.push(GridMark {
+                    value,
+                    step_size: step,
+                });
+                value += step;
+            }
+            marks
+        })
         .x_axis_formatter(move |mark, _| {
             let index = mark.value.round();
             if (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
