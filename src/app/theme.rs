@@ -35,6 +35,12 @@ pub const TARGET_PERCENT: f64 = 100.0;
 
 /// Body text size in meeting mode: readable from the back of a meeting room.
 pub const MEETING_BODY: f32 = 30.0;
+/// About how wide a character of a chart's axis label is, to wrap names under the bars.
+pub const AXIS_CHAR_WIDTH: f32 = 7.0;
+/// How many lines an indicator's name may take under its bar.
+pub const AXIS_NAME_LINES: usize = 4;
+/// The height of a line of an axis label.
+pub const AXIS_LINE_HEIGHT: f32 = 15.0;
 /// The one-glance summary atop the dashboard.
 pub const SUMMARY_SIZE: f32 = 17.0;
 /// The big % of plan on a meeting slide.

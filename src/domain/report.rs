@@ -328,6 +328,41 @@ pub fn percent_axis_step(top: f64) -> f64 {
         .unwrap_or(top / 5.0)
 }
 
+/// A name wrapped into lines of at most `width` characters (words kept whole where they fit),
+/// at most `lines` of them, the last ending "…" when the name goes on: an axis label under a bar
+/// says the whole name where there is room, rather than its first 18 letters.
+pub fn wrapped_name(name: &str, width: usize, lines: usize) -> String {
+    let width = width.max(4);
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in name.split_whitespace() {
+        let fits = line.is_empty() || line.chars().count() + 1 + word.chars().count() <= width;
+        if !fits {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    let cut = out.len() > lines.max(1);
+    out.truncate(lines.max(1));
+    let last_width = if cut { width - 1 } else { width };
+    for line in &mut out {
+        if line.chars().count() > width {
+            *line = line.chars().take(width - 1).collect::<String>() + "…";
+        }
+    }
+    if cut && let Some(last) = out.last_mut() {
+        let kept: String = last.chars().take(last_width).collect();
+        *last = format!("{}…", kept.trim_end());
+    }
+    out.join("\n")
+}
+
 /// A name short enough for an axis label.
 pub fn short_name(name: &str) -> String {
     const MAX: usize = 18;
@@ -426,6 +461,19 @@ mod tests {
             figures: vec![figure(Stage::Actual, value)],
             previous,
         })
+    }
+
+    #[test]
+    fn a_name_wraps_whole_words_and_says_when_it_goes_on() {
+        let name = "Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)";
+        assert_eq!(
+            wrapped_name(name, 30, 4),
+            "Sản lượng cây trồng (lúa 2 vụ,\nrau màu, cây vụ 3)"
+        );
+        assert_eq!(wrapped_name(name, 10, 2), "Sản lượng\ncây trồng…");
+        assert_eq!(wrapped_name("Thu ngân sách", 30, 4), "Thu ngân sách");
+        // A word longer than a line is cut, never left to run over the next bar.
+        assert_eq!(wrapped_name("Tổngvốncáccôngtrình", 8, 2), "Tổngvốn…");
     }
 
     #[test]
