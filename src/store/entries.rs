@@ -297,23 +297,8 @@ impl Store {
     /// For a province, a city or a merged ward, the years of the units it adds up count too.
     pub fn years_with_data(&self, unit: UnitId) -> Result<Vec<i16>> {
         let mut units = self.summed_units(&self.unit(unit)?)?;
-        if !units.is_empty() {
-            units.push(unit);
-            return self.years_of(&units);
-        }
-        let mut stmt = self
-            .conn
-            .prepare_cached(
-                "SELECT DISTINCT year FROM figure WHERE unit_id = ?1
-                 UNION SELECT DISTINCT year FROM plan WHERE unit_id = ?1
-                 ORDER BY year DESC",
-            )
-            .map_err(|e| self.sql(e))?;
-        let rows = stmt
-            .query_map([unit.0], |r| r.get(0))
-            .map_err(|e| self.sql(e))?;
-        rows.collect::<rusqlite::Result<Vec<i16>>>()
-            .map_err(|e| self.sql(e))
+        units.push(unit);
+        self.years_of(&units)
     }
 
     /// True when any ward holds, or ever held, a plan or a figure of this indicator: it can then
