@@ -35,11 +35,13 @@ fn exports(c: &mut Criterion) {
     let mut group = c.benchmark_group("export");
     group.sample_size(10).sampling_mode(SamplingMode::Flat);
     group.bench_function("read_all_wards", |b| b.iter(|| black_box(wards(&store))));
-    for format in [Format::Xlsx, Format::Csv] {
+    let paper = export::Paper::plain(jiff::civil::date(2022, 1, 7));
+    for format in [Format::Xlsx, Format::Docx, Format::Csv] {
         let path = dir.path().join(format!("all.{}", format.extension()));
         group.bench_function(format!("{}_all_wards", format.extension()), |b| {
             b.iter(|| {
-                export::write(format, black_box(&all), Lang::Vi.into(), &path).expect("export");
+                export::write(format, black_box(&all), &paper, Lang::Vi.into(), &path)
+                    .expect("export");
             });
         });
     }

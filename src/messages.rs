@@ -299,6 +299,7 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
             holder = holder
         ),
         StoreError::Indicator(error) => return Some(indicator_error(error, lang)),
+        StoreError::Letterhead(error) => return Some(error.message(lang)),
         StoreError::IndicatorHasData(code) => {
             rust_i18n::t!("error.indicator_has_data", locale = locale, code = code)
         }

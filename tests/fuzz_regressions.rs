@@ -373,6 +373,7 @@ fn write_seed_corpora() {
             export::write(
                 format,
                 std::slice::from_ref(&ward),
+                &export::Paper::plain(jiff::civil::date(2022, 1, 7)),
                 Locale::from(lang),
                 &path,
             )

@@ -437,6 +437,7 @@ fn an_export_runs_in_the_background_and_says_where_it_wrote() {
         format: Format::Pdf,
         path: path.clone(),
         all_wards: false,
+        all_indicators: false,
     });
     wait_for_job(&mut harness);
     let notice = harness.state().notice.clone().unwrap();
@@ -456,6 +457,7 @@ fn an_export_runs_in_the_background_and_says_where_it_wrote() {
         format: Format::Csv,
         path: scratch.path("khong-co/bao-cao.csv"),
         all_wards: false,
+        all_indicators: false,
     });
     wait_for_job(&mut harness);
     let notice = harness.state().notice.clone().unwrap();
@@ -478,6 +480,7 @@ fn while_a_job_runs_a_save_and_a_second_job_are_refused_and_nothing_is_lost() {
         format: Format::Csv,
         path: scratch.path(name),
         all_wards: false,
+        all_indicators: false,
     };
     // In one frame: an export starts, then a second one and a save are asked for.
     let batch = harness

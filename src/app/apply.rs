@@ -352,6 +352,11 @@ impl WardKpiApp {
             Command::FilterHistory(filter) => session.load_history(filter, lang)?,
             Command::OpenSave(set) => session.open_save(set)?,
             Command::LoadBackups => session.backups = Some(session.store.backups_beside()?),
+            Command::SaveLetterhead { code, settings } => {
+                session.store.set_letterhead_settings(&code, &settings)?;
+                self.views.settings.letterhead.saved();
+                self.info(t("app.letterhead.saved"));
+            }
             Command::BackupNow => {
                 let path = session
                     .store
@@ -418,6 +423,7 @@ impl WardKpiApp {
                 format,
                 path,
                 all_wards,
+                all_indicators,
             } => {
                 let scope = if all_wards {
                     jobs::Scope::AllWards
@@ -432,7 +438,15 @@ impl WardKpiApp {
                 .into_owned();
                 let db = session.store.path().to_path_buf();
                 let locale = (lang, self.prefs.number_style()).into();
-                let work = jobs::export(db, scope, session.year, format, path, locale);
+                let work = jobs::export(
+                    db,
+                    scope,
+                    session.year,
+                    format,
+                    path,
+                    all_indicators,
+                    locale,
+                );
                 self.start_job(label, work)?;
             }
             Command::ImportPreview(ask) => {

@@ -58,6 +58,11 @@ pub enum Command {
     NewDatabase(PathBuf),
     /// Make the ward with this code the database's home ward (a new database has none).
     SetHomeWard(crate::domain::AdminUnit),
+    /// Keep a unit's letterhead for its Word reports (checked before it is sent).
+    SaveLetterhead {
+        code: String,
+        settings: crate::domain::letterhead::LetterheadSettings,
+    },
     SetLang(Lang),
     /// How numbers are written and typed; `None`: the language's style.
     SetNumberStyle(Option<NumberStyle>),
@@ -65,11 +70,13 @@ pub enum Command {
     EnterMeeting,
     LeaveMeeting,
     CopyText(String),
-    /// Write the shown ward's year (or, with `all_wards`, every ward's) to a file, on a worker.
+    /// Write the shown ward's year (or, with `all_wards`, every ward's) to a file, on a worker:
+    /// the indicators reported that year, or with `all_indicators` the whole catalogue.
     Export {
         format: crate::export::Format,
         path: PathBuf,
         all_wards: bool,
+        all_indicators: bool,
     },
     /// Read and check a file to import, on a worker, and show what it would write: in the
     /// number style found from the file, or (when its numbers read two ways) the one chosen.
@@ -140,6 +147,7 @@ impl Command {
                 | Self::Lock { .. }
                 | Self::Unlock { .. }
                 | Self::Restore(_)
+                | Self::SaveLetterhead { .. }
         )
     }
 

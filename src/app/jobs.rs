@@ -126,6 +126,7 @@ pub fn export(
     year: i16,
     format: Format,
     path: PathBuf,
+    all_indicators: bool,
     locale: Locale,
 ) -> impl FnOnce(&Progress) -> anyhow::Result<Outcome> + Send + 'static {
     move |progress| {
@@ -140,7 +141,17 @@ pub fn export(
                 progress.set(done, total + 1);
             })?,
         };
-        export::write(format, &wards, locale, &path)?;
+        let wards: Vec<WardYear> = if all_indicators {
+            wards
+        } else {
+            wards.into_iter().map(WardYear::only_reported).collect()
+        };
+        let letterheads = store.letterheads(&wards, locale.lang)?;
+        let paper = export::Paper {
+            letterheads: &letterheads,
+            date: jiff::Zoned::now().date(),
+        };
+        export::write(format, &wards, &paper, locale, &path)?;
         progress.set(1, 1);
         Ok(Outcome::Exported {
             path,

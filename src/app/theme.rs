@@ -28,6 +28,8 @@ pub const PLAN_WIDTH: f32 = 190.0;
 pub const PLAN_CELL_MAX_WIDTH: f32 = 280.0;
 /// Width of a paragraph of explanation, short enough to read at a glance.
 pub const PROSE_WIDTH: f32 = 560.0;
+/// The width of a letterhead field in Cài đặt: a header line of about 60 letters.
+pub const LETTERHEAD_FIELD_WIDTH: f32 = 420.0;
 /// Height of the % of plan chart on the dashboard.
 pub const CHART_HEIGHT: f32 = 260.0;
 /// The target line of every % of plan chart.

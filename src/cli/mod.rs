@@ -15,6 +15,7 @@ mod import;
 mod lock;
 mod report;
 mod set;
+mod settings;
 mod table;
 
 use std::path::{Path, PathBuf};
@@ -123,9 +124,13 @@ pub enum Command {
     Compare(compare::CompareArgs),
     /// Show the change log of one indicator's values in one year.
     History(history::HistoryArgs),
-    /// Export the year's report to a file: Excel, PDF, CSV, the chart as PNG, or the report
-    /// sentences.
+    /// Export the year's report to a file: Excel, Word (the state's format), PDF, CSV, the
+    /// chart as PNG, or the report sentences. Only indicators with a plan or a figure that year
+    /// are listed unless --all-indicators.
     Export(export::ExportArgs),
+    /// Show or set the letterhead of the unit's Word reports: `ward-kpi settings --signer
+    /// "Nguyễn Văn A"`, `ward-kpi settings --reset all`.
+    Settings(settings::SettingsArgs),
     /// Import figures and plans from a table (CSV or Excel), checked row by row first.
     Import(import::ImportArgs),
     /// Write the plans a province (a city before 1/7/2025) hands down to its wards: one file
@@ -232,6 +237,7 @@ fn dispatch(args: Args, lang: Lang, started: std::time::Instant) -> anyhow::Resu
         Command::Export(export) => {
             export::run(&open(args.db, lang)?, &export, (lang, style).into())
         }
+        Command::Settings(settings) => settings::run(&open(args.db, lang)?, &settings, lang),
         Command::Handout(handout) => {
             handout::run(&open(args.db, lang)?, &handout, (lang, style).into())
         }
@@ -277,6 +283,17 @@ fn ward(
         None => crate::startup::home_ward(store)?,
     };
     Ok(store.unit_for(&code, year)?)
+}
+
+/// Reads a `--date` ("2022-01-07" or "07/01/2022").
+fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
+    crate::domain::letterhead::parse_date(text)
+        .ok_or_else(|| format!("“{text}”: a date is YYYY-MM-DD or DD/MM/YYYY (ngày/tháng/năm)"))
+}
+
+/// Today's date on this computer.
+fn today() -> jiff::civil::Date {
+    jiff::Zoned::now().date()
 }
 
 /// Checks a `--year` against the years the app accepts.

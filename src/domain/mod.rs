@@ -9,6 +9,7 @@ pub mod consolidate;
 pub mod figure;
 pub mod indicator;
 pub mod lang;
+pub mod letterhead;
 pub mod lock;
 pub mod name;
 pub mod number;

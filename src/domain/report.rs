@@ -87,6 +87,18 @@ impl ReportRow {
         }
     }
 
+    /// True when the line has something to report that year: a plan or a figure, or for a unit
+    /// adding up its wards, a ward's value or plan. Documents and the dashboard list these
+    /// lines unless asked for the whole catalogue.
+    pub fn is_reported(&self) -> bool {
+        self.plan.is_some()
+            || self.current.is_some()
+            || self
+                .consolidated
+                .as_ref()
+                .is_some_and(|c| c.included > 0 || c.distribution.is_some() || c.plan_sum.is_some())
+    }
+
     /// The plan as the report's plan column shows it: a number or band in the reader's style, a
     /// plan in words as typed ("Dưới 3%"), and for a plan relative to last year what it comes to
     /// ("tăng 10% so với cùng kỳ (≈ 3.090,8)") or that it cannot be worked out.
@@ -243,6 +255,13 @@ impl Report {
         }
     }
 
+    /// The report of the lines reported that year only ([`ReportRow::is_reported`]).
+    #[must_use]
+    pub fn only_reported(mut self) -> Self {
+        self.rows.retain(ReportRow::is_reported);
+        self
+    }
+
     /// The report with the locks that hold its year.
     #[must_use]
     pub fn with_locks(mut self, locks: Vec<Lock>) -> Self {
@@ -300,6 +319,23 @@ impl WardYear {
             report: Report::new(unit, year, details.clone()),
             details,
         }
+    }
+
+    /// The year with the lines reported only, in the report and in the details behind it.
+    #[must_use]
+    pub fn only_reported(self) -> Self {
+        let report = self.report.only_reported();
+        let kept: std::collections::HashSet<&str> = report
+            .rows
+            .iter()
+            .map(|r| r.indicator.code.as_str())
+            .collect();
+        let details = self
+            .details
+            .into_iter()
+            .filter(|d| kept.contains(d.indicator.code.as_str()))
+            .collect();
+        Self { report, details }
     }
 
     /// A consolidated report as exports print it: its details are its own lines (the sums, not

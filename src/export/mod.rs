@@ -1,5 +1,5 @@
-//! Exports: the year's report as the city expects it (Excel, PDF, CSV, the chart as a picture,
-//! the report sentences), for one ward or many. Exports know the domain, never the window or
+//! Exports: the year's report as the city expects it (Excel, Word, PDF, CSV, the chart as a
+//! picture, the report sentences), for one ward or many. Exports know the domain, never the window or
 //! SQL: callers hand them the wards' years the store read ([`crate::store::Store::ward_years`]).
 //! Every file is written under a temporary name beside its target and renamed into place once
 //! complete, so a failed export never leaves half a file.
@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod chart;
 pub mod compare;
 pub mod csv;
+pub mod docx;
 pub mod draw;
 pub mod font;
 pub mod handout;
@@ -24,12 +25,15 @@ use std::path::{Path, PathBuf};
 use crate::domain::Locale;
 use crate::domain::report::Report;
 pub use crate::domain::report::WardYear;
+pub use docx::Paper;
 
 /// The formats a report exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Format {
     /// Excel workbook: the report table, a chart of % of plan, every figure.
     Xlsx,
+    /// Word document in the state's format (NĐ 30/2020): the report and its annex table.
+    Docx,
     /// A4 PDF: the table, the chart and the report sentences.
     Pdf,
     /// UTF-8 CSV with a byte-order mark, one row per ward and indicator.
@@ -42,12 +46,20 @@ pub enum Format {
 
 impl Format {
     /// Every format, in menu order.
-    pub const ALL: [Self; 5] = [Self::Xlsx, Self::Pdf, Self::Csv, Self::Png, Self::Txt];
+    pub const ALL: [Self; 6] = [
+        Self::Xlsx,
+        Self::Docx,
+        Self::Pdf,
+        Self::Csv,
+        Self::Png,
+        Self::Txt,
+    ];
 
     /// The usual file extension.
     pub fn extension(self) -> &'static str {
         match self {
             Self::Xlsx => "xlsx",
+            Self::Docx => "docx",
             Self::Pdf => "pdf",
             Self::Csv => "csv",
             Self::Png => "png",
@@ -84,10 +96,12 @@ pub enum ExportError {
     OneWardOnly { count: usize },
 }
 
-/// Writes the wards' year in a format to `path`, all or nothing.
+/// Writes the wards' year in a format to `path`, all or nothing. `paper` gives each ward's
+/// letterhead and the date for a Word document; the other formats do not use it.
 pub fn write(
     format: Format,
     wards: &[WardYear],
+    paper: &Paper<'_>,
     locale: Locale,
     path: &Path,
 ) -> Result<(), ExportError> {
@@ -106,6 +120,9 @@ pub fn write(
             write_bytes(&temp, &csv::to_bytes(&reports, lang, true))
         }
         Format::Txt => write_bytes(&temp, text::sentences(wards, locale).as_bytes()),
+        Format::Docx => docx::to_bytes(wards, paper, locale)
+            .map_err(|detail| render_error(path, "Word document", detail))
+            .and_then(|bytes| write_bytes(&temp, &bytes)),
         Format::Pdf => pdf::to_bytes(wards, locale)
             .map_err(|detail| render_error(path, "PDF", detail))
             .and_then(|bytes| write_bytes(&temp, &bytes)),

@@ -112,6 +112,8 @@ pub enum StoreError {
     },
     #[error(transparent)]
     Indicator(#[from] crate::domain::indicator::IndicatorError),
+    #[error(transparent)]
+    Letterhead(#[from] crate::domain::letterhead::LetterheadError),
 }
 
 impl StoreError {

@@ -13,6 +13,7 @@ mod entries;
 mod error;
 mod handout;
 mod history;
+mod letterhead;
 mod locks;
 mod restore;
 mod retention;

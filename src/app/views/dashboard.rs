@@ -20,6 +20,9 @@ pub struct Dashboard {
     no_dialog: bool,
     /// Export every ward of the year rather than the one shown.
     all_wards: bool,
+    /// List (and export) every indicator of the catalogue, not only those with a plan or a
+    /// figure that year.
+    all_indicators: bool,
 }
 
 impl Default for Dashboard {
@@ -29,6 +32,7 @@ impl Default for Dashboard {
             path: String::new(),
             no_dialog: false,
             all_wards: false,
+            all_indicators: false,
         }
     }
 }
@@ -129,6 +133,7 @@ impl Dashboard {
                         format: self.format,
                         path,
                         all_wards,
+                        all_indicators: self.all_indicators,
                     }),
                     None => self.no_dialog = true,
                 }
@@ -152,6 +157,7 @@ impl Dashboard {
                         format: self.format,
                         path: path.into(),
                         all_wards,
+                        all_indicators: self.all_indicators,
                     });
                 }
                 field.on_hover_text(tr(lang, "app.settings.no_dialog"));

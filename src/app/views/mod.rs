@@ -10,6 +10,7 @@ pub mod entry;
 pub mod handout;
 pub mod history;
 pub mod import;
+pub mod letterhead;
 pub mod locking;
 pub mod meeting;
 pub mod settings;

@@ -23,6 +23,8 @@ pub struct Settings {
     home_ward: Option<crate::domain::AdminUnit>,
     /// The backups section.
     backups: super::backups::Backups,
+    /// The Word reports' letterhead section.
+    pub letterhead: super::letterhead::LetterheadForm,
 }
 
 impl Settings {
@@ -159,6 +161,9 @@ impl Settings {
                 ui.end_row();
             });
         if let Some(session) = session {
+            ui.add_space(theme::GAP);
+            ui.separator();
+            self.letterhead.ui(ui, ctx, session);
             ui.add_space(theme::GAP);
             ui.separator();
             self.backups.ui(ui, ctx, session);

@@ -1,0 +1,798 @@
+//! The report as a Word document in the state's format for administrative documents (Nghị định
+//! 30/2020/NĐ-CP, Phụ lục I): the issuing body and the national motto side by side, the number
+//! left for the clerk, the place and date, the title, the one-glance summary and the report
+//! sentences by category, the recipients and the signature block, then the annex table of every
+//! line reported. Times New Roman, A4, the decree's margins; each ward from a new page.
+
+use std::io::Cursor;
+
+use docx_rs::{
+    AlignmentType, BorderType, Docx, Header, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    PageNumType, PageOrientationType, PageSize, Paragraph, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Run, RunFonts, Section, Shading, SpecialIndentType,
+    Table, TableAlignmentType, TableCell, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+use jiff::civil::Date;
+
+use crate::domain::letterhead::{self, Letterhead};
+use crate::domain::report::{self, ReportRow};
+use crate::domain::report_words;
+use crate::domain::summary::Summary;
+use crate::domain::{Category, Lang, Locale, number};
+
+use super::WardYear;
+
+/// A4 in twentieths of a point, upright and on its side.
+const PORTRAIT: (u32, u32) = (11_906, 16_838);
+const LANDSCAPE: (u32, u32) = (16_838, 11_906);
+/// The decree's margins (top and bottom 20 mm, left 30 mm, right 15 mm), in twips.
+const MARGIN_TOP: i32 = 1_134;
+const MARGIN_BOTTOM: i32 = 1_134;
+const MARGIN_LEFT: i32 = 1_701;
+const MARGIN_RIGHT: i32 = 851;
+/// The width between the margins, upright and on its side.
+const TEXT_WIDTH: usize = 9_354;
+const WIDE_TEXT_WIDTH: usize = 14_286;
+/// The header's two columns: the issuing body, the nation and the date. As the decree's
+/// samples do, the header reaches a little into the side margins, so that the issuing body and
+/// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" each hold on one line.
+const HEADER_COLUMNS: [usize; 2] = [4_500, 5_800];
+/// How far the header reaches into the left margin, in twips.
+const HEADER_OUTDENT: i32 = -473;
+/// The annex table's columns (on a landscape page): TT, indicator, unit, plan, value, % of
+/// plan, last year, change.
+const ANNEX_COLUMNS: [usize; 8] = [600, 4_286, 1_300, 2_000, 2_000, 1_300, 1_800, 1_000];
+
+/// Text sizes in half-points: the body 14 pt, the header lines 13 pt, the table 12 pt, the
+/// recipients 11 pt.
+const BODY: usize = 28;
+const HEADER: usize = 26;
+const TABLE: usize = 24;
+const RECIPIENTS: usize = 22;
+/// The body's first-line indent (1 cm) and the space after a paragraph (6 pt), in twips.
+const FIRST_LINE: i32 = 567;
+const AFTER: u32 = 120;
+/// The typeface the decree prescribes.
+const FONT: &str = "Times New Roman";
+/// The grey of the annex table's heading and category rows.
+const HEADING_FILL: &str = "E7E6E6";
+
+/// What a report document needs beside the wards' years: each ward's letterhead and the date
+/// it is issued.
+#[derive(Clone, Debug)]
+pub struct Paper<'a> {
+    /// One letterhead per ward, in the wards' order; none: each unit's own
+    /// ([`Letterhead::default_for`], without the body above among the recipients).
+    pub letterheads: &'a [Letterhead],
+    pub date: Date,
+}
+
+impl Paper<'_> {
+    /// Each unit's own letterhead, dated `date`.
+    pub fn plain(date: Date) -> Self {
+        Paper {
+            letterheads: &[],
+            date,
+        }
+    }
+}
+
+/// The Word document of the wards' years, each ward from a new page.
+pub fn to_bytes(wards: &[WardYear], paper: &Paper<'_>, locale: Locale) -> Result<Vec<u8>, String> {
+    let own: Vec<Letterhead>;
+    let letterheads = if paper.letterheads.is_empty() {
+        own = wards
+            .iter()
+            .map(|w| Letterhead::default_for(&w.report.unit, None, locale.lang))
+            .collect();
+        &own
+    } else if paper.letterheads.len() == wards.len() {
+        paper.letterheads
+    } else {
+        return Err(format!(
+            "{} letterheads for {} wards",
+            paper.letterheads.len(),
+            wards.len()
+        ));
+    };
+    let fonts = RunFonts::new()
+        .ascii(FONT)
+        .hi_ansi(FONT)
+        .cs(FONT)
+        .east_asia(FONT);
+    // Each ward: its report on portrait pages, numbered from 1 with no number on the first,
+    // then its annex on landscape pages (eight columns of numbers need the width). The last
+    // section's page is the document's own.
+    let mut docx = Docx::new()
+        .page_size(LANDSCAPE.0, LANDSCAPE.1)
+        .page_orient(PageOrientationType::Landscape)
+        .page_margin(margins())
+        .default_fonts(fonts)
+        .default_size(BODY);
+    let count = wards.len();
+    for (index, (ward, letterhead)) in wards.iter().zip(letterheads).enumerate() {
+        let document = Document {
+            ward,
+            letterhead,
+            date: paper.date,
+            locale,
+        };
+        let mut body = Section::new()
+            .page_size(PageSize::new().size(PORTRAIT.0, PORTRAIT.1))
+            .page_margin(margins())
+            .page_num_type(PageNumType::new().start(1))
+            .title_pg();
+        if index == 0 {
+            body = body
+                .header(page_number_header())
+                .first_header(Header::new());
+        }
+        docx = docx.add_section(document.body().into_section(body));
+        let annex = document.annex();
+        docx = if index + 1 == count {
+            annex.into_docx(docx)
+        } else {
+            docx.add_section(
+                annex.into_section(
+                    Section::new()
+                        .page_size(
+                            PageSize::new()
+                                .size(LANDSCAPE.0, LANDSCAPE.1)
+                                .orient(PageOrientationType::Landscape),
+                        )
+                        .page_margin(margins()),
+                ),
+            )
+        };
+    }
+    let mut bytes = Cursor::new(Vec::new());
+    docx.build()
+        .pack(&mut bytes)
+        .map_err(|e| format!("the document cannot be packed: {e}"))?;
+    Ok(bytes.into_inner())
+}
+
+/// One ward's report.
+struct Document<'a> {
+    ward: &'a WardYear,
+    letterhead: &'a Letterhead,
+    date: Date,
+    locale: Locale,
+}
+
+impl Document<'_> {
+    fn lang(&self) -> Lang {
+        self.locale.lang
+    }
+
+    fn t(&self, key: &str) -> String {
+        rust_i18n::t!(key, locale = self.lang().code()).into_owned()
+    }
+
+    /// The report itself, on portrait pages.
+    fn body(&self) -> Blocks {
+        let report = &self.ward.report;
+        let lang = self.lang();
+        let year = report.year;
+        let mut docx = Blocks::default()
+            .add_table(self.header())
+            .add_paragraph(spacer())
+            .add_paragraph(centred(&self.t("docx.kind"), look(BODY).bold()))
+            .add_paragraph(centred(
+                &rust_i18n::t!("docx.subject", locale = lang.code(), year = year),
+                look(BODY).bold(),
+            ))
+            .add_paragraph(short_rule(2_000, TEXT_WIDTH))
+            .add_paragraph(spacer())
+            .add_paragraph(body_text(
+                &rust_i18n::t!(
+                    "docx.opening",
+                    locale = lang.code(),
+                    unit = report.unit.name,
+                    year = year
+                ),
+                look(BODY),
+            ));
+        // The verdict before the detail.
+        let summary = Summary::of(report, lang);
+        docx = docx.add_paragraph(body(vec![
+            look(BODY).bold().run(&self.t("docx.summary_label")),
+            look(BODY).run(&format!("{}.", summary.line(lang))),
+        ]));
+        if report.unit.synthetic {
+            docx = docx.add_paragraph(body_text(
+                &report_words::synthetic_mark(lang),
+                look(BODY).bold(),
+            ));
+        }
+        if let Some(consolidation) = &report.consolidation {
+            docx = docx.add_paragraph(body_text(
+                &format!("({})", consolidation.line(lang)),
+                look(BODY).italic(),
+            ));
+        }
+        if let Some(locked) = report.locked_line(lang) {
+            docx = docx.add_paragraph(body_text(&format!("({locked})"), look(BODY).italic()));
+        }
+        for (number, category, rows) in by_category(&report.rows) {
+            docx = docx.add_paragraph(
+                body_text(
+                    &report_words::category_heading(number, category, lang),
+                    look(BODY).bold(),
+                )
+                .keep_next(true),
+            );
+            for row in rows {
+                let sentence = row.sentence(self.locale).unwrap_or_else(|| {
+                    rust_i18n::t!(
+                        "docx.no_figure",
+                        locale = lang.code(),
+                        name = row.indicator.name(lang)
+                    )
+                    .into_owned()
+                });
+                docx = docx.add_paragraph(body_text(&format!("- {sentence}."), look(BODY)));
+            }
+        }
+        if report.rows.is_empty() {
+            docx = docx.add_paragraph(body_text(&self.t("docx.nothing_reported"), look(BODY)));
+        }
+        docx.add_paragraph(body_text(&self.t("docx.see_annex"), look(BODY).italic()))
+            .add_paragraph(body_text(
+                &rust_i18n::t!(
+                    "docx.closing",
+                    locale = lang.code(),
+                    unit = report.unit.name,
+                    year = year
+                ),
+                look(BODY),
+            ))
+            .add_table(self.signature())
+    }
+
+    /// The header: the issuing body and the number on the left; the nation, the motto and
+    /// the place and date on the right.
+    fn header(&self) -> Table {
+        let head = self.letterhead;
+        let office = centred(&head.office, look(HEADER - 2).bold());
+        let number = rust_i18n::t!(
+            "docx.number",
+            locale = self.lang().code(),
+            symbol = head.symbol
+        );
+        let left = cell(
+            HEADER_COLUMNS[0],
+            vec![
+                office,
+                short_rule(1_200, HEADER_COLUMNS[0]),
+                spacer(),
+                centred(&number, look(HEADER)),
+            ],
+        );
+        let motto = Paragraph::new().align(AlignmentType::Center).add_run(
+            look(HEADER)
+                .bold()
+                .run(&self.t("docx.motto"))
+                .underline("single"),
+        );
+        let right = cell(
+            HEADER_COLUMNS[1],
+            vec![
+                centred(&self.t("docx.nation"), look(HEADER - 2).bold()),
+                motto,
+                spacer(),
+                centred(
+                    &letterhead::date_line(&head.place, self.date, self.lang()),
+                    look(HEADER).italic(),
+                ),
+            ],
+        );
+        Table::without_borders(vec![TableRow::new(vec![left, right])])
+            .set_grid(HEADER_COLUMNS.to_vec())
+            .width(HEADER_COLUMNS.iter().sum(), WidthType::Dxa)
+            .indent(HEADER_OUTDENT)
+            .layout(TableLayoutType::Fixed)
+    }
+
+    /// "Nơi nhận:" on the left, the signature block on the right.
+    fn signature(&self) -> Table {
+        let head = self.letterhead;
+        let widths = [HEADER_COLUMNS[0] + 400, HEADER_COLUMNS[1] - 400];
+        let mut recipients = vec![
+            Paragraph::new().add_run(
+                look(HEADER - 2)
+                    .bold()
+                    .italic()
+                    .run(&self.t("docx.recipients")),
+            ),
+        ];
+        recipients.extend(head.recipients.iter().map(|recipient| {
+            Paragraph::new().add_run(look(RECIPIENTS).run(&format!("- {recipient}")))
+        }));
+        let mut signer = Vec::new();
+        if !head.signing_for.trim().is_empty() {
+            signer.push(centred(&head.signing_for, look(BODY).bold()));
+        }
+        signer.push(centred(&head.signer_title, look(BODY).bold()));
+        // Room for the signature and the seal.
+        signer.extend(std::iter::repeat_with(spacer).take(4));
+        signer.push(centred(&head.signer_name, look(BODY).bold()));
+        let row = TableRow::new(vec![
+            top_cell(widths[0], recipients),
+            top_cell(widths[1], signer),
+        ])
+        .cant_split();
+        Table::without_borders(vec![row])
+            .set_grid(widths.to_vec())
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+    }
+
+    /// The annex, on landscape pages: its title, the report it goes with, the table.
+    fn annex(&self) -> Blocks {
+        let report = &self.ward.report;
+        let lang = self.lang();
+        let cites = rust_i18n::t!(
+            "docx.annex_cites",
+            locale = lang.code(),
+            symbol = self.letterhead.symbol,
+            date = letterhead::date_words(self.date, lang),
+            office = self.letterhead.office
+        );
+        Blocks::default()
+            .add_paragraph(centred(&self.t("docx.annex"), look(BODY).bold()))
+            .add_paragraph(centred(
+                &rust_i18n::t!("docx.annex_title", locale = lang.code(), year = report.year),
+                look(BODY).bold(),
+            ))
+            .add_paragraph(centred(&cites, look(HEADER).italic()))
+            .add_paragraph(spacer())
+            .add_table(self.table())
+    }
+
+    /// The annex table: a heading row, a shaded row per category (I–VI), a row per line.
+    fn table(&self) -> Table {
+        let report = &self.ward.report;
+        let Locale { lang, style } = self.locale;
+        let year = report.year;
+        let normal = look(TABLE);
+        let headings = [
+            self.t("docx.col.number"),
+            self.t("docx.col.indicator"),
+            self.t("docx.col.unit"),
+            rust_i18n::t!("docx.col.plan", locale = lang.code(), year = year).into_owned(),
+            rust_i18n::t!("docx.col.value", locale = lang.code(), year = year).into_owned(),
+            self.t("docx.col.percent_of_plan"),
+            rust_i18n::t!("docx.col.previous", locale = lang.code(), year = year - 1).into_owned(),
+            self.t("docx.col.change"),
+        ];
+        let mut rows = vec![
+            TableRow::new(
+                headings
+                    .iter()
+                    .zip(ANNEX_COLUMNS)
+                    .map(|(heading, width)| {
+                        cell(width, vec![centred(heading, normal.bold())])
+                            .shading(Shading::new().fill(HEADING_FILL))
+                    })
+                    .collect(),
+            )
+            .cant_split(),
+        ];
+        for (number, category, lines) in by_category(&report.rows) {
+            let numeral = report_words::category_numeral(number);
+            rows.push(
+                TableRow::new(vec![
+                    cell(ANNEX_COLUMNS[0], vec![centred(&numeral, normal.bold())])
+                        .shading(Shading::new().fill(HEADING_FILL)),
+                    cell(
+                        ANNEX_COLUMNS[1..].iter().sum(),
+                        vec![line(
+                            &category.name(lang),
+                            normal.bold(),
+                            AlignmentType::Left,
+                        )],
+                    )
+                    .grid_span(ANNEX_COLUMNS.len() - 1)
+                    .shading(Shading::new().fill(HEADING_FILL)),
+                ])
+                .cant_split(),
+            );
+            for (n, row) in lines.iter().enumerate() {
+                let at_right = |text: &str, look: Look| line(text, look, AlignmentType::Right);
+                let value = match (&row.current, row.value_with_stage(self.locale)) {
+                    (Some(figure), _) => vec![
+                        at_right(&number::format_exact(figure.value, style), normal),
+                        at_right(
+                            &format!("({})", figure.stage.name(lang).to_lowercase()),
+                            look(TABLE - 4).italic(),
+                        ),
+                    ],
+                    (None, Some(spread)) => vec![at_right(&spread, normal)],
+                    (None, None) => vec![centred(&row.verdict(lang), look(TABLE - 4).italic())],
+                };
+                let previous = row
+                    .previous
+                    .as_ref()
+                    .map(|f| number::format_exact(f.value, style))
+                    .unwrap_or_default();
+                let change = row
+                    .change
+                    .map(|c| report::change_text(c, self.locale))
+                    .unwrap_or_default();
+                let percent =
+                    report::percent_text(row.assessment.percent, style).unwrap_or_default();
+                let cells = vec![
+                    vec![centred(&(n + 1).to_string(), normal)],
+                    vec![line(row.indicator.name(lang), normal, AlignmentType::Left)],
+                    vec![centred(row.indicator.unit.symbol_in(lang), normal)],
+                    vec![at_right(
+                        &row.plan_text(self.locale).unwrap_or_default(),
+                        normal,
+                    )],
+                    value,
+                    vec![at_right(&percent, normal.bold())],
+                    vec![at_right(&previous, normal)],
+                    vec![at_right(&change, normal)],
+                ];
+                rows.push(
+                    TableRow::new(
+                        cells
+                            .into_iter()
+                            .zip(ANNEX_COLUMNS)
+                            .map(|(paragraphs, width)| cell(width, paragraphs))
+                            .collect(),
+                    )
+                    .cant_split(),
+                );
+            }
+        }
+        Table::new(rows)
+            .set_grid(ANNEX_COLUMNS.to_vec())
+            .width(WIDE_TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .align(TableAlignmentType::Center)
+    }
+}
+
+/// The decree's margins.
+fn margins() -> PageMargin {
+    PageMargin::new()
+        .top(MARGIN_TOP)
+        .bottom(MARGIN_BOTTOM)
+        .left(MARGIN_LEFT)
+        .right(MARGIN_RIGHT)
+        .header(567)
+        .footer(567)
+}
+
+/// The page number at the top centre (from the second page on: the first page's header is
+/// empty).
+fn page_number_header() -> Header {
+    Header::new().add_paragraph(
+        Paragraph::new()
+            .align(AlignmentType::Center)
+            .add_page_num(PageNum::new()),
+    )
+}
+
+/// Paragraphs and tables in order, then poured into a section or the document's end.
+#[derive(Default)]
+struct Blocks(Vec<Block>);
+
+enum Block {
+    Paragraph(Box<Paragraph>),
+    Table(Box<Table>),
+}
+
+impl Blocks {
+    fn add_paragraph(mut self, paragraph: Paragraph) -> Self {
+        self.0.push(Block::Paragraph(Box::new(paragraph)));
+        self
+    }
+
+    fn add_table(mut self, table: Table) -> Self {
+        self.0.push(Block::Table(Box::new(table)));
+        self
+    }
+
+    fn into_section(self, section: Section) -> Section {
+        self.0
+            .into_iter()
+            .fold(section, |section, block| match block {
+                Block::Paragraph(p) => section.add_paragraph(*p),
+                Block::Table(t) => section.add_table(*t),
+            })
+    }
+
+    fn into_docx(self, docx: Docx) -> Docx {
+        self.0.into_iter().fold(docx, |docx, block| match block {
+            Block::Paragraph(p) => docx.add_paragraph(*p),
+            Block::Table(t) => docx.add_table(*t),
+        })
+    }
+}
+
+/// The report's lines by category, each category numbered from 1 in the order it comes.
+fn by_category(rows: &[ReportRow]) -> Vec<(usize, Category, Vec<&ReportRow>)> {
+    let mut groups: Vec<(usize, Category, Vec<&ReportRow>)> = Vec::new();
+    for row in rows {
+        match groups.last_mut() {
+            Some((_, category, lines)) if *category == row.indicator.category => lines.push(row),
+            _ => groups.push((groups.len() + 1, row.indicator.category, vec![row])),
+        }
+    }
+    groups
+}
+
+/// How a run of text looks: its size in half-points, bold, italic.
+#[derive(Clone, Copy)]
+struct Look {
+    size: usize,
+    bold: bool,
+    italic: bool,
+}
+
+const fn look(size: usize) -> Look {
+    Look {
+        size,
+        bold: false,
+        italic: false,
+    }
+}
+
+impl Look {
+    const fn bold(self) -> Self {
+        Self { bold: true, ..self }
+    }
+
+    const fn italic(self) -> Self {
+        Self {
+            italic: true,
+            ..self
+        }
+    }
+
+    fn run(self, text: &str) -> Run {
+        let mut run = Run::new().add_text(text).size(self.size);
+        if self.bold {
+            run = run.bold();
+        }
+        if self.italic {
+            run = run.italic();
+        }
+        run
+    }
+}
+
+/// A paragraph of one text, aligned.
+fn line(text: &str, look: Look, align: AlignmentType) -> Paragraph {
+    Paragraph::new().align(align).add_run(look.run(text))
+}
+
+fn centred(text: &str, look: Look) -> Paragraph {
+    line(text, look, AlignmentType::Center)
+}
+
+/// A body paragraph: justified, its first line indented, 6 pt after.
+fn body(runs: Vec<Run>) -> Paragraph {
+    let paragraph = Paragraph::new()
+        .align(AlignmentType::Both)
+        .indent(
+            None,
+            Some(SpecialIndentType::FirstLine(FIRST_LINE)),
+            None,
+            None,
+        )
+        .line_spacing(LineSpacing::new().after(AFTER));
+    runs.into_iter().fold(paragraph, Paragraph::add_run)
+}
+
+/// A body paragraph of one text.
+fn body_text(text: &str, look: Look) -> Paragraph {
+    body(vec![look.run(text)])
+}
+
+/// An empty line.
+fn spacer() -> Paragraph {
+    Paragraph::new().add_run(Run::new().size(HEADER))
+}
+
+/// A short centred rule under a heading, `width` twips long: an empty paragraph's bottom border
+/// between equal indents.
+fn short_rule(width: i32, within: usize) -> Paragraph {
+    let side = (i32::try_from(within).unwrap_or(i32::MAX) - width) / 2;
+    let mut paragraph = Paragraph::new()
+        .indent(Some(side), None, Some(side), None)
+        .line_spacing(
+            LineSpacing::new()
+                .line_rule(LineSpacingType::Exact)
+                .line(100)
+                .before(0)
+                .after(60),
+        )
+        .add_run(Run::new().size(2));
+    // Only the bottom border: a default set of borders draws a box.
+    paragraph.property = paragraph.property.set_borders(
+        ParagraphBorders::with_empty().set(
+            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
+                .val(BorderType::Single)
+                .size(6)
+                .color("000000"),
+        ),
+    );
+    paragraph
+}
+
+/// A table cell of paragraphs, centred vertically.
+fn cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
+    aligned_cell(width, paragraphs, VAlignType::Center)
+}
+
+/// A cell of paragraphs from its top (the signature block's).
+fn top_cell(width: usize, paragraphs: Vec<Paragraph>) -> TableCell {
+    aligned_cell(width, paragraphs, VAlignType::Top)
+}
+
+fn aligned_cell(width: usize, paragraphs: Vec<Paragraph>, align: VAlignType) -> TableCell {
+    paragraphs.into_iter().fold(
+        TableCell::new()
+            .width(width, WidthType::Dxa)
+            .vertical_align(align),
+        TableCell::add_paragraph,
+    )
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+pub(crate) mod tests {
+    use std::io::Read as _;
+
+    use super::*;
+    use crate::domain::letterhead::LetterheadSettings;
+
+    /// A part of the package as text.
+    pub fn part(bytes: &[u8], name: &str) -> String {
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    /// The document's paragraphs as plain text, in order (a table cell's paragraphs too).
+    pub fn paragraphs(bytes: &[u8]) -> Vec<String> {
+        use quick_xml::events::Event;
+        let xml = part(bytes, "word/document.xml");
+        let mut reader = quick_xml::Reader::from_str(&xml);
+        let (mut out, mut current, mut in_text) = (Vec::new(), String::new(), false);
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+                Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+                Event::Text(t) if in_text => current.push_str(&t.unescape().unwrap()),
+                Event::End(e) if e.name().as_ref() == b"w:p" => {
+                    out.push(std::mem::take(&mut current));
+                }
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn demo_docx(ward: &WardYear, signer: &str) -> Vec<u8> {
+        let settings = LetterheadSettings {
+            signer_name: Some(signer.into()),
+            ..LetterheadSettings::default()
+        };
+        let letterhead = settings.resolve(&ward.report.unit, None, Lang::Vi);
+        let paper = Paper {
+            letterheads: std::slice::from_ref(&letterhead),
+            date: jiff::civil::date(2022, 1, 7),
+        };
+        to_bytes(std::slice::from_ref(ward), &paper, Lang::Vi.into()).unwrap()
+    }
+
+    #[test]
+    fn the_word_report_holds_the_state_header_the_summary_the_sentences_and_the_annex() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let ward = ward.only_reported();
+        let bytes = demo_docx(&ward, "Lò Văn Bình");
+        // Word and docx-rs's own reader open it.
+        docx_rs::read_docx(&bytes).unwrap();
+        let text = paragraphs(&bytes);
+        let has = |line: &str| text.iter().any(|p| p == line);
+        for line in [
+            "UBND PHƯỜNG THANH TRƯỜNG",
+            "Số:        /BC-UBND",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "Độc lập - Tự do - Hạnh phúc",
+            "Thanh Trường, ngày 07 tháng 01 năm 2022",
+            "BÁO CÁO",
+            "Kết quả thực hiện các chỉ tiêu kế hoạch năm 2021",
+            "Kết quả chung: 2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch (vượt 2, đạt 0, \
+             không đạt 0, chưa có kế hoạch 6, chưa có số liệu 0).",
+            "- Thu ngân sách ước đạt 17.416.889.536 đồng, đạt 103% kế hoạch được giao.",
+            "- Doanh thu thương mại - dịch vụ ước đạt 208 tỷ đồng.",
+            "Nơi nhận:",
+            "- Lưu: VT, VP.",
+            "TM. ỦY BAN NHÂN DÂN",
+            "CHỦ TỊCH",
+            "Lò Văn Bình",
+            "Phụ lục",
+            "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021",
+            "(Kèm theo Báo cáo số        /BC-UBND ngày 07 tháng 01 năm 2022 của UBND PHƯỜNG \
+             THANH TRƯỜNG)",
+            "Kế hoạch năm 2021",
+            "Thực hiện năm 2020",
+            "2.809,8",
+            "114,6%",
+            "17.416.889.536",
+            "103%",
+        ] {
+            assert!(has(line), "missing {line:?} in {text:#?}");
+        }
+        // Categories numbered as reports number them, in the body and in the annex.
+        assert!(text.iter().any(|p| p.starts_with("I. ")), "{text:#?}");
+        assert!(text.iter().filter(|p| *p == "I").count() == 1, "{text:#?}");
+        // The header comes first, the annex after the signature.
+        let at = |line: &str| text.iter().position(|p| p == line).unwrap();
+        assert!(at("UBND PHƯỜNG THANH TRƯỜNG") < at("BÁO CÁO"));
+        assert!(at("Lò Văn Bình") < at("Phụ lục"));
+        // A4, the decree's margins, Times New Roman.
+        let document = part(&bytes, "word/document.xml");
+        assert!(document.contains(r#"w:w="11906" w:h="16838""#), "A4");
+        assert!(
+            document.contains(r#"w:top="1134""#) && document.contains(r#"w:left="1701""#),
+            "margins"
+        );
+        assert!(part(&bytes, "word/styles.xml").contains(r#"w:ascii="Times New Roman""#));
+    }
+
+    #[test]
+    fn the_whole_catalogue_is_one_switch_away() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let count = |ward: &WardYear| {
+            paragraphs(&demo_docx(ward, ""))
+                .iter()
+                .filter(|p| p.ends_with(": chưa có số liệu."))
+                .count()
+        };
+        assert_eq!(ward.report.rows.len(), 29);
+        assert_eq!(count(&ward), 21, "every catalogue line");
+        let reported = ward.only_reported();
+        assert_eq!(reported.report.rows.len(), 8);
+        assert_eq!(count(&reported), 0, "the lines reported only");
+    }
+
+    #[test]
+    fn each_ward_starts_a_page_and_letterheads_must_match_the_wards() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let two = [ward.clone(), ward.clone()];
+        let bytes = to_bytes(
+            &two,
+            &Paper::plain(jiff::civil::date(2022, 3, 5)),
+            Lang::En.into(),
+        )
+        .unwrap();
+        let text = paragraphs(&bytes);
+        assert_eq!(
+            text.iter()
+                .filter(|p| *p == "Thanh Trường, 05 March 2022")
+                .count(),
+            2,
+            "{text:#?}"
+        );
+        assert!(text.iter().any(|p| p == "SOCIALIST REPUBLIC OF VIETNAM"));
+        let one = Letterhead::default_for(&ward.report.unit, None, Lang::Vi);
+        let mismatch = Paper {
+            letterheads: std::slice::from_ref(&one),
+            date: jiff::civil::date(2022, 1, 7),
+        };
+        assert!(to_bytes(&two, &mismatch, Lang::Vi.into()).is_err());
+    }
+}
