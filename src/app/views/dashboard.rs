@@ -120,6 +120,15 @@ impl Dashboard {
                     rust_i18n::t!("app.export.all", locale = lang.code(), count = wards),
                 );
             }
+            // The lines reported that year, or the whole catalogue (a picture charts the
+            // lines with a % of plan either way).
+            if self.format != Format::Png {
+                ui.checkbox(
+                    &mut self.all_indicators,
+                    tr(lang, "app.export.all_indicators"),
+                )
+                .on_hover_text(tr(lang, "app.export.all_indicators_hint"));
+            }
             let all_wards = self.all_wards && wards > 1 && self.format != Format::Png;
             let who = if all_wards {
                 "tat-ca".to_owned()
