@@ -2,7 +2,8 @@
 //! 30/2020/NĐ-CP, Phụ lục I): the issuing body and the national motto side by side, the number
 //! left for the clerk, the place and date, the title, the one-glance summary and the report
 //! sentences by category, the recipients and the signature block, then the annex table of every
-//! line reported. Times New Roman, A4, the decree's margins; each ward from a new page.
+//! line reported, on landscape pages. Times New Roman, A4, the decree's margins; each ward from
+//! a new page, its pages numbered from 1.
 
 use std::io::Cursor;
 
@@ -39,6 +40,8 @@ const WIDE_TEXT_WIDTH: usize = 14_286;
 const HEADER_COLUMNS: [usize; 2] = [4_500, 5_800];
 /// How far the header reaches into the left margin, in twips.
 const HEADER_OUTDENT: i32 = -473;
+/// The closing's two columns: the recipients, the signature block.
+const SIGNATURE_COLUMNS: [usize; 2] = [4_200, 5_154];
 /// The annex table's columns (on a landscape page): TT, indicator, unit, plan, value, % of
 /// plan, last year, change.
 const ANNEX_COLUMNS: [usize; 8] = [600, 4_286, 1_300, 2_000, 2_000, 1_300, 1_800, 1_000];
@@ -297,7 +300,7 @@ impl Document<'_> {
     /// "Nơi nhận:" on the left, the signature block on the right.
     fn signature(&self) -> Table {
         let head = self.letterhead;
-        let widths = [HEADER_COLUMNS[0] + 400, HEADER_COLUMNS[1] - 400];
+        let widths = SIGNATURE_COLUMNS;
         let mut recipients = vec![
             Paragraph::new().add_run(
                 look(HEADER - 2)
@@ -746,6 +749,10 @@ pub(crate) mod tests {
         // A4, the decree's margins, Times New Roman.
         let document = part(&bytes, "word/document.xml");
         assert!(document.contains(r#"w:w="11906" w:h="16838""#), "A4");
+        assert!(
+            document.contains(r#"w:w="16838" w:h="11906" w:orient="landscape""#),
+            "the annex on its side"
+        );
         assert!(
             document.contains(r#"w:top="1134""#) && document.contains(r#"w:left="1701""#),
             "margins"
