@@ -79,7 +79,10 @@ fn windres() -> Result<String> {
     if cfg!(windows) {
         return Ok("windres".to_owned());
     }
-    Ok(format!("{}-w64-mingw32-windres", var("CARGO_CFG_TARGET_ARCH")?))
+    Ok(format!(
+        "{}-w64-mingw32-windres",
+        var("CARGO_CFG_TARGET_ARCH")?
+    ))
 }
 
 /// The resource script: the icon, then the version information in English (US, Unicode).

@@ -9,9 +9,7 @@
 use std::path::Path;
 
 use anyhow::Context as _;
-use tiny_skia::{
-    Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform,
-};
+use tiny_skia::{Color, FillRule, Paint, PathBuilder, Pixmap, Rect, Stroke, StrokeDash, Transform};
 use ward_kpi::app::theme::LIGHT;
 
 /// The sizes the .ico holds; the largest is also the .png.

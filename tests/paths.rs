@@ -80,7 +80,11 @@ fn a_database_in_a_vietnamese_folder_is_created_opened_backed_up_restored_and_ex
     for (format, file, starts) in [
         ("xlsx", "Báo cáo năm 2021.xlsx", &b"PK"[..]),
         ("pdf", "Báo cáo năm 2021.pdf", b"%PDF"),
-        ("csv", "Số liệu năm 2021.csv", "\u{feff}ward_code".as_bytes()),
+        (
+            "csv",
+            "Số liệu năm 2021.csv",
+            "\u{feff}ward_code".as_bytes(),
+        ),
         ("png", "Biểu đồ % kế hoạch.png", b"\x89PNG"),
     ] {
         let out = folder.join(file);
@@ -110,7 +114,9 @@ fn a_ward_database_in_a_vietnamese_folder_is_read_as_a_submission() {
         .stdout(contains("Phường Thanh Trường (03142), năm 2021"));
     let report = run(
         &province,
-        &["report", "--ward", "03142", "--year", "2021", "--format", "json"],
+        &[
+            "report", "--ward", "03142", "--year", "2021", "--format", "json",
+        ],
     );
     assert!(report.contains("2809.8"), "{report}");
 }
