@@ -18,9 +18,9 @@
 
 /// Attaches to the console of the process that started this one, keeping any standard handle the
 /// caller redirected (`ward-kpi report > bao-cao.txt`, a pipe): attaching alone would replace
-/// them by the console. Standard input is kept as it was too (no console when typed at a prompt),
-/// so no question is asked on a console the shell is reading at the same time: commands that
-/// would ask say to pass `--yes` instead.
+/// them by the console. Standard input is a file or a pipe the caller gave, or none: never the
+/// console, which the shell goes on reading at the same time (it does not wait for a GUI
+/// program), so no question is asked there: commands that would ask say to pass `--yes`.
 #[cfg(windows)]
 #[allow(unsafe_code)]
 pub fn attach_to_parent() {
@@ -56,6 +56,11 @@ pub fn attach_to_parent() {
         if error_redirected {
             SetStdHandle(STD_ERROR_HANDLE, error);
         }
+        let input = if redirected(input) {
+            input
+        } else {
+            std::ptr::null_mut()
+        };
         SetStdHandle(STD_INPUT_HANDLE, input);
     }
 }
