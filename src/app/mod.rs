@@ -289,14 +289,23 @@ impl eframe::App for WardKpiApp {
     }
 }
 
+/// The program's icon (drawn by `examples/make_icon.rs`), shown by the window and the taskbar.
+pub const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/ward-kpi.png");
+
 /// Opens the window and runs it until it closes.
 pub fn run(launch: Launch) -> anyhow::Result<()> {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("ward-kpi")
+        .with_app_id("ward-kpi")
+        .with_inner_size([1280.0, 800.0])
+        .with_min_inner_size([900.0, 600.0]);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        // The window opens all the same, with the system's default icon.
+        Err(error) => eprintln!("ward-kpi: the window's icon: {error}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("ward-kpi")
-            .with_app_id("ward-kpi")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([900.0, 600.0]),
+        viewport,
         ..Default::default()
     };
     eframe::run_native(
@@ -305,4 +314,15 @@ pub fn run(launch: Launch) -> anyhow::Result<()> {
         Box::new(move |cc| Ok(Box::new(WardKpiApp::new(cc, launch)))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_window_icon_is_a_256_px_png() {
+        match eframe::icon_data::from_png_bytes(super::ICON_PNG) {
+            Ok(icon) => assert_eq!((icon.width, icon.height), (256, 256)),
+            Err(error) => panic!("the icon does not decode: {error}"),
+        }
+    }
 }
