@@ -372,7 +372,9 @@ impl Store {
 }
 
 /// A path as an SQLite URI writes it: `%`, `?` and `#` escaped (a folder may be named "Báo cáo
-/// #2"), letters kept as they are.
+/// #2"), letters kept as they are. A network path (`\\server\share\x.db` on Windows) keeps
+/// its two leading slashes after the URI's empty authority (`file:////server/share/x.db`):
+/// `file://server/…` would name "server" as the authority, which SQLite refuses.
 fn uri_path(path: &Path) -> String {
     let mut text = String::new();
     for c in path.to_string_lossy().chars() {
@@ -383,6 +385,9 @@ fn uri_path(path: &Path) -> String {
             '\\' => text.push('/'),
             c => text.push(c),
         }
+    }
+    if text.starts_with("//") {
+        text.insert_str(0, "//");
     }
     text
 }
@@ -457,4 +462,35 @@ pub fn os_user() -> String {
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uri_paths_escape_what_a_uri_reserves_and_keep_network_paths() {
+        assert_eq!(
+            uri_path(Path::new("/tmp/Báo cáo #2/dữ liệu?.db")),
+            "/tmp/Báo cáo %232/dữ liệu%3F.db"
+        );
+        assert_eq!(uri_path(Path::new("/a/100%.db")), "/a/100%25.db");
+        // \\server\share on Windows, //server/share here: the authority stays empty.
+        assert_eq!(
+            uri_path(Path::new("//server/share/x.db")),
+            "////server/share/x.db"
+        );
+    }
+
+    #[test]
+    fn a_ward_file_named_by_a_path_with_two_leading_slashes_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("phường.db");
+        crate::demo::create_demo(&path).unwrap();
+        let doubled = PathBuf::from(format!("/{}", path.display()));
+        assert!(doubled.starts_with("//"));
+        let file = ward_file::read_ward_file(&doubled).unwrap();
+        assert!(!file.ward_years.is_empty());
+    }
 }
