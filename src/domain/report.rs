@@ -35,6 +35,10 @@ pub struct ReportRow {
     /// Last year's value, at its latest stage.
     pub previous: Option<Figure>,
     pub change: Option<Change>,
+    /// Last year's % of plan, as last year's report computed it (see
+    /// [`Report::attach_last_year`]); `None` when last year had no plan or no value to judge,
+    /// or when last year's report was not read.
+    pub previous_percent: Option<Decimal>,
     /// For a unit reporting its wards' sum (or a merged ward's years before the merger): how
     /// the line was added up.
     pub consolidated: Option<RowConsolidation>,
@@ -83,6 +87,7 @@ impl ReportRow {
             assessment,
             previous,
             change,
+            previous_percent: None,
             consolidated: None,
         }
     }
@@ -248,6 +253,25 @@ impl Report {
     pub fn with_locks(mut self, locks: Vec<Lock>) -> Self {
         self.locks = locks;
         self
+    }
+
+    /// Sets each line's last year % of plan from last year's report of the same unit, matched
+    /// by indicator code: a chart draws it beside this year's bar. A line whose indicator last
+    /// year's report lacks, or whose % was undefined there (no plan, no value), gets none.
+    pub fn attach_last_year(&mut self, last: &Report) {
+        let percents: std::collections::HashMap<&str, Decimal> = last
+            .rows
+            .iter()
+            .filter_map(|r| Some((r.indicator.code.as_str(), r.assessment.percent?)))
+            .collect();
+        for row in &mut self.rows {
+            row.previous_percent = percents.get(row.indicator.code.as_str()).copied();
+        }
+    }
+
+    /// Whether any line has last year's % of plan (a chart then shows it, with its legend).
+    pub fn has_last_year(&self) -> bool {
+        self.rows.iter().any(|r| r.previous_percent.is_some())
     }
 
     /// What documents and slides say of the locks: "Số liệu đã chốt ngày 07/01/2022", or per
@@ -461,6 +485,67 @@ mod tests {
             figures: vec![figure(Stage::Actual, value)],
             previous,
         })
+    }
+
+    /// A report of one ward and `year` holding these rows, each given its own code.
+    fn report_of(year: i16, rows: Vec<(&str, ReportRow)>) -> Report {
+        let mut report = Report::new(
+            AdminUnit {
+                code: "03142".into(),
+                name: "Phường Thanh Trường".into(),
+                level: crate::domain::Level::Ward,
+                parent_code: None,
+                valid_from: None,
+                valid_to: None,
+                successor_code: None,
+                synthetic: false,
+            },
+            year,
+            Vec::new(),
+        );
+        report.rows = rows
+            .into_iter()
+            .map(|(code, mut row)| {
+                row.indicator.code = code.into();
+                row
+            })
+            .collect();
+        report
+    }
+
+    #[test]
+    fn last_years_percent_is_attached_by_code_and_only_where_last_year_had_one() {
+        let higher = ("tấn", Direction::HigherIsBetter);
+        let mut this = report_of(
+            2021,
+            vec![
+                ("crop", row(higher, "2.451,8", "2809.8", Vec::new())),
+                ("budget", row(higher, "100", "103", Vec::new())),
+                ("new", row(higher, "10", "12", Vec::new())),
+            ],
+        );
+        assert!(!this.has_last_year());
+        // Last year: the crop at 90% of its plan; the budget with a value but no plan (its row
+        // has a plan that cannot resolve: relative, with no year before); "new" absent.
+        let mut last = report_of(
+            2020,
+            vec![
+                ("crop", row(higher, "2.000", "1800", Vec::new())),
+                ("budget", row(higher, "tăng 10%", "95", Vec::new())),
+            ],
+        );
+        assert_eq!(last.rows[1].assessment.percent, None);
+        this.attach_last_year(&last);
+        let percents: Vec<Option<Decimal>> =
+            this.rows.iter().map(|r| r.previous_percent).collect();
+        assert_eq!(percents, [Some(d("90")), None, None]);
+        assert!(this.has_last_year());
+        // This year's own numbers stay as they were.
+        assert_eq!(this.rows[0].assessment.status, Status::Exceeded);
+        // A year attached again takes the new last year whole: nothing stays of the old one.
+        last.rows.clear();
+        this.attach_last_year(&last);
+        assert!(!this.has_last_year());
     }
 
     #[test]

@@ -18,15 +18,40 @@ impl Store {
     ///
     /// A province or a city reports its wards' sum, and a ward made by a merger its
     /// predecessors' sum for the years before it (see [`Store::consolidated`]).
+    ///
+    /// Each line carries last year's % of plan ([`ReportRow::previous_percent`]): last year's
+    /// report is computed too, the same way, so the year's reads are doubled.
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
-        let admin_unit = self.unit(unit)?;
-        if let Some(report) = self.consolidated(unit, &admin_unit, year)? {
+        self.snapshot(|| {
+            let admin_unit = self.unit(unit)?;
+            let mut report = match self.consolidated(unit, &admin_unit, year)? {
+                Some(report) => report,
+                None => {
+                    let locks = self.locks_holding(unit, year)?;
+                    let data = self.own_year_data(unit, &admin_unit, year)?;
+                    Report::new(admin_unit.clone(), year, data)
+                        .with_locks(locks.into_iter().map(|l| l.lock).collect())
+                }
+            };
+            report.attach_last_year(&self.last_year_report(unit, &admin_unit, year)?);
+            Ok(report)
+        })
+    }
+
+    /// The report of the year before `year`, without its locks nor its own year before: what
+    /// this year's lines take their last year % of plan from.
+    pub(super) fn last_year_report(
+        &self,
+        unit: UnitId,
+        admin_unit: &crate::domain::AdminUnit,
+        year: i16,
+    ) -> Result<Report> {
+        let last = year - 1;
+        if let Some(report) = self.consolidated(unit, admin_unit, last)? {
             return Ok(report);
         }
-        let locks = self.locks_holding(unit, year)?;
-        let data = self.own_year_data(unit, &admin_unit, year)?;
-        Ok(Report::new(admin_unit, year, data)
-            .with_locks(locks.into_iter().map(|l| l.lock).collect()))
+        let data = self.own_year_data(unit, admin_unit, last)?;
+        Ok(Report::new(admin_unit.clone(), last, data))
     }
 
     /// [`Store::year_data`] of a ward reporting its own figures; in its first year after a
