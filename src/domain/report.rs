@@ -423,6 +423,23 @@ pub fn change_text(change: Change, locale: Locale) -> String {
     .into_owned()
 }
 
+/// What a chart's legend calls the lighter bars of last year's % of plan, for a chart of
+/// `year`: "Năm trước (2020)".
+pub fn last_year_legend(year: i16, lang: Lang) -> String {
+    rust_i18n::t!("chart.last_year", locale = lang.code(), year = year - 1).into_owned()
+}
+
+/// Last year's % of plan as a tooltip says it, for a chart of `year`: "Năm 2020: 80% kế hoạch".
+pub fn last_year_percent_text(year: i16, percent: Decimal, style: NumberStyle, lang: Lang) -> String {
+    rust_i18n::t!(
+        "chart.last_year_percent",
+        locale = lang.code(),
+        year = year - 1,
+        percent = number::format_percent(percent, style)
+    )
+    .into_owned()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {

@@ -26,6 +26,8 @@ pub mod colour {
     pub const NOT_MET: Rgb = Rgb(0xB3, 0x26, 0x1E);
     pub const MISSING: Rgb = Rgb(0x70, 0x70, 0x70);
     pub const TARGET: Rgb = Rgb(0x20, 0x20, 0x20);
+    /// Last year's % of plan, a lighter bar beside this year's.
+    pub const LAST_YEAR: Rgb = Rgb(0xAE, 0xB8, 0xC2);
     pub const TEXT: Rgb = Rgb(0x10, 0x10, 0x10);
     pub const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
     pub const GRID: Rgb = Rgb(0xDD, 0xDD, 0xDD);
