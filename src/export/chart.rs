@@ -1,8 +1,9 @@
 //! The % of plan chart as a picture, laid out once as rectangles, lines and text in points and
 //! then drawn on any [`Surface`](super::draw::Surface) (`png` in pixels for a Word report, `pdf`
 //! in vectors on the printed page): one bar per indicator with a plan and a value, coloured by
-//! status, its % above it, a dashed line at the 100% target, the indicators' short names under
-//! the bars, a legend of the statuses. The layout goes step by step (title, legend, bars, plot,
+//! status, its % above it, last year's % as a lighter bar beside it where last year had one, a
+//! dashed line at the 100% target, the indicators' names wrapped whole under the bars, a legend
+//! of the statuses (and of last year's bars). The layout goes step by step (title, legend, bars, plot,
 //! axis, bar shapes), each step a function of its own.
 
 use rust_decimal::prelude::ToPrimitive as _;
@@ -163,7 +164,7 @@ impl Scene {
 /// The target every bar is measured against.
 const TARGET: f64 = 100.0;
 /// Lines an indicator's name may take under its bar.
-const NAME_LINES: usize = 3;
+const NAME_LINES: usize = 4;
 
 // The chart's measures, in points (1/72 inch). A name ending in `_EM` is a multiple of the size
 // of the text it goes with, so that it scales with that text.
@@ -217,6 +218,12 @@ const TARGET_WIDTH: f32 = 1.6;
 const MIN_SLOTS: usize = 4;
 /// A bar's width, as a share of its slot.
 const BAR_SHARE: f32 = 0.6;
+/// Beside last year's bar: this year's bar, last year's, and the gap between them, as shares of
+/// the slot; last year's % label's size as a share of this year's.
+const PAIR_THIS_SHARE: f32 = 0.42;
+const PAIR_LAST_SHARE: f32 = 0.26;
+const PAIR_GAP_SHARE: f32 = 0.04;
+const LAST_LABEL_SHARE: f32 = 0.85;
 /// The % label over a bar: its largest and smallest text size, at most this part of its slot,
 /// and its gap above the bar.
 const LABEL_SIZE: f32 = 10.0;
@@ -238,8 +245,12 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
     let title = report_words::chart_title(report.year, &report.unit, lang);
     let title_baseline = title_lines(&mut scene, faces, &title);
     let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
-    legend(&mut scene, faces, lang, legend_baseline);
     let bars = bars(report, locale);
+    let last_year = bars
+        .iter()
+        .any(|b| b.last.is_some())
+        .then_some(report.year);
+    legend(&mut scene, faces, lang, legend_baseline, last_year);
     if bars.is_empty() {
         scene.text(
             width / 2.0,
@@ -281,8 +292,9 @@ fn title_lines(scene: &mut Scene, faces: &Faces, title: &str) -> f32 {
 }
 
 /// The legend on the baseline `y`: a swatch and a word for each status a bar can have, then a
-/// sample of the dashed target line and its name.
-fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
+/// sample of the dashed target line and its name; for a chart of `last_year`'s year drawing last
+/// year's bars, their swatch and name ("Năm trước (2020)").
+fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32, last_year: Option<i16>) {
     let mut x = MARGIN;
     for status in [Status::Exceeded, Status::Met, Status::NotMet] {
         scene.shapes.push(Shape::Rect {
@@ -319,6 +331,8 @@ fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
         true,
     );
     x += SAMPLE_ADVANCE_EM * LEGEND_SIZE;
+    let target = report_words::chart_target(lang);
+    let target_width = faces.width(&target, LEGEND_SIZE, Weight::Regular);
     scene.text(
         x,
         y,
@@ -326,19 +340,39 @@ fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
         Weight::Regular,
         colour::TEXT,
         Anchor::Start,
-        report_words::chart_target(lang),
+        target,
+    );
+    let Some(year) = last_year else { return };
+    x += target_width + LEGEND_SIZE * ENTRY_GAP_EM;
+    scene.shapes.push(Shape::Rect {
+        x,
+        y: y - LEGEND_SIZE * SWATCH_RISE_EM,
+        width: LEGEND_SIZE,
+        height: LEGEND_SIZE,
+        fill: colour::LAST_YEAR,
+    });
+    scene.text(
+        x + LEGEND_SIZE * SWATCH_ADVANCE_EM,
+        y,
+        LEGEND_SIZE,
+        Weight::Regular,
+        colour::TEXT,
+        Anchor::Start,
+        report::last_year_legend(year, lang),
     );
 }
 
 /// One bar of the chart: an indicator with a % of plan.
 #[derive(Clone, Debug, PartialEq)]
 struct Bar {
-    /// The indicator's name without its parenthesis ("Sản lượng cây trồng").
+    /// The indicator's whole name ("Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)").
     name: String,
     percent: f64,
     status: Status,
     /// The % as the report prints it ("114,6%").
     label: String,
+    /// Last year's % of plan, and as printed.
+    last: Option<(f64, String)>,
 }
 
 /// The report's bars, in report order: the rows with a % of plan.
@@ -349,17 +383,15 @@ fn bars(report: &Report, locale: Locale) -> Vec<Bar> {
         .iter()
         .filter_map(|row| {
             let percent = row.assessment.percent?;
+            let last = row.previous_percent.and_then(|p| {
+                Some((p.to_f64()?, report::percent_text(Some(p), locale.style)?))
+            });
             Some(Bar {
-                name: row
-                    .indicator
-                    .name(lang)
-                    .split(" (")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
+                name: row.indicator.name(lang).to_owned(),
                 percent: percent.to_f64()?,
                 status: row.assessment.status,
                 label: report::percent_text(Some(percent), locale.style)?,
+                last,
             })
         })
         .collect()
@@ -390,7 +422,12 @@ impl Plot {
         legend_baseline: f32,
     ) -> Option<Self> {
         let (width, height) = size;
-        let top_percent = bars.iter().map(|b| b.percent).fold(TARGET, f64::max) * HEADROOM;
+        let top_percent = bars
+            .iter()
+            .flat_map(|b| [Some(b.percent), b.last.as_ref().map(|(p, _)| *p)])
+            .flatten()
+            .fold(TARGET, f64::max)
+            * HEADROOM;
         let labels = faces.width(&tick_label(top_percent, style), TICK_SIZE, Weight::Regular);
         let left = MARGIN + (labels + TICK_COLUMN_ROOM);
         let top = legend_baseline + LABEL_SIZE * PLOT_DROP_EM;
@@ -459,27 +496,37 @@ fn axis(scene: &mut Scene, plot: &Plot, style: NumberStyle) {
     );
 }
 
-/// Each bar in its status colour, its % above it and its name below the axis.
+/// Each bar in its status colour, its % above it and its name below the axis; where any bar
+/// has last year's %, last year's lighter bar on its left.
 fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
     let (slot, first) = plot.slots(bars.len());
     // The same for every bar: a label no larger than its slot allows.
     let label_size = LABEL_SIZE
         .min(slot / LABEL_SLOT_DIVISOR)
         .max(LABEL_MIN_SIZE);
+    let paired = bars.iter().any(|b| b.last.is_some());
     for (i, bar) in bars.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let centre = first + (i as f32 + 0.5) * slot;
+        // This year's bar: alone in the middle of its slot, or right of last year's.
+        let (this_x, this_width) = if paired {
+            let pair = slot * (PAIR_THIS_SHARE + PAIR_GAP_SHARE + PAIR_LAST_SHARE);
+            let start = centre - pair / 2.0 + slot * (PAIR_LAST_SHARE + PAIR_GAP_SHARE);
+            (start, slot * PAIR_THIS_SHARE)
+        } else {
+            (centre - slot * (BAR_SHARE / 2.0), slot * BAR_SHARE)
+        };
         let bar_top = plot.y_of(bar.percent);
         let fill = status_colour(bar.status);
         scene.shapes.push(Shape::Rect {
-            x: centre - slot * (BAR_SHARE / 2.0),
+            x: this_x,
             y: bar_top,
-            width: slot * BAR_SHARE,
+            width: this_width,
             height: plot.bottom - bar_top,
             fill,
         });
         scene.text(
-            centre,
+            this_x + this_width / 2.0,
             bar_top - LABEL_GAP,
             label_size,
             Weight::Bold,
@@ -487,6 +534,20 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
             Anchor::Middle,
             bar.label.clone(),
         );
+        if let Some((last, label)) = &bar.last {
+            let this_label = (
+                faces.width(&bar.label, label_size, Weight::Bold),
+                bar_top,
+            );
+            last_year_bar(
+                scene,
+                plot,
+                faces,
+                (slot, centre),
+                (*last, label),
+                (label_size, this_label),
+            );
+        }
         let lines = name_lines(faces, &bar.name, NAME_SIZE, slot - NAME_SIDE_ROOM);
         for (n, line) in lines.into_iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
@@ -501,6 +562,47 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
                 line,
             );
         }
+    }
+}
+
+/// Last year's lighter bar on the left of its slot (centred at `centre`), its % above it in a
+/// smaller muted size where it keeps clear of this year's label (of `label_size`, its width and
+/// its bar's top given).
+fn last_year_bar(
+    scene: &mut Scene,
+    plot: &Plot,
+    faces: &Faces,
+    (slot, centre): (f32, f32),
+    (percent, label): (f64, &str),
+    (label_size, (this_width, this_top)): (f32, (f32, f32)),
+) {
+    let pair = slot * (PAIR_THIS_SHARE + PAIR_GAP_SHARE + PAIR_LAST_SHARE);
+    let x = centre - pair / 2.0;
+    let width = slot * PAIR_LAST_SHARE;
+    let top = plot.y_of(percent);
+    scene.shapes.push(Shape::Rect {
+        x,
+        y: top,
+        width,
+        height: plot.bottom - top,
+        fill: colour::LAST_YEAR,
+    });
+    let size = label_size * LAST_LABEL_SHARE;
+    // The two labels are centred over their bars; they clash when they come closer than their
+    // half widths side by side and than a line's height up and down.
+    let apart = slot * (PAIR_LAST_SHARE / 2.0 + PAIR_GAP_SHARE + PAIR_THIS_SHARE / 2.0);
+    let side_by_side = faces.width(label, size, Weight::Regular) / 2.0 + this_width / 2.0 + 2.0;
+    let clear = side_by_side <= apart || (top - this_top).abs() >= label_size;
+    if clear {
+        scene.text(
+            x + width / 2.0,
+            top - LABEL_GAP,
+            size,
+            Weight::Regular,
+            colour::MUTED,
+            Anchor::Middle,
+            label.to_owned(),
+        );
     }
 }
 
@@ -603,6 +705,7 @@ mod tests {
             percent,
             status: Status::Exceeded,
             label: format!("{percent}%"),
+            last: None,
         }
     }
 
@@ -610,7 +713,7 @@ mod tests {
     fn the_legend_shows_the_three_statuses_and_the_dashed_target() {
         let faces = Faces::new();
         let mut scene = Scene::blank(800.0, 450.0);
-        legend(&mut scene, &faces, Lang::Vi, 60.0);
+        legend(&mut scene, &faces, Lang::Vi, 60.0, None);
         let swatches: Vec<&Shape> = scene.shapes[1..]
             .iter()
             .filter(|s| matches!(s, Shape::Rect { .. }))
@@ -624,6 +727,56 @@ mod tests {
         assert_eq!(dashed, 1);
         let texts: Vec<&str> = scene.texts().collect();
         assert_eq!(texts, ["Vượt", "Đạt", "Không đạt", "Mục tiêu 100%"]);
+    }
+
+    #[test]
+    fn last_years_percent_stands_beside_this_years_with_its_legend() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        let faces = Faces::new();
+        // Without last year's %, no lighter bar and no legend for it.
+        let plain = layout(&ward.report, Lang::Vi.into(), &faces, 800.0, 450.0);
+        let last_fills = |scene: &Scene| {
+            scene
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Rect { fill, .. } if *fill == colour::LAST_YEAR))
+                .count()
+        };
+        assert_eq!(last_fills(&plain), 0);
+        assert!(!plain.texts().any(|t| t.starts_with("Năm trước")));
+        // The crop at 80% of its plan last year; the budget had no plan last year.
+        let crop = ward
+            .report
+            .rows
+            .iter_mut()
+            .find(|r| r.indicator.code == "crop_output")
+            .unwrap();
+        crop.previous_percent = Some(rust_decimal::Decimal::from(80));
+        let scene = layout(&ward.report, Lang::Vi.into(), &faces, 800.0, 450.0);
+        let texts: Vec<&str> = scene.texts().collect();
+        assert!(texts.contains(&"Năm trước (2020)"), "{texts:?}");
+        assert!(texts.contains(&"80%"), "{texts:?}");
+        assert!(texts.contains(&"114,6%") && texts.contains(&"103%"), "{texts:?}");
+        // One lighter bar, and the legend's swatch.
+        assert_eq!(last_fills(&scene), 2);
+        // Last year's bar stands left of this year's and is shorter (80% against 114,6%).
+        let rect_of = |fill: Rgb| {
+            scene.shapes.iter().find_map(|s| match s {
+                Shape::Rect {
+                    x, y, width, fill: f, ..
+                } if *f == fill && *y > 80.0 => Some((*x, *y, *width)),
+                _ => None,
+            })
+        };
+        let (last_x, last_y, last_width) = rect_of(colour::LAST_YEAR).unwrap();
+        let (this_x, this_y, _) = rect_of(colour::EXCEEDED).unwrap();
+        assert!(last_x + last_width < this_x, "{last_x} {this_x}");
+        assert!(last_y > this_y);
+        // Full names, wrapped under the bars, the parenthesis included.
+        let names = texts.join(" ");
+        assert!(names.contains("cây vụ 3)"), "{texts:?}");
+        let english = layout(&ward.report, Lang::En.into(), &faces, 800.0, 450.0);
+        assert!(english.texts().any(|t| t == "Last year (2020)"));
     }
 
     #[test]
