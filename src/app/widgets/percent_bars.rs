@@ -126,8 +126,19 @@ pub fn percent_bars_ui(
     let grid = ui.painter().add(Shape::Noop);
     let top = ticks_ui(ui, &scale, locale);
     let mut clicked = None;
+    // The %s go over the target line, each on a patch of the background: read whole even where
+    // the line crosses them.
+    let mut labels = Vec::new();
     for bar in &bars {
-        if bar_ui(ui, bar, &scale, name_width, with_last, year, locale, palette) {
+        let look = Look {
+            scale: &scale,
+            name_width,
+            with_last,
+            year,
+            locale,
+            palette,
+        };
+        if bar_ui(ui, bar, &look, &mut labels) {
             clicked = Some(bar.index);
         }
     }
@@ -149,8 +160,27 @@ pub fn percent_bars_ui(
         DASH.0,
         DASH.1,
     ));
+    let background = ui.visuals().panel_fill;
+    for (at, galley, colour) in labels {
+        let rect = Align2::LEFT_CENTER.anchor_size(at, galley.size());
+        ui.painter().rect_filled(rect.expand(1.0), 2.0, background);
+        ui.painter().galley(rect.min, galley, colour);
+    }
     clicked
 }
+
+/// What every bar is drawn with.
+struct Look<'a> {
+    scale: &'a Scale,
+    name_width: f32,
+    with_last: bool,
+    year: i16,
+    locale: Locale,
+    palette: &'a Palette,
+}
+
+/// A % label to draw after the bars: where its left middle goes, its text, its colour.
+type Label = (Pos2, Arc<Galley>, Color32);
 
 /// The legend: a swatch and a word for each status a bar can have, the dashed target, and when
 /// any line has one, the lighter bar of last year.
@@ -203,19 +233,17 @@ fn ticks_ui(ui: &mut egui::Ui, scale: &Scale, locale: Locale) -> f32 {
     rect.bottom()
 }
 
-/// One indicator: its name in the left column, its bars and %s on the right. Returns whether
-/// the name or the bars were clicked.
-#[allow(clippy::too_many_arguments)]
-fn bar_ui(
-    ui: &mut egui::Ui,
-    bar: &Bar<'_>,
-    scale: &Scale,
-    name_width: f32,
-    with_last: bool,
-    year: i16,
-    locale: Locale,
-    palette: &Palette,
-) -> bool {
+/// One indicator: its name in the left column, its bars on the right, its %s added to
+/// `labels`. Returns whether the name or the bars were clicked.
+fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<Label>) -> bool {
+    let Look {
+        scale,
+        name_width,
+        with_last,
+        year,
+        locale,
+        palette,
+    } = *look;
     let name: Arc<Galley> = egui::WidgetText::from(bar.name).into_galley(
         ui,
         Some(egui::TextWrapMode::Wrap),
@@ -256,13 +284,18 @@ fn bar_ui(
         ),
     );
     painter.rect_filled(this_year, 0.0, palette.status(status));
-    painter.text(
+    let label = |text: String, size: f32, colour: Color32| {
+        painter.layout_no_wrap(text, FontId::proportional(size), colour)
+    };
+    labels.push((
         Pos2::new(this_year.right() + 4.0, this_year.center().y),
-        Align2::LEFT_CENTER,
-        report::percent_text(bar.row.assessment.percent, locale.style).unwrap_or_default(),
-        FontId::proportional(LABEL_SIZE),
+        label(
+            report::percent_text(bar.row.assessment.percent, locale.style).unwrap_or_default(),
+            LABEL_SIZE,
+            palette.status(status),
+        ),
         palette.status(status),
-    );
+    ));
     if let (Some(last), Some(percent)) = (bar.last, bar.row.previous_percent) {
         let last_top = this_year.bottom() + BAR_GAP;
         let rect = Rect::from_min_max(
@@ -273,13 +306,15 @@ fn bar_ui(
             ),
         );
         painter.rect_filled(rect, 0.0, palette.last_year);
-        painter.text(
+        labels.push((
             Pos2::new(rect.right() + 4.0, rect.center().y),
-            Align2::LEFT_CENTER,
-            number::format_percent(percent, locale.style),
-            FontId::proportional(LAST_LABEL_SIZE),
+            label(
+                number::format_percent(percent, locale.style),
+                LAST_LABEL_SIZE,
+                palette.reading,
+            ),
             palette.reading,
-        );
+        ));
     }
     let clicked = response
         .on_hover_text(tooltip(bar.row, year, locale))
