@@ -8,6 +8,8 @@
 
 use rust_decimal::prelude::ToPrimitive as _;
 
+mod sideways;
+
 use super::font::{Faces, Weight};
 use crate::domain::number::NumberStyle;
 use crate::domain::report::{self, Report};
@@ -161,6 +163,10 @@ impl Scene {
     }
 }
 
+/// From this many bars the bars lie sideways ([`sideways`]): standing up, each name would get a
+/// column a few letters wide.
+pub const SIDEWAYS_FROM: usize = 9;
+
 /// The target every bar is measured against.
 const TARGET: f64 = 100.0;
 /// Lines an indicator's name may take under its bar.
@@ -263,6 +269,10 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
         );
         return scene;
     }
+    if bars.len() >= SIDEWAYS_FROM {
+        sideways::draw(&mut scene, &bars, faces, locale.style, legend_baseline);
+        return scene;
+    }
     let Some(plot) = Plot::new(&bars, faces, locale.style, (width, height), legend_baseline) else {
         return scene;
     };
@@ -270,6 +280,21 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
     bar_shapes(&mut scene, &plot, faces, &bars);
     target_line(&mut scene, &plot);
     scene
+}
+
+/// The height the chart of a report's year needs, `width` points wide, and at least `least`:
+/// bars lying sideways ([`SIDEWAYS_FROM`] and more) take a line each, their names whole.
+pub fn height(report: &Report, locale: Locale, faces: &Faces, width: f32, least: f32) -> f32 {
+    let bars = bars(report, locale);
+    if bars.len() < SIDEWAYS_FROM {
+        return least;
+    }
+    let title = report_words::chart_title(report.year, &report.unit, locale.lang);
+    let title_lines = faces.wrap(&title, TITLE_SIZE, Weight::Bold, width - 2.0 * MARGIN);
+    #[allow(clippy::cast_precision_loss)]
+    let title_baseline = MARGIN + title_lines.len() as f32 * TITLE_SIZE * TITLE_LEADING_EM;
+    let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
+    sideways::height(&bars, faces, width, legend_baseline).max(least)
 }
 
 /// The title, wrapped to the picture's width under the top margin; returns its last baseline.
@@ -663,8 +688,15 @@ mod tests {
         for text in &texts {
             assert!(faces.covers(text), "a glyph the font lacks: {text}");
         }
-        // Every shape stays on the picture: rectangles, lines, and each text's whole extent.
-        let inside = |x: f32, y: f32| (0.0..=800.01).contains(&x) && (0.0..=450.01).contains(&y);
+        assert_on_the_picture(&scene, &faces);
+        let english = layout(&report, Lang::En.into(), &faces, 800.0, 450.0);
+        assert!(english.texts().any(|t| t == "114.6%"));
+    }
+
+    /// Every shape stays on the picture: rectangles, lines, and each text's whole extent.
+    fn assert_on_the_picture(scene: &Scene, faces: &Faces) {
+        let (right, bottom) = (scene.width + 0.01, scene.height + 0.01);
+        let inside = |x: f32, y: f32| (0.0..=right).contains(&x) && (0.0..=bottom).contains(&y);
         for shape in &scene.shapes {
             match shape {
                 Shape::Rect {
@@ -695,8 +727,46 @@ mod tests {
                 }
             }
         }
-        let english = layout(&report, Lang::En.into(), &faces, 800.0, 450.0);
-        assert!(english.texts().any(|t| t == "114.6%"));
+    }
+
+    #[test]
+    fn many_bars_lie_sideways_each_name_whole_and_the_picture_grows_to_hold_them() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        // Every line of the catalogue with a % of plan, every other one with last year's.
+        for (i, row) in ward.report.rows.iter_mut().enumerate() {
+            row.assessment.percent = Some(rust_decimal::Decimal::from(90 + i));
+            row.assessment.status = Status::Exceeded;
+            row.previous_percent = (i % 2 == 0).then(|| rust_decimal::Decimal::from(85 + i));
+        }
+        let count = ward.report.rows.len();
+        assert!(count >= 27, "{count}");
+        let faces = Faces::new();
+        let locale = Lang::Vi.into();
+        let height = super::height(&ward.report, locale, &faces, 800.0, 450.0);
+        assert!(height > 450.0, "{height}");
+        let scene = layout(&ward.report, locale, &faces, 800.0, height);
+        assert_on_the_picture(&scene, &faces);
+        // Each name whole, its lines one after the other, never cut with "…".
+        let texts: Vec<&str> = scene.texts().collect();
+        let joined = texts.join(" ");
+        for row in &ward.report.rows {
+            assert!(joined.contains(&row.indicator.name_vi), "{}", row.indicator.name_vi);
+        }
+        assert!(!texts.iter().any(|t| t.ends_with('…')), "{texts:?}");
+        // Every bar and every last year's bar drawn, and the legend says what the lighter are.
+        let fills = |fill: Rgb| {
+            scene
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Rect { fill: f, .. } if *f == fill))
+                .count()
+        };
+        assert_eq!(fills(colour::EXCEEDED), count + 1, "the bars and the swatch");
+        assert_eq!(fills(colour::LAST_YEAR), count.div_ceil(2) + 1);
+        assert!(texts.contains(&"Năm trước (2020)"));
+        // Few bars keep the height they are given.
+        ward.report.rows.truncate(SIDEWAYS_FROM - 1);
+        assert_eq!(super::height(&ward.report, locale, &faces, 800.0, 450.0), 450.0);
     }
 
     fn bar(percent: f64) -> Bar {
