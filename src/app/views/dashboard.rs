@@ -179,7 +179,17 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         "app.table.change",
         "app.table.status",
     ];
-    egui::Grid::new("report-table")
+    // The grid keeps each row's height from the frame before, by position: once a category's
+    // lines come or go, the positions hold other lines, so the grid is a new one for each set
+    // of open categories.
+    let mut categories: Vec<crate::domain::Category> =
+        session.report.rows.iter().map(|r| r.indicator.category).collect();
+    categories.dedup();
+    let open: Vec<bool> = categories
+        .iter()
+        .map(|c| category_state(ui.ctx(), *c).is_open())
+        .collect();
+    egui::Grid::new(("report-table", open))
         .striped(true)
         .num_columns(headers.len())
         .spacing([12.0, 6.0])
@@ -250,9 +260,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
 /// A category's heading row: a toggle and the category's name, either of which opens or closes
 /// its lines. Returns whether they are shown.
 fn category_ui(ui: &mut egui::Ui, category: crate::domain::Category, lang: Lang) -> bool {
-    let id = egui::Id::unique(("dashboard-category", category));
-    let mut state =
-        egui::collapsing_header::CollapsingState::load_with_default_open(ui.ctx(), id, true);
+    let mut state = category_state(ui.ctx(), category);
     let toggle = state.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
     let name = ui
         .add(
@@ -267,6 +275,15 @@ fn category_ui(ui: &mut egui::Ui, category: crate::domain::Category, lang: Lang)
     state.store(ui.ctx());
     ui.end_row();
     open
+}
+
+/// Whether a category's lines are open: open at first, then as last toggled.
+fn category_state(
+    ctx: &egui::Context,
+    category: crate::domain::Category,
+) -> egui::collapsing_header::CollapsingState {
+    let id = egui::Id::unique(("dashboard-category", category));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ctx, id, true)
 }
 
 /// A right-aligned number, or a dash where there is none.
