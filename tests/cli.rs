@@ -772,7 +772,9 @@ fn a_chart_of_many_indicators_grows_taller_to_name_each_one_whole() {
     ward_kpi()
         .arg("--db")
         .arg(&db)
-        .args(["export", "--year", "2025", "--ward", "SYN0001", "--format", "png", "-o"])
+        .args([
+            "export", "--year", "2025", "--ward", "SYN0001", "--format", "png", "-o",
+        ])
         .arg(&png)
         .assert()
         .success();

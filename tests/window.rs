@@ -1249,7 +1249,11 @@ fn the_dashboard_chart_shows_last_year_beside_each_bar_and_the_table_folds_by_ca
     harness.get_by_label("Kinh tế").click();
     harness.run();
     assert!(harness.query_by_label(trade).is_none());
-    assert_eq!(harness.query_all_by_label(CROP).count(), 1, "the chart's alone");
+    assert_eq!(
+        harness.query_all_by_label(CROP).count(),
+        1,
+        "the chart's alone"
+    );
     assert_eq!(harness.query_all_by_label("Thu ngân sách").count(), 2);
     harness.get_by_label("Kinh tế").click();
     harness.run();

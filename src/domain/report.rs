@@ -430,7 +430,12 @@ pub fn last_year_legend(year: i16, lang: Lang) -> String {
 }
 
 /// Last year's % of plan as a tooltip says it, for a chart of `year`: "Năm 2020: 80% kế hoạch".
-pub fn last_year_percent_text(year: i16, percent: Decimal, style: NumberStyle, lang: Lang) -> String {
+pub fn last_year_percent_text(
+    year: i16,
+    percent: Decimal,
+    style: NumberStyle,
+    lang: Lang,
+) -> String {
     rust_i18n::t!(
         "chart.last_year_percent",
         locale = lang.code(),
@@ -553,8 +558,7 @@ mod tests {
         );
         assert_eq!(last.rows[1].assessment.percent, None);
         this.attach_last_year(&last);
-        let percents: Vec<Option<Decimal>> =
-            this.rows.iter().map(|r| r.previous_percent).collect();
+        let percents: Vec<Option<Decimal>> = this.rows.iter().map(|r| r.previous_percent).collect();
         assert_eq!(percents, [Some(d("90")), None, None]);
         assert!(this.has_last_year());
         // This year's own numbers stay as they were.

@@ -252,10 +252,7 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
     let title_baseline = title_lines(&mut scene, faces, &title);
     let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
     let bars = bars(report, locale);
-    let last_year = bars
-        .iter()
-        .any(|b| b.last.is_some())
-        .then_some(report.year);
+    let last_year = bars.iter().any(|b| b.last.is_some()).then_some(report.year);
     legend(&mut scene, faces, lang, legend_baseline, last_year);
     if bars.is_empty() {
         scene.text(
@@ -408,9 +405,9 @@ fn bars(report: &Report, locale: Locale) -> Vec<Bar> {
         .iter()
         .filter_map(|row| {
             let percent = row.assessment.percent?;
-            let last = row.previous_percent.and_then(|p| {
-                Some((p.to_f64()?, report::percent_text(Some(p), locale.style)?))
-            });
+            let last = row
+                .previous_percent
+                .and_then(|p| Some((p.to_f64()?, report::percent_text(Some(p), locale.style)?)));
             Some(Bar {
                 name: row.indicator.name(lang).to_owned(),
                 percent: percent.to_f64()?,
@@ -560,10 +557,7 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
             bar.label.clone(),
         );
         if let Some((last, label)) = &bar.last {
-            let this_label = (
-                faces.width(&bar.label, label_size, Weight::Bold),
-                bar_top,
-            );
+            let this_label = (faces.width(&bar.label, label_size, Weight::Bold), bar_top);
             last_year_bar(
                 scene,
                 plot,
@@ -750,7 +744,11 @@ mod tests {
         let texts: Vec<&str> = scene.texts().collect();
         let joined = texts.join(" ");
         for row in &ward.report.rows {
-            assert!(joined.contains(&row.indicator.name_vi), "{}", row.indicator.name_vi);
+            assert!(
+                joined.contains(&row.indicator.name_vi),
+                "{}",
+                row.indicator.name_vi
+            );
         }
         assert!(!texts.iter().any(|t| t.ends_with('…')), "{texts:?}");
         // Every bar and every last year's bar drawn, and the legend says what the lighter are.
@@ -761,12 +759,19 @@ mod tests {
                 .filter(|s| matches!(s, Shape::Rect { fill: f, .. } if *f == fill))
                 .count()
         };
-        assert_eq!(fills(colour::EXCEEDED), count + 1, "the bars and the swatch");
+        assert_eq!(
+            fills(colour::EXCEEDED),
+            count + 1,
+            "the bars and the swatch"
+        );
         assert_eq!(fills(colour::LAST_YEAR), count.div_ceil(2) + 1);
         assert!(texts.contains(&"Năm trước (2020)"));
         // Few bars keep the height they are given.
         ward.report.rows.truncate(SIDEWAYS_FROM - 1);
-        assert_eq!(super::height(&ward.report, locale, &faces, 800.0, 450.0), 450.0);
+        assert_eq!(
+            super::height(&ward.report, locale, &faces, 800.0, 450.0),
+            450.0
+        );
     }
 
     fn bar(percent: f64) -> Bar {
@@ -826,14 +831,21 @@ mod tests {
         let texts: Vec<&str> = scene.texts().collect();
         assert!(texts.contains(&"Năm trước (2020)"), "{texts:?}");
         assert!(texts.contains(&"80%"), "{texts:?}");
-        assert!(texts.contains(&"114,6%") && texts.contains(&"103%"), "{texts:?}");
+        assert!(
+            texts.contains(&"114,6%") && texts.contains(&"103%"),
+            "{texts:?}"
+        );
         // One lighter bar, and the legend's swatch.
         assert_eq!(last_fills(&scene), 2);
         // Last year's bar stands left of this year's and is shorter (80% against 114,6%).
         let rect_of = |fill: Rgb| {
             scene.shapes.iter().find_map(|s| match s {
                 Shape::Rect {
-                    x, y, width, fill: f, ..
+                    x,
+                    y,
+                    width,
+                    fill: f,
+                    ..
                 } if *f == fill && *y > 80.0 => Some((*x, *y, *width)),
                 _ => None,
             })

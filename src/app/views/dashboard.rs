@@ -69,13 +69,9 @@ impl Dashboard {
                     ui.label(tr(lang, "app.dashboard.no_chart"));
                 } else {
                     ui.label(egui::RichText::new(tr(lang, "app.dashboard.chart")).strong());
-                    if let Some(index) = percent_bars_ui(
-                        ui,
-                        &charted,
-                        report.year,
-                        ctx.locale(),
-                        &ctx.palette,
-                    ) && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
+                    if let Some(index) =
+                        percent_bars_ui(ui, &charted, report.year, ctx.locale(), &ctx.palette)
+                        && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
                     {
                         ctx.commands.push(Command::OpenTrend(id));
                     }
@@ -182,8 +178,12 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     // The grid keeps each row's height from the frame before, by position: once a category's
     // lines come or go, the positions hold other lines, so the grid is a new one for each set
     // of open categories.
-    let mut categories: Vec<crate::domain::Category> =
-        session.report.rows.iter().map(|r| r.indicator.category).collect();
+    let mut categories: Vec<crate::domain::Category> = session
+        .report
+        .rows
+        .iter()
+        .map(|r| r.indicator.category)
+        .collect();
     categories.dedup();
     let open: Vec<bool> = categories
         .iter()

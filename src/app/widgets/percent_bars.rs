@@ -215,10 +215,8 @@ fn swatch_ui(ui: &mut egui::Ui, colour: Color32) {
 
 /// The % axis's labels above the bars; returns the top of the grid under them.
 fn ticks_ui(ui: &mut egui::Ui, scale: &Scale, locale: Locale) -> f32 {
-    let (rect, _) = ui.allocate_exact_size(
-        Vec2::new(ui.available_width(), TICK_ROW),
-        Sense::hover(),
-    );
+    let (rect, _) =
+        ui.allocate_exact_size(Vec2::new(ui.available_width(), TICK_ROW), Sense::hover());
     let colour = ui.visuals().weak_text_color();
     for tick in scale.ticks() {
         let value = rust_decimal::Decimal::from_f64_retain(tick.round()).unwrap_or_default();
@@ -278,10 +276,7 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
     let bar_top = row.center().y - stack / 2.0;
     let this_year = Rect::from_min_max(
         Pos2::new(scale.left, bar_top),
-        Pos2::new(
-            scale.x_of(bar.percent),
-            bar_top + theme::CHART_BAR_HEIGHT,
-        ),
+        Pos2::new(scale.x_of(bar.percent), bar_top + theme::CHART_BAR_HEIGHT),
     );
     painter.rect_filled(this_year, 0.0, palette.status(status));
     let label = |text: String, size: f32, colour: Color32| {
@@ -300,10 +295,7 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
         let last_top = this_year.bottom() + BAR_GAP;
         let rect = Rect::from_min_max(
             Pos2::new(scale.left, last_top),
-            Pos2::new(
-                scale.x_of(last),
-                last_top + theme::CHART_LAST_YEAR_HEIGHT,
-            ),
+            Pos2::new(scale.x_of(last), last_top + theme::CHART_LAST_YEAR_HEIGHT),
         );
         painter.rect_filled(rect, 0.0, palette.last_year);
         labels.push((

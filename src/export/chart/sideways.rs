@@ -128,7 +128,13 @@ pub(super) fn draw(
         y += row.height;
     }
     let x = plot.x_of(TARGET);
-    scene.line((x, plot.top), (x, bottom), TARGET_WIDTH, colour::TARGET, true);
+    scene.line(
+        (x, plot.top),
+        (x, bottom),
+        TARGET_WIDTH,
+        colour::TARGET,
+        true,
+    );
     // The %s last, each on a patch of paper: read whole where the target line crosses them.
     for label in labels {
         if let Shape::Text {
@@ -172,8 +178,15 @@ fn axis(scene: &mut Scene, plot: &Plot, bottom: f32, style: NumberStyle) {
 }
 
 /// One indicator from `top`: its name, its bar and last year's; its %s go to `labels`.
-fn line(scene: &mut Scene, plot: &Plot, (bar, row): (&Bar, &Row), top: f32, labels: &mut Vec<Shape>) {
-    let name_top = top + (row.height - ROW_GAP - row.name.len() as f32 * NAME_SIZE * NAME_LEADING_EM) / 2.0;
+fn line(
+    scene: &mut Scene,
+    plot: &Plot,
+    (bar, row): (&Bar, &Row),
+    top: f32,
+    labels: &mut Vec<Shape>,
+) {
+    let name_top =
+        top + (row.height - ROW_GAP - row.name.len() as f32 * NAME_SIZE * NAME_LEADING_EM) / 2.0;
     for (n, text) in row.name.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let baseline = name_top + (n as f32 + 0.8) * NAME_SIZE * NAME_LEADING_EM;

@@ -123,7 +123,13 @@ pub(super) fn write(
             .add_series()
             .set_name((name, header, LAST_YEAR_COLUMN))
             .set_categories((name, first_row, 0, last_row, 0))
-            .set_values((name, first_row, LAST_YEAR_COLUMN, last_row, LAST_YEAR_COLUMN))
+            .set_values((
+                name,
+                first_row,
+                LAST_YEAR_COLUMN,
+                last_row,
+                LAST_YEAR_COLUMN,
+            ))
             .set_format(
                 ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(LAST_YEAR_FILL)),
             )
@@ -131,7 +137,11 @@ pub(super) fn write(
                 ChartDataLabel::new()
                     .show_value()
                     .set_num_format("#,##0.0\"%\"")
-                    .set_font(ChartFont::new().set_size(label_size - 1).set_color("#555555")),
+                    .set_font(
+                        ChartFont::new()
+                            .set_size(label_size - 1)
+                            .set_color("#555555"),
+                    ),
             )
             .set_gap(60);
     }
