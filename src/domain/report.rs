@@ -423,6 +423,20 @@ pub fn change_text(change: Change, locale: Locale) -> String {
     .into_owned()
 }
 
+/// Sets each year's last year % of plan in one indicator's series (oldest first) from the year
+/// before's line, as [`Report::attach_last_year`] does for a whole report: a year whose year
+/// before is not in the series (it held no plan nor figure) gets none.
+pub fn attach_last_years(series: &mut [(i16, ReportRow)]) {
+    for at in 1..series.len() {
+        let (before, after) = series.split_at_mut(at);
+        let (last_year, last) = &before[at - 1];
+        let (year, row) = &mut after[0];
+        row.previous_percent = (*last_year == *year - 1)
+            .then_some(last.assessment.percent)
+            .flatten();
+    }
+}
+
 /// What a chart's legend calls the lighter bars of last year's % of plan, for a chart of
 /// `year`: "Năm trước (2020)".
 pub fn last_year_legend(year: i16, lang: Lang) -> String {
@@ -567,6 +581,21 @@ mod tests {
         last.rows.clear();
         this.attach_last_year(&last);
         assert!(!this.has_last_year());
+    }
+
+    #[test]
+    fn a_series_takes_last_years_percent_from_the_year_just_before_only() {
+        let higher = ("tấn", Direction::HigherIsBetter);
+        let mut series = vec![
+            (2019, row(higher, "100", "90", Vec::new())),
+            (2020, row(higher, "100", "110", Vec::new())),
+            // 2021 held nothing: 2022 has no year before to go by.
+            (2022, row(higher, "100", "120", Vec::new())),
+        ];
+        attach_last_years(&mut series);
+        let percents: Vec<Option<Decimal>> =
+            series.iter().map(|(_, r)| r.previous_percent).collect();
+        assert_eq!(percents, [None, Some(d("90")), None]);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::schema::{source_from_number, stage_from_number};
 use super::{IndicatorId, Result, Store, StoreError, UnitId};
-use crate::domain::report::{IndicatorYear, Report, ReportRow};
+use crate::domain::report::{self, IndicatorYear, Report, ReportRow};
 use crate::domain::{Figure, Plan, PlanTarget};
 
 impl Store {
@@ -242,8 +242,9 @@ impl Store {
     pub fn trend(&self, unit: UnitId, indicator: IndicatorId) -> Result<Vec<(i16, ReportRow)>> {
         let admin_unit = self.unit(unit)?;
         let mut summed = self.summed_units(&admin_unit)?;
-        let own = self.own_trend(unit, indicator)?;
+        let mut own = self.own_trend(unit, indicator)?;
         if summed.is_empty() {
+            report::attach_last_years(&mut own);
             return Ok(own);
         }
         let (_, definition) = self
@@ -277,6 +278,7 @@ impl Store {
             };
             series.extend(row.map(|row| (year, row)));
         }
+        report::attach_last_years(&mut series);
         Ok(series)
     }
 
