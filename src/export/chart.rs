@@ -274,8 +274,10 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
         return scene;
     };
     axis(&mut scene, &plot, locale.style);
-    bar_shapes(&mut scene, &plot, faces, &bars);
+    let mut labels = Vec::new();
+    bar_shapes(&mut scene, &plot, faces, &bars, &mut labels);
     target_line(&mut scene, &plot);
+    on_paper(&mut scene, faces, labels);
     scene
 }
 
@@ -518,9 +520,16 @@ fn axis(scene: &mut Scene, plot: &Plot, style: NumberStyle) {
     );
 }
 
-/// Each bar in its status colour, its % above it and its name below the axis; where any bar
-/// has last year's %, last year's lighter bar on its left.
-fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
+/// Each bar in its status colour, its name below the axis, its % above it (added to `labels`,
+/// drawn over the target line); where any bar has last year's %, last year's lighter bar on its
+/// left.
+fn bar_shapes(
+    scene: &mut Scene,
+    plot: &Plot,
+    faces: &Faces,
+    bars: &[Bar],
+    labels: &mut Vec<Shape>,
+) {
     let (slot, first) = plot.slots(bars.len());
     // The same for every bar: a label no larger than its slot allows.
     let label_size = LABEL_SIZE
@@ -547,19 +556,20 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
             height: plot.bottom - bar_top,
             fill,
         });
-        scene.text(
-            this_x + this_width / 2.0,
-            bar_top - LABEL_GAP,
-            label_size,
-            Weight::Bold,
-            fill,
-            Anchor::Middle,
-            bar.label.clone(),
-        );
+        labels.push(Shape::Text {
+            x: this_x + this_width / 2.0,
+            y: bar_top - LABEL_GAP,
+            size: label_size,
+            weight: Weight::Bold,
+            colour: fill,
+            anchor: Anchor::Middle,
+            text: bar.label.clone(),
+        });
         if let Some((last, label)) = &bar.last {
             let this_label = (faces.width(&bar.label, label_size, Weight::Bold), bar_top);
+            let shapes = (&mut *scene, &mut *labels);
             last_year_bar(
-                scene,
+                shapes,
                 plot,
                 faces,
                 (slot, centre),
@@ -584,11 +594,11 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
     }
 }
 
-/// Last year's lighter bar on the left of its slot (centred at `centre`), its % above it in a
-/// smaller muted size where it keeps clear of this year's label (of `label_size`, its width and
-/// its bar's top given).
+/// Last year's lighter bar on the left of its slot (centred at `centre`), its % above it (added
+/// to `labels`) in a smaller muted size where it keeps clear of this year's label (of
+/// `label_size`, its width and its bar's top given).
 fn last_year_bar(
-    scene: &mut Scene,
+    (scene, labels): (&mut Scene, &mut Vec<Shape>),
     plot: &Plot,
     faces: &Faces,
     (slot, centre): (f32, f32),
@@ -613,15 +623,45 @@ fn last_year_bar(
     let side_by_side = faces.width(label, size, Weight::Regular) / 2.0 + this_width / 2.0 + 2.0;
     let clear = side_by_side <= apart || (top - this_top).abs() >= label_size;
     if clear {
-        scene.text(
-            x + width / 2.0,
-            top - LABEL_GAP,
+        labels.push(Shape::Text {
+            x: x + width / 2.0,
+            y: top - LABEL_GAP,
             size,
-            Weight::Regular,
-            colour::MUTED,
-            Anchor::Middle,
-            label.to_owned(),
-        );
+            weight: Weight::Regular,
+            colour: colour::MUTED,
+            anchor: Anchor::Middle,
+            text: label.to_owned(),
+        });
+    }
+}
+
+/// Draws the bars' % labels last, each on a patch of paper: read whole where the target line
+/// crosses them.
+fn on_paper(scene: &mut Scene, faces: &Faces, labels: Vec<Shape>) {
+    /// How far a patch reaches above the baseline, and its height, in ems of its text.
+    const PATCH_RISE_EM: f32 = 0.85;
+    const PATCH_HEIGHT_EM: f32 = 1.1;
+    for label in labels {
+        if let Shape::Text {
+            x,
+            y,
+            size,
+            weight,
+            anchor,
+            text,
+            ..
+        } = &label
+        {
+            let width = faces.width(text, *size, *weight);
+            scene.shapes.push(Shape::Rect {
+                x: anchor.start(*x, width) - 1.0,
+                y: y - size * PATCH_RISE_EM,
+                width: width + 2.0,
+                height: size * PATCH_HEIGHT_EM,
+                fill: colour::PAPER,
+            });
+        }
+        scene.shapes.push(label);
     }
 }
 

@@ -6,7 +6,7 @@
 //! ([`height`]), the way the window's chart does.
 
 use super::{Anchor, Bar, HEADROOM, MARGIN, Scene, Shape, TARGET, colour, status_colour};
-use super::{GRID_WIDTH, TARGET_WIDTH, TICK_SIZE, tick_label};
+use super::{GRID_WIDTH, TARGET_WIDTH, TICK_SIZE, on_paper, tick_label};
 use crate::domain::number::NumberStyle;
 use crate::export::font::{Faces, Weight};
 
@@ -135,27 +135,7 @@ pub(super) fn draw(
         colour::TARGET,
         true,
     );
-    // The %s last, each on a patch of paper: read whole where the target line crosses them.
-    for label in labels {
-        if let Shape::Text {
-            x,
-            y,
-            size,
-            weight,
-            text,
-            ..
-        } = &label
-        {
-            scene.shapes.push(Shape::Rect {
-                x: *x - 1.0,
-                y: y - size * 0.85,
-                width: faces.width(text, *size, *weight) + 2.0,
-                height: size * 1.1,
-                fill: colour::PAPER,
-            });
-        }
-        scene.shapes.push(label);
-    }
+    on_paper(scene, faces, labels);
 }
 
 /// The % axis above the bars: a label and a grid line down the chart at each step.
