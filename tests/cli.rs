@@ -758,6 +758,35 @@ fn export_writes_a_pdf_with_text_and_a_png_of_the_chart() {
 }
 
 #[test]
+fn a_chart_of_many_indicators_grows_taller_to_name_each_one_whole() {
+    let scratch = Scratch::new();
+    let db = scratch.path("synthetic.db");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["demo", "--synthetic", "--wards", "1", "--years", "2"])
+        .args(["--indicators", "29"])
+        .assert()
+        .success();
+    let png = scratch.path("bieu-do.png");
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args([
+            "export", "--year", "2025", "--ward", "SYN0001", "--format", "png", "-o",
+        ])
+        .arg(&png)
+        .assert()
+        .success();
+    let bytes = std::fs::read(&png).unwrap();
+    // 1600 pixels wide as ever, taller than the 900 of a few bars: a line per indicator.
+    let width = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+    let height = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+    assert_eq!(width, 1600);
+    assert!(height > 900, "{height}");
+}
+
+#[test]
 fn a_failed_export_leaves_no_file() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("export.db");

@@ -63,7 +63,8 @@ fn typing_plan_and_actual_then_saving_shows_114_6_percent_exceeded() {
     harness.get_by_label("Tổng quan").click();
     harness.run();
     harness.get_by_label("114,6%");
-    harness.get_by_label("Vượt");
+    // The crop's verdict, and the word in the chart's legend.
+    assert_eq!(harness.get_all_by_label("Vượt").count(), 2);
     harness.get_by_label("2.809,8 (thực hiện)");
 
     // The database holds the values, digit for digit.
@@ -177,8 +178,8 @@ fn switching_language_changes_labels_and_number_format() {
     harness.get_by_label("114.6%");
     assert_eq!(
         harness.get_all_by_label("Exceeded").count(),
-        2,
-        "crop output and budget revenue"
+        3,
+        "crop output and budget revenue, and the chart's legend"
     );
     assert!(harness.query_by_label("Tổng quan").is_none());
     assert_eq!(harness.state().prefs.lang, Lang::En);
@@ -1222,4 +1223,48 @@ fn the_dashboard_and_the_meeting_say_the_verdict_first() {
             .query_by_label_contains("vượt 2, đạt 0, không đạt 0")
             .is_none()
     );
+}
+
+#[test]
+fn the_dashboard_chart_shows_last_year_beside_each_bar_and_the_table_folds_by_category() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("demo.db");
+    // The demo's 2020 holds nothing: no lighter bar, no legend for it.
+    let harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.get_by_label("Mục tiêu 100%");
+    assert!(harness.query_by_label("Năm trước (2020)").is_none());
+    drop(harness);
+    // 2020: the crop at 80% of its plan.
+    common::ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["set", "--year", "2020", "--indicator", "crop_output"])
+        .args(["--plan", "2.500", "--actual", "2.000"])
+        .assert()
+        .success();
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.get_by_label("Năm trước (2020)");
+    // The crop's whole name twice: under the chart's names and in the table.
+    assert_eq!(harness.query_all_by_label(CROP).count(), 2);
+    // The economy's lines fold away under their heading, the other categories' stay; a second
+    // click brings them back.
+    let trade = "Doanh thu thương mại - dịch vụ";
+    harness.get_by_label(trade);
+    harness.get_by_label("Kinh tế").click();
+    harness.run();
+    assert!(harness.query_by_label(trade).is_none());
+    assert_eq!(
+        harness.query_all_by_label(CROP).count(),
+        1,
+        "the chart's alone"
+    );
+    assert_eq!(harness.query_all_by_label("Thu ngân sách").count(), 2);
+    harness.get_by_label("Kinh tế").click();
+    harness.run();
+    harness.get_by_label(trade);
+    assert_eq!(harness.query_all_by_label(CROP).count(), 2);
+    // In English alike.
+    drop(harness);
+    let harness = window(&db, View::Dashboard, Lang::En);
+    harness.get_by_label("Last year (2020)");
 }

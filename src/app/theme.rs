@@ -32,6 +32,14 @@ pub const PROSE_WIDTH: f32 = 560.0;
 pub const LETTERHEAD_FIELD_WIDTH: f32 = 420.0;
 /// Height of the % of plan chart on the dashboard.
 pub const CHART_HEIGHT: f32 = 260.0;
+/// The dashboard's chart, bars lying sideways: the widest its names' column grows (a name
+/// wraps within it, whole), the height of this year's bar and of last year's lighter bar under
+/// it, the space between two indicators, the room kept right of the longest bar for its %.
+pub const CHART_NAME_WIDTH: f32 = 320.0;
+pub const CHART_BAR_HEIGHT: f32 = 18.0;
+pub const CHART_LAST_YEAR_HEIGHT: f32 = 10.0;
+pub const CHART_ROW_GAP: f32 = 8.0;
+pub const CHART_LABEL_ROOM: f32 = 70.0;
 /// The target line of every % of plan chart.
 pub const TARGET_PERCENT: f64 = 100.0;
 
@@ -58,6 +66,8 @@ pub struct Palette {
     pub not_met: Color32,
     pub missing: Color32,
     pub target_line: Color32,
+    /// Last year's % of plan, a lighter bar beside this year's.
+    pub last_year: Color32,
     pub error: Color32,
     pub warning: Color32,
     pub reading: Color32,
@@ -76,6 +86,7 @@ pub const LIGHT: Palette = Palette {
     not_met: Color32::from_rgb(0xB3, 0x26, 0x1E),
     missing: Color32::from_rgb(0x70, 0x70, 0x70),
     target_line: Color32::from_rgb(0x20, 0x20, 0x20),
+    last_year: Color32::from_rgb(0xAE, 0xB8, 0xC2),
     error: Color32::from_rgb(0xB3, 0x26, 0x1E),
     warning: Color32::from_rgb(0x9A, 0x5B, 0x00),
     reading: Color32::from_rgb(0x55, 0x55, 0x55),
@@ -93,6 +104,7 @@ pub const DARK: Palette = Palette {
     not_met: Color32::from_rgb(0xF2, 0x6B, 0x5E),
     missing: Color32::from_rgb(0x9A, 0x9A, 0x9A),
     target_line: Color32::from_rgb(0xE8, 0xE8, 0xE8),
+    last_year: Color32::from_rgb(0x6E, 0x78, 0x84),
     error: Color32::from_rgb(0xF2, 0x6B, 0x5E),
     warning: Color32::from_rgb(0xF0, 0xB4, 0x4C),
     reading: Color32::from_rgb(0xB0, 0xB0, 0xB0),
@@ -174,5 +186,6 @@ mod tests {
             );
         }
         assert_eq!(chart::colour::TARGET, rgb(LIGHT.target_line));
+        assert_eq!(chart::colour::LAST_YEAR, rgb(LIGHT.last_year));
     }
 }

@@ -35,6 +35,10 @@ pub struct ReportRow {
     /// Last year's value, at its latest stage.
     pub previous: Option<Figure>,
     pub change: Option<Change>,
+    /// Last year's % of plan, as last year's report computed it (see
+    /// [`Report::attach_last_year`]); `None` when last year had no plan or no value to judge,
+    /// or when last year's report was not read.
+    pub previous_percent: Option<Decimal>,
     /// For a unit reporting its wards' sum (or a merged ward's years before the merger): how
     /// the line was added up.
     pub consolidated: Option<RowConsolidation>,
@@ -83,6 +87,7 @@ impl ReportRow {
             assessment,
             previous,
             change,
+            previous_percent: None,
             consolidated: None,
         }
     }
@@ -269,6 +274,25 @@ impl Report {
         self
     }
 
+    /// Sets each line's last year % of plan from last year's report of the same unit, matched
+    /// by indicator code: a chart draws it beside this year's bar. A line whose indicator last
+    /// year's report lacks, or whose % was undefined there (no plan, no value), gets none.
+    pub fn attach_last_year(&mut self, last: &Report) {
+        let percents: std::collections::HashMap<&str, Decimal> = last
+            .rows
+            .iter()
+            .filter_map(|r| Some((r.indicator.code.as_str(), r.assessment.percent?)))
+            .collect();
+        for row in &mut self.rows {
+            row.previous_percent = percents.get(row.indicator.code.as_str()).copied();
+        }
+    }
+
+    /// Whether any line has last year's % of plan (a chart then shows it, with its legend).
+    pub fn has_last_year(&self) -> bool {
+        self.rows.iter().any(|r| r.previous_percent.is_some())
+    }
+
     /// What documents and slides say of the locks: "Số liệu đã chốt ngày 07/01/2022", or per
     /// part ("Số liệu ước đạt đã chốt ngày 20/12/2021"); `None` when nothing is locked.
     pub fn locked_line(&self, lang: Lang) -> Option<String> {
@@ -435,6 +459,42 @@ pub fn change_text(change: Change, locale: Locale) -> String {
     .into_owned()
 }
 
+/// Sets each year's last year % of plan in one indicator's series (oldest first) from the year
+/// before's line, as [`Report::attach_last_year`] does for a whole report: a year whose year
+/// before is not in the series (it held no plan nor figure) gets none.
+pub fn attach_last_years(series: &mut [(i16, ReportRow)]) {
+    for at in 1..series.len() {
+        let (before, after) = series.split_at_mut(at);
+        let (last_year, last) = &before[at - 1];
+        let (year, row) = &mut after[0];
+        row.previous_percent = (*last_year == *year - 1)
+            .then_some(last.assessment.percent)
+            .flatten();
+    }
+}
+
+/// What a chart's legend calls the lighter bars of last year's % of plan, for a chart of
+/// `year`: "Năm trước (2020)".
+pub fn last_year_legend(year: i16, lang: Lang) -> String {
+    rust_i18n::t!("chart.last_year", locale = lang.code(), year = year - 1).into_owned()
+}
+
+/// Last year's % of plan as a tooltip says it, for a chart of `year`: "Năm 2020: 80% kế hoạch".
+pub fn last_year_percent_text(
+    year: i16,
+    percent: Decimal,
+    style: NumberStyle,
+    lang: Lang,
+) -> String {
+    rust_i18n::t!(
+        "chart.last_year_percent",
+        locale = lang.code(),
+        year = year - 1,
+        percent = number::format_percent(percent, style)
+    )
+    .into_owned()
+}
+
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
@@ -497,6 +557,81 @@ mod tests {
             figures: vec![figure(Stage::Actual, value)],
             previous,
         })
+    }
+
+    /// A report of one ward and `year` holding these rows, each given its own code.
+    fn report_of(year: i16, rows: Vec<(&str, ReportRow)>) -> Report {
+        let mut report = Report::new(
+            AdminUnit {
+                code: "03142".into(),
+                name: "Phường Thanh Trường".into(),
+                level: crate::domain::Level::Ward,
+                parent_code: None,
+                valid_from: None,
+                valid_to: None,
+                successor_code: None,
+                synthetic: false,
+            },
+            year,
+            Vec::new(),
+        );
+        report.rows = rows
+            .into_iter()
+            .map(|(code, mut row)| {
+                row.indicator.code = code.into();
+                row
+            })
+            .collect();
+        report
+    }
+
+    #[test]
+    fn last_years_percent_is_attached_by_code_and_only_where_last_year_had_one() {
+        let higher = ("tấn", Direction::HigherIsBetter);
+        let mut this = report_of(
+            2021,
+            vec![
+                ("crop", row(higher, "2.451,8", "2809.8", Vec::new())),
+                ("budget", row(higher, "100", "103", Vec::new())),
+                ("new", row(higher, "10", "12", Vec::new())),
+            ],
+        );
+        assert!(!this.has_last_year());
+        // Last year: the crop at 90% of its plan; the budget with a value but no plan (its row
+        // has a plan that cannot resolve: relative, with no year before); "new" absent.
+        let mut last = report_of(
+            2020,
+            vec![
+                ("crop", row(higher, "2.000", "1800", Vec::new())),
+                ("budget", row(higher, "tăng 10%", "95", Vec::new())),
+            ],
+        );
+        assert_eq!(last.rows[1].assessment.percent, None);
+        this.attach_last_year(&last);
+        let percents: Vec<Option<Decimal>> = this.rows.iter().map(|r| r.previous_percent).collect();
+        assert_eq!(percents, [Some(d("90")), None, None]);
+        assert!(this.has_last_year());
+        // This year's own numbers stay as they were.
+        assert_eq!(this.rows[0].assessment.status, Status::Exceeded);
+        // A year attached again takes the new last year whole: nothing stays of the old one.
+        last.rows.clear();
+        this.attach_last_year(&last);
+        assert!(!this.has_last_year());
+    }
+
+    #[test]
+    fn a_series_takes_last_years_percent_from_the_year_just_before_only() {
+        let higher = ("tấn", Direction::HigherIsBetter);
+        let mut series = vec![
+            (2019, row(higher, "100", "90", Vec::new())),
+            (2020, row(higher, "100", "110", Vec::new())),
+            // 2021 held nothing: 2022 has no year before to go by.
+            (2022, row(higher, "100", "120", Vec::new())),
+        ];
+        attach_last_years(&mut series);
+        let percents: Vec<Option<Decimal>> =
+            series.iter().map(|(_, r)| r.previous_percent).collect();
+        assert_eq!(percents, [None, Some(d("90")), None]);
     }
 
     #[test]

@@ -1,11 +1,14 @@
 //! The % of plan chart as a picture, laid out once as rectangles, lines and text in points and
 //! then drawn on any [`Surface`](super::draw::Surface) (`png` in pixels for a Word report, `pdf`
 //! in vectors on the printed page): one bar per indicator with a plan and a value, coloured by
-//! status, its % above it, a dashed line at the 100% target, the indicators' short names under
-//! the bars, a legend of the statuses. The layout goes step by step (title, legend, bars, plot,
+//! status, its % above it, last year's % as a lighter bar beside it where last year had one, a
+//! dashed line at the 100% target, the indicators' names wrapped whole under the bars, a legend
+//! of the statuses (and of last year's bars). The layout goes step by step (title, legend, bars, plot,
 //! axis, bar shapes), each step a function of its own.
 
 use rust_decimal::prelude::ToPrimitive as _;
+
+mod sideways;
 
 use super::font::{Faces, Weight};
 use crate::domain::number::NumberStyle;
@@ -26,6 +29,8 @@ pub mod colour {
     pub const NOT_MET: Rgb = Rgb(0xB3, 0x26, 0x1E);
     pub const MISSING: Rgb = Rgb(0x70, 0x70, 0x70);
     pub const TARGET: Rgb = Rgb(0x20, 0x20, 0x20);
+    /// Last year's % of plan, a lighter bar beside this year's.
+    pub const LAST_YEAR: Rgb = Rgb(0xAE, 0xB8, 0xC2);
     pub const TEXT: Rgb = Rgb(0x10, 0x10, 0x10);
     pub const MUTED: Rgb = Rgb(0x55, 0x55, 0x55);
     pub const GRID: Rgb = Rgb(0xDD, 0xDD, 0xDD);
@@ -158,10 +163,14 @@ impl Scene {
     }
 }
 
+/// From this many bars the bars lie sideways ([`sideways`]): standing up, each name would get a
+/// column a few letters wide.
+pub const SIDEWAYS_FROM: usize = 9;
+
 /// The target every bar is measured against.
 const TARGET: f64 = 100.0;
 /// Lines an indicator's name may take under its bar.
-const NAME_LINES: usize = 3;
+const NAME_LINES: usize = 4;
 
 // The chart's measures, in points (1/72 inch). A name ending in `_EM` is a multiple of the size
 // of the text it goes with, so that it scales with that text.
@@ -215,6 +224,12 @@ const TARGET_WIDTH: f32 = 1.6;
 const MIN_SLOTS: usize = 4;
 /// A bar's width, as a share of its slot.
 const BAR_SHARE: f32 = 0.6;
+/// Beside last year's bar: this year's bar, last year's, and the gap between them, as shares of
+/// the slot; last year's % label's size as a share of this year's.
+const PAIR_THIS_SHARE: f32 = 0.42;
+const PAIR_LAST_SHARE: f32 = 0.26;
+const PAIR_GAP_SHARE: f32 = 0.04;
+const LAST_LABEL_SHARE: f32 = 0.85;
 /// The % label over a bar: its largest and smallest text size, at most this part of its slot,
 /// and its gap above the bar.
 const LABEL_SIZE: f32 = 10.0;
@@ -236,8 +251,9 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
     let title = report_words::chart_title(report.year, &report.unit, lang);
     let title_baseline = title_lines(&mut scene, faces, &title);
     let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
-    legend(&mut scene, faces, lang, legend_baseline);
     let bars = bars(report, locale);
+    let last_year = bars.iter().any(|b| b.last.is_some()).then_some(report.year);
+    legend(&mut scene, faces, lang, legend_baseline, last_year);
     if bars.is_empty() {
         scene.text(
             width / 2.0,
@@ -250,13 +266,34 @@ pub fn layout(report: &Report, locale: Locale, faces: &Faces, width: f32, height
         );
         return scene;
     }
+    if bars.len() >= SIDEWAYS_FROM {
+        sideways::draw(&mut scene, &bars, faces, locale.style, legend_baseline);
+        return scene;
+    }
     let Some(plot) = Plot::new(&bars, faces, locale.style, (width, height), legend_baseline) else {
         return scene;
     };
     axis(&mut scene, &plot, locale.style);
-    bar_shapes(&mut scene, &plot, faces, &bars);
+    let mut labels = Vec::new();
+    bar_shapes(&mut scene, &plot, faces, &bars, &mut labels);
     target_line(&mut scene, &plot);
+    on_paper(&mut scene, faces, labels);
     scene
+}
+
+/// The height the chart of a report's year needs, `width` points wide, and at least `least`:
+/// bars lying sideways ([`SIDEWAYS_FROM`] and more) take a line each, their names whole.
+pub fn height(report: &Report, locale: Locale, faces: &Faces, width: f32, least: f32) -> f32 {
+    let bars = bars(report, locale);
+    if bars.len() < SIDEWAYS_FROM {
+        return least;
+    }
+    let title = report_words::chart_title(report.year, &report.unit, locale.lang);
+    let title_lines = faces.wrap(&title, TITLE_SIZE, Weight::Bold, width - 2.0 * MARGIN);
+    #[allow(clippy::cast_precision_loss)]
+    let title_baseline = MARGIN + title_lines.len() as f32 * TITLE_SIZE * TITLE_LEADING_EM;
+    let legend_baseline = title_baseline + LEGEND_SIZE * LEGEND_DROP_EM;
+    sideways::height(&bars, faces, width, legend_baseline).max(least)
 }
 
 /// The title, wrapped to the picture's width under the top margin; returns its last baseline.
@@ -279,8 +316,9 @@ fn title_lines(scene: &mut Scene, faces: &Faces, title: &str) -> f32 {
 }
 
 /// The legend on the baseline `y`: a swatch and a word for each status a bar can have, then a
-/// sample of the dashed target line and its name.
-fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
+/// sample of the dashed target line and its name; for a chart of `last_year`'s year drawing last
+/// year's bars, their swatch and name ("Năm trước (2020)").
+fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32, last_year: Option<i16>) {
     let mut x = MARGIN;
     for status in [Status::Exceeded, Status::Met, Status::NotMet] {
         scene.shapes.push(Shape::Rect {
@@ -317,6 +355,8 @@ fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
         true,
     );
     x += SAMPLE_ADVANCE_EM * LEGEND_SIZE;
+    let target = report_words::chart_target(lang);
+    let target_width = faces.width(&target, LEGEND_SIZE, Weight::Regular);
     scene.text(
         x,
         y,
@@ -324,19 +364,39 @@ fn legend(scene: &mut Scene, faces: &Faces, lang: Lang, y: f32) {
         Weight::Regular,
         colour::TEXT,
         Anchor::Start,
-        report_words::chart_target(lang),
+        target,
+    );
+    let Some(year) = last_year else { return };
+    x += target_width + LEGEND_SIZE * ENTRY_GAP_EM;
+    scene.shapes.push(Shape::Rect {
+        x,
+        y: y - LEGEND_SIZE * SWATCH_RISE_EM,
+        width: LEGEND_SIZE,
+        height: LEGEND_SIZE,
+        fill: colour::LAST_YEAR,
+    });
+    scene.text(
+        x + LEGEND_SIZE * SWATCH_ADVANCE_EM,
+        y,
+        LEGEND_SIZE,
+        Weight::Regular,
+        colour::TEXT,
+        Anchor::Start,
+        report::last_year_legend(year, lang),
     );
 }
 
 /// One bar of the chart: an indicator with a % of plan.
 #[derive(Clone, Debug, PartialEq)]
 struct Bar {
-    /// The indicator's name without its parenthesis ("Sản lượng cây trồng").
+    /// The indicator's whole name ("Sản lượng cây trồng (lúa 2 vụ, rau màu, cây vụ 3)").
     name: String,
     percent: f64,
     status: Status,
     /// The % as the report prints it ("114,6%").
     label: String,
+    /// Last year's % of plan, and as printed.
+    last: Option<(f64, String)>,
 }
 
 /// The report's bars, in report order: the rows with a % of plan.
@@ -347,17 +407,15 @@ fn bars(report: &Report, locale: Locale) -> Vec<Bar> {
         .iter()
         .filter_map(|row| {
             let percent = row.assessment.percent?;
+            let last = row
+                .previous_percent
+                .and_then(|p| Some((p.to_f64()?, report::percent_text(Some(p), locale.style)?)));
             Some(Bar {
-                name: row
-                    .indicator
-                    .name(lang)
-                    .split(" (")
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned(),
+                name: row.indicator.name(lang).to_owned(),
                 percent: percent.to_f64()?,
                 status: row.assessment.status,
                 label: report::percent_text(Some(percent), locale.style)?,
+                last,
             })
         })
         .collect()
@@ -388,7 +446,12 @@ impl Plot {
         legend_baseline: f32,
     ) -> Option<Self> {
         let (width, height) = size;
-        let top_percent = bars.iter().map(|b| b.percent).fold(TARGET, f64::max) * HEADROOM;
+        let top_percent = bars
+            .iter()
+            .flat_map(|b| [Some(b.percent), b.last.as_ref().map(|(p, _)| *p)])
+            .flatten()
+            .fold(TARGET, f64::max)
+            * HEADROOM;
         let labels = faces.width(&tick_label(top_percent, style), TICK_SIZE, Weight::Regular);
         let left = MARGIN + (labels + TICK_COLUMN_ROOM);
         let top = legend_baseline + LABEL_SIZE * PLOT_DROP_EM;
@@ -457,34 +520,63 @@ fn axis(scene: &mut Scene, plot: &Plot, style: NumberStyle) {
     );
 }
 
-/// Each bar in its status colour, its % above it and its name below the axis.
-fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
+/// Each bar in its status colour, its name below the axis, its % above it (added to `labels`,
+/// drawn over the target line); where any bar has last year's %, last year's lighter bar on its
+/// left.
+fn bar_shapes(
+    scene: &mut Scene,
+    plot: &Plot,
+    faces: &Faces,
+    bars: &[Bar],
+    labels: &mut Vec<Shape>,
+) {
     let (slot, first) = plot.slots(bars.len());
     // The same for every bar: a label no larger than its slot allows.
     let label_size = LABEL_SIZE
         .min(slot / LABEL_SLOT_DIVISOR)
         .max(LABEL_MIN_SIZE);
+    let paired = bars.iter().any(|b| b.last.is_some());
     for (i, bar) in bars.iter().enumerate() {
         #[allow(clippy::cast_precision_loss)]
         let centre = first + (i as f32 + 0.5) * slot;
+        // This year's bar: alone in the middle of its slot, or right of last year's.
+        let (this_x, this_width) = if paired {
+            let pair = slot * (PAIR_THIS_SHARE + PAIR_GAP_SHARE + PAIR_LAST_SHARE);
+            let start = centre - pair / 2.0 + slot * (PAIR_LAST_SHARE + PAIR_GAP_SHARE);
+            (start, slot * PAIR_THIS_SHARE)
+        } else {
+            (centre - slot * (BAR_SHARE / 2.0), slot * BAR_SHARE)
+        };
         let bar_top = plot.y_of(bar.percent);
         let fill = status_colour(bar.status);
         scene.shapes.push(Shape::Rect {
-            x: centre - slot * (BAR_SHARE / 2.0),
+            x: this_x,
             y: bar_top,
-            width: slot * BAR_SHARE,
+            width: this_width,
             height: plot.bottom - bar_top,
             fill,
         });
-        scene.text(
-            centre,
-            bar_top - LABEL_GAP,
-            label_size,
-            Weight::Bold,
-            fill,
-            Anchor::Middle,
-            bar.label.clone(),
-        );
+        labels.push(Shape::Text {
+            x: this_x + this_width / 2.0,
+            y: bar_top - LABEL_GAP,
+            size: label_size,
+            weight: Weight::Bold,
+            colour: fill,
+            anchor: Anchor::Middle,
+            text: bar.label.clone(),
+        });
+        if let Some((last, label)) = &bar.last {
+            let this_label = (faces.width(&bar.label, label_size, Weight::Bold), bar_top);
+            let shapes = (&mut *scene, &mut *labels);
+            last_year_bar(
+                shapes,
+                plot,
+                faces,
+                (slot, centre),
+                (*last, label),
+                (label_size, this_label),
+            );
+        }
         let lines = name_lines(faces, &bar.name, NAME_SIZE, slot - NAME_SIDE_ROOM);
         for (n, line) in lines.into_iter().enumerate() {
             #[allow(clippy::cast_precision_loss)]
@@ -499,6 +591,77 @@ fn bar_shapes(scene: &mut Scene, plot: &Plot, faces: &Faces, bars: &[Bar]) {
                 line,
             );
         }
+    }
+}
+
+/// Last year's lighter bar on the left of its slot (centred at `centre`), its % above it (added
+/// to `labels`) in a smaller muted size where it keeps clear of this year's label (of
+/// `label_size`, its width and its bar's top given).
+fn last_year_bar(
+    (scene, labels): (&mut Scene, &mut Vec<Shape>),
+    plot: &Plot,
+    faces: &Faces,
+    (slot, centre): (f32, f32),
+    (percent, label): (f64, &str),
+    (label_size, (this_width, this_top)): (f32, (f32, f32)),
+) {
+    let pair = slot * (PAIR_THIS_SHARE + PAIR_GAP_SHARE + PAIR_LAST_SHARE);
+    let x = centre - pair / 2.0;
+    let width = slot * PAIR_LAST_SHARE;
+    let top = plot.y_of(percent);
+    scene.shapes.push(Shape::Rect {
+        x,
+        y: top,
+        width,
+        height: plot.bottom - top,
+        fill: colour::LAST_YEAR,
+    });
+    let size = label_size * LAST_LABEL_SHARE;
+    // The two labels are centred over their bars; they clash when they come closer than their
+    // half widths side by side and than a line's height up and down.
+    let apart = slot * (PAIR_LAST_SHARE / 2.0 + PAIR_GAP_SHARE + PAIR_THIS_SHARE / 2.0);
+    let side_by_side = faces.width(label, size, Weight::Regular) / 2.0 + this_width / 2.0 + 2.0;
+    let clear = side_by_side <= apart || (top - this_top).abs() >= label_size;
+    if clear {
+        labels.push(Shape::Text {
+            x: x + width / 2.0,
+            y: top - LABEL_GAP,
+            size,
+            weight: Weight::Regular,
+            colour: colour::MUTED,
+            anchor: Anchor::Middle,
+            text: label.to_owned(),
+        });
+    }
+}
+
+/// Draws the bars' % labels last, each on a patch of paper: read whole where the target line
+/// crosses them.
+fn on_paper(scene: &mut Scene, faces: &Faces, labels: Vec<Shape>) {
+    /// How far a patch reaches above the baseline, and its height, in ems of its text.
+    const PATCH_RISE_EM: f32 = 0.85;
+    const PATCH_HEIGHT_EM: f32 = 1.1;
+    for label in labels {
+        if let Shape::Text {
+            x,
+            y,
+            size,
+            weight,
+            anchor,
+            text,
+            ..
+        } = &label
+        {
+            let width = faces.width(text, *size, *weight);
+            scene.shapes.push(Shape::Rect {
+                x: anchor.start(*x, width) - 1.0,
+                y: y - size * PATCH_RISE_EM,
+                width: width + 2.0,
+                height: size * PATCH_HEIGHT_EM,
+                fill: colour::PAPER,
+            });
+        }
+        scene.shapes.push(label);
     }
 }
 
@@ -559,8 +722,15 @@ mod tests {
         for text in &texts {
             assert!(faces.covers(text), "a glyph the font lacks: {text}");
         }
-        // Every shape stays on the picture: rectangles, lines, and each text's whole extent.
-        let inside = |x: f32, y: f32| (0.0..=800.01).contains(&x) && (0.0..=450.01).contains(&y);
+        assert_on_the_picture(&scene, &faces);
+        let english = layout(&report, Lang::En.into(), &faces, 800.0, 450.0);
+        assert!(english.texts().any(|t| t == "114.6%"));
+    }
+
+    /// Every shape stays on the picture: rectangles, lines, and each text's whole extent.
+    fn assert_on_the_picture(scene: &Scene, faces: &Faces) {
+        let (right, bottom) = (scene.width + 0.01, scene.height + 0.01);
+        let inside = |x: f32, y: f32| (0.0..=right).contains(&x) && (0.0..=bottom).contains(&y);
         for shape in &scene.shapes {
             match shape {
                 Shape::Rect {
@@ -591,8 +761,57 @@ mod tests {
                 }
             }
         }
-        let english = layout(&report, Lang::En.into(), &faces, 800.0, 450.0);
-        assert!(english.texts().any(|t| t == "114.6%"));
+    }
+
+    #[test]
+    fn many_bars_lie_sideways_each_name_whole_and_the_picture_grows_to_hold_them() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        // Every line of the catalogue with a % of plan, every other one with last year's.
+        for (i, row) in ward.report.rows.iter_mut().enumerate() {
+            row.assessment.percent = Some(rust_decimal::Decimal::from(90 + i));
+            row.assessment.status = Status::Exceeded;
+            row.previous_percent = (i % 2 == 0).then(|| rust_decimal::Decimal::from(85 + i));
+        }
+        let count = ward.report.rows.len();
+        assert!(count >= 27, "{count}");
+        let faces = Faces::new();
+        let locale = Lang::Vi.into();
+        let height = super::height(&ward.report, locale, &faces, 800.0, 450.0);
+        assert!(height > 450.0, "{height}");
+        let scene = layout(&ward.report, locale, &faces, 800.0, height);
+        assert_on_the_picture(&scene, &faces);
+        // Each name whole, its lines one after the other, never cut with "…".
+        let texts: Vec<&str> = scene.texts().collect();
+        let joined = texts.join(" ");
+        for row in &ward.report.rows {
+            assert!(
+                joined.contains(&row.indicator.name_vi),
+                "{}",
+                row.indicator.name_vi
+            );
+        }
+        assert!(!texts.iter().any(|t| t.ends_with('…')), "{texts:?}");
+        // Every bar and every last year's bar drawn, and the legend says what the lighter are.
+        let fills = |fill: Rgb| {
+            scene
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Rect { fill: f, .. } if *f == fill))
+                .count()
+        };
+        assert_eq!(
+            fills(colour::EXCEEDED),
+            count + 1,
+            "the bars and the swatch"
+        );
+        assert_eq!(fills(colour::LAST_YEAR), count.div_ceil(2) + 1);
+        assert!(texts.contains(&"Năm trước (2020)"));
+        // Few bars keep the height they are given.
+        ward.report.rows.truncate(SIDEWAYS_FROM - 1);
+        assert_eq!(
+            super::height(&ward.report, locale, &faces, 800.0, 450.0),
+            450.0
+        );
     }
 
     fn bar(percent: f64) -> Bar {
@@ -601,6 +820,7 @@ mod tests {
             percent,
             status: Status::Exceeded,
             label: format!("{percent}%"),
+            last: None,
         }
     }
 
@@ -608,7 +828,7 @@ mod tests {
     fn the_legend_shows_the_three_statuses_and_the_dashed_target() {
         let faces = Faces::new();
         let mut scene = Scene::blank(800.0, 450.0);
-        legend(&mut scene, &faces, Lang::Vi, 60.0);
+        legend(&mut scene, &faces, Lang::Vi, 60.0, None);
         let swatches: Vec<&Shape> = scene.shapes[1..]
             .iter()
             .filter(|s| matches!(s, Shape::Rect { .. }))
@@ -622,6 +842,63 @@ mod tests {
         assert_eq!(dashed, 1);
         let texts: Vec<&str> = scene.texts().collect();
         assert_eq!(texts, ["Vượt", "Đạt", "Không đạt", "Mục tiêu 100%"]);
+    }
+
+    #[test]
+    fn last_years_percent_stands_beside_this_years_with_its_legend() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        let faces = Faces::new();
+        // Without last year's %, no lighter bar and no legend for it.
+        let plain = layout(&ward.report, Lang::Vi.into(), &faces, 800.0, 450.0);
+        let last_fills = |scene: &Scene| {
+            scene
+                .shapes
+                .iter()
+                .filter(|s| matches!(s, Shape::Rect { fill, .. } if *fill == colour::LAST_YEAR))
+                .count()
+        };
+        assert_eq!(last_fills(&plain), 0);
+        assert!(!plain.texts().any(|t| t.starts_with("Năm trước")));
+        // The crop at 80% of its plan last year; the budget had no plan last year.
+        let crop = ward
+            .report
+            .rows
+            .iter_mut()
+            .find(|r| r.indicator.code == "crop_output")
+            .unwrap();
+        crop.previous_percent = Some(rust_decimal::Decimal::from(80));
+        let scene = layout(&ward.report, Lang::Vi.into(), &faces, 800.0, 450.0);
+        let texts: Vec<&str> = scene.texts().collect();
+        assert!(texts.contains(&"Năm trước (2020)"), "{texts:?}");
+        assert!(texts.contains(&"80%"), "{texts:?}");
+        assert!(
+            texts.contains(&"114,6%") && texts.contains(&"103%"),
+            "{texts:?}"
+        );
+        // One lighter bar, and the legend's swatch.
+        assert_eq!(last_fills(&scene), 2);
+        // Last year's bar stands left of this year's and is shorter (80% against 114,6%).
+        let rect_of = |fill: Rgb| {
+            scene.shapes.iter().find_map(|s| match s {
+                Shape::Rect {
+                    x,
+                    y,
+                    width,
+                    fill: f,
+                    ..
+                } if *f == fill && *y > 80.0 => Some((*x, *y, *width)),
+                _ => None,
+            })
+        };
+        let (last_x, last_y, last_width) = rect_of(colour::LAST_YEAR).unwrap();
+        let (this_x, this_y, _) = rect_of(colour::EXCEEDED).unwrap();
+        assert!(last_x + last_width < this_x, "{last_x} {this_x}");
+        assert!(last_y > this_y);
+        // Full names, wrapped under the bars, the parenthesis included.
+        let names = texts.join(" ");
+        assert!(names.contains("cây vụ 3)"), "{texts:?}");
+        let english = layout(&ward.report, Lang::En.into(), &faces, 800.0, 450.0);
+        assert!(english.texts().any(|t| t == "Last year (2020)"));
     }
 
     #[test]

@@ -128,7 +128,8 @@ pub fn write(
             .and_then(|bytes| write_bytes(&temp, &bytes)),
         Format::Png => {
             let faces = font::Faces::new();
-            let (width, height) = png::SIZE;
+            let (width, least) = png::SIZE;
+            let height = chart::height(&wards[0].report, locale, &faces, width, least);
             let scene = chart::layout(&wards[0].report, locale, &faces, width, height);
             png::render(&scene, &faces)
                 .map_err(|detail| render_error(path, "PNG", detail))

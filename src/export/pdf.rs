@@ -227,23 +227,21 @@ impl<'f> Pages<'f> {
         self.paragraph(&legend, LEGEND_SIZE, Weight::Regular, Anchor::Start, 0.0);
 
         // The chart, whole, on this page or the next.
+        // Many bars lie sideways and take the height they need, at most a page.
         self.y += AROUND_CHART;
-        if self.room() < CHART_HEIGHT {
+        let width = PAGE.0 - 2.0 * MARGIN;
+        let height = chart::height(report, self.locale(), self.faces, width, CHART_HEIGHT)
+            .min(PAGE.1 - 2.0 * MARGIN);
+        if self.room() < height {
             self.new_page();
         }
-        let scene = chart::layout(
-            report,
-            self.locale(),
-            self.faces,
-            PAGE.0 - 2.0 * MARGIN,
-            CHART_HEIGHT,
-        );
+        let scene = chart::layout(report, self.locale(), self.faces, width, height);
         let (dx, dy) = (MARGIN, self.y);
         for shape in scene.shapes {
             let moved = offset(shape, dx, dy);
             self.shapes().push(moved);
         }
-        self.y += CHART_HEIGHT + AROUND_CHART;
+        self.y += height + AROUND_CHART;
 
         let sentences = report.sentences(self.locale());
         if !sentences.is_empty() {

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::schema::{source_from_number, stage_from_number};
 use super::{IndicatorId, Result, Store, StoreError, UnitId};
-use crate::domain::report::{IndicatorYear, Report, ReportRow};
+use crate::domain::report::{self, IndicatorYear, Report, ReportRow};
 use crate::domain::{Figure, Plan, PlanTarget};
 
 impl Store {
@@ -18,15 +18,40 @@ impl Store {
     ///
     /// A province or a city reports its wards' sum, and a ward made by a merger its
     /// predecessors' sum for the years before it (see [`Store::consolidated`]).
+    ///
+    /// Each line carries last year's % of plan ([`ReportRow::previous_percent`]): last year's
+    /// report is computed too, the same way, so the year's reads are doubled.
     pub fn report(&self, unit: UnitId, year: i16) -> Result<Report> {
-        let admin_unit = self.unit(unit)?;
-        if let Some(report) = self.consolidated(unit, &admin_unit, year)? {
+        self.snapshot(|| {
+            let admin_unit = self.unit(unit)?;
+            let mut report = match self.consolidated(unit, &admin_unit, year)? {
+                Some(report) => report,
+                None => {
+                    let locks = self.locks_holding(unit, year)?;
+                    let data = self.own_year_data(unit, &admin_unit, year)?;
+                    Report::new(admin_unit.clone(), year, data)
+                        .with_locks(locks.into_iter().map(|l| l.lock).collect())
+                }
+            };
+            report.attach_last_year(&self.last_year_report(unit, &admin_unit, year)?);
+            Ok(report)
+        })
+    }
+
+    /// The report of the year before `year`, without its locks nor its own year before: what
+    /// this year's lines take their last year % of plan from.
+    pub(super) fn last_year_report(
+        &self,
+        unit: UnitId,
+        admin_unit: &crate::domain::AdminUnit,
+        year: i16,
+    ) -> Result<Report> {
+        let last = year - 1;
+        if let Some(report) = self.consolidated(unit, admin_unit, last)? {
             return Ok(report);
         }
-        let locks = self.locks_holding(unit, year)?;
-        let data = self.own_year_data(unit, &admin_unit, year)?;
-        Ok(Report::new(admin_unit, year, data)
-            .with_locks(locks.into_iter().map(|l| l.lock).collect()))
+        let data = self.own_year_data(unit, admin_unit, last)?;
+        Ok(Report::new(admin_unit.clone(), last, data))
     }
 
     /// [`Store::year_data`] of a ward reporting its own figures; in its first year after a
@@ -217,8 +242,9 @@ impl Store {
     pub fn trend(&self, unit: UnitId, indicator: IndicatorId) -> Result<Vec<(i16, ReportRow)>> {
         let admin_unit = self.unit(unit)?;
         let mut summed = self.summed_units(&admin_unit)?;
-        let own = self.own_trend(unit, indicator)?;
+        let mut own = self.own_trend(unit, indicator)?;
         if summed.is_empty() {
+            report::attach_last_years(&mut own);
             return Ok(own);
         }
         let (_, definition) = self
@@ -252,6 +278,7 @@ impl Store {
             };
             series.extend(row.map(|row| (year, row)));
         }
+        report::attach_last_years(&mut series);
         Ok(series)
     }
 

@@ -32,21 +32,110 @@ impl Store {
     ///
     /// A province or a city has its wards' sum, a merged ward's year before the merger its
     /// predecessors' (see [`Store::consolidated`]); its details are then the report's own lines.
+    ///
+    /// Its lines carry last year's % of plan, from last year's report computed alike (twice
+    /// the reads of the year alone).
     pub fn ward_year(&self, id: UnitId, unit: AdminUnit, year: i16) -> Result<WardYear> {
-        if let Some(report) = self.consolidated(id, &unit, year)? {
-            return Ok(WardYear::consolidated(report));
-        }
-        let data = self.own_year_data(id, &unit, year)?;
-        let mut ward = WardYear::new(unit, year, data);
-        let locks = self.locks_holding(id, year)?;
-        ward.report.locks = locks.into_iter().map(|l| l.lock).collect();
-        Ok(ward)
+        self.snapshot(|| {
+            let last = self.last_year_report(id, &unit, year)?;
+            if let Some(mut report) = self.consolidated(id, &unit, year)? {
+                report.attach_last_year(&last);
+                return Ok(WardYear::consolidated(report));
+            }
+            let data = self.own_year_data(id, &unit, year)?;
+            let mut ward = WardYear::new(unit, year, data);
+            let locks = self.locks_holding(id, year)?;
+            ward.report.locks = locks.into_iter().map(|l| l.lock).collect();
+            ward.report.attach_last_year(&last);
+            Ok(ward)
+        })
     }
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
+    use rust_decimal::Decimal;
+
+    use crate::domain::{PlanSource, PlanTarget, Stage};
+    use crate::store::{Batch, FigureWrite, Origin, PlanWrite};
+
+    #[test]
+    fn each_line_carries_last_years_percent_for_a_ward_and_for_its_city() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = crate::demo::create_demo(&dir.path().join("d.db")).unwrap();
+        let (ward, unit) = store.unit_for("03142", 2021).unwrap();
+        let (crop, _) = store.indicator("crop_output").unwrap();
+        let (budget, _) = store.indicator("budget_revenue").unwrap();
+        let d = |s: &str| s.parse::<Decimal>().unwrap();
+        // 2020: the crop 2.000 tấn against a plan of 2.500 (80%); the budget a value and no
+        // plan.
+        let figure = |indicator, value: &str| FigureWrite {
+            unit: ward,
+            indicator,
+            year: 2020,
+            stage: Stage::Actual,
+            value: Some((d(value), value.into())),
+            note: String::new(),
+        };
+        let batch = Batch {
+            plans: vec![PlanWrite {
+                unit: ward,
+                indicator: crop,
+                year: 2020,
+                source: PlanSource::City,
+                target: Some(PlanTarget::Value(d("2500"))),
+                text: "2500".into(),
+                derived: false,
+                note: String::new(),
+            }],
+            figures: vec![figure(crop, "2000"), figure(budget, "16000000000")],
+            ..Batch::default()
+        };
+        store.apply(&batch, Origin::Synthetic).unwrap();
+        let last = |report: &crate::domain::report::Report, code: &str| {
+            report
+                .rows
+                .iter()
+                .find(|r| r.indicator.code == code)
+                .unwrap()
+                .previous_percent
+        };
+        let report = store.report(ward, 2021).unwrap();
+        assert_eq!(last(&report, "crop_output"), Some(d("80")));
+        assert_eq!(last(&report, "budget_revenue"), None);
+        // This year's % is untouched: the published 114,6%.
+        let crop_row = report
+            .rows
+            .iter()
+            .find(|r| r.indicator.code == "crop_output")
+            .unwrap();
+        assert_eq!(
+            crate::domain::report::percent_text(
+                crop_row.assessment.percent,
+                crate::domain::number::NumberStyle::Vi
+            )
+            .as_deref(),
+            Some("114,6%")
+        );
+        // Exports read the same, for the one ward and for every ward of the year.
+        let year = store.ward_year(ward, unit.clone(), 2021).unwrap();
+        assert_eq!(year.report, report);
+        let all = store.ward_years(2021, |_, _| {}).unwrap();
+        let ours = all.iter().find(|w| w.report.unit.code == "03142").unwrap();
+        assert_eq!(last(&ours.report, "crop_output"), Some(d("80")));
+        // The city adds up its wards: its 2020 line is the ward's alone, 80% of the same plan.
+        let (city, city_unit) = store.unit_for("094", 2021).unwrap();
+        let city_report = store.report(city, 2021).unwrap();
+        assert!(city_report.consolidation.is_some());
+        assert_eq!(last(&city_report, "crop_output"), Some(d("80")));
+        assert_eq!(last(&city_report, "budget_revenue"), None);
+        let city_year = store.ward_year(city, city_unit, 2021).unwrap();
+        assert_eq!(last(&city_year.report, "crop_output"), Some(d("80")));
+        // A year whose year before holds nothing has no last year's %.
+        assert!(!store.report(ward, 2020).unwrap().has_last_year());
+    }
+
     #[test]
     fn every_ward_valid_in_the_year_is_read_and_counted() {
         let dir = tempfile::tempdir().unwrap();

@@ -7,7 +7,8 @@ use crate::app::session::Session;
 use crate::app::theme;
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
+use crate::app::widgets::percent_bars::percent_bars_ui;
+use crate::app::widgets::percent_chart::charted_rows;
 use crate::domain::report;
 use crate::domain::{Lang, number};
 use crate::export::Format;
@@ -72,15 +73,9 @@ impl Dashboard {
                     ui.label(tr(lang, "app.dashboard.no_chart"));
                 } else {
                     ui.label(egui::RichText::new(tr(lang, "app.dashboard.chart")).strong());
-                    if let Some(index) = percent_chart_ui(
-                        ui,
-                        "dashboard-chart",
-                        &charted,
-                        ctx.locale(),
-                        &ctx.palette,
-                        theme::CHART_HEIGHT,
-                        14.0,
-                    ) && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
+                    if let Some(index) =
+                        percent_bars_ui(ui, &charted, report.year, ctx.locale(), &ctx.palette)
+                        && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
                     {
                         ctx.commands.push(Command::OpenTrend(id));
                     }
@@ -180,7 +175,8 @@ fn format_name(format: Format, lang: Lang) -> String {
     tr(lang, &format!("app.export.{}", format.extension()))
 }
 
-/// The report table, grouped by category.
+/// The report table, grouped by category: each category's heading opens and closes its lines
+/// (open at first; egui remembers each for the session), the columns staying aligned.
 fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     let lang = ctx.lang;
     let headers = [
@@ -194,7 +190,21 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         "app.table.change",
         "app.table.status",
     ];
-    egui::Grid::new("report-table")
+    // The grid keeps each row's height from the frame before, by position: once a category's
+    // lines come or go, the positions hold other lines, so the grid is a new one for each set
+    // of open categories.
+    let mut categories: Vec<crate::domain::Category> = session
+        .report
+        .rows
+        .iter()
+        .map(|r| r.indicator.category)
+        .collect();
+    categories.dedup();
+    let open: Vec<bool> = categories
+        .iter()
+        .map(|c| category_state(ui.ctx(), *c).is_open())
+        .collect();
+    egui::Grid::new(("report-table", open))
         .striped(true)
         .num_columns(headers.len())
         .spacing([12.0, 6.0])
@@ -204,12 +214,14 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
             }
             ui.end_row();
             let mut category = None;
+            let mut open = true;
             for (index, row) in session.report.rows.iter().enumerate() {
                 if category != Some(row.indicator.category) {
                     category = Some(row.indicator.category);
-                    ui.label("");
-                    ui.label(egui::RichText::new(row.indicator.category.name(lang)).strong());
-                    ui.end_row();
+                    open = category_ui(ui, row.indicator.category, lang);
+                }
+                if !open {
+                    continue;
                 }
                 ui.label((index + 1).to_string());
                 // Long names wrap so that the whole table fits a laptop screen.
@@ -258,6 +270,35 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
                 ui.end_row();
             }
         });
+}
+
+/// A category's heading row: a toggle and the category's name, either of which opens or closes
+/// its lines. Returns whether they are shown.
+fn category_ui(ui: &mut egui::Ui, category: crate::domain::Category, lang: Lang) -> bool {
+    let mut state = category_state(ui.ctx(), category);
+    let toggle = state.show_toggle_button(ui, egui::collapsing_header::paint_default_icon);
+    let name = ui
+        .add(
+            egui::Label::new(egui::RichText::new(category.name(lang)).strong())
+                .sense(egui::Sense::click()),
+        )
+        .on_hover_cursor(egui::CursorIcon::PointingHand);
+    if name.clicked() && !toggle.clicked() {
+        state.toggle(ui);
+    }
+    let open = state.is_open();
+    state.store(ui.ctx());
+    ui.end_row();
+    open
+}
+
+/// Whether a category's lines are open: open at first, then as last toggled.
+fn category_state(
+    ctx: &egui::Context,
+    category: crate::domain::Category,
+) -> egui::collapsing_header::CollapsingState {
+    let id = egui::Id::unique(("dashboard-category", category));
+    egui::collapsing_header::CollapsingState::load_with_default_open(ctx, id, true)
 }
 
 /// A right-aligned number, or a dash where there is none.

@@ -1,3 +1,4 @@
 //! Widgets shared by several views.
 
+pub mod percent_bars;
 pub mod percent_chart;

@@ -1,5 +1,6 @@
-//! Sheet 2 of the workbook: a native Excel chart of one ward's % of plan, the 100% target drawn
-//! as a dashed line across it, over the small table on the same sheet that the chart reads.
+//! Sheet 2 of the workbook: a native Excel chart of one ward's % of plan, last year's % a
+//! lighter column beside each where last year had one, the 100% target drawn as a dashed line
+//! across it, over the small table on the same sheet that the chart reads.
 
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{
@@ -12,7 +13,7 @@ use super::styles::Styles;
 use super::{Words, page_setup, to_f64, tr};
 use crate::domain::compute;
 use crate::domain::number;
-use crate::domain::report::ReportRow;
+use crate::domain::report::{self, ReportRow};
 use crate::domain::report_words::{self, Column};
 use crate::export::WardYear;
 
@@ -26,6 +27,10 @@ const CHART_BAR_WIDTH: u32 = 48;
 const CHART_MAX_WIDTH: u32 = 3200;
 /// More bars than this count as many: smaller labels, a bigger chart.
 const CHART_FEW_BARS: usize = 12;
+/// The table's column of last year's %, and its columns' fill in the chart (the print
+/// palette's colour for last year).
+const LAST_YEAR_COLUMN: u16 = 3;
+const LAST_YEAR_FILL: &str = "#AEB8C2";
 /// The height of a default row, in pixels.
 const ROW_PIXELS: u32 = 20;
 
@@ -87,6 +92,13 @@ pub(super) fn write(
         &styles.header,
     )?;
     sheet.write_string_with_format(header, 2, report_words::chart_target(lang), &styles.header)?;
+    // Last year's %, in a fourth column, where any line has one.
+    let with_last = bars.iter().any(|(line, _)| line.previous_percent.is_some());
+    if with_last {
+        let legend = report::last_year_legend(ward.report.year, lang);
+        sheet.set_column_width(LAST_YEAR_COLUMN, 16)?;
+        sheet.write_string_with_format(header, LAST_YEAR_COLUMN, legend, &styles.header)?;
+    }
     let mut row = header;
     for (line, percent) in &bars {
         row += 1;
@@ -94,12 +106,45 @@ pub(super) fn write(
         sheet.write_string_with_format(row, 0, line.indicator.name(lang), &styles.text)?;
         sheet.write_number_with_format(row, 1, to_f64(shown), &styles.percent)?;
         sheet.write_number_with_format(row, 2, 100, &styles.percent)?;
+        if let Some(last) = line.previous_percent {
+            let last = compute::round(last, compute::PERCENT_DECIMALS);
+            sheet.write_number_with_format(row, LAST_YEAR_COLUMN, to_f64(last), &styles.percent)?;
+        }
     }
     let (first_row, last_row) = (header + 1, row);
 
     let name = sheet.name();
     let name = name.as_str();
     let mut columns = Chart::new(ChartType::Column);
+    let label_size = if many { 7 } else { 10 };
+    if with_last {
+        // First, so that it stands left of this year's column.
+        columns
+            .add_series()
+            .set_name((name, header, LAST_YEAR_COLUMN))
+            .set_categories((name, first_row, 0, last_row, 0))
+            .set_values((
+                name,
+                first_row,
+                LAST_YEAR_COLUMN,
+                last_row,
+                LAST_YEAR_COLUMN,
+            ))
+            .set_format(
+                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(LAST_YEAR_FILL)),
+            )
+            .set_data_label(
+                ChartDataLabel::new()
+                    .show_value()
+                    .set_num_format("#,##0.0\"%\"")
+                    .set_font(
+                        ChartFont::new()
+                            .set_size(label_size - 1)
+                            .set_color("#555555"),
+                    ),
+            )
+            .set_gap(60);
+    }
     columns
         .add_series()
         .set_name((name, header, 1))
@@ -110,7 +155,7 @@ pub(super) fn write(
             ChartDataLabel::new()
                 .show_value()
                 .set_num_format("#,##0.0\"%\"")
-                .set_font(ChartFont::new().set_size(if many { 7 } else { 10 })),
+                .set_font(ChartFont::new().set_size(label_size)),
         )
         .set_gap(60);
     let mut target = Chart::new(ChartType::Line);
@@ -142,7 +187,9 @@ pub(super) fn write(
     // primary one. Both value axes share one scale.
     let highest = bars
         .iter()
-        .map(|(_, p)| to_f64(compute::round(*p, compute::PERCENT_DECIMALS)))
+        .flat_map(|(line, p)| [Some(*p), line.previous_percent])
+        .flatten()
+        .map(|p| to_f64(compute::round(p, compute::PERCENT_DECIMALS)))
         .fold(0.0, f64::max);
     let top = axis_top(highest);
     columns
@@ -183,4 +230,41 @@ fn axis_top(highest: f64) -> f64 {
         10_f64.powf(wanted.log10().floor())
     };
     (wanted / step).ceil() * step
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used)]
+mod tests {
+    use crate::domain::Lang;
+    use crate::export::xlsx::tests::{demo_ward, parts};
+
+    #[test]
+    fn last_years_percent_is_a_second_lighter_series_where_last_year_had_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plain.xlsx");
+        let mut ward = demo_ward();
+        crate::export::xlsx::write(std::slice::from_ref(&ward), Lang::Vi.into(), &path).unwrap();
+        let chart = &parts(&path)["xl/charts/chart1.xml"];
+        assert!(!chart.contains("AEB8C2"), "{chart}");
+
+        let crop = ward
+            .report
+            .rows
+            .iter_mut()
+            .find(|r| r.indicator.code == "crop_output")
+            .unwrap();
+        crop.previous_percent = Some(rust_decimal::Decimal::from(80));
+        let path = dir.path().join("last.xlsx");
+        crate::export::xlsx::write(std::slice::from_ref(&ward), Lang::Vi.into(), &path).unwrap();
+        let parts = parts(&path);
+        let chart = &parts["xl/charts/chart1.xml"];
+        // Last year's series reads the table's fourth column, in the lighter colour, before
+        // this year's.
+        let last = chart.find("'Biểu đồ'!$D$").unwrap();
+        let this = chart.find("'Biểu đồ'!$B$").unwrap();
+        assert!(last < this, "{chart}");
+        assert!(chart.contains("AEB8C2"), "{chart}");
+        let strings = &parts["xl/sharedStrings.xml"];
+        assert!(strings.contains("Năm trước (2020)"), "{strings}");
+    }
 }
