@@ -1268,3 +1268,21 @@ fn the_dashboard_chart_shows_last_year_beside_each_bar_and_the_table_folds_by_ca
     let harness = window(&db, View::Dashboard, Lang::En);
     harness.get_by_label("Last year (2020)");
 }
+
+#[test]
+fn the_dashboard_lists_the_lines_reported_until_asked_for_the_whole_catalogue() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("demo.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    // A line with neither a plan nor a figure in 2021 is not listed, one with a figure is.
+    let empty = "Diện tích gieo trồng";
+    assert_eq!(harness.query_all_by_label("Thu ngân sách").count(), 2);
+    assert!(harness.query_by_label(empty).is_none());
+    harness.get_by_label_contains("chưa có số liệu 0");
+    harness
+        .get_by_label("Hiện cả 21 chỉ tiêu chưa có kế hoạch, số liệu năm này")
+        .click();
+    harness.run();
+    harness.get_by_label(empty);
+    harness.get_by_label_contains("chưa có số liệu 21");
+}

@@ -9,7 +9,7 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_bars::percent_bars_ui;
 use crate::app::widgets::percent_chart::charted_rows;
-use crate::domain::report;
+use crate::domain::report::{self, Report};
 use crate::domain::{Lang, number};
 use crate::export::Format;
 
@@ -41,7 +41,21 @@ impl Default for Dashboard {
 impl Dashboard {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         let lang = ctx.lang;
-        let report = &session.report;
+        // The lines reported that year, as documents list them, unless the whole catalogue is
+        // asked for.
+        let unreported = session
+            .report
+            .rows
+            .iter()
+            .filter(|r| !r.is_reported())
+            .count();
+        let reported_only;
+        let report = if self.all_indicators || unreported == 0 {
+            &session.report
+        } else {
+            reported_only = session.report.clone().only_reported();
+            &reported_only
+        };
         egui::ScrollArea::both()
             .auto_shrink([false, false])
             .show(ui, |ui| {
@@ -64,6 +78,17 @@ impl Dashboard {
                 if let Some(consolidation) = &report.consolidation {
                     ui.label(consolidation.line(lang));
                 }
+                if unreported > 0 {
+                    ui.checkbox(
+                        &mut self.all_indicators,
+                        rust_i18n::t!(
+                            "app.dashboard.all_indicators",
+                            locale = lang.code(),
+                            count = unreported
+                        ),
+                    )
+                    .on_hover_text(tr(lang, "app.export.all_indicators_hint"));
+                }
                 super::locking::status_ui(ui, ctx, session);
                 self.export_ui(ui, ctx, session);
                 ui.add_space(theme::GAP);
@@ -81,7 +106,7 @@ impl Dashboard {
                     }
                 }
                 ui.add_space(theme::GAP);
-                table_ui(ui, ctx, session);
+                table_ui(ui, ctx, session, report);
                 ui.add_space(theme::GAP);
                 sentences_ui(ui, ctx, session);
             });
@@ -114,15 +139,6 @@ impl Dashboard {
                     &mut self.all_wards,
                     rust_i18n::t!("app.export.all", locale = lang.code(), count = wards),
                 );
-            }
-            // The lines reported that year, or the whole catalogue (a picture charts the
-            // lines with a % of plan either way).
-            if self.format != Format::Png {
-                ui.checkbox(
-                    &mut self.all_indicators,
-                    tr(lang, "app.export.all_indicators"),
-                )
-                .on_hover_text(tr(lang, "app.export.all_indicators_hint"));
             }
             let all_wards = self.all_wards && wards > 1 && self.format != Format::Png;
             let who = if all_wards {
@@ -177,7 +193,7 @@ fn format_name(format: Format, lang: Lang) -> String {
 
 /// The report table, grouped by category: each category's heading opens and closes its lines
 /// (open at first; egui remembers each for the session), the columns staying aligned.
-fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session, report: &Report) {
     let lang = ctx.lang;
     let headers = [
         "app.table.number",
@@ -193,12 +209,8 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     // The grid keeps each row's height from the frame before, by position: once a category's
     // lines come or go, the positions hold other lines, so the grid is a new one for each set
     // of open categories.
-    let mut categories: Vec<crate::domain::Category> = session
-        .report
-        .rows
-        .iter()
-        .map(|r| r.indicator.category)
-        .collect();
+    let mut categories: Vec<crate::domain::Category> =
+        report.rows.iter().map(|r| r.indicator.category).collect();
     categories.dedup();
     let open: Vec<bool> = categories
         .iter()
@@ -215,7 +227,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
             ui.end_row();
             let mut category = None;
             let mut open = true;
-            for (index, row) in session.report.rows.iter().enumerate() {
+            for (index, row) in report.rows.iter().enumerate() {
                 if category != Some(row.indicator.category) {
                     category = Some(row.indicator.category);
                     open = category_ui(ui, row.indicator.category, lang);
