@@ -198,7 +198,7 @@ fn documents_list_the_lines_reported_unless_all_indicators_is_asked() {
         let range = book.worksheet_range(&sheet).unwrap();
         range
             .rows()
-            .filter(|r| r.iter().any(|c| c.to_string() == "Chưa có số liệu"))
+            .filter(|r| r.iter().any(|c| *c == "Chưa có số liệu"))
             .count()
     };
     assert_eq!(xlsx_rows(false), 0, "no line without a plan or a figure");
