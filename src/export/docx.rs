@@ -44,7 +44,7 @@ const HEADER_OUTDENT: i32 = -473;
 const SIGNATURE_COLUMNS: [usize; 2] = [4_200, 5_154];
 /// The annex table's columns (on a landscape page): TT, indicator, unit, plan, value, % of
 /// plan, last year, change.
-const ANNEX_COLUMNS: [usize; 8] = [600, 4_286, 1_300, 2_000, 2_000, 1_300, 1_800, 1_000];
+const ANNEX_COLUMNS: [usize; 8] = [550, 3_636, 1_200, 2_000, 2_100, 1_100, 2_100, 1_600];
 
 /// Text sizes in half-points: the body 14 pt, the header lines 13 pt, the table 12 pt, the
 /// recipients 11 pt.
@@ -428,7 +428,11 @@ impl Document<'_> {
                 let cells = vec![
                     vec![centred(&(n + 1).to_string(), normal)],
                     vec![line(row.indicator.name(lang), normal, AlignmentType::Left)],
-                    vec![centred(row.indicator.unit.symbol_in(lang), normal)],
+                    // "triệu đồng/người/năm" may break after a slash, not inside a word.
+                    vec![centred(
+                        &row.indicator.unit.symbol_in(lang).replace('/', "/\u{200B}"),
+                        normal,
+                    )],
                     vec![at_right(
                         &row.plan_text(self.locale).unwrap_or_default(),
                         normal,
@@ -758,6 +762,22 @@ pub(crate) mod tests {
             "margins"
         );
         assert!(part(&bytes, "word/styles.xml").contains(r#"w:ascii="Times New Roman""#));
+    }
+
+    #[test]
+    fn the_tables_fill_the_width_between_the_margins() {
+        assert_eq!(ANNEX_COLUMNS.iter().sum::<usize>(), WIDE_TEXT_WIDTH);
+        assert_eq!(SIGNATURE_COLUMNS.iter().sum::<usize>(), TEXT_WIDTH);
+        // The header reaches as far into the right margin as into the left.
+        let outdent = usize::try_from(-HEADER_OUTDENT).unwrap();
+        assert_eq!(
+            HEADER_COLUMNS.iter().sum::<usize>(),
+            TEXT_WIDTH + 2 * outdent
+        );
+        let width = |page: u32| usize::try_from(page).unwrap();
+        let margins = usize::try_from(MARGIN_LEFT + MARGIN_RIGHT).unwrap();
+        assert_eq!(width(PORTRAIT.0) - margins, TEXT_WIDTH);
+        assert_eq!(width(LANDSCAPE.0) - margins, WIDE_TEXT_WIDTH);
     }
 
     #[test]
