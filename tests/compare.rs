@@ -300,3 +300,37 @@ fn the_window_compares_the_wards_and_a_click_on_one_opens_its_dashboard() {
     assert_eq!(session.year, 2021);
     harness.get_by_label_contains("Phường Thử Một");
 }
+
+#[test]
+fn the_comparison_is_read_again_once_the_values_change() {
+    use ward_kpi::app::command::Command;
+    let scratch = Scratch::new();
+    let db = three_wards(&scratch);
+    let mut harness = common::window::open(&db, View::Compare, Lang::Vi);
+    let settle = |harness: &mut egui_kittest::Harness<'_, ward_kpi::app::WardKpiApp>| {
+        for _ in 0..500 {
+            harness.step();
+            if harness.state().job.is_none() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        harness.run();
+    };
+    settle(&mut harness);
+    harness.get_by_label("90%");
+    // Another writer changes Phường Thử Một's crop; the window reloads (as after its own save
+    // or an import), and So sánh reads the wards again without being asked.
+    ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["set", "--year", "2021", "--ward", "T0001", "--indicator"])
+        .args(["crop_output", "--actual", "1.100"])
+        .assert()
+        .success();
+    harness.state_mut().push_command(Command::DiscardEdits);
+    harness.step();
+    settle(&mut harness);
+    assert!(harness.query_by_label("90%").is_none());
+    harness.get_by_label("110%");
+}

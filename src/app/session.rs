@@ -43,6 +43,9 @@ pub struct Session {
     /// The last lock of the year lifted, and how many values changed since it was made, while
     /// no lock holds the year.
     pub since_unlock: Option<(Lock, usize)>,
+    /// Counts the reloads after changes: views that keep their own reading of the database
+    /// (So sánh) read it again when it moves.
+    pub revision: u64,
     /// The copies in the backups folder beside the database, newest first: read when the
     /// settings show them (each copy is opened to count its figures), dropped after a change.
     pub backups: Option<Vec<BackupInfo>>,
@@ -108,6 +111,7 @@ impl Session {
             trend: None,
             synthetic: false,
             since_unlock: None,
+            revision: 0,
             backups: None,
             cell_history: HashMap::new(),
             restores: Vec::new(),
@@ -163,6 +167,7 @@ impl Session {
 
     /// Reads again everything the views show, after a change.
     pub fn reload(&mut self, lang: Lang) -> Result<(), StoreError> {
+        self.revision += 1;
         let units = self.store.units()?;
         self.parents = units
             .iter()

@@ -66,6 +66,9 @@ pub struct Compare {
     typed: Option<(Format, String)>,
     /// The database the comparison was read from: another one opened, it is read again.
     db: Option<std::path::PathBuf>,
+    /// The session's revision the comparison was asked at: a save, an import or a gathering
+    /// since reads it again.
+    revision: Option<u64>,
 }
 
 impl Compare {
@@ -112,6 +115,20 @@ impl Compare {
                 db: Some(session.store.path().to_path_buf()),
                 ..Self::default()
             };
+        }
+        // Values changed since the comparison was read (a save, an import, wards gathered):
+        // the same parent and year are read again.
+        if self.revision != Some(session.revision) {
+            if self.revision.is_some()
+                && !self.failed
+                && let Some((code, year)) = &self.wanted
+            {
+                ctx.commands.push(Command::LoadComparison {
+                    parent: (!code.is_empty()).then(|| code.clone()),
+                    year: *year,
+                });
+            }
+            self.revision = Some(session.revision);
         }
         // The first time the view shows, it asks for the shown ward's province, this year.
         if self.wanted.is_none() {
