@@ -233,6 +233,21 @@ fn documents_list_the_lines_reported_unless_all_indicators_is_asked() {
     let text = pdf_extract::extract_text(&pdf).unwrap();
     assert!(text.contains("Thu ngân sách"), "{text}");
     assert!(!text.contains("Chưa có số liệu"), "{text}");
+    run(
+        &db,
+        &[
+            "export",
+            "--year",
+            "2021",
+            "--format",
+            "pdf",
+            "--all-indicators",
+            "-o",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let text = pdf_extract::extract_text(&pdf).unwrap();
+    assert!(text.contains("Chưa có số liệu"), "{text}");
 }
 
 #[test]

@@ -146,7 +146,12 @@ pub fn export(
         } else {
             wards.into_iter().map(WardYear::only_reported).collect()
         };
-        let letterheads = store.letterheads(&wards, locale.lang)?;
+        // Only a Word document prints a letterhead: no other export depends on reading it.
+        let letterheads = if format == Format::Docx {
+            store.letterheads(&wards, locale.lang)?
+        } else {
+            Vec::new()
+        };
         let paper = export::Paper {
             letterheads: &letterheads,
             date: jiff::Zoned::now().date(),

@@ -72,7 +72,12 @@ pub fn run(store: &Store, args: &ExportArgs, locale: Locale) -> anyhow::Result<(
     if !args.all_indicators {
         wards = wards.into_iter().map(WardYear::only_reported).collect();
     }
-    let letterheads = store.letterheads(&wards, lang)?;
+    // Only a Word document prints a letterhead: no other export depends on reading it.
+    let letterheads = if args.format == Format::Docx {
+        store.letterheads(&wards, lang)?
+    } else {
+        Vec::new()
+    };
     let paper = export::Paper {
         letterheads: &letterheads,
         date: args.date.unwrap_or_else(super::today),

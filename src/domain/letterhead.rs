@@ -69,7 +69,7 @@ pub enum LetterheadError {
 }
 
 impl Field {
-    /// The field's name as the settings form labels it ("Tên cơ quan ban hành").
+    /// The field's name as the settings form labels it ("Cơ quan ban hành").
     pub fn name(self, lang: Lang) -> String {
         let key = match self {
             Self::Office => "letterhead.field.office",
@@ -208,7 +208,7 @@ impl Letterhead {
                 rust_i18n::t!(
                     "letterhead.recipient_parent",
                     locale = lang.code(),
-                    parent = parent.name
+                    committee = committee(&parent.name, lang)
                 )
                 .into_owned(),
             );
@@ -233,6 +233,27 @@ pub fn place_name(name: &str) -> &str {
         .find_map(|word| name.strip_prefix(word))
         .filter(|rest| !rest.trim().is_empty())
         .unwrap_or(name)
+}
+
+/// A unit's name as running text writes it, its level word in lower case (NĐ 30/2020, Phụ
+/// lục II): "Phường Thanh Trường" → "phường Thanh Trường", "Tỉnh Điện Biên" → "tỉnh Điện Biên".
+pub fn running_name(name: &str) -> String {
+    LEVEL_WORDS
+        .iter()
+        .find_map(|word| {
+            let rest = name.strip_prefix(word)?;
+            (!rest.trim().is_empty()).then(|| format!("{}{rest}", word.to_lowercase()))
+        })
+        .unwrap_or_else(|| name.to_owned())
+}
+
+/// The People's Committee of a unit as running text names it: "UBND phường Thanh Trường".
+pub fn committee(name: &str, lang: Lang) -> String {
+    let name = match lang {
+        Lang::Vi => running_name(name),
+        Lang::En => name.to_owned(),
+    };
+    rust_i18n::t!("letterhead.committee", locale = lang.code(), name = name).into_owned()
 }
 
 /// The place and date line: "Thanh Trường, ngày 07 tháng 01 năm 2022". The day has a leading
@@ -272,7 +293,8 @@ pub fn parse_date(text: &str) -> Option<Date> {
     }
     let mut parts = text.split('/').map(|p| p.trim().parse::<i16>().ok());
     let (day, month, year) = (parts.next()??, parts.next()??, parts.next()??);
-    if parts.next().is_some() {
+    // A year in two digits ("22") is not guessed.
+    if parts.next().is_some() || year < 1000 {
         return None;
     }
     Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
@@ -357,6 +379,7 @@ mod tests {
         assert_eq!(parse_date(" 7/1/2022 "), want);
         assert_eq!(parse_date("31/02/2022"), None);
         assert_eq!(parse_date("07/01"), None);
+        assert_eq!(parse_date("07/01/22"), None, "two digits are not guessed");
         assert_eq!(parse_date("07/01/2022/1"), None);
         assert_eq!(parse_date("mai"), None);
     }
@@ -374,7 +397,7 @@ mod tests {
         assert_eq!(own.signer_name, "");
         assert_eq!(
             own.recipients,
-            ["UBND Tỉnh Điện Biên (để báo cáo);", "Lưu: VT, VP."]
+            ["UBND tỉnh Điện Biên (để báo cáo);", "Lưu: VT, VP."]
         );
         assert_eq!(
             Letterhead::default_for(&province, None, Lang::Vi).office,
@@ -383,6 +406,20 @@ mod tests {
         assert_eq!(place_name("Xã Thanh Minh"), "Thanh Minh");
         assert_eq!(place_name("Thành phố Điện Biên Phủ"), "Điện Biên Phủ");
         assert_eq!(place_name("Phường"), "Phường");
+        assert_eq!(
+            running_name("Thành phố Điện Biên Phủ"),
+            "thành phố Điện Biên Phủ"
+        );
+        assert_eq!(running_name("Thị trấn Tuần Giáo"), "thị trấn Tuần Giáo");
+        assert_eq!(running_name("Phường"), "Phường");
+        assert_eq!(
+            committee("Phường Thanh Trường", Lang::Vi),
+            "UBND phường Thanh Trường"
+        );
+        assert_eq!(
+            committee("Phường Thanh Trường", Lang::En),
+            "People's Committee of Phường Thanh Trường"
+        );
     }
 
     #[test]

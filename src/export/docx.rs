@@ -3,7 +3,8 @@
 //! left for the clerk, the place and date, the title, the one-glance summary and the report
 //! sentences by category, the recipients and the signature block, then the annex table of every
 //! line reported, on landscape pages. Times New Roman, A4, the decree's margins; each ward from
-//! a new page, its pages numbered from 1.
+//! a new page, its report's pages and its annex's each numbered from 1 (the number shown from
+//! the second page).
 
 use std::io::Cursor;
 
@@ -38,6 +39,10 @@ const WIDE_TEXT_WIDTH: usize = 14_286;
 /// samples do, the header reaches a little into the side margins, so that the issuing body and
 /// "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" each hold on one line.
 const HEADER_COLUMNS: [usize; 2] = [4_500, 5_800];
+/// The short rules under the issuing body and under the title, about a third of their lines
+/// as the decree asks (⅓ to ½), in twips.
+const OFFICE_RULE: i32 = 1_500;
+const TITLE_RULE: i32 = 3_000;
 /// How far the header reaches into the left margin, in twips.
 const HEADER_OUTDENT: i32 = -473;
 /// The closing's two columns: the recipients, the signature block.
@@ -110,6 +115,8 @@ pub fn to_bytes(wards: &[WardYear], paper: &Paper<'_>, locale: Locale) -> Result
         .page_size(LANDSCAPE.0, LANDSCAPE.1)
         .page_orient(PageOrientationType::Landscape)
         .page_margin(margins())
+        .page_num_type(PageNumType::new().start(1))
+        .title_pg()
         .default_fonts(fonts)
         .default_size(BODY);
     let count = wards.len();
@@ -131,6 +138,7 @@ pub fn to_bytes(wards: &[WardYear], paper: &Paper<'_>, locale: Locale) -> Result
                 .first_header(Header::new());
         }
         docx = docx.add_section(document.body().into_section(body));
+        // The annex is numbered on its own, from 1, as the decree numbers an annex's pages.
         let annex = document.annex();
         docx = if index + 1 == count {
             annex.into_docx(docx)
@@ -143,7 +151,9 @@ pub fn to_bytes(wards: &[WardYear], paper: &Paper<'_>, locale: Locale) -> Result
                                 .size(LANDSCAPE.0, LANDSCAPE.1)
                                 .orient(PageOrientationType::Landscape),
                         )
-                        .page_margin(margins()),
+                        .page_margin(margins())
+                        .page_num_type(PageNumType::new().start(1))
+                        .title_pg(),
                 ),
             )
         };
@@ -185,13 +195,13 @@ impl Document<'_> {
                 &rust_i18n::t!("docx.subject", locale = lang.code(), year = year),
                 look(BODY).bold(),
             ))
-            .add_paragraph(short_rule(2_000, TEXT_WIDTH))
+            .add_paragraph(short_rule(TITLE_RULE, TEXT_WIDTH))
             .add_paragraph(spacer())
             .add_paragraph(body_text(
                 &rust_i18n::t!(
                     "docx.opening",
                     locale = lang.code(),
-                    unit = report.unit.name,
+                    committee = letterhead::committee(&report.unit.name, lang),
                     year = year
                 ),
                 look(BODY),
@@ -245,7 +255,7 @@ impl Document<'_> {
                 &rust_i18n::t!(
                     "docx.closing",
                     locale = lang.code(),
-                    unit = report.unit.name,
+                    committee = letterhead::committee(&report.unit.name, lang),
                     year = year
                 ),
                 look(BODY),
@@ -263,34 +273,44 @@ impl Document<'_> {
             locale = self.lang().code(),
             symbol = head.symbol
         );
-        let left = cell(
-            HEADER_COLUMNS[0],
-            vec![
-                office,
-                short_rule(1_200, HEADER_COLUMNS[0]),
-                spacer(),
-                centred(&number, look(HEADER)),
-            ],
-        );
         let motto = Paragraph::new().align(AlignmentType::Center).add_run(
             look(HEADER)
                 .bold()
                 .run(&self.t("docx.motto"))
                 .underline("single"),
         );
-        let right = cell(
-            HEADER_COLUMNS[1],
-            vec![
-                centred(&self.t("docx.nation"), look(HEADER - 2).bold()),
-                motto,
-                spacer(),
-                centred(
+        // Two rows, so that "Số:" and the place and date stand on one line whatever the
+        // heights above them.
+        let heading = TableRow::new(vec![
+            top_cell(
+                HEADER_COLUMNS[0],
+                vec![office, short_rule(OFFICE_RULE, HEADER_COLUMNS[0])],
+            ),
+            top_cell(
+                HEADER_COLUMNS[1],
+                vec![
+                    centred(&self.t("docx.nation"), look(HEADER - 2).bold()),
+                    motto,
+                ],
+            ),
+        ]);
+        let spaced = |paragraph: Paragraph| {
+            paragraph.line_spacing(LineSpacing::new().before(AFTER).after(0))
+        };
+        let reference = TableRow::new(vec![
+            cell(
+                HEADER_COLUMNS[0],
+                vec![spaced(centred(&number, look(HEADER)))],
+            ),
+            cell(
+                HEADER_COLUMNS[1],
+                vec![spaced(centred(
                     &letterhead::date_line(&head.place, self.date, self.lang()),
                     look(HEADER).italic(),
-                ),
-            ],
-        );
-        Table::without_borders(vec![TableRow::new(vec![left, right])])
+                ))],
+            ),
+        ]);
+        Table::without_borders(vec![heading, reference])
             .set_grid(HEADER_COLUMNS.to_vec())
             .width(HEADER_COLUMNS.iter().sum(), WidthType::Dxa)
             .indent(HEADER_OUTDENT)
@@ -340,7 +360,7 @@ impl Document<'_> {
             locale = lang.code(),
             symbol = self.letterhead.symbol,
             date = letterhead::date_words(self.date, lang),
-            office = self.letterhead.office
+            committee = letterhead::committee(&report.unit.name, lang)
         );
         Blocks::default()
             .add_paragraph(centred(&self.t("docx.annex"), look(BODY).bold()))
@@ -349,6 +369,7 @@ impl Document<'_> {
                 look(BODY).bold(),
             ))
             .add_paragraph(centred(&cites, look(HEADER).italic()))
+            .add_paragraph(short_rule(TITLE_RULE, WIDE_TEXT_WIDTH))
             .add_paragraph(spacer())
             .add_table(self.table())
     }
@@ -732,8 +753,10 @@ pub(crate) mod tests {
             "Lò Văn Bình",
             "Phụ lục",
             "BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NĂM 2021",
-            "(Kèm theo Báo cáo số        /BC-UBND ngày 07 tháng 01 năm 2022 của UBND PHƯỜNG \
-             THANH TRƯỜNG)",
+            "(Kèm theo Báo cáo số        /BC-UBND ngày 07 tháng 01 năm 2022 của UBND phường \
+             Thanh Trường)",
+            "Thực hiện các chỉ tiêu kế hoạch năm 2021 được giao, UBND phường Thanh Trường báo cáo \
+             kết quả như sau:",
             "Kế hoạch năm 2021",
             "Thực hiện năm 2020",
             "2.809,8",
@@ -815,6 +838,12 @@ pub(crate) mod tests {
             "{text:#?}"
         );
         assert!(text.iter().any(|p| p == "SOCIALIST REPUBLIC OF VIETNAM"));
+        // Each ward's report and its annex are sections of their own, each numbered from 1
+        // with no number on its first page.
+        let document = part(&bytes, "word/document.xml");
+        assert_eq!(document.matches(r#"w:start="1""#).count(), 4, "{document}");
+        assert_eq!(document.matches("<w:titlePg").count(), 4);
+        assert_eq!(document.matches(r#"w:orient="landscape""#).count(), 2);
         let one = Letterhead::default_for(&ward.report.unit, None, Lang::Vi);
         let mismatch = Paper {
             letterheads: std::slice::from_ref(&one),

@@ -87,7 +87,7 @@ mod tests {
         assert_eq!(own.office, "UBND PHƯỜNG THANH TRƯỜNG");
         assert_eq!(
             own.recipients[0],
-            "UBND Thành phố Điện Biên Phủ (để báo cáo);"
+            "UBND thành phố Điện Biên Phủ (để báo cáo);"
         );
         let settings = LetterheadSettings {
             signer_name: Some("Lò Văn Bình".into()),

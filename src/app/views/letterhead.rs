@@ -14,8 +14,10 @@ use crate::domain::{AdminUnit, Lang};
 /// The fields being edited, for the unit and year they were read for.
 #[derive(Default)]
 pub struct LetterheadForm {
-    /// The unit code and year read, and the language the defaults were worded in.
-    loaded: Option<(String, i16, Lang)>,
+    /// What the fields were read for: the database, the session's revision (a restore or an
+    /// import since reads them again), the unit code, the year, and the language the defaults
+    /// were worded in.
+    loaded: Option<(std::path::PathBuf, u64, String, i16, Lang)>,
     /// The unit's own letterhead, for telling a changed field from a default one.
     defaults: Option<Letterhead>,
     /// One text per single-line field, in [`SINGLE`] order.
@@ -39,7 +41,13 @@ const SINGLE: [Field; 6] = [
 impl LetterheadForm {
     pub fn ui(&mut self, ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         let lang = ctx.lang;
-        let wanted = (session.unit.code.clone(), session.year, lang);
+        let wanted = (
+            session.store.path().to_path_buf(),
+            session.revision,
+            session.unit.code.clone(),
+            session.year,
+            lang,
+        );
         if self.loaded.as_ref() != Some(&wanted) {
             self.load(session, lang);
             self.loaded = Some(wanted);
