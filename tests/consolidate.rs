@@ -384,4 +384,16 @@ fn a_provinces_years_and_trends_are_its_wards_sums() {
             (2025, Some(d("350")))
         ]
     );
+    // Its first own year compares with its predecessors' sum, as its report does.
+    let first = &merged[2].1;
+    assert_eq!(first.previous.as_ref().map(|f| f.value), Some(d("320")));
+    assert!(first.change.is_some());
+    let report = store.report(id(&units, "N1"), 2025).unwrap();
+    let line = report
+        .rows
+        .iter()
+        .find(|r| r.indicator.code == "crop_output")
+        .unwrap();
+    assert_eq!(line.previous, first.previous);
+    assert_eq!(line.change, first.change);
 }

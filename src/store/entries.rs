@@ -273,8 +273,19 @@ impl Store {
                                 .as_ref()
                                 .is_some_and(|c| c.distribution.is_some())
                     }),
-                // A merged ward's own years.
-                None => own.iter().find(|(y, _)| *y == year).map(|(_, r)| r.clone()),
+                // A merged ward's own years; in its first, last year is its predecessors' sum,
+                // as its report says.
+                None => match own.iter().find(|(y, _)| *y == year) {
+                    Some((_, row)) if row.previous.is_none() => {
+                        let data = self.own_year_data(unit, &admin_unit, year)?;
+                        Report::new(admin_unit.clone(), year, data)
+                            .rows
+                            .into_iter()
+                            .find(|r| r.indicator.code == definition.code)
+                            .or_else(|| Some(row.clone()))
+                    }
+                    found => found.map(|(_, row)| row.clone()),
+                },
             };
             series.extend(row.map(|row| (year, row)));
         }
