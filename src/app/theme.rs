@@ -40,6 +40,19 @@ pub const CHART_BAR_HEIGHT: f32 = 18.0;
 pub const CHART_LAST_YEAR_HEIGHT: f32 = 10.0;
 pub const CHART_ROW_GAP: f32 = 8.0;
 pub const CHART_LABEL_ROOM: f32 = 70.0;
+/// The dashboard chart's % labels at the end of this year's bar and of last year's; its tick
+/// labels' row and their size; the gaps beside the names' column and between this year's bar
+/// and last year's; the legend's swatches and target sample; the target line's width and dash.
+pub const CHART_LABEL_SIZE: f32 = 14.0;
+pub const CHART_LAST_LABEL_SIZE: f32 = 12.0;
+pub const CHART_TICK_ROW: f32 = 18.0;
+pub const CHART_TICK_SIZE: f32 = 12.0;
+pub const CHART_NAME_GAP: f32 = 10.0;
+pub const CHART_BAR_GAP: f32 = 2.0;
+pub const CHART_SWATCH: f32 = 12.0;
+pub const CHART_SAMPLE_LENGTH: f32 = 26.0;
+pub const CHART_TARGET_WIDTH: f32 = 2.0;
+pub const CHART_DASH: (f32, f32) = (6.0, 4.0);
 /// The target line of every % of plan chart.
 pub const TARGET_PERCENT: f64 = 100.0;
 

@@ -20,6 +20,13 @@ use crate::domain::{Lang, Locale, Status};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
+impl Rgb {
+    /// The colour as a workbook writes it: "#AEB8C2".
+    pub fn hex(self) -> String {
+        format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
 /// The print palette: the window's light palette (kept equal by a test in `app::theme`), on
 /// white paper.
 pub mod colour {

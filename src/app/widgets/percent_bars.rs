@@ -14,23 +14,19 @@ use crate::app::theme::{self, Palette};
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Locale, Status, number, report_words};
 
-/// The % labels' text size at the end of this year's bar, and of last year's.
-const LABEL_SIZE: f32 = 14.0;
-const LAST_LABEL_SIZE: f32 = 12.0;
 /// The % axis above the longest bar and the target, as a share of it.
 const HEADROOM: f64 = 1.08;
-/// The tick labels' row above the bars, and their text size.
-const TICK_ROW: f32 = 18.0;
-const TICK_SIZE: f32 = 12.0;
-/// Between the names' column and the bars; between this year's bar and last year's.
-const NAME_GAP: f32 = 10.0;
-const BAR_GAP: f32 = 2.0;
-/// The legend's swatches, and the length of its target sample.
-const SWATCH: f32 = 12.0;
-const SAMPLE_LENGTH: f32 = 26.0;
-/// The target line's width, dash and gap.
-const TARGET_WIDTH: f32 = 2.0;
-const DASH: (f32, f32) = (6.0, 4.0);
+// The chart's sizes, from the theme.
+const LABEL_SIZE: f32 = theme::CHART_LABEL_SIZE;
+const LAST_LABEL_SIZE: f32 = theme::CHART_LAST_LABEL_SIZE;
+const TICK_ROW: f32 = theme::CHART_TICK_ROW;
+const TICK_SIZE: f32 = theme::CHART_TICK_SIZE;
+const NAME_GAP: f32 = theme::CHART_NAME_GAP;
+const BAR_GAP: f32 = theme::CHART_BAR_GAP;
+const SWATCH: f32 = theme::CHART_SWATCH;
+const SAMPLE_LENGTH: f32 = theme::CHART_SAMPLE_LENGTH;
+const TARGET_WIDTH: f32 = theme::CHART_TARGET_WIDTH;
+const DASH: (f32, f32) = theme::CHART_DASH;
 
 /// One bar: a row with a % of plan.
 struct Bar<'a> {

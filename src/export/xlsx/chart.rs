@@ -16,6 +16,7 @@ use crate::domain::number;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::report_words::{self, Column};
 use crate::export::WardYear;
+use crate::export::chart::colour;
 
 /// The chart's top row, and its size in pixels: a few bars get the standard size, many bars
 /// get a wider, taller chart so that their names stay readable.
@@ -27,10 +28,9 @@ const CHART_BAR_WIDTH: u32 = 48;
 const CHART_MAX_WIDTH: u32 = 3200;
 /// More bars than this count as many: smaller labels, a bigger chart.
 const CHART_FEW_BARS: usize = 12;
-/// The table's column of last year's %, and its columns' fill in the chart (the print
-/// palette's colour for last year).
+/// The table's column of last year's % (its columns filled with the print palette's colour for
+/// last year).
 const LAST_YEAR_COLUMN: u16 = 3;
-const LAST_YEAR_FILL: &str = "#AEB8C2";
 /// The height of a default row, in pixels.
 const ROW_PIXELS: u32 = 20;
 
@@ -131,7 +131,9 @@ pub(super) fn write(
                 LAST_YEAR_COLUMN,
             ))
             .set_format(
-                ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(LAST_YEAR_FILL)),
+                ChartFormat::new().set_solid_fill(
+                    ChartSolidFill::new().set_color(colour::LAST_YEAR.hex().as_str()),
+                ),
             )
             .set_data_label(
                 ChartDataLabel::new()
