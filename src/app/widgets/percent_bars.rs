@@ -313,30 +313,14 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
 /// The tooltip of a bar: the indicator, its plan, its value and stage, its % and status, and
 /// last year's %.
 fn tooltip(row: &ReportRow, year: i16, locale: Locale) -> String {
-    let lang = locale.lang;
-    let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
-    let plan = row.plan_text_with_unit(locale).unwrap_or_default();
-    let value = row.value_text(locale).unwrap_or_default();
-    let stage = row
-        .current
-        .as_ref()
-        .map(|f| f.stage.name(lang))
-        .unwrap_or_default();
-    let percent = report::percent_text(row.assessment.percent, locale.style).unwrap_or_default();
-    let mut text = format!(
-        "{}\n{}: {plan}\n{stage}: {value}\n{}: {percent} - {}",
-        row.indicator.name(lang),
-        t("app.entry.plan"),
-        t("app.table.percent_of_plan"),
-        row.assessment.status.word(lang)
-    );
+    let mut text = super::percent_chart::tooltip(row, locale);
     if let Some(last) = row.previous_percent {
         text.push('\n');
         text.push_str(&report::last_year_percent_text(
             year,
             last,
             locale.style,
-            lang,
+            locale.lang,
         ));
     }
     text

@@ -153,8 +153,9 @@ pub fn charted_rows(
         .collect()
 }
 
-/// The tooltip of a bar: the indicator, its plan, its value and stage.
-fn tooltip(row: &ReportRow, locale: Locale) -> String {
+/// The tooltip of a bar: the indicator, its plan, its value and stage (the dashboard's bars
+/// add last year's % under it).
+pub(super) fn tooltip(row: &ReportRow, locale: Locale) -> String {
     let lang = locale.lang;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
     let plan = row.plan_text_with_unit(locale).unwrap_or_default();
