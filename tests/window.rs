@@ -230,6 +230,32 @@ fn meeting_mode_moves_with_the_keys_and_leaves_with_escape() {
 }
 
 #[test]
+fn the_meeting_overview_names_every_bar_whole_and_a_click_opens_its_slide() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("meeting.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    harness.get_by_label("Trình chiếu (F5)").click();
+    harness.run();
+    harness.get_by_label("1 / 9");
+    // The overview's chart names its two bars whole, beside them, not cut under them.
+    harness.get_by_label(CROP);
+    harness.get_by_label("Mục tiêu 100%");
+    // Clicking a name opens that indicator's slide.
+    harness.get_by_label("Thu ngân sách").click();
+    harness.run();
+    let slide = harness.state().meeting.as_ref().unwrap().slide;
+    assert_ne!(slide, 0);
+    harness.get_by_label(&format!("{} / 9", slide + 1));
+    harness.get_by_label_contains("Thu ngân sách ước đạt 17.416.889.536 đồng");
+    // Up and down scroll a slide; they do not move to another.
+    harness.key_press(egui::Key::ArrowDown);
+    harness.run();
+    harness.key_press(egui::Key::ArrowUp);
+    harness.run();
+    assert_eq!(harness.state().meeting.as_ref().unwrap().slide, slide);
+}
+
+#[test]
 fn archiving_an_indicator_with_data_keeps_its_data() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("archive.db");

@@ -30,32 +30,79 @@ pub const PLAN_CELL_MAX_WIDTH: f32 = 280.0;
 pub const PROSE_WIDTH: f32 = 560.0;
 /// The width of a letterhead field in Cài đặt: a header line of about 60 letters.
 pub const LETTERHEAD_FIELD_WIDTH: f32 = 420.0;
-/// Height of the % of plan chart on the dashboard.
-pub const CHART_HEIGHT: f32 = 260.0;
-/// The dashboard's chart, bars lying sideways: the widest its names' column grows (a name
-/// wraps within it, whole), the height of this year's bar and of last year's lighter bar under
-/// it, the space between two indicators, the room kept right of the longest bar for its %.
-pub const CHART_NAME_WIDTH: f32 = 320.0;
-pub const CHART_BAR_HEIGHT: f32 = 18.0;
-pub const CHART_LAST_YEAR_HEIGHT: f32 = 10.0;
-pub const CHART_ROW_GAP: f32 = 8.0;
-pub const CHART_LABEL_ROOM: f32 = 70.0;
-/// The dashboard chart's % labels at the end of this year's bar and of last year's; its tick
-/// labels' row and their size; the gaps beside the names' column and between this year's bar
-/// and last year's; the legend's swatches and target sample; the target line's width and dash.
-pub const CHART_LABEL_SIZE: f32 = 14.0;
-pub const CHART_LAST_LABEL_SIZE: f32 = 12.0;
-pub const CHART_TICK_ROW: f32 = 18.0;
-pub const CHART_TICK_SIZE: f32 = 12.0;
-pub const CHART_NAME_GAP: f32 = 10.0;
-pub const CHART_BAR_GAP: f32 = 2.0;
-pub const CHART_SWATCH: f32 = 12.0;
-pub const CHART_SAMPLE_LENGTH: f32 = 26.0;
-pub const CHART_TARGET_WIDTH: f32 = 2.0;
-pub const CHART_DASH: (f32, f32) = (6.0, 4.0);
+/// The sizes of the % of plan chart whose bars lie sideways: on the dashboard, and larger on
+/// the meeting's first slide.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct BarSizes {
+    /// The widest the names' column grows (a name wraps within it, whole).
+    pub name_width: f32,
+    /// This year's bar, and last year's lighter bar under it.
+    pub bar_height: f32,
+    pub last_year_height: f32,
+    /// The space between two indicators.
+    pub row_gap: f32,
+    /// The room kept right of the longest bar for its %.
+    pub label_room: f32,
+    /// The % labels at the end of this year's bar and of last year's.
+    pub label_size: f32,
+    pub last_label_size: f32,
+    /// The tick labels' row and their size.
+    pub tick_row: f32,
+    pub tick_size: f32,
+    /// The gaps beside the names' column and between this year's bar and last year's.
+    pub name_gap: f32,
+    pub bar_gap: f32,
+    /// The legend's swatches and target sample.
+    pub swatch: f32,
+    pub sample_length: f32,
+    /// The target line's width and dash (length, gap).
+    pub target_width: f32,
+    pub dash: (f32, f32),
+}
+
+/// The dashboard's chart.
+pub const DASHBOARD_BARS: BarSizes = BarSizes {
+    name_width: 320.0,
+    bar_height: 18.0,
+    last_year_height: 10.0,
+    row_gap: 8.0,
+    label_room: 70.0,
+    label_size: 14.0,
+    last_label_size: 12.0,
+    tick_row: 18.0,
+    tick_size: 12.0,
+    name_gap: 10.0,
+    bar_gap: 2.0,
+    swatch: 12.0,
+    sample_length: 26.0,
+    target_width: 2.0,
+    dash: (6.0, 4.0),
+};
+
+/// The meeting's overview slide, read from the back of the room (its names in the slide's
+/// body text, `MEETING_BODY * 0.7`).
+pub const MEETING_BARS: BarSizes = BarSizes {
+    name_width: 520.0,
+    bar_height: 30.0,
+    last_year_height: 16.0,
+    row_gap: 12.0,
+    label_room: 120.0,
+    label_size: 24.0,
+    last_label_size: 19.0,
+    tick_row: 28.0,
+    tick_size: 19.0,
+    name_gap: 16.0,
+    bar_gap: 3.0,
+    swatch: 20.0,
+    sample_length: 40.0,
+    target_width: 3.0,
+    dash: (10.0, 6.0),
+};
 /// The target line of every % of plan chart.
 pub const TARGET_PERCENT: f64 = 100.0;
 
+/// How far the up and down arrows scroll a meeting slide that does not fit.
+pub const MEETING_SCROLL_STEP: f32 = 120.0;
 /// Body text size in meeting mode: readable from the back of a meeting room.
 pub const MEETING_BODY: f32 = 30.0;
 /// About how wide a character of a chart's axis label is, to wrap names under the bars.
@@ -158,6 +205,14 @@ impl Palette {
     }
 }
 
+/// A striped table's every other row in light mode, a shade darker than the window: egui's own
+/// stripe is lighter, nearly the white of a text field, so that the fields of the data-entry
+/// table vanished on every other row.
+const LIGHT_STRIPE: Color32 = Color32::from_gray(238);
+/// The edge of a field or button at rest in light mode (egui draws none): a white field on the
+/// near-white window is seen by its edge.
+const LIGHT_EDGE: Color32 = Color32::from_gray(205);
+
 /// Applies the window's look for a theme.
 pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
     ctx.set_theme(match choice {
@@ -165,6 +220,10 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
         ThemeChoice::Dark => egui::Theme::Dark,
     });
     ctx.all_styles_mut(|style| {
+        if !style.visuals.dark_mode {
+            style.visuals.faint_bg_color = LIGHT_STRIPE;
+            style.visuals.widgets.inactive.bg_stroke = egui::Stroke::new(1.0, LIGHT_EDGE);
+        }
         style.spacing.item_spacing = egui::vec2(8.0, 6.0);
         style
             .text_styles
@@ -184,6 +243,54 @@ pub fn apply(ctx: &egui::Context, choice: ThemeChoice) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A colour (premultiplied, as egui keeps it) painted over an opaque one.
+    fn over(top: Color32, under: Color32) -> [u8; 3] {
+        let keep = 255 - u16::from(top.a());
+        let channel = |t: u8, u: u8| {
+            let mixed = u16::from(t) + u16::from(u) * keep / 255;
+            u8::try_from(mixed.min(255)).unwrap_or(u8::MAX)
+        };
+        [
+            channel(top.r(), under.r()),
+            channel(top.g(), under.g()),
+            channel(top.b(), under.b()),
+        ]
+    }
+
+    fn distance(a: [u8; 3], b: [u8; 3]) -> u8 {
+        (0..3).map(|i| a[i].abs_diff(b[i])).max().unwrap_or(0)
+    }
+
+    /// The data-entry table is striped: a text field must show on a striped row at least as
+    /// well as on a plain one, and on a plain one at all, in both themes.
+    #[test]
+    fn a_text_field_shows_on_a_striped_row() {
+        for choice in [ThemeChoice::Light, ThemeChoice::Dark] {
+            let ctx = egui::Context::default();
+            apply(&ctx, choice);
+            let visuals = ctx.global_style().visuals.clone();
+            assert_eq!(visuals.dark_mode, choice == ThemeChoice::Dark);
+            let panel = over(visuals.panel_fill, Color32::BLACK);
+            let stripe = over(visuals.faint_bg_color, visuals.panel_fill);
+            let field = over(visuals.text_edit_bg_color(), Color32::BLACK);
+            assert!(
+                distance(stripe, field) >= distance(panel, field).max(12),
+                "{choice:?}: stripe {stripe:?}, field {field:?}, window {panel:?}"
+            );
+            // And a field at rest is told from the window, by its fill or by its edge.
+            let rest = visuals.widgets.inactive.bg_stroke;
+            let edge = if rest.width > 0.0 {
+                distance(over(rest.color, visuals.panel_fill), panel)
+            } else {
+                0
+            };
+            assert!(
+                distance(field, panel).max(edge) >= 15,
+                "{choice:?}: field {field:?}, window {panel:?}, edge {edge}"
+            );
+        }
+    }
     use crate::export::chart;
 
     /// Printed charts (PNG, PDF) wear the window's light colours: a status is one colour

@@ -98,9 +98,14 @@ impl Dashboard {
                     ui.label(tr(lang, "app.dashboard.no_chart"));
                 } else {
                     ui.label(egui::RichText::new(tr(lang, "app.dashboard.chart")).strong());
-                    if let Some(index) =
-                        percent_bars_ui(ui, &charted, report.year, ctx.locale(), &ctx.palette)
-                        && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
+                    if let Some(index) = percent_bars_ui(
+                        ui,
+                        &charted,
+                        report.year,
+                        ctx.locale(),
+                        &ctx.palette,
+                        &theme::DASHBOARD_BARS,
+                    ) && let Some(id) = session.indicator_id(&charted[index].1.indicator.code)
                     {
                         ctx.commands.push(Command::OpenTrend(id));
                     }

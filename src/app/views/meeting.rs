@@ -1,7 +1,8 @@
 //! Trình chiếu: the review meeting on a projector. Full screen, projector-sized type, high
 //! contrast on white; an overview slide, then one slide per indicator with a figure: the big %
 //! of plan and its status, plan against value, the last years, and the report sentence.
-//! The arrow keys, PageUp/PageDown and Space move; Esc leaves.
+//! The left and right arrows, PageUp/PageDown and Space move; up and down scroll a slide that
+//! does not fit; a bar clicked on the overview opens its slide; Esc leaves.
 
 use egui::{Key, RichText};
 use egui_plot::{Line, Plot, PlotPoints, Points};
@@ -12,7 +13,8 @@ use crate::app::session::{Session, Trend};
 use crate::app::theme::{self, MEETING};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
-use crate::app::widgets::percent_chart::{charted_rows, percent_chart_ui};
+use crate::app::widgets::percent_bars::percent_bars_ui;
+use crate::app::widgets::percent_chart::charted_rows;
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Locale, Status};
 use crate::store::StoreError;
@@ -76,6 +78,8 @@ impl Meeting {
             .inner_margin(egui::Margin::same(48));
         egui::CentralPanel::default().frame(frame).show(ui, |ui| {
             ui.visuals_mut().override_text_color = Some(MEETING.slide_text);
+            // What widgets take for the background (the chart's % labels sit on patches of it).
+            ui.visuals_mut().panel_fill = MEETING.slide_background;
             // Axis labels and small print readable from the back of the room.
             for (style, size) in [
                 (egui::TextStyle::Body, theme::MEETING_BODY * 0.7),
@@ -88,12 +92,46 @@ impl Meeting {
             }
             let footer_height = 50.0;
             let body = ui.available_height() - footer_height;
-            ui.allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
-                match self.slide.checked_sub(1).and_then(|i| self.slides.get(i)) {
-                    None => overview_ui(ui, session, ctx.locale()),
-                    Some((row, trend)) => indicator_ui(ui, row, trend, ctx.locale()),
+            // A slide that does not fit (a ward with many indicators, or many not met) scrolls,
+            // with the wheel or the up and down arrows; each slide opens at its top.
+            let scroll = ui.input(|i| {
+                if i.key_pressed(Key::ArrowDown) {
+                    -theme::MEETING_SCROLL_STEP
+                } else if i.key_pressed(Key::ArrowUp) {
+                    theme::MEETING_SCROLL_STEP
+                } else {
+                    0.0
                 }
             });
+            let clicked = ui
+                .allocate_ui(egui::vec2(ui.available_width(), body), |ui| {
+                    egui::ScrollArea::vertical()
+                        .id_salt(("meeting-slide", self.slide))
+                        .auto_shrink([false, false])
+                        .show(ui, |ui| {
+                            if scroll != 0.0 {
+                                ui.scroll_with_delta(egui::vec2(0.0, scroll));
+                            }
+                            match self.slide.checked_sub(1).and_then(|i| self.slides.get(i)) {
+                                None => overview_ui(ui, session, ctx.locale()),
+                                Some((row, trend)) => {
+                                    indicator_ui(ui, row, trend, ctx.locale());
+                                    None
+                                }
+                            }
+                        })
+                        .inner
+                })
+                .inner;
+            // A bar clicked on the overview opens its indicator's slide.
+            if let Some(code) = clicked
+                && let Some(index) = self
+                    .slides
+                    .iter()
+                    .position(|(r, _)| r.indicator.code == code)
+            {
+                self.slide = index + 1;
+            }
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {
                 ui.horizontal(|ui| {
                     ui.label(
@@ -117,8 +155,9 @@ fn bold() -> egui::FontFamily {
     egui::FontFamily::Name(crate::app::fonts::BOLD_FAMILY.into())
 }
 
-/// The first slide: the year at a glance.
-fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
+/// The first slide: the year at a glance. Returns the code of the indicator whose bar or name
+/// was clicked.
+fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) -> Option<String> {
     let lang = locale.lang;
     let report = &session.report;
     ui.label(
@@ -198,18 +237,18 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) {
     let charted = charted_rows(report, lang);
     if charted.is_empty() {
         ui.label(RichText::new(tr(lang, "app.dashboard.no_chart")).size(theme::MEETING_BODY));
-    } else {
-        let height = (ui.available_height() - theme::GAP).max(200.0);
-        percent_chart_ui(
-            ui,
-            "meeting-overview",
-            &charted,
-            locale,
-            &MEETING,
-            height,
-            28.0,
-        );
+        return None;
     }
+    // Sideways bars, every name whole, as on the dashboard.
+    let clicked = percent_bars_ui(
+        ui,
+        &charted,
+        report.year,
+        locale,
+        &MEETING,
+        &theme::MEETING_BARS,
+    )?;
+    Some(charted[clicked].1.indicator.code.clone())
 }
 
 /// One indicator: the big % and status, plan against value, the last years, the sentence.

@@ -1,8 +1,9 @@
-//! The dashboard's % of plan chart, its bars lying sideways so that every indicator is named
+//! The % of plan chart of the dashboard and of the meeting's first slide, its bars lying sideways so that every indicator is named
 //! whole however many there are: each name on the left, wrapped within its column (never cut),
 //! its bar in its status's colour with the % at its end, last year's % as a lighter bar under
 //! it, the 100% target as a dashed line down the chart, a legend above. The chart grows taller
-//! with more indicators (the dashboard scrolls). Hovering a bar tells plan, value and stage;
+//! with more indicators (the view around it scrolls); its sizes are the theme's, one set per
+//! place it is shown. Hovering a bar tells plan, value and stage;
 //! clicking a bar or a name reports which one.
 
 use std::sync::Arc;
@@ -10,23 +11,12 @@ use std::sync::Arc;
 use egui::{Align2, Color32, FontId, Galley, Pos2, Rect, Sense, Shape, Stroke, Vec2};
 use rust_decimal::prelude::ToPrimitive as _;
 
-use crate::app::theme::{self, Palette};
+use crate::app::theme::{self, BarSizes, Palette};
 use crate::domain::report::{self, ReportRow};
 use crate::domain::{Locale, Status, number, report_words};
 
 /// The % axis above the longest bar and the target, as a share of it.
 const HEADROOM: f64 = 1.08;
-// The chart's sizes, from the theme.
-const LABEL_SIZE: f32 = theme::CHART_LABEL_SIZE;
-const LAST_LABEL_SIZE: f32 = theme::CHART_LAST_LABEL_SIZE;
-const TICK_ROW: f32 = theme::CHART_TICK_ROW;
-const TICK_SIZE: f32 = theme::CHART_TICK_SIZE;
-const NAME_GAP: f32 = theme::CHART_NAME_GAP;
-const BAR_GAP: f32 = theme::CHART_BAR_GAP;
-const SWATCH: f32 = theme::CHART_SWATCH;
-const SAMPLE_LENGTH: f32 = theme::CHART_SAMPLE_LENGTH;
-const TARGET_WIDTH: f32 = theme::CHART_TARGET_WIDTH;
-const DASH: (f32, f32) = theme::CHART_DASH;
 
 /// One bar: a row with a % of plan.
 struct Bar<'a> {
@@ -80,13 +70,14 @@ impl Scale {
 }
 
 /// Draws the chart of `rows` (each with its name; those without a % of plan are left out) for
-/// `year`, and returns the index into `rows` of a clicked bar or name.
+/// `year`, in `sizes`, and returns the index into `rows` of a clicked bar or name.
 pub fn percent_bars_ui(
     ui: &mut egui::Ui,
     rows: &[(String, &ReportRow)],
     year: i16,
     locale: Locale,
     palette: &Palette,
+    sizes: &BarSizes,
 ) -> Option<usize> {
     let bars: Vec<Bar<'_>> = rows
         .iter()
@@ -102,10 +93,10 @@ pub fn percent_bars_ui(
         })
         .collect();
     let with_last = bars.iter().any(|b| b.last.is_some());
-    legend_ui(ui, year, with_last, locale, palette);
+    legend_ui(ui, year, with_last, locale, palette, sizes);
 
     let width = ui.available_width();
-    let name_width = theme::CHART_NAME_WIDTH.min(width * 0.4);
+    let name_width = sizes.name_width.min(width * 0.4);
     let left = ui.cursor().left();
     let highest = bars
         .iter()
@@ -113,14 +104,14 @@ pub fn percent_bars_ui(
         .flatten()
         .fold(0.0, f64::max);
     let scale = Scale::new(
-        left + name_width + NAME_GAP,
-        left + width - theme::CHART_LABEL_ROOM,
+        left + name_width + sizes.name_gap,
+        left + width - sizes.label_room,
         highest,
     );
     // The grid goes under the bars: its place is kept now, its lines drawn once the rows'
     // extent is known.
     let grid = ui.painter().add(Shape::Noop);
-    let top = ticks_ui(ui, &scale, locale);
+    let top = ticks_ui(ui, &scale, locale, sizes);
     let mut clicked = None;
     // The %s go over the target line, each on a patch of the background: read whole even where
     // the line crosses them.
@@ -133,6 +124,7 @@ pub fn percent_bars_ui(
             year,
             locale,
             palette,
+            sizes,
         };
         if bar_ui(ui, bar, &look, &mut labels) {
             clicked = Some(bar.index);
@@ -152,14 +144,24 @@ pub fn percent_bars_ui(
     let x = scale.x_of(theme::TARGET_PERCENT);
     ui.painter().extend(Shape::dashed_line(
         &[Pos2::new(x, top), Pos2::new(x, bottom)],
-        Stroke::new(TARGET_WIDTH, palette.target_line),
-        DASH.0,
-        DASH.1,
+        Stroke::new(sizes.target_width, palette.target_line),
+        sizes.dash.0,
+        sizes.dash.1,
     ));
     let background = ui.visuals().panel_fill;
     for (at, galley, colour) in labels {
         let rect = Align2::LEFT_CENTER.anchor_size(at, galley.size());
-        ui.painter().rect_filled(rect.expand(1.0), 2.0, background);
+        // The patch as tall as the letters, not the line: it must not cover the bar beside.
+        let letters = galley
+            .job
+            .sections
+            .first()
+            .map_or(rect.height(), |section| section.format.font_id.size);
+        let patch = Rect::from_center_size(
+            rect.center(),
+            Vec2::new(rect.width(), letters.min(rect.height())),
+        );
+        ui.painter().rect_filled(patch.expand(1.0), 2.0, background);
         ui.painter().galley(rect.min, galley, colour);
     }
     clicked
@@ -173,6 +175,7 @@ struct Look<'a> {
     year: i16,
     locale: Locale,
     palette: &'a Palette,
+    sizes: &'a BarSizes,
 }
 
 /// A % label to draw after the bars: where its left middle goes, its text, its colour.
@@ -180,39 +183,49 @@ type Label = (Pos2, Arc<Galley>, Color32);
 
 /// The legend: a swatch and a word for each status a bar can have, the dashed target, and when
 /// any line has one, the lighter bar of last year.
-fn legend_ui(ui: &mut egui::Ui, year: i16, with_last: bool, locale: Locale, palette: &Palette) {
+fn legend_ui(
+    ui: &mut egui::Ui,
+    year: i16,
+    with_last: bool,
+    locale: Locale,
+    palette: &Palette,
+    sizes: &BarSizes,
+) {
     let lang = locale.lang;
     ui.horizontal_wrapped(|ui| {
         for status in [Status::Exceeded, Status::Met, Status::NotMet] {
-            swatch_ui(ui, palette.status(status));
+            swatch_ui(ui, palette.status(status), sizes.swatch);
             ui.label(status.word(lang));
             ui.add_space(theme::GAP);
         }
-        let (rect, _) = ui.allocate_exact_size(Vec2::new(SAMPLE_LENGTH, SWATCH), Sense::hover());
+        let (rect, _) =
+            ui.allocate_exact_size(Vec2::new(sizes.sample_length, sizes.swatch), Sense::hover());
         ui.painter().extend(Shape::dashed_line(
             &[rect.left_center(), rect.right_center()],
-            Stroke::new(TARGET_WIDTH, palette.target_line),
-            DASH.0,
-            DASH.1,
+            Stroke::new(sizes.target_width, palette.target_line),
+            sizes.dash.0,
+            sizes.dash.1,
         ));
         ui.label(report_words::chart_target(lang));
         if with_last {
             ui.add_space(theme::GAP);
-            swatch_ui(ui, palette.last_year);
+            swatch_ui(ui, palette.last_year, sizes.swatch);
             ui.label(report::last_year_legend(year, lang));
         }
     });
 }
 
-fn swatch_ui(ui: &mut egui::Ui, colour: Color32) {
-    let (rect, _) = ui.allocate_exact_size(Vec2::splat(SWATCH), Sense::hover());
+fn swatch_ui(ui: &mut egui::Ui, colour: Color32, size: f32) {
+    let (rect, _) = ui.allocate_exact_size(Vec2::splat(size), Sense::hover());
     ui.painter().rect_filled(rect, 2.0, colour);
 }
 
 /// The % axis's labels above the bars; returns the top of the grid under them.
-fn ticks_ui(ui: &mut egui::Ui, scale: &Scale, locale: Locale) -> f32 {
-    let (rect, _) =
-        ui.allocate_exact_size(Vec2::new(ui.available_width(), TICK_ROW), Sense::hover());
+fn ticks_ui(ui: &mut egui::Ui, scale: &Scale, locale: Locale, sizes: &BarSizes) -> f32 {
+    let (rect, _) = ui.allocate_exact_size(
+        Vec2::new(ui.available_width(), sizes.tick_row),
+        Sense::hover(),
+    );
     let colour = ui.visuals().weak_text_color();
     for tick in scale.ticks() {
         let value = rust_decimal::Decimal::from_f64_retain(tick.round()).unwrap_or_default();
@@ -220,7 +233,7 @@ fn ticks_ui(ui: &mut egui::Ui, scale: &Scale, locale: Locale) -> f32 {
             Pos2::new(scale.x_of(tick), rect.bottom() - 2.0),
             Align2::CENTER_BOTTOM,
             number::format_percent(value, locale.style),
-            FontId::proportional(TICK_SIZE),
+            FontId::proportional(sizes.tick_size),
             colour,
         );
     }
@@ -237,6 +250,7 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
         year,
         locale,
         palette,
+        sizes,
     } = *look;
     let name: Arc<Galley> = egui::WidgetText::from(bar.name).into_galley(
         ui,
@@ -245,11 +259,11 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
         egui::TextStyle::Body,
     );
     let stack = if with_last {
-        theme::CHART_BAR_HEIGHT + BAR_GAP + theme::CHART_LAST_YEAR_HEIGHT
+        sizes.bar_height + sizes.bar_gap + sizes.last_year_height
     } else {
-        theme::CHART_BAR_HEIGHT
+        sizes.bar_height
     };
-    let height = name.size().y.max(stack) + theme::CHART_ROW_GAP;
+    let height = name.size().y.max(stack) + sizes.row_gap;
     let (row, _) = ui.allocate_exact_size(Vec2::new(ui.available_width(), height), Sense::hover());
 
     // The name, a label of its own (read by screen readers, found by tests), centred on the row.
@@ -272,7 +286,7 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
     let bar_top = row.center().y - stack / 2.0;
     let this_year = Rect::from_min_max(
         Pos2::new(scale.left, bar_top),
-        Pos2::new(scale.x_of(bar.percent), bar_top + theme::CHART_BAR_HEIGHT),
+        Pos2::new(scale.x_of(bar.percent), bar_top + sizes.bar_height),
     );
     painter.rect_filled(this_year, 0.0, palette.status(status));
     let label = |text: String, size: f32, colour: Color32| {
@@ -282,23 +296,23 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
         Pos2::new(this_year.right() + 4.0, this_year.center().y),
         label(
             report::percent_text(bar.row.assessment.percent, locale.style).unwrap_or_default(),
-            LABEL_SIZE,
+            sizes.label_size,
             palette.status(status),
         ),
         palette.status(status),
     ));
     if let (Some(last), Some(percent)) = (bar.last, bar.row.previous_percent) {
-        let last_top = this_year.bottom() + BAR_GAP;
+        let last_top = this_year.bottom() + sizes.bar_gap;
         let rect = Rect::from_min_max(
             Pos2::new(scale.left, last_top),
-            Pos2::new(scale.x_of(last), last_top + theme::CHART_LAST_YEAR_HEIGHT),
+            Pos2::new(scale.x_of(last), last_top + sizes.last_year_height),
         );
         painter.rect_filled(rect, 0.0, palette.last_year);
         labels.push((
             Pos2::new(rect.right() + 4.0, rect.center().y),
             label(
                 number::format_percent(percent, locale.style),
-                LAST_LABEL_SIZE,
+                sizes.last_label_size,
                 palette.reading,
             ),
             palette.reading,
