@@ -144,6 +144,42 @@ fn export_docx_writes_the_state_format_with_the_letterhead_set_by_settings() {
 }
 
 #[test]
+fn settings_show_the_letterhead_of_a_years_report_whose_recipient_follows_that_years_parent() {
+    let scratch = Scratch::new();
+    let db = scratch.path("synthetic.db");
+    run(
+        &db,
+        &["demo", "--synthetic", "--wards", "2", "--years", "2"],
+    );
+    // Before 1/7/2025 the ward reported to its city, after to the province.
+    let city = run(&db, &["settings", "--ward", "SYN0002", "--year", "2024"]);
+    assert!(city.contains("năm 2024"), "{city}");
+    assert!(
+        city.contains("UBND thành phố giả lập 001 (dữ liệu giả lập) (để báo cáo);"),
+        "{city}"
+    );
+    let province = run(&db, &["settings", "--ward", "SYN0002", "--year", "2025"]);
+    assert!(
+        province.contains("UBND tỉnh giả lập (dữ liệu giả lập) (để báo cáo);"),
+        "{province}"
+    );
+    assert!(!province.contains("thành phố giả lập"), "{province}");
+    // A ward unknown that year is named.
+    let out = ward_kpi()
+        .arg("--db")
+        .arg(&db)
+        .args(["settings", "--ward", "NOPE", "--year", "2024"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("'NOPE'") && stderr.contains("2024"),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn bad_settings_and_dates_are_refused_by_name_and_change_nothing() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("refused.db");

@@ -38,6 +38,11 @@ pub struct SettingsArgs {
     /// Forget what was set, field by field or all, so it follows the unit again.
     #[arg(long, value_enum)]
     pub reset: Vec<ResetField>,
+    /// Show the letterhead as that year's report prints it: the default recipients follow the
+    /// body the unit reported to that year (a city before 1/7/2025, the province after)
+    /// [default: the unit's latest period, this year].
+    #[arg(long)]
+    pub year: Option<i16>,
     /// Print as JSON.
     #[arg(long)]
     pub json: bool,
@@ -57,7 +62,7 @@ pub enum ResetField {
 }
 
 pub fn run(store: &Store, args: &SettingsArgs, lang: Lang) -> anyhow::Result<()> {
-    let unit = unit(store, args.ward.as_deref())?;
+    let (unit, year) = unit(store, args.ward.as_deref(), args.year)?;
     let mut settings = store.letterhead_settings(&unit.code)?;
     let before = settings.clone();
     for reset in &args.reset {
@@ -94,9 +99,6 @@ pub fn run(store: &Store, args: &SettingsArgs, lang: Lang) -> anyhow::Result<()>
     if settings != before {
         store.set_letterhead_settings(&unit.code, &settings)?;
     }
-    let year = unit
-        .valid_to
-        .map_or_else(|| super::today().year(), jiff::civil::Date::year);
     let letterhead = store.letterhead(&unit, year, lang)?;
     if args.json {
         super::print_line(&serde_json::to_string_pretty(&letterhead)?);
@@ -106,7 +108,8 @@ pub fn run(store: &Store, args: &SettingsArgs, lang: Lang) -> anyhow::Result<()>
         "cli.settings.heading",
         locale = lang.code(),
         unit = unit.name,
-        code = unit.code
+        code = unit.code,
+        year = year
     ));
     let mark = |set: bool| {
         let key = if set {
@@ -164,14 +167,19 @@ pub fn run(store: &Store, args: &SettingsArgs, lang: Lang) -> anyhow::Result<()>
     Ok(())
 }
 
-/// The unit named, else the home ward: its newest period (a code names a unit through its
-/// periods).
-fn unit(store: &Store, code: Option<&str>) -> anyhow::Result<AdminUnit> {
+/// The unit named, else the home ward, and the year its letterhead is shown for: the unit's
+/// period that year, or without a year its newest period (a code names a unit through its
+/// periods) in this year or its last.
+fn unit(store: &Store, code: Option<&str>, year: Option<i16>) -> anyhow::Result<(AdminUnit, i16)> {
     let code = match code {
         Some(code) => code.trim().to_owned(),
         None => crate::startup::home_ward(store)?,
     };
-    store
+    if let Some(year) = year {
+        let (_, unit) = store.unit_for(&code, year)?;
+        return Ok((unit, year));
+    }
+    let unit = store
         .units()?
         .into_iter()
         .filter(|(_, u)| u.code == code)
@@ -182,5 +190,9 @@ fn unit(store: &Store, code: Option<&str>) -> anyhow::Result<AdminUnit> {
                 code,
                 year: super::today().year(),
             })
-        })
+        })?;
+    let year = unit
+        .valid_to
+        .map_or_else(|| super::today().year(), jiff::civil::Date::year);
+    Ok((unit, year))
 }
