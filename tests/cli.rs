@@ -1147,3 +1147,24 @@ fn indicators_list_their_checks_and_the_catalogue_carries_them_to_another_databa
     assert_eq!(crop.rules.max_change, Some(30.into()));
     assert_eq!(crop.rules.max_times_plan, None);
 }
+
+#[test]
+fn output_to_a_reader_that_has_gone_ends_quietly() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("pipe.db");
+    // The reader closes its end before the command writes (`ward-kpi report | head -0`).
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("ward-kpi"))
+        .env_remove("WARD_KPI_DB")
+        .arg("--db")
+        .arg(&db)
+        .args(["report", "--year", "2021"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{:?}: {stderr}", out.status);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}

@@ -313,13 +313,22 @@ fn check_year(year: i16, lang: Lang) -> anyhow::Result<i16> {
 }
 
 /// Writes one line of the command's output.
-#[allow(clippy::print_stdout)]
 fn print_line(text: &str) {
-    println!("{text}");
+    print_text(text);
+    print_text("\n");
 }
 
-/// Writes the command's output as it is.
-#[allow(clippy::print_stdout)]
+/// Writes the command's output as it is. When the reader has gone (`ward-kpi handout … | head`)
+/// the command stops quietly, as ripgrep does, instead of panicking on a broken pipe; any other
+/// failure to write is said on standard error and ends the command with an error.
 fn print_text(text: &str) {
-    print!("{text}");
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    if let Err(error) = out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        if error.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+        eprintln!("ward-kpi: {error}");
+        std::process::exit(1);
+    }
 }
