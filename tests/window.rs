@@ -45,6 +45,59 @@ fn type_into(harness: &mut Harness<'_, WardKpiApp>, column: &str, indicator: &st
     harness.run();
 }
 
+/// The value of a cell of the entry grid.
+fn cell_value(harness: &Harness<'_, WardKpiApp>, column: &str, indicator: &str) -> String {
+    harness
+        .get_by_role_and_label(Role::TextInput, &format!("{column} — {indicator}"))
+        .value()
+        .unwrap_or_default()
+}
+
+#[test]
+fn typing_down_a_column_faster_than_the_frames_loses_no_digit() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("fast.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    let first = "Kế hoạch — Tổng đàn gia súc, gia cầm";
+    harness
+        .get_by_role_and_label(Role::TextInput, first)
+        .focus();
+    harness.run();
+    // "11", Enter, "22", Enter, "33" all in one frame, as a fast typist on a slow machine.
+    let enter = |pressed| egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    // (`Harness::event` would give each event a frame of its own.)
+    harness.input_mut().events.extend([
+        egui::Event::Text("11".into()),
+        enter(true),
+        enter(false),
+        egui::Event::Text("22".into()),
+        enter(true),
+        enter(false),
+        egui::Event::Text("33".into()),
+    ]);
+    // A frame for each Enter's handing over, then the grid settles.
+    harness.run_steps(4);
+    harness.run();
+    assert_eq!(
+        cell_value(&harness, "Kế hoạch", "Tổng đàn gia súc, gia cầm"),
+        "11"
+    );
+    assert_eq!(
+        cell_value(&harness, "Kế hoạch", "Doanh thu thương mại - dịch vụ"),
+        "22"
+    );
+    assert_eq!(
+        cell_value(&harness, "Kế hoạch", "Thu nhập bình quân đầu người"),
+        "33"
+    );
+}
+
 #[test]
 fn typing_plan_and_actual_then_saving_shows_114_6_percent_exceeded() {
     let scratch = Scratch::new();

@@ -346,7 +346,17 @@ impl Row {
             return Reading::Empty;
         }
         let unit = &self.indicator.unit;
-        let warnings = |w: Vec<NumberWarning>| w.iter().map(|w| w.message(lang, style)).collect();
+        // A stored value is written by the program in the style it is read in: whatever a
+        // reader could doubt in "3.500", the program's own writing is not in doubt. Only what
+        // was typed is questioned.
+        let typed = self.cell(column).text != self.cell(column).original;
+        let warnings = |w: Vec<NumberWarning>| {
+            if typed {
+                w.iter().map(|w| w.message(lang, style)).collect()
+            } else {
+                Vec::new()
+            }
+        };
         match column {
             Column::Note => Reading::Text,
             Column::Plan => match PlanTarget::parse(text, unit, style) {
@@ -512,6 +522,26 @@ mod tests {
         let (_dir, _store, form) = self::form(Lang::En);
         let crop = &form.rows[row_of(&form, "crop_output")];
         assert_eq!(crop.cell(Column::Actual).text, "2,809.8");
+    }
+
+    /// "2.451,8" is the program's writing; "3.500" typed is a reader's doubt ("3,5" in English?)
+    /// until saved, then it is the program's writing too.
+    #[test]
+    fn only_typed_text_is_questioned_never_the_stored_value() {
+        let (_dir, mut store, mut form) = form(Lang::Vi);
+        let livestock = row_of(&form, "livestock");
+        form.set_text(livestock, Column::Actual, "3.500".into());
+        let warned = |form: &EntryForm| match &form.rows[livestock].cell(Column::Actual).reading {
+            Reading::Value { warnings, .. } => !warnings.is_empty(),
+            other => panic!("{other:?}"),
+        };
+        assert!(warned(&form), "typed: questioned");
+        store
+            .apply(&batch(&store, &form), crate::store::Origin::Window)
+            .unwrap();
+        let form = EntryForm::load(&store, form.unit, 2021, (Lang::Vi, Lang::Vi.into())).unwrap();
+        assert_eq!(form.rows[livestock].cell(Column::Actual).text, "3.500");
+        assert!(!warned(&form), "stored: not questioned");
     }
 
     #[test]

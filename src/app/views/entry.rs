@@ -25,6 +25,9 @@ pub struct Entry {
     locking: super::locking::Locking,
     /// For a province or a city: the grid of the plans it hands down to its wards.
     pub handout: super::handout::HandoutGrid,
+    /// What was typed after Enter in the frame a cell took it: for the next frame, when the
+    /// cell below has the focus (see `hold_after_enter`).
+    held: Vec<egui::Event>,
 }
 
 impl Entry {
@@ -75,6 +78,45 @@ impl Entry {
 /// The focus id of a cell.
 fn cell_id(row: usize, column: Column) -> egui::Id {
     egui::Id::unique(("entry-cell", row, column as u8))
+}
+
+impl Entry {
+    /// Typing runs ahead of the frames: one frame may bring "11", Enter and "22". A cell ends
+    /// its input at Enter and drops the rest of the frame's events, so that "22" was lost (the
+    /// cell below got "2" of it, or nothing). While a cell of the grid has the focus, what
+    /// follows an Enter waits for the next frame, and the cell below, which has the focus by
+    /// then, takes it.
+    fn hold_after_enter(&mut self, ui: &egui::Ui, rows: usize) {
+        let held = std::mem::take(&mut self.held);
+        let in_grid = ui.memory(|m| m.focused()).is_some_and(|focused| {
+            (0..rows).any(|row| Column::ALL.iter().any(|&c| cell_id(row, c) == focused))
+        });
+        ui.input_mut(|input| {
+            input.events.splice(0..0, held);
+            if !in_grid {
+                return;
+            }
+            let enter = input.events.iter().position(|event| {
+                matches!(
+                    event,
+                    egui::Event::Key {
+                        key: egui::Key::Enter,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if modifiers.is_none()
+                )
+            });
+            if let Some(at) = enter
+                && at + 1 < input.events.len()
+            {
+                self.held = input.events.split_off(at + 1);
+            }
+        });
+        if !self.held.is_empty() {
+            ui.ctx().request_repaint();
+        }
+    }
 }
 
 impl Entry {
@@ -148,6 +190,7 @@ impl Entry {
         }
         ui.add_space(theme::GAP / 2.0);
 
+        self.hold_after_enter(ui, form.rows.len());
         let mut move_focus = None;
         let plan_width = plan_column_width(ui, form);
         egui::ScrollArea::both()
@@ -253,6 +296,10 @@ impl Entry {
                                     .inner;
                                 if response.changed() {
                                     form.set_text(index, column, text);
+                                }
+                                // The cell Enter moved to is scrolled into sight.
+                                if response.gained_focus() {
+                                    response.scroll_to_me(None);
                                 }
                                 if response.lost_focus()
                                     && ui.input(|i| i.key_pressed(egui::Key::Enter))
