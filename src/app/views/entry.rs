@@ -88,7 +88,7 @@ impl Entry {
     /// then, takes it.
     fn hold_after_enter(&mut self, ui: &egui::Ui, rows: usize) {
         let held = std::mem::take(&mut self.held);
-        let in_grid = ui.memory(|m| m.focused()).is_some_and(|focused| {
+        let in_grid = ui.memory(egui::Memory::focused).is_some_and(|focused| {
             (0..rows).any(|row| Column::ALL.iter().any(|&c| cell_id(row, c) == focused))
         });
         ui.input_mut(|input| {
