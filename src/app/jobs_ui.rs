@@ -32,6 +32,8 @@ impl WardKpiApp {
         let (lang, style) = (self.lang(), self.number_style());
         match result? {
             jobs::Outcome::Exported { path, wards } => {
+                // The whole path: a typed one may be relative to where the program started.
+                let path = std::path::absolute(&path).unwrap_or(path);
                 let mut text = rust_i18n::t!(
                     "app.export.done",
                     locale = lang.code(),

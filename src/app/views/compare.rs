@@ -312,8 +312,14 @@ impl Compare {
             if let Some(c) = charted {
                 let counts = comparison.status_counts(c);
                 let style = ctx.style;
+                // English counts one ward and many wards.
+                let key = if self.ranking.len() == 1 {
+                    "app.compare.counts_one"
+                } else {
+                    "app.compare.counts"
+                };
                 let text = rust_i18n::t!(
-                    "app.compare.counts",
+                    key,
                     locale = lang.code(),
                     charted = number::format_count(self.ranking.len(), style),
                     exceeded = number::format_count(counts[0], style),

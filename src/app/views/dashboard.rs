@@ -165,7 +165,10 @@ impl Dashboard {
             }
             if self.no_dialog {
                 if self.path.is_empty() {
-                    self.path = file_name;
+                    // In the user's documents, not wherever the program was started from.
+                    self.path = directories::UserDirs::new()
+                        .and_then(|dirs| dirs.document_dir().map(|d| d.join(&file_name)))
+                        .map_or(file_name, |path| path.display().to_string());
                 }
                 let field = ui
                     .add(egui::TextEdit::singleline(&mut self.path).desired_width(280.0))

@@ -13,6 +13,7 @@ use crate::app::session::{Session, Trend};
 use crate::app::theme::{self, MEETING};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
+use crate::app::widgets::axis;
 use crate::app::widgets::percent_bars::percent_bars_ui;
 use crate::app::widgets::percent_chart::charted_rows;
 use crate::domain::report::{self, ReportRow};
@@ -351,13 +352,8 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
             .allow_scroll(false)
             .include_y(0.0)
             .label_formatter(|_| None)
-            .x_axis_formatter(|mark, _| {
-                if mark.value.fract().abs() < f64::EPSILON {
-                    format!("{}", mark.value)
-                } else {
-                    String::new()
-                }
-            })
+            .x_axis_formatter(|mark, _| axis::year_label(mark))
+            .y_axis_formatter(move |mark, _| axis::value_label(mark, locale.style))
             .show(ui, |plot_ui| {
                 plot_ui.line(
                     Line::new("values", PlotPoints::from(points.clone()))

@@ -9,9 +9,10 @@ use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
+use crate::app::widgets::axis;
 use crate::app::widgets::percent_chart::percent_chart_ui;
 use crate::domain::report::{self, ReportRow};
-use crate::domain::{Locale, PlanTarget, number};
+use crate::domain::{Locale, PlanTarget};
 
 /// The trends view's own state.
 #[derive(Default)]
@@ -124,17 +125,8 @@ fn values_chart_ui(
         // A year either side, so that a single year does not stretch the axis over millennia.
         .include_x(first - 1.0)
         .include_x(last + 1.0)
-        .x_axis_formatter(|mark, _| {
-            if mark.value.fract().abs() < f64::EPSILON {
-                format!("{}", mark.value)
-            } else {
-                String::new()
-            }
-        })
-        .y_axis_formatter(move |mark, _| {
-            let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
-            number::format_fixed(value, 0, locale.style)
-        })
+        .x_axis_formatter(|mark, _| axis::year_label(mark))
+        .y_axis_formatter(move |mark, _| axis::value_label(mark, locale.style))
         .label_formatter(|_| None)
         .show(ui, |plot_ui| {
             plot_ui.line(

@@ -1,4 +1,5 @@
 //! Widgets shared by several views.
 
+pub mod axis;
 pub mod percent_bars;
 pub mod percent_chart;
