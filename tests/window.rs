@@ -213,6 +213,29 @@ fn a_bad_cell_shows_its_error_and_saves_nothing() {
     let store = ward_kpi::store::Store::open(&db).unwrap();
     assert_eq!(store.figure_count().unwrap(), 0);
     assert!(harness.state().session.as_ref().unwrap().form.is_dirty());
+
+    // Once the cell reads, the notice that it did not goes.
+    let works = "Thực hiện — Công trình xây mới, sửa chữa do phường làm chủ đầu tư";
+    harness
+        .get_by_role_and_label(Role::TextInput, works)
+        .focus();
+    harness.run();
+    for _ in 0..3 {
+        harness.key_press(egui::Key::Backspace);
+    }
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::TextInput, works)
+        .type_text("4");
+    harness.run();
+    assert_eq!(
+        harness
+            .get_by_role_and_label(Role::TextInput, works)
+            .value()
+            .as_deref(),
+        Some("4")
+    );
+    assert!(harness.state().notice.is_none());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use super::command::Command;
 use super::save_ask::SaveAsk;
 use super::view::View;
-use super::{WardKpiApp, jobs, tr, views};
+use super::{Notice, WardKpiApp, jobs, tr, views};
 use crate::domain::Lang;
 use crate::domain::number::NumberStyle;
 use crate::store::{Origin, Store};
@@ -92,6 +92,13 @@ impl WardKpiApp {
                 self.info(t("app.notice.copied"));
             }
             Command::ShowError(text) => self.fail(&anyhow::anyhow!(text)),
+            Command::SaveBlocked(text) => {
+                self.notice = Some(Notice {
+                    error: true,
+                    text,
+                    until_cells_read: true,
+                });
+            }
             Command::EnterMeeting => {
                 let Some(session) = &self.session else {
                     anyhow::bail!(t("app.notice.no_database"));

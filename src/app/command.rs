@@ -126,6 +126,8 @@ pub enum Command {
     },
     /// Show an error the view found (a save blocked by a cell, …) in the notice.
     ShowError(String),
+    /// A save blocked by cells that cannot be read: shown until they read.
+    SaveBlocked(String),
     /// Close the window (after the unsaved-changes question, if any).
     Quit,
 }

@@ -47,6 +47,8 @@ pub struct Launch {
 pub struct Notice {
     pub error: bool,
     pub text: String,
+    /// A save blocked by a cell that cannot be read: the notice goes once no cell is in error.
+    pub until_cells_read: bool,
 }
 
 /// The whole window.
@@ -162,6 +164,15 @@ impl WardKpiApp {
         // A finished job's outcome (a notice, a preview, reloaded figures) shows in this frame.
         self.poll_job(&ctx);
         let lang = self.lang();
+        // A save blocked by a cell in error: told until the cell is put right, not after.
+        if self.notice.as_ref().is_some_and(|n| n.until_cells_read)
+            && self
+                .session
+                .as_ref()
+                .is_none_or(|s| s.form.errors().is_empty())
+        {
+            self.notice = None;
+        }
 
         let mut view_ctx = views::ViewCtx::new(&self.prefs, &mut self.commands);
         if let Some(meeting) = &mut self.meeting {
@@ -259,13 +270,18 @@ impl WardKpiApp {
     }
 
     fn info(&mut self, text: String) {
-        self.notice = Some(Notice { error: false, text });
+        self.notice = Some(Notice {
+            error: false,
+            text,
+            until_cells_read: false,
+        });
     }
 
     fn fail(&mut self, error: &anyhow::Error) {
         self.notice = Some(Notice {
             error: true,
             text: crate::messages::describe(error, self.lang()),
+            until_cells_read: false,
         });
     }
 }

@@ -172,7 +172,7 @@ impl Entry {
                 Ok(edits) => ctx.commands.push(Command::Save(edits)),
                 Err(errors) => {
                     let first = &errors[0];
-                    ctx.commands.push(Command::ShowError(
+                    ctx.commands.push(Command::SaveBlocked(
                         rust_i18n::t!(
                             "app.entry.blocked",
                             locale = lang.code(),

@@ -87,16 +87,21 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
     });
     if let Some(notice) = shell.notice.clone() {
         egui::Panel::top("notice").show(ui, |ui| {
+            // The button first, the text wrapped after it: a long message is read whole and
+            // the button stays in reach.
             ui.horizontal(|ui| {
                 let color = if notice.error {
                     ctx.palette.error
                 } else {
                     ctx.palette.exceeded
                 };
-                ui.label(egui::RichText::new(&notice.text).color(color).strong());
                 if ui.small_button(tr(lang, "app.notice.dismiss")).clicked() {
                     *shell.notice = None;
                 }
+                ui.add(
+                    egui::Label::new(egui::RichText::new(&notice.text).color(color).strong())
+                        .wrap(),
+                );
             });
         });
     }
