@@ -27,7 +27,7 @@ pub use figure::{Figure, Stage};
 pub use indicator::{Category, Direction, Indicator, Kind};
 pub use lang::{Lang, Locale};
 pub use lock::{Lock, LockEvent, LockPart};
-pub use name::name_key;
+pub use name::{name_key, unmarked_key};
 pub use plan::{Plan, PlanSource, PlanTarget};
 pub use rules::Rules;
 pub use unit::Unit;

@@ -7,7 +7,7 @@
 use rusqlite::{OptionalExtension as _, params};
 
 use super::{IndicatorId, Origin, Result, Store, StoreError};
-use crate::domain::{Indicator, name_key};
+use crate::domain::{Indicator, name_key, unmarked_key};
 
 /// The schema version that has the `indicator_alias` table.
 const ALIASES_SINCE: i64 = 2;
@@ -52,7 +52,20 @@ impl Store {
         };
         let wanted = code_of(indicator)
             .ok_or_else(|| StoreError::UnknownIndicator(format!("#{}", indicator.0)))?;
-        if let Some((_, holder)) = indicators.iter().find(|(_, i)| has_key(i, &key)) {
+        // Another indicator's name written without its marks is that indicator's name too:
+        // the import's matching takes "Thu ngan sach" for "Thu ngân sách". (This indicator's own
+        // name without marks is a useful alias.)
+        let unmarked = unmarked_key(alias);
+        let names_other = |i: &Indicator| {
+            i.code != wanted
+                && [&i.name_vi, &i.name_en]
+                    .iter()
+                    .any(|name| unmarked_key(name) == unmarked)
+        };
+        if let Some((_, holder)) = indicators
+            .iter()
+            .find(|(_, i)| has_key(i, &key) || names_other(i))
+        {
             return Err(StoreError::AliasIsName {
                 alias: alias.to_owned(),
                 indicator: wanted,
@@ -213,6 +226,16 @@ mod tests {
             .add_alias("Budget revenue", crop, Origin::Window)
             .expect_err("refused");
         assert!(matches!(error, StoreError::AliasIsName { .. }), "{error}");
+        // And a name typed without its marks, which the import takes for that name.
+        let error = store
+            .add_alias("Thu ngan sach", crop, Origin::Window)
+            .expect_err("refused");
+        assert!(matches!(error, StoreError::AliasIsName { .. }), "{error}");
+        // While an indicator's own name without marks is an alias it may have.
+        store
+            .add_alias("San luong cay trong", crop, Origin::Window)
+            .expect("its own name unmarked");
+        store.remove_alias("San luong cay trong").expect("removed");
 
         store
             .add_alias("Thu NS", revenue, Origin::Window)
