@@ -136,7 +136,9 @@ impl Entry {
             }
             .map(|lock| super::locking::cell_hint(lock, lang))
         });
-        ui.horizontal(|ui| {
+        // On a narrow window the buttons take the next row rather than leave the window.
+        ui.horizontal_wrapped(|ui| {
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.heading(rust_i18n::t!(
                 "app.entry.title",
                 locale = lang.code(),

@@ -56,6 +56,9 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
     egui::Panel::top("top-bar").show(ui, |ui| {
         ui.add_space(4.0);
         ui.horizontal_wrapped(|ui| {
+            // On a narrow window the bar takes a second row: each item moves whole, none is
+            // split over two rows.
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Extend);
             ui.label(egui::RichText::new("ward-kpi").strong());
             ui.separator();
             let dirty = shell.session.as_ref().is_some_and(|s| s.form.is_dirty());
@@ -71,15 +74,15 @@ pub fn shell_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, shell: &mut Shell<'_>)
             ui.separator();
             if let Some(session) = shell.session.as_deref() {
                 pickers_ui(ui, ctx, session);
+                if ui.button(tr(lang, "app.meeting.start")).clicked() {
+                    ctx.commands.push(Command::EnterMeeting);
+                }
                 if session.synthetic {
                     ui.label(
                         egui::RichText::new(tr(lang, "app.synthetic"))
                             .color(ctx.palette.synthetic)
                             .strong(),
                     );
-                }
-                if ui.button(tr(lang, "app.meeting.start")).clicked() {
-                    ctx.commands.push(Command::EnterMeeting);
                 }
             }
         });
@@ -163,9 +166,41 @@ pub fn ward_picker_ui(
 /// The ward and year shown.
 fn pickers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
     let lang = ctx.lang;
-    let ward_label = ui.label(tr(lang, "app.unit"));
-    ward_picker_ui(ui, ctx, ("ward-picker", ward_label.id), session, true);
-    let year_label = ui.label(tr(lang, "app.year"));
+    // Each label stays with its picker when the bar wraps: a pair that does not fit the rest
+    // of the row starts the next.
+    let unit_label = tr(lang, "app.unit");
+    let picker = (text_width(ui, &session.unit.name) + 40.0).max(200.0);
+    keep_together(ui, text_width(ui, &unit_label) + picker);
+    ui.horizontal(|ui| {
+        let ward_label = ui.label(unit_label);
+        ward_picker_ui(ui, ctx, ("ward-picker", ward_label.id), session, true);
+    });
+    keep_together(ui, text_width(ui, &tr(lang, "app.year")) + 100.0);
+    ui.horizontal(|ui| year_picker_ui(ui, ctx, session));
+    ui.add_space(theme::GAP);
+}
+
+/// The width of a line of body text.
+fn text_width(ui: &egui::Ui, text: &str) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    ui.ctx().fonts_mut(|fonts| {
+        fonts
+            .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER)
+            .size()
+            .x
+    })
+}
+
+/// In a wrapping row: starts the next row unless `width` (and the gaps around it) still fit.
+fn keep_together(ui: &mut egui::Ui, width: f32) {
+    if ui.available_size_before_wrap().x < width + 2.0 * ui.spacing().item_spacing.x {
+        ui.end_row();
+    }
+}
+
+/// The year picker, after its label.
+fn year_picker_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
+    let year_label = ui.label(tr(ctx.lang, "app.year"));
     egui::ComboBox::from_id_salt("year-picker")
         .selected_text(session.year.to_string())
         .width(80.0)
@@ -190,5 +225,4 @@ fn pickers_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session) {
         })
         .response
         .labelled_by(year_label.id);
-    ui.add_space(theme::GAP);
 }
