@@ -19,7 +19,11 @@ mod tests {
     fn a_missing_or_false_folder_is_named() {
         let dir = tempfile::tempdir().unwrap();
         assert_eq!(missing_folder(&dir.path().join("x.xlsx")), None);
-        assert_eq!(missing_folder(Path::new("x.xlsx")), None, "the current folder");
+        assert_eq!(
+            missing_folder(Path::new("x.xlsx")),
+            None,
+            "the current folder"
+        );
         let nowhere = dir.path().join("nodir");
         assert_eq!(missing_folder(&nowhere.join("x.xlsx")), Some(nowhere));
         let file = dir.path().join("file");

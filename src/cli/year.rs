@@ -83,6 +83,9 @@ mod tests {
         let vi = year("hai nghìn").check(Lang::Vi).unwrap_err().to_string();
         assert!(vi.contains("hai nghìn") && vi.contains("1990–2100"), "{vi}");
         let en = year("").check(Lang::En).unwrap_err().to_string();
-        assert!(en.contains("not a year") && en.contains("1990–2100"), "{en}");
+        assert!(
+            en.contains("not a year") && en.contains("1990–2100"),
+            "{en}"
+        );
     }
 }
