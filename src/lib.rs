@@ -25,3 +25,4 @@ pub mod import;
 pub mod messages;
 pub mod startup;
 pub mod store;
+pub mod target;

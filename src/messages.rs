@@ -89,11 +89,43 @@ fn export_error(error: &crate::export::ExportError, lang: Lang) -> Option<String
             "error.export.io",
             locale = locale,
             path = path.display(),
-            detail = source
+            detail = io_reason(source, lang)
         ),
-        _ => return None,
+        ExportError::NoFolder { path, folder } => rust_i18n::t!(
+            "qa_messages.no_folder",
+            locale = locale,
+            path = path.display(),
+            folder = folder.display()
+        ),
+        ExportError::Workbook { path, detail } => rust_i18n::t!(
+            "qa_messages.export.workbook",
+            locale = locale,
+            path = path.display(),
+            detail = detail
+        ),
+        ExportError::Render { path, detail, .. } => rust_i18n::t!(
+            "qa_messages.export.render",
+            locale = locale,
+            path = path.display(),
+            detail = detail
+        ),
     };
     Some(text.into_owned())
+}
+
+/// Why the system refused to read or write a file, in the user's language where the reason is
+/// a common one; else the system's own words.
+pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind;
+    let key = match error.kind() {
+        ErrorKind::PermissionDenied => "qa_messages.io.denied",
+        ErrorKind::StorageFull => "qa_messages.io.full",
+        ErrorKind::ReadOnlyFilesystem => "qa_messages.io.read_only",
+        ErrorKind::IsADirectory => "qa_messages.io.is_folder",
+        ErrorKind::NotFound => "qa_messages.io.not_found",
+        _ => return error.to_string(),
+    };
+    rust_i18n::t!(key, locale = lang.code()).into_owned()
 }
 
 /// A catalogue entry's mistake, in the user's language.
@@ -206,6 +238,12 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
         StoreError::Full { path } => {
             rust_i18n::t!("error.full", locale = locale, path = path.display())
         }
+        StoreError::NoFolder { path, folder } => rust_i18n::t!(
+            "qa_messages.no_folder",
+            locale = locale,
+            path = path.display(),
+            folder = folder.display()
+        ),
         StoreError::AlreadyExists { path } => {
             rust_i18n::t!(
                 "error.already_exists",

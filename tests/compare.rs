@@ -252,7 +252,9 @@ fn a_unit_without_wards_or_an_unknown_indicator_is_refused_by_name() {
         ])
         .assert()
         .failure()
-        .stderr(contains("“nope”"));
+        .stderr(contains(
+            "không có chỉ tiêu mã 'nope' (xem `ward-kpi indicators`)",
+        ));
     ward_kpi()
         .arg("--db")
         .arg(&db)

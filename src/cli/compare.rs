@@ -24,8 +24,8 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct CompareArgs {
     /// The year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The statistics code of the province or city whose wards are compared (`ward-kpi units`).
     #[arg(long, value_name = "CODE")]
     pub parent: String,
@@ -66,7 +66,12 @@ pub enum OrderArg {
 
 pub fn run(store: &Store, args: &CompareArgs, locale: Locale) -> anyhow::Result<()> {
     let lang = locale.lang;
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
+    // A code the catalogue lacks is said as such, before any ward is asked for its figures.
+    let sort_code = args.sort.as_deref().filter(|code| *code != "ward");
+    for code in [args.indicator.as_deref(), sort_code].into_iter().flatten() {
+        store.indicator(code)?;
+    }
     let (_, parent) = store.unit_for(&args.parent, year)?;
     let comparison = Comparison::new(year, &store.reports_under(&parent.code, year)?);
     anyhow::ensure!(

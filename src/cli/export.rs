@@ -16,8 +16,8 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// The year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The ward's statistics code, or `all` for every ward of the year [default: the database's
     /// ward].
     #[arg(long)]
@@ -62,7 +62,7 @@ impl From<Format> for export::Format {
 
 pub fn run(store: &Store, args: &ExportArgs, locale: Locale) -> anyhow::Result<()> {
     let lang = locale.lang;
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let mut wards = if args.ward.as_deref() == Some("all") {
         store.ward_years(year, |_, _| {})?
     } else {

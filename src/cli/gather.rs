@@ -38,8 +38,8 @@ pub struct GatherArgs {
 #[derive(Debug, Args)]
 pub struct SubmissionsArgs {
     /// The year [default: the latest year with a submission].
-    #[arg(long)]
-    pub year: Option<i16>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: Option<super::year::YearArg>,
     /// The province (or city) [default: the database's only province].
     #[arg(long, value_name = "CODE")]
     pub parent: Option<String>,
@@ -143,8 +143,8 @@ pub fn list(
     style: NumberStyle,
 ) -> anyhow::Result<()> {
     let parent = gather::parent(store, args.parent.as_deref())?;
-    let year = match args.year {
-        Some(year) => super::check_year(year, lang)?,
+    let year = match &args.year {
+        Some(year) => year.check(lang)?,
         None => gather::default_year(store)?,
     };
     let wards = gather::submissions(store, &parent, year)?;

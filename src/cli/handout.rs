@@ -18,8 +18,8 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct HandoutArgs {
     /// The plan year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The unit handing the plans down: a province, or a city before 1/7/2025 [default: the
     /// province of the home ward].
     #[arg(long, value_name = "CODE")]
@@ -34,7 +34,7 @@ pub struct HandoutArgs {
 
 pub fn run(store: &Store, args: &HandoutArgs, locale: Locale) -> anyhow::Result<()> {
     let lang = locale.lang;
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let parent = match &args.parent {
         Some(code) => code.clone(),
         None => province_of_home_ward(store, year)?,

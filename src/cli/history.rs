@@ -13,8 +13,8 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
     /// The year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The indicator's code.
     #[arg(long)]
     pub indicator: String,
@@ -29,7 +29,7 @@ pub fn run(
     lang: Lang,
     style: NumberStyle,
 ) -> anyhow::Result<()> {
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let (unit_id, unit) = super::ward(store, args.ward.as_deref(), year)?;
     let (indicator_id, indicator) = store.indicator(&args.indicator)?;
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();

@@ -27,8 +27,8 @@ pub struct ImportArgs {
     #[arg(long)]
     pub ward: Option<String>,
     /// The year of rows without a year column (else the year the sheet's title names).
-    #[arg(long)]
-    pub year: Option<i16>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: Option<super::year::YearArg>,
     /// Print every change, every warning and every problem (by default: a summary by year, and
     /// the first warnings and problems).
     #[arg(long, short)]
@@ -60,7 +60,7 @@ pub fn run(
 ) -> anyhow::Result<()> {
     let defaults = Defaults {
         ward: args.ward.clone(),
-        year: args.year,
+        year: super::year::YearArg::check_optional(args.year.as_ref(), lang)?,
         lang,
         number_style: chosen,
         user_style: style,

@@ -31,8 +31,8 @@ impl From<PartArg> for LockPart {
 #[derive(Debug, Args)]
 pub struct LockArgs {
     /// The year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The ward's statistics code, or `all` for every unit [default: the database's ward].
     #[arg(long)]
     pub ward: Option<String>,
@@ -48,8 +48,8 @@ pub struct LockArgs {
 #[derive(Debug, Args)]
 pub struct LocksArgs {
     /// Only this year.
-    #[arg(long)]
-    pub year: Option<i16>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: Option<super::year::YearArg>,
     /// Only this ward (its own locks and those on every unit).
     #[arg(long)]
     pub ward: Option<String>,
@@ -64,7 +64,7 @@ fn unit(store: &Store, ward: Option<&str>, year: i16) -> anyhow::Result<Option<U
 }
 
 pub fn lock(store: &Store, args: &LockArgs, lang: Lang) -> anyhow::Result<()> {
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let unit = unit(store, args.ward.as_deref(), year)?;
     let part = args.stage.map_or(LockPart::All, LockPart::from);
     let locked = store.lock(unit, year, part, &args.reason, Origin::Cli)?;
@@ -78,7 +78,7 @@ pub fn lock(store: &Store, args: &LockArgs, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn unlock(store: &Store, args: &LockArgs, lang: Lang) -> anyhow::Result<()> {
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let unit = unit(store, args.ward.as_deref(), year)?;
     let part = args.stage.map_or(LockPart::All, LockPart::from);
     for lifted in store.unlock(unit, year, part, &args.reason)? {
@@ -96,12 +96,13 @@ pub fn unlock(store: &Store, args: &LockArgs, lang: Lang) -> anyhow::Result<()> 
 /// and why.
 pub fn list(store: &Store, args: &LocksArgs, lang: Lang) -> anyhow::Result<()> {
     let t = |key: &str| rust_i18n::t!(key, locale = lang.code()).into_owned();
-    let unit = match (&args.ward, args.year) {
+    let year = super::year::YearArg::check_optional(args.year.as_ref(), lang)?;
+    let unit = match (&args.ward, year) {
         (Some(code), Some(year)) => Some(super::ward(store, Some(code), year)?.0),
         _ => None,
     };
-    let mut locks: Vec<StoredLock> = store.locks(args.year, unit)?;
-    if let (Some(code), None) = (&args.ward, args.year) {
+    let mut locks: Vec<StoredLock> = store.locks(year, unit)?;
+    if let (Some(code), None) = (&args.ward, year) {
         locks.retain(|l| l.lock.unit.as_ref().is_none_or(|(c, _)| c == code));
     }
     if locks.is_empty() {

@@ -17,6 +17,7 @@ mod report;
 mod set;
 mod settings;
 mod table;
+mod year;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -294,22 +295,6 @@ fn parse_date(text: &str) -> Result<jiff::civil::Date, String> {
 /// Today's date on this computer.
 fn today() -> jiff::civil::Date {
     jiff::Zoned::now().date()
-}
-
-/// Checks a `--year` against the years the app accepts.
-fn check_year(year: i16, lang: Lang) -> anyhow::Result<i16> {
-    let years = crate::domain::figure::YEARS;
-    anyhow::ensure!(
-        years.contains(&year),
-        rust_i18n::t!(
-            "cli.year_out_of_range",
-            locale = lang.code(),
-            year = year,
-            first = years.start(),
-            last = years.end()
-        )
-    );
-    Ok(year)
 }
 
 /// Writes one line of the command's output.

@@ -15,8 +15,8 @@ use crate::store::Store;
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// The year.
-    #[arg(long)]
-    pub year: i16,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: super::year::YearArg,
     /// The ward's statistics code [default: the database's ward].
     #[arg(long)]
     pub ward: Option<String>,
@@ -35,7 +35,7 @@ pub enum Format {
 
 pub fn run(store: &Store, args: &ReportArgs, locale: Locale) -> anyhow::Result<()> {
     let lang = locale.lang;
-    let year = super::check_year(args.year, lang)?;
+    let year = args.year.check(lang)?;
     let (unit, _) = super::ward(store, args.ward.as_deref(), year)?;
     let report = store.report(unit, year)?;
     let text = match args.format {

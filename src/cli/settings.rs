@@ -41,8 +41,8 @@ pub struct SettingsArgs {
     /// Show the letterhead as that year's report prints it: the default recipients follow the
     /// body the unit reported to that year (a city before 1/7/2025, the province after)
     /// [default: the unit's latest period, this year].
-    #[arg(long)]
-    pub year: Option<i16>,
+    #[arg(long, allow_negative_numbers = true)]
+    pub year: Option<super::year::YearArg>,
     /// Print as JSON.
     #[arg(long)]
     pub json: bool,
@@ -62,7 +62,8 @@ pub enum ResetField {
 }
 
 pub fn run(store: &Store, args: &SettingsArgs, lang: Lang) -> anyhow::Result<()> {
-    let (unit, year) = unit(store, args.ward.as_deref(), args.year)?;
+    let year = super::year::YearArg::check_optional(args.year.as_ref(), lang)?;
+    let (unit, year) = unit(store, args.ward.as_deref(), year)?;
     let mut settings = store.letterhead_settings(&unit.code)?;
     let before = settings.clone();
     for reset in &args.reset {

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use super::{ExportError, render_error, temporary_beside, write_bytes};
+use super::{ExportError, render_error, write_bytes};
 use crate::domain::compare::Comparison;
 use crate::domain::{AdminUnit, Lang, Locale, number};
 
@@ -37,26 +37,12 @@ pub fn write(
     if comparison.rows.is_empty() {
         return Err(ExportError::Empty);
     }
-    let temp = temporary_beside(path);
-    let written = match format {
-        Format::Xlsx => super::xlsx::compare::write(comparison, parent, order, locale, &temp),
+    super::write_whole(path, |temp| match format {
+        Format::Xlsx => super::xlsx::compare::write(comparison, parent, order, locale, temp),
         Format::Pdf => super::pdf_compare::to_bytes(comparison, parent, order, locale)
             .map_err(|detail| render_error(path, "PDF", detail))
-            .and_then(|bytes| write_bytes(&temp, &bytes)),
-    };
-    let renamed = written.and_then(|()| {
-        std::fs::rename(&temp, path).map_err(|source| ExportError::Io {
-            path: path.to_path_buf(),
-            source,
-        })
-    });
-    if renamed.is_err()
-        && let Err(e) = std::fs::remove_file(&temp)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
-        eprintln!("ward-kpi: could not remove {}: {e}", temp.display());
-    }
-    renamed
+            .and_then(|bytes| write_bytes(temp, &bytes)),
+    })
 }
 
 /// "SO SÁNH KẾT QUẢ THỰC HIỆN CHỈ TIÊU CÁC PHƯỜNG NĂM 2024".

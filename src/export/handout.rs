@@ -162,27 +162,12 @@ fn write_whole(
     path: &Path,
     build: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
 ) -> Result<(), ExportError> {
-    let temp = super::temporary_beside(path);
-    let mut workbook = Workbook::new();
-    let saved = build(&mut workbook)
-        .and_then(|()| workbook.save(&temp))
-        .map_err(|e| ExportError::Workbook {
-            path: path.to_path_buf(),
-            detail: e.to_string(),
-        })
-        .and_then(|()| {
-            std::fs::rename(&temp, path).map_err(|source| ExportError::Io {
-                path: path.to_path_buf(),
-                source,
-            })
-        });
-    if saved.is_err()
-        && let Err(e) = std::fs::remove_file(&temp)
-        && e.kind() != std::io::ErrorKind::NotFound
-    {
-        eprintln!("ward-kpi: could not remove {}: {e}", temp.display());
-    }
-    saved
+    super::write_whole(path, |temp| {
+        let mut workbook = Workbook::new();
+        build(&mut workbook)
+            .and_then(|()| workbook.save(temp))
+            .map_err(|e| super::workbook_error(temp, e))
+    })
 }
 
 /// A sheet's name: the ward's code and name, within Excel's 31 characters and without the

@@ -74,14 +74,19 @@ impl Format {
     }
 }
 
-/// Why an export failed; the target file is then left as it was.
+/// Why an export failed; the target file is then left as it was. Every variant names the file
+/// the user asked for, never the temporary one it is first written under.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
-    #[error("{}: {source}", path.display())]
+    // The cause is said after the path by `{:#}` (it is the error's source), not twice.
+    #[error("{} cannot be written", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+    /// The target's folder does not exist (or is not a folder): nothing was written.
+    #[error("{} cannot be written: the folder {} does not exist", path.display(), folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{}: the workbook cannot be written: {detail}", path.display())]
     Workbook { path: PathBuf, detail: String },
     #[error("{}: the {format} cannot be drawn: {detail}", path.display())]
@@ -94,6 +99,48 @@ pub enum ExportError {
     Empty,
     #[error("a chart picture shows one ward: choose one ward rather than all {count}")]
     OneWardOnly { count: usize },
+}
+
+impl ExportError {
+    /// The same error naming `path` where it named `temp`.
+    fn naming(self, temp: &Path, path: &Path) -> Self {
+        let point = |p: PathBuf| if p == temp { path.to_path_buf() } else { p };
+        match self {
+            Self::Io { path, source } => Self::Io {
+                path: point(path),
+                source,
+            },
+            Self::Workbook { path, detail } => Self::Workbook {
+                path: point(path),
+                detail,
+            },
+            Self::Render {
+                path,
+                format,
+                detail,
+            } => Self::Render {
+                path: point(path),
+                format,
+                detail,
+            },
+            other => other,
+        }
+    }
+}
+
+/// A workbook that could not be saved at `path`: a file system failure keeps its cause (and
+/// so its reason in the user's language), anything else the workbook library's words.
+pub(crate) fn workbook_error(path: &Path, error: rust_xlsxwriter::XlsxError) -> ExportError {
+    match error {
+        rust_xlsxwriter::XlsxError::IoError(source) => ExportError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+        other => ExportError::Workbook {
+            path: path.to_path_buf(),
+            detail: other.to_string(),
+        },
+    }
 }
 
 /// Writes the wards' year in a format to `path`, all or nothing. `paper` gives each ward's
@@ -112,20 +159,19 @@ pub fn write(
     if format == Format::Png && wards.len() > 1 {
         return Err(ExportError::OneWardOnly { count: wards.len() });
     }
-    let temp = temporary_beside(path);
-    let written = match format {
-        Format::Xlsx => xlsx::write(wards, locale, &temp),
+    write_whole(path, |temp| match format {
+        Format::Xlsx => xlsx::write(wards, locale, temp),
         Format::Csv => {
             let reports: Vec<&Report> = wards.iter().map(|w| &w.report).collect();
-            write_bytes(&temp, &csv::to_bytes(&reports, lang, true))
+            write_bytes(temp, &csv::to_bytes(&reports, lang, true))
         }
-        Format::Txt => write_bytes(&temp, text::sentences(wards, locale).as_bytes()),
+        Format::Txt => write_bytes(temp, text::sentences(wards, locale).as_bytes()),
         Format::Docx => docx::to_bytes(wards, paper, locale)
             .map_err(|detail| render_error(path, "Word document", detail))
-            .and_then(|bytes| write_bytes(&temp, &bytes)),
+            .and_then(|bytes| write_bytes(temp, &bytes)),
         Format::Pdf => pdf::to_bytes(wards, locale)
             .map_err(|detail| render_error(path, "PDF", detail))
-            .and_then(|bytes| write_bytes(&temp, &bytes)),
+            .and_then(|bytes| write_bytes(temp, &bytes)),
         Format::Png => {
             let faces = font::Faces::new();
             let (width, least) = png::SIZE;
@@ -133,22 +179,39 @@ pub fn write(
             let scene = chart::layout(&wards[0].report, locale, &faces, width, height);
             png::render(&scene, &faces)
                 .map_err(|detail| render_error(path, "PNG", detail))
-                .and_then(|bytes| write_bytes(&temp, &bytes))
+                .and_then(|bytes| write_bytes(temp, &bytes))
         }
-    };
-    let renamed = written.and_then(|()| {
+    })
+}
+
+/// Writes `path` all or nothing, the one way every export does: `fill` writes a temporary
+/// file beside it, which is renamed into place once whole, and removed when anything failed.
+/// Errors name `path`, the file the user asked for; a missing folder is said before anything
+/// is drawn.
+pub(crate) fn write_whole(
+    path: &Path,
+    fill: impl FnOnce(&Path) -> Result<(), ExportError>,
+) -> Result<(), ExportError> {
+    if let Some(folder) = crate::target::missing_folder(path) {
+        return Err(ExportError::NoFolder {
+            path: path.to_path_buf(),
+            folder,
+        });
+    }
+    let temp = temporary_beside(path);
+    let written = fill(&temp).and_then(|()| {
         std::fs::rename(&temp, path).map_err(|source| ExportError::Io {
             path: path.to_path_buf(),
             source,
         })
     });
-    if renamed.is_err()
+    if written.is_err()
         && let Err(e) = std::fs::remove_file(&temp)
         && e.kind() != std::io::ErrorKind::NotFound
     {
         eprintln!("ward-kpi: could not remove {}: {e}", temp.display());
     }
-    renamed
+    written.map_err(|e| e.naming(&temp, path))
 }
 
 fn render_error(path: &Path, format: &'static str, detail: String) -> ExportError {

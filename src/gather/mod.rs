@@ -335,7 +335,12 @@ fn read_file(
             gathering.warnings.push(format!("{name}: {warning}"));
         }
         // The ward-years the file writes (its changes name them by ward code).
-        let mut years: BTreeMap<(String, i16), usize> = BTreeMap::new();
+        // Those whose every value repeats what is stored too: the file is listed for them.
+        let mut years: BTreeMap<(String, i16), usize> = preview
+            .ward_years
+            .iter()
+            .map(|(code, year)| ((code.to_string(), *year), 0))
+            .collect();
         for change in &preview.changes {
             *years
                 .entry((change.ward.to_string(), change.year))
@@ -346,6 +351,12 @@ fn read_file(
                 (&preview.title.ward, &preview.title.year)
         {
             years.insert((code.clone(), *year), 0);
+        }
+        if years.is_empty() {
+            // Nothing to take from it, but said: every file counted is accounted for.
+            gathering
+                .warnings
+                .push(rust_i18n::t!("gather.empty_file", locale = lang, file = name).into_owned());
         }
         let unchanged = preview.unchanged;
         let batch = preview.into_batch().unwrap_or_default();

@@ -157,6 +157,7 @@ pub fn preview_with_progress(
             reader.read(*line, cells)?;
             let mut reads = std::mem::take(&mut reader.reads);
             for (edit, ward) in reads.drain(..) {
+                preview.ward_years.insert((ward.clone(), edit.year));
                 let indicator = reader.catalogue.code(edit.indicator).cloned();
                 for Refusal { at, reason } in planner.row(edit)? {
                     reader.sink.problem(at, reason.message_in(locale));

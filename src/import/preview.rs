@@ -2,6 +2,7 @@
 //! problem that stops it named by sheet, row and column, the warnings, and the number style the
 //! file was read in and why.
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::style::{Found, Unsettled};
@@ -149,6 +150,9 @@ pub struct Preview {
     pub unresolved: Vec<Unresolved>,
     /// Names the user picked an indicator for, learnt as aliases on writing: name, code.
     pub learnt: Vec<(String, String)>,
+    /// Every ward (by code) and year the file gives values of, changed or not: a gathering
+    /// accounts for each, also where every value repeats what is stored.
+    pub ward_years: BTreeSet<(Arc<str>, i16)>,
     pub(super) batch: Batch,
 }
 
@@ -167,6 +171,7 @@ impl Preview {
             tables: Vec::new(),
             unresolved: Vec::new(),
             learnt: Vec::new(),
+            ward_years: BTreeSet::new(),
             batch: Batch::default(),
         }
     }

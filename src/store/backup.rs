@@ -19,11 +19,17 @@ impl Store {
                 path: dest.to_path_buf(),
             });
         }
+        if let Some(folder) = crate::target::missing_folder(dest) {
+            return Err(StoreError::NoFolder {
+                path: dest.to_path_buf(),
+                folder,
+            });
+        }
         let part = part_path(dest);
         let written = self.copy_to(&part).and_then(|()| verify(&part));
         if let Err(error) = written {
             remove_part(&part)?;
-            return Err(error);
+            return Err(self.blame(error, &part, dest));
         }
         if let Err(source) = std::fs::rename(&part, dest) {
             remove_part(&part)?;
@@ -33,6 +39,41 @@ impl Store {
             });
         }
         Ok(())
+    }
+
+    /// A failed copy's error as the user should read it. A copy that reads as damaged was
+    /// copied page by page from a damaged database: the database is named, not the copy. Any
+    /// other error names the copy asked for, never its temporary name.
+    fn blame(&self, error: StoreError, part: &Path, dest: &Path) -> StoreError {
+        if matches!(error, StoreError::Corrupt { .. })
+            && let Err(source) = self.check_integrity()
+        {
+            return source;
+        }
+        let point = |path: PathBuf| {
+            if path == part {
+                dest.to_path_buf()
+            } else {
+                path
+            }
+        };
+        match error {
+            StoreError::Corrupt { path, detail } => StoreError::Corrupt {
+                path: point(path),
+                detail,
+            },
+            StoreError::ReadOnly { path } => StoreError::ReadOnly { path: point(path) },
+            StoreError::Full { path } => StoreError::Full { path: point(path) },
+            StoreError::Io { path, source } => StoreError::Io {
+                path: point(path),
+                source,
+            },
+            StoreError::Sqlite { path, source } => StoreError::Sqlite {
+                path: point(path),
+                source,
+            },
+            other => other,
+        }
     }
 
     /// Writes a verified copy into the `backups` folder beside the database, named by the

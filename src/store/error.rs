@@ -32,6 +32,9 @@ pub enum StoreError {
     /// The disk (or SQLite's size limit) ran out mid-write: the transaction was rolled back.
     #[error("{}: the disk is full; nothing was saved: free some space and try again", path.display())]
     Full { path: PathBuf },
+    /// A file to be written (a backup) whose folder does not exist: nothing was written.
+    #[error("{} cannot be written: the folder {} does not exist", path.display(), folder.display())]
+    NoFolder { path: PathBuf, folder: PathBuf },
     #[error("{}: the file already exists; choose another name", path.display())]
     AlreadyExists { path: PathBuf },
     #[error("{}: {source}", path.display())]

@@ -351,7 +351,8 @@ impl Store {
         } else {
             Err(StoreError::Corrupt {
                 path: self.path.clone(),
-                detail: verdict,
+                // SQLite lists the damage a line each: the message stays one line.
+                detail: verdict.lines().collect::<Vec<_>>().join("; "),
             })
         }
     }

@@ -36,10 +36,8 @@ pub fn write(
     locale: Locale,
     path: &Path,
 ) -> Result<(), ExportError> {
-    build(comparison, parent, order, locale, path).map_err(|e| ExportError::Workbook {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })
+    build(comparison, parent, order, locale, path)
+        .map_err(|e| crate::export::workbook_error(path, e))
 }
 
 fn build(

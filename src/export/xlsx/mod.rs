@@ -71,10 +71,7 @@ pub fn write(wards: &[WardYear], locale: Locale, path: &Path) -> Result<(), Expo
     let Some(first) = wards.first() else {
         return Err(ExportError::Empty);
     };
-    build(wards, first, locale, path).map_err(|e| ExportError::Workbook {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    })
+    build(wards, first, locale, path).map_err(|e| crate::export::workbook_error(path, e))
 }
 
 fn build(
@@ -392,9 +389,9 @@ pub(super) mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("missing").join("report.xlsx");
         match write(&[demo_ward()], Lang::Vi.into(), &path) {
-            Err(ExportError::Workbook { path: p, detail }) => {
+            Err(ExportError::Io { path: p, source }) => {
                 assert_eq!(p, path);
-                assert!(!detail.is_empty());
+                assert_eq!(source.kind(), std::io::ErrorKind::NotFound);
             }
             other => panic!("{other:?}"),
         }
