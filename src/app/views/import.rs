@@ -444,18 +444,30 @@ fn changes_ui(
         });
 }
 
-/// Lines of text in a scrolled list.
+/// Lines of text in a scrolled list: each read whole, wrapped; past `WRAPPED_LINES` (a file with
+/// a hundred thousand errors) one row each, cut to the width, whole on hover, so that only the
+/// rows in sight are laid out.
 fn lines_ui(ui: &mut egui::Ui, id: &str, lines: &[String], height: f32) {
-    egui::ScrollArea::vertical()
+    /// The most lines laid out whole.
+    const WRAPPED_LINES: usize = 200;
+    let area = egui::ScrollArea::vertical()
         .id_salt(id)
         .max_height(height)
-        .auto_shrink([false, true])
-        .show_rows(ui, ROW_HEIGHT, lines.len(), |ui, range| {
-            for line in &lines[range] {
-                ui.add(egui::Label::new(line.as_str()).truncate())
-                    .on_hover_text(line.as_str());
+        .auto_shrink([false, true]);
+    if lines.len() <= WRAPPED_LINES {
+        area.show(ui, |ui| {
+            for line in lines {
+                ui.add(egui::Label::new(line.as_str()).wrap());
             }
         });
+        return;
+    }
+    area.show_rows(ui, ROW_HEIGHT, lines.len(), |ui, range| {
+        for line in &lines[range] {
+            ui.add(egui::Label::new(line.as_str()).truncate())
+                .on_hover_text(line.as_str());
+        }
+    });
 }
 
 /// One cell of a table line: a fixed width, numbers to the right, cut with an ellipsis if
