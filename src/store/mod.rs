@@ -457,18 +457,56 @@ fn remove_database_files(path: &Path) {
     }
 }
 
-/// The user name the change log records: the operating system's login.
+/// The user name the change log records: the operating system's login, from the environment,
+/// else (a service, a cron job, a container) the account the process runs as.
 pub fn os_user() -> String {
     ["USER", "USERNAME", "LOGNAME"]
         .iter()
         .find_map(|k| std::env::var(k).ok().filter(|v| !v.trim().is_empty()))
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".to_owned())
+}
+
+/// The name of the account the process runs as, from the password file.
+#[cfg(unix)]
+fn account_name() -> Option<String> {
+    use std::os::unix::fs::MetadataExt as _;
+    // The owner of this process's own /proc entry is the user it runs as.
+    let uid = std::fs::metadata("/proc/self").ok()?.uid();
+    let passwd = std::fs::read_to_string("/etc/passwd").ok()?;
+    passwd_name(&passwd, uid)
+}
+
+#[cfg(not(unix))]
+fn account_name() -> Option<String> {
+    None
+}
+
+/// The name of `uid` in the text of a password file ("name:x:uid:gid:…" per line).
+#[cfg_attr(not(unix), allow(dead_code))]
+fn passwd_name(passwd: &str, uid: u32) -> Option<String> {
+    passwd.lines().find_map(|line| {
+        let mut fields = line.split(':');
+        let name = fields.next()?;
+        let id: u32 = fields.nth(1)?.parse().ok()?;
+        (id == uid && !name.is_empty()).then(|| name.to_owned())
+    })
 }
 
 #[cfg(test)]
 #[allow(clippy::unwrap_used)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_account_is_named_from_the_password_file() {
+        let passwd = "root:x:0:0:root:/root:/bin/bash\n\
+                      # a comment\n\
+                      nguyenvana:x:1000:1000:Nguyễn Văn A:/home/nguyenvana:/bin/bash\n";
+        assert_eq!(passwd_name(passwd, 1000).as_deref(), Some("nguyenvana"));
+        assert_eq!(passwd_name(passwd, 0).as_deref(), Some("root"));
+        assert_eq!(passwd_name(passwd, 42), None);
+    }
 
     #[test]
     fn uri_paths_escape_what_a_uri_reserves_and_keep_network_paths() {
