@@ -104,6 +104,13 @@ impl ReportRow {
                 .is_some_and(|c| c.included > 0 || c.distribution.is_some() || c.plan_sum.is_some())
     }
 
+    /// Whether the plan the % refers to was worked out from other published numbers rather
+    /// than published itself. Every face marks such a plan with
+    /// [`derived_mark`](super::report_words::derived_mark).
+    pub fn plan_is_derived(&self) -> bool {
+        self.plan.as_ref().is_some_and(|p| p.derived)
+    }
+
     /// The plan as the report's plan column shows it: a number or band in the reader's style, a
     /// plan in words as typed ("Dưới 3%"), and for a plan relative to last year what it comes to
     /// ("tăng 10% so với cùng kỳ (≈ 3.090,8)") or that it cannot be worked out.
