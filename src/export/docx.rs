@@ -386,6 +386,46 @@ impl Document<'_> {
     /// column is at least as wide as its longest word, so that no word breaks ("collectives",
     /// "No."); the indicator column gives up what the others take.
     fn table(&self) -> Table {
+        let (headings, lines) = self.annex_texts();
+        let widths = annex_widths(&headings, &lines);
+        let heading_fill = || Shading::new().fill(HEADING_FILL);
+        let mut rows = vec![
+            TableRow::new(
+                headings
+                    .into_iter()
+                    .zip(widths)
+                    .map(|(texts, width)| cell(width, paragraphs(texts)).shading(heading_fill()))
+                    .collect(),
+            )
+            .cant_split(),
+        ];
+        for line in lines {
+            let row = match line {
+                Line::Category(numeral, name) => TableRow::new(vec![
+                    cell(widths[0], paragraphs(vec![numeral])).shading(heading_fill()),
+                    cell(widths[1..].iter().sum(), paragraphs(vec![name]))
+                        .grid_span(widths.len() - 1)
+                        .shading(heading_fill()),
+                ]),
+                Line::Row(cells) => TableRow::new(
+                    cells
+                        .into_iter()
+                        .zip(widths)
+                        .map(|(texts, width)| cell(width, paragraphs(texts)))
+                        .collect(),
+                ),
+            };
+            rows.push(row.cant_split());
+        }
+        Table::new(rows)
+            .set_grid(widths.to_vec())
+            .width(WIDE_TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .align(TableAlignmentType::Center)
+    }
+
+    /// The annex table's texts: the headings' (each column's paragraphs), and the lines'.
+    fn annex_texts(&self) -> (Vec<Vec<Text>>, Vec<Line>) {
         let report = &self.ward.report;
         let Locale { lang, style } = self.locale;
         let year = report.year;
@@ -457,41 +497,7 @@ impl Document<'_> {
                 ]));
             }
         }
-        let widths = annex_widths(&headings, &lines);
-        let heading_fill = || Shading::new().fill(HEADING_FILL);
-        let mut rows = vec![
-            TableRow::new(
-                headings
-                    .into_iter()
-                    .zip(widths)
-                    .map(|(texts, width)| cell(width, paragraphs(texts)).shading(heading_fill()))
-                    .collect(),
-            )
-            .cant_split(),
-        ];
-        for line in lines {
-            let row = match line {
-                Line::Category(numeral, name) => TableRow::new(vec![
-                    cell(widths[0], paragraphs(vec![numeral])).shading(heading_fill()),
-                    cell(widths[1..].iter().sum(), paragraphs(vec![name]))
-                        .grid_span(widths.len() - 1)
-                        .shading(heading_fill()),
-                ]),
-                Line::Row(cells) => TableRow::new(
-                    cells
-                        .into_iter()
-                        .zip(widths)
-                        .map(|(texts, width)| cell(width, paragraphs(texts)))
-                        .collect(),
-                ),
-            };
-            rows.push(row.cant_split());
-        }
-        Table::new(rows)
-            .set_grid(widths.to_vec())
-            .width(WIDE_TEXT_WIDTH, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .align(TableAlignmentType::Center)
+        (headings, lines)
     }
 }
 
@@ -536,6 +542,39 @@ impl Text {
     }
 }
 
+/// The annex table's texts by column (a category's name, across the columns, in none).
+fn annex_columns<'a>(headings: &'a [Vec<Text>], lines: &'a [Line]) -> Vec<Vec<&'a Text>> {
+    let mut columns: Vec<Vec<&Text>> = headings.iter().map(|h| h.iter().collect()).collect();
+    for line in lines {
+        match line {
+            Line::Category(numeral, _) => columns[0].push(numeral),
+            Line::Row(cells) => {
+                for (column, texts) in columns.iter_mut().zip(cells) {
+                    column.extend(texts);
+                }
+            }
+        }
+    }
+    columns
+}
+
+impl Text {
+    /// How wide each of its words runs, in points ("triệu đồng/\u{200B}người" breaks after the
+    /// slash: two words there).
+    fn word_widths<'a>(&'a self, faces: &'a Faces) -> impl Iterator<Item = f32> + 'a {
+        let weight = if self.look.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let size = self.look.size as f32 / 2.0;
+        self.text
+            .split(|c: char| c.is_whitespace() || c == '\u{200B}')
+            .map(move |word| faces.width(word, size, weight))
+    }
+}
+
 fn paragraphs(texts: Vec<Text>) -> Vec<Paragraph> {
     texts
         .into_iter()
@@ -550,35 +589,13 @@ fn paragraphs(texts: Vec<Text>) -> Vec<Paragraph> {
 fn annex_widths(headings: &[Vec<Text>], lines: &[Line]) -> [usize; 8] {
     let faces = &Faces::new();
     let mut widths = ANNEX_COLUMNS;
-    let mut columns: Vec<Vec<&Text>> = headings.iter().map(|h| h.iter().collect()).collect();
-    for line in lines {
-        match line {
-            Line::Category(numeral, _) => columns[0].push(numeral),
-            Line::Row(cells) => {
-                for (column, texts) in columns.iter_mut().zip(cells) {
-                    column.extend(texts);
-                }
-            }
-        }
-    }
-    for (index, texts) in columns.iter().enumerate() {
+    for (index, texts) in annex_columns(headings, lines).iter().enumerate() {
         if index == ANNEX_INDICATOR {
             continue;
         }
         let longest = texts
             .iter()
-            .flat_map(|t| {
-                let weight = if t.look.bold {
-                    Weight::Bold
-                } else {
-                    Weight::Regular
-                };
-                #[allow(clippy::cast_precision_loss)]
-                let size = t.look.size as f32 / 2.0;
-                t.text
-                    .split(|c: char| c.is_whitespace() || c == '\u{200B}')
-                    .map(move |word| faces.width(word, size, weight))
-            })
+            .flat_map(|t| t.word_widths(faces))
             .fold(0.0_f32, f32::max);
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
         let need = (longest * TWIPS_PER_POINT).ceil() as usize + CELL_MARGINS;
@@ -896,6 +913,73 @@ pub(crate) mod tests {
             "margins"
         );
         assert!(part(&bytes, "word/styles.xml").contains(r#"w:ascii="Times New Roman""#));
+    }
+
+    #[test]
+    fn every_word_of_the_annex_fits_its_column_and_a_derived_plan_is_marked() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let faces = Faces::new();
+        let date = jiff::civil::date(2022, 1, 7);
+        for (lang, mark) in [(Lang::Vi, "(suy ra)"), (Lang::En, "(derived)")] {
+            let letterhead = Letterhead::default_for(&ward.report.unit, None, lang);
+            let document = Document {
+                ward: &ward,
+                letterhead: &letterhead,
+                date,
+                locale: lang.into(),
+            };
+            let (headings, lines) = document.annex_texts();
+            let widths = annex_widths(&headings, &lines);
+            assert_eq!(widths.iter().sum::<usize>(), WIDE_TEXT_WIDTH, "{lang:?}");
+            let columns = annex_columns(&headings, &lines);
+            let mut words = 0;
+            for (index, texts) in columns.iter().enumerate() {
+                if index == ANNEX_INDICATOR {
+                    continue;
+                }
+                for text in texts {
+                    for width in text.word_widths(&faces) {
+                        words += 1;
+                        let twips = width * TWIPS_PER_POINT;
+                        #[allow(clippy::cast_precision_loss)]
+                        let room = (widths[index] - CELL_MARGINS) as f32;
+                        assert!(twips <= room, "{lang:?} {:?} in {widths:?}", text.text);
+                    }
+                }
+            }
+            assert!(words > 100, "{words}");
+            // The words that broke in the English annex ("No / .", "collective / s") are
+            // among those measured.
+            let all: Vec<&str> = columns.iter().flatten().map(|t| t.text.as_str()).collect();
+            if lang == Lang::En {
+                for word in ["No.", "collectives", "individuals"] {
+                    assert!(all.contains(&word), "{all:?}");
+                }
+            }
+            // The document's grid is these widths; the derived plans are marked under their
+            // number, in the plan column.
+            let bytes = to_bytes(std::slice::from_ref(&ward), &Paper::plain(date), lang.into())
+                .unwrap();
+            let grid: Vec<String> = widths
+                .iter()
+                .map(|w| format!(r#"<w:gridCol w:w="{w}""#))
+                .collect();
+            let xml = part(&bytes, "word/document.xml");
+            let at = grid.iter().map(|col| xml.find(col.as_str())).collect::<Vec<_>>();
+            assert!(at.iter().all(Option::is_some), "{grid:?} in {xml}");
+            let text = paragraphs(&bytes);
+            assert_eq!(text.iter().filter(|p| *p == mark).count(), 2, "{text:#?}");
+            for plan in [
+                number::format_exact(rust_decimal::Decimal::new(24_518, 1), lang.into()),
+                number::format_exact(
+                    rust_decimal::Decimal::new(16_909_601_491, 0),
+                    lang.into(),
+                ),
+            ] {
+                let at = text.iter().position(|p| *p == plan).unwrap();
+                assert_eq!(text[at + 1], mark, "{text:#?}");
+            }
+        }
     }
 
     #[test]
