@@ -958,23 +958,27 @@ pub(crate) mod tests {
             }
             // The document's grid is these widths; the derived plans are marked under their
             // number, in the plan column.
-            let bytes = to_bytes(std::slice::from_ref(&ward), &Paper::plain(date), lang.into())
-                .unwrap();
+            let bytes = to_bytes(
+                std::slice::from_ref(&ward),
+                &Paper::plain(date),
+                lang.into(),
+            )
+            .unwrap();
             let grid: Vec<String> = widths
                 .iter()
                 .map(|w| format!(r#"<w:gridCol w:w="{w}""#))
                 .collect();
             let xml = part(&bytes, "word/document.xml");
-            let at = grid.iter().map(|col| xml.find(col.as_str())).collect::<Vec<_>>();
+            let at = grid
+                .iter()
+                .map(|col| xml.find(col.as_str()))
+                .collect::<Vec<_>>();
             assert!(at.iter().all(Option::is_some), "{grid:?} in {xml}");
             let text = paragraphs(&bytes);
             assert_eq!(text.iter().filter(|p| *p == mark).count(), 2, "{text:#?}");
             for plan in [
                 number::format_exact(rust_decimal::Decimal::new(24_518, 1), lang.into()),
-                number::format_exact(
-                    rust_decimal::Decimal::new(16_909_601_491, 0),
-                    lang.into(),
-                ),
+                number::format_exact(rust_decimal::Decimal::new(16_909_601_491, 0), lang.into()),
             ] {
                 let at = text.iter().position(|p| *p == plan).unwrap();
                 assert_eq!(text[at + 1], mark, "{text:#?}");

@@ -292,11 +292,7 @@ impl<'f> Pages<'f> {
             }
             number += 1;
             let cells = self.cells(number, row);
-            let lines = cells
-                .iter()
-                .map(|cell| cell.lines.len())
-                .max()
-                .unwrap_or(1);
+            let lines = cells.iter().map(|cell| cell.lines.len()).max().unwrap_or(1);
             #[allow(clippy::cast_precision_loss)]
             let height = lines as f32 * LINE + 2.0 * PAD;
             if new_category {
@@ -443,8 +439,11 @@ impl<'f> Pages<'f> {
             plan = plan.quiet_line(report_words::derived_mark(lang));
         }
         let value = match &row.current {
-            Some(figure) => plain(vec![crate::domain::number::format_exact(figure.value, style)])
-                .quiet_line(format!("({})", figure.stage.name(lang).to_lowercase())),
+            Some(figure) => plain(vec![crate::domain::number::format_exact(
+                figure.value,
+                style,
+            )])
+            .quiet_line(format!("({})", figure.stage.name(lang).to_lowercase())),
             None => plain(
                 row.value_with_stage(Locale { lang, style })
                     .into_iter()
@@ -827,7 +826,10 @@ mod tests {
         let mark = at("(suy ra)");
         let plan_right: f32 = MARGIN + COLUMNS[..=column::PLAN].iter().map(|c| c.1).sum::<f32>();
         assert!((mark.0 - number.0).abs() < 0.01, "{number:?} {mark:?}");
-        assert!((mark.1 - number.1 - LINE).abs() < 0.01, "{number:?} {mark:?}");
+        assert!(
+            (mark.1 - number.1 - LINE).abs() < 0.01,
+            "{number:?} {mark:?}"
+        );
         assert!(mark.0 <= plan_right - PAD + 0.01 && mark.2 < number.2);
         let width = faces.width("(suy ra)", mark.2, Weight::Regular);
         assert!(mark.0 - width >= plan_right - COLUMNS[column::PLAN].1);
