@@ -207,6 +207,17 @@ fn the_dashboard_marks_a_derived_plan_and_says_on_hover_how_it_was_worked_out() 
     harness.get_by_label_contains("Kế hoạch suy ra, không công bố");
     harness.get_by_label_contains("2.809,8 tấn ÷ 114,6%");
 
+    // The indicator's trend and its meeting slide mark it too.
+    harness.get_by_role_and_label(Role::Link, CROP).click();
+    harness.run();
+    assert_eq!(harness.state().prefs.view, View::Trends);
+    harness.get_by_label("2.451,8 (suy ra)");
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    harness.get_by_label("Kế hoạch: 2.451,8 tấn (suy ra)");
+
     let harness = window(&db, View::Dashboard, Lang::En);
     harness.get_by_label("2,451.8 (derived)");
     harness.get_by_label("16,909,601,491 (derived)");

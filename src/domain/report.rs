@@ -120,6 +120,17 @@ impl ReportRow {
         Some(self.with_resolution(plan, text, None, locale))
     }
 
+    /// [`ReportRow::plan_text`] with a derived plan's mark after it ("2.451,8 (suy ra)"), for a
+    /// face that has no note column to say it in.
+    pub fn plan_text_marked(&self, locale: Locale) -> Option<String> {
+        let mut text = self.plan_text(locale)?;
+        if self.plan_is_derived() {
+            text.push(' ');
+            text.push_str(&super::report_words::derived_mark(locale.lang));
+        }
+        Some(text)
+    }
+
     /// [`ReportRow::plan_text`] with units ("2.451,8 tấn", "Dưới 3%", "tăng 10% so với cùng kỳ
     /// (≈ 3.090,8 tấn)"), for a line of its own such as the meeting slide's.
     pub fn plan_text_with_unit(&self, locale: Locale) -> Option<String> {

@@ -10,7 +10,7 @@ use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_bars::percent_bars_ui;
 use crate::app::widgets::percent_chart::charted_rows;
 use crate::domain::report::{self, Report, ReportRow};
-use crate::domain::{Lang, Locale, number, report_words};
+use crate::domain::{Lang, Locale, number};
 use crate::export::Format;
 
 /// The dashboard's own state: the export being set up.
@@ -324,12 +324,10 @@ fn category_state(
 /// (the plan's note).
 fn plan_cell(ui: &mut egui::Ui, row: &ReportRow, locale: Locale) {
     let lang = locale.lang;
-    let mut text = row.plan_text(locale).unwrap_or_else(|| "–".to_owned());
+    let text = row
+        .plan_text_marked(locale)
+        .unwrap_or_else(|| "–".to_owned());
     let derived = row.plan_is_derived();
-    if derived {
-        text.push(' ');
-        text.push_str(&report_words::derived_mark(lang));
-    }
     ui.scope(|ui| {
         ui.set_max_width(theme::PLAN_WIDTH);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
