@@ -270,6 +270,36 @@ fn switching_language_changes_labels_and_number_format() {
 }
 
 #[test]
+fn the_dashboard_marks_a_derived_plan_and_says_on_hover_how_it_was_worked_out() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("derived.db");
+    let mut harness = window(&db, View::Dashboard, Lang::Vi);
+    // The two plans the article gives only as a % of plan, marked as the report marks them.
+    harness.get_by_label("16.909.601.491 (suy ra)");
+    let plan = harness.get_by_label("2.451,8 (suy ra)");
+    assert!(harness.query_by_label("2.451,8").is_none());
+    plan.hover();
+    harness.run();
+    harness.get_by_label_contains("Kế hoạch suy ra, không công bố");
+    harness.get_by_label_contains("2.809,8 tấn ÷ 114,6%");
+
+    // The indicator's trend and its meeting slide mark it too.
+    harness.get_by_role_and_label(Role::Link, CROP).click();
+    harness.run();
+    assert_eq!(harness.state().prefs.view, View::Trends);
+    harness.get_by_label("2.451,8 (suy ra)");
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    harness.get_by_label("Kế hoạch: 2.451,8 tấn (suy ra)");
+
+    let harness = window(&db, View::Dashboard, Lang::En);
+    harness.get_by_label("2,451.8 (derived)");
+    harness.get_by_label("16,909,601,491 (derived)");
+}
+
+#[test]
 fn meeting_mode_moves_with_the_keys_and_leaves_with_escape() {
     let scratch = Scratch::new();
     let db = scratch.demo_db("meeting.db");

@@ -287,6 +287,52 @@ fn documents_list_the_lines_reported_unless_all_indicators_is_asked() {
 }
 
 #[test]
+fn every_face_marks_the_derived_plans_in_the_same_words() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("derived.db");
+    for (lang, mark, plans) in [
+        ("vi", "(suy ra)", ["2.451,8", "16.909.601.491"]),
+        ("en", "(derived)", ["2,451.8", "16,909,601,491"]),
+    ] {
+        // The command line's report: in the note column, after the plan's source.
+        let report = run(&db, &["--lang", lang, "report", "--year", "2021"]);
+        assert_eq!(report.matches(mark).count(), 2, "{report}");
+        // The PDF: under the plan's number.
+        let pdf = scratch.path(&format!("bao-cao-{lang}.pdf"));
+        let export = |format: &str, out: &Path| {
+            run(
+                &db,
+                &[
+                    "--lang",
+                    lang,
+                    "export",
+                    "--year",
+                    "2021",
+                    "--format",
+                    format,
+                    "--date",
+                    "07/01/2022",
+                    "-o",
+                    out.to_str().unwrap(),
+                ],
+            )
+        };
+        export("pdf", &pdf);
+        let text = pdf_extract::extract_text(&pdf).unwrap();
+        assert_eq!(text.matches(mark).count(), 2, "{text}");
+        // The Word annex: the paragraph under the plan's number.
+        let docx = scratch.path(&format!("bao-cao-{lang}.docx"));
+        export("docx", &docx);
+        let text = paragraphs(&docx);
+        assert_eq!(text.iter().filter(|p| *p == mark).count(), 2, "{text:#?}");
+        for plan in plans {
+            let at = text.iter().position(|p| p == plan).unwrap();
+            assert_eq!(text[at + 1], mark, "{text:#?}");
+        }
+    }
+}
+
+#[test]
 fn the_letterhead_typed_in_settings_is_what_the_exported_word_report_prints() {
     use ward_kpi::app::command::Command;
     use ward_kpi::export::Format;

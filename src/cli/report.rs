@@ -127,10 +127,8 @@ fn note(row: &ReportRow, locale: Locale) -> String {
     } else if let Some(plan) = &row.plan {
         let mut source = plan.source.phrase(lang);
         if plan.derived {
-            source.push_str(&format!(
-                " ({})",
-                rust_i18n::t!("cli.derived", locale = lang.code())
-            ));
+            source.push(' ');
+            source.push_str(&crate::domain::report_words::derived_mark(lang));
         }
         parts.push(capitalise(&source));
     }

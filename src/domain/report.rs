@@ -104,6 +104,13 @@ impl ReportRow {
                 .is_some_and(|c| c.included > 0 || c.distribution.is_some() || c.plan_sum.is_some())
     }
 
+    /// Whether the plan the % refers to was worked out from other published numbers rather
+    /// than published itself. Every face marks such a plan with
+    /// [`derived_mark`](super::report_words::derived_mark).
+    pub fn plan_is_derived(&self) -> bool {
+        self.plan.as_ref().is_some_and(|p| p.derived)
+    }
+
     /// The plan as the report's plan column shows it: a number or band in the reader's style, a
     /// plan in words as typed ("Dưới 3%"), and for a plan relative to last year what it comes to
     /// ("tăng 10% so với cùng kỳ (≈ 3.090,8)") or that it cannot be worked out.
@@ -111,6 +118,17 @@ impl ReportRow {
         let plan = self.plan.as_ref()?;
         let text = plan.shown(&self.indicator.unit, locale);
         Some(self.with_resolution(plan, text, None, locale))
+    }
+
+    /// [`ReportRow::plan_text`] with a derived plan's mark after it ("2.451,8 (suy ra)"), for a
+    /// face that has no note column to say it in.
+    pub fn plan_text_marked(&self, locale: Locale) -> Option<String> {
+        let mut text = self.plan_text(locale)?;
+        if self.plan_is_derived() {
+            text.push(' ');
+            text.push_str(&super::report_words::derived_mark(locale.lang));
+        }
+        Some(text)
     }
 
     /// [`ReportRow::plan_text`] with units ("2.451,8 tấn", "Dưới 3%", "tăng 10% so với cùng kỳ

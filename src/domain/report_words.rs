@@ -120,6 +120,14 @@ pub fn synthetic_mark(lang: Lang) -> String {
     rust_i18n::t!("report.synthetic", locale = lang.code()).into_owned()
 }
 
+/// The mark a plan worked out from other published numbers carries wherever it is printed or
+/// shown beside its number or its source: "(suy ra)". One wording for every face: the command
+/// line's and the workbook's note column, the PDF's and the Word annex's plan cell, the
+/// dashboard's.
+pub fn derived_mark(lang: Lang) -> String {
+    rust_i18n::t!("report.derived", locale = lang.code()).into_owned()
+}
+
 /// How to read the table: what % of plan and the change on last year are, what an empty cell
 /// means.
 pub fn legend(lang: Lang) -> String {

@@ -23,6 +23,7 @@ use crate::domain::summary::Summary;
 use crate::domain::{Category, Lang, Locale, number};
 
 use super::WardYear;
+use super::font::{Faces, Weight};
 
 /// A4 in twentieths of a point, upright and on its side.
 const PORTRAIT: (u32, u32) = (11_906, 16_838);
@@ -48,8 +49,15 @@ const HEADER_OUTDENT: i32 = -473;
 /// The closing's two columns: the recipients, the signature block.
 const SIGNATURE_COLUMNS: [usize; 2] = [4_200, 5_154];
 /// The annex table's columns (on a landscape page): TT, indicator, unit, plan, value, % of
-/// plan, last year, change.
+/// plan, last year, change. These at least: a column whose longest word is wider grows, the
+/// indicator's gives way ([`annex_widths`]).
 const ANNEX_COLUMNS: [usize; 8] = [550, 3_636, 1_200, 2_000, 2_100, 1_100, 2_100, 1_600];
+/// Where the indicator's column stands in [`ANNEX_COLUMNS`].
+const ANNEX_INDICATOR: usize = 1;
+/// What a table cell keeps clear on its left and right together: Word's default margins,
+/// 0,19 cm each, which the document leaves as they are.
+const CELL_MARGINS: usize = 2 * 108;
+const TWIPS_PER_POINT: f32 = 20.0;
 
 /// Text sizes in half-points: the body 14 pt, the header lines 13 pt, the table 12 pt, the
 /// recipients 11 pt.
@@ -374,13 +382,56 @@ impl Document<'_> {
             .add_table(self.table())
     }
 
-    /// The annex table: a heading row, a shaded row per category (I–VI), a row per line.
+    /// The annex table: a heading row, a shaded row per category (I–VI), a row per line. Each
+    /// column is at least as wide as its longest word, so that no word breaks ("collectives",
+    /// "No."); the indicator column gives up what the others take.
     fn table(&self) -> Table {
+        let (headings, lines) = self.annex_texts();
+        let widths = annex_widths(&headings, &lines);
+        let heading_fill = || Shading::new().fill(HEADING_FILL);
+        let mut rows = vec![
+            TableRow::new(
+                headings
+                    .into_iter()
+                    .zip(widths)
+                    .map(|(texts, width)| cell(width, paragraphs(texts)).shading(heading_fill()))
+                    .collect(),
+            )
+            .cant_split(),
+        ];
+        for line in lines {
+            let row = match line {
+                Line::Category(numeral, name) => TableRow::new(vec![
+                    cell(widths[0], paragraphs(vec![numeral])).shading(heading_fill()),
+                    cell(widths[1..].iter().sum(), paragraphs(vec![name]))
+                        .grid_span(widths.len() - 1)
+                        .shading(heading_fill()),
+                ]),
+                Line::Row(cells) => TableRow::new(
+                    cells
+                        .into_iter()
+                        .zip(widths)
+                        .map(|(texts, width)| cell(width, paragraphs(texts)))
+                        .collect(),
+                ),
+            };
+            rows.push(row.cant_split());
+        }
+        Table::new(rows)
+            .set_grid(widths.to_vec())
+            .width(WIDE_TEXT_WIDTH, WidthType::Dxa)
+            .layout(TableLayoutType::Fixed)
+            .align(TableAlignmentType::Center)
+    }
+
+    /// The annex table's texts: the headings' (each column's paragraphs), and the lines'.
+    fn annex_texts(&self) -> (Vec<Vec<Text>>, Vec<Line>) {
         let report = &self.ward.report;
         let Locale { lang, style } = self.locale;
         let year = report.year;
         let normal = look(TABLE);
-        let headings = [
+        let quiet = look(TABLE - 4).italic();
+        let headings: Vec<Vec<Text>> = [
             self.t("docx.col.number"),
             self.t("docx.col.indicator"),
             self.t("docx.col.unit"),
@@ -389,52 +440,36 @@ impl Document<'_> {
             self.t("docx.col.percent_of_plan"),
             rust_i18n::t!("docx.col.previous", locale = lang.code(), year = year - 1).into_owned(),
             self.t("docx.col.change"),
-        ];
-        let mut rows = vec![
-            TableRow::new(
-                headings
-                    .iter()
-                    .zip(ANNEX_COLUMNS)
-                    .map(|(heading, width)| {
-                        cell(width, vec![centred(heading, normal.bold())])
-                            .shading(Shading::new().fill(HEADING_FILL))
-                    })
-                    .collect(),
-            )
-            .cant_split(),
-        ];
-        for (number, category, lines) in by_category(&report.rows) {
-            let numeral = report_words::category_numeral(number);
-            rows.push(
-                TableRow::new(vec![
-                    cell(ANNEX_COLUMNS[0], vec![centred(&numeral, normal.bold())])
-                        .shading(Shading::new().fill(HEADING_FILL)),
-                    cell(
-                        ANNEX_COLUMNS[1..].iter().sum(),
-                        vec![line(
-                            &category.name(lang),
-                            normal.bold(),
-                            AlignmentType::Left,
-                        )],
-                    )
-                    .grid_span(ANNEX_COLUMNS.len() - 1)
-                    .shading(Shading::new().fill(HEADING_FILL)),
-                ])
-                .cant_split(),
-            );
-            for (n, row) in lines.iter().enumerate() {
-                let at_right = |text: &str, look: Look| line(text, look, AlignmentType::Right);
+        ]
+        .into_iter()
+        .map(|heading| vec![Text::centred(heading, normal.bold())])
+        .collect();
+        let mut lines: Vec<Line> = Vec::new();
+        for (number, category, rows) in by_category(&report.rows) {
+            lines.push(Line::Category(
+                Text::centred(report_words::category_numeral(number), normal.bold()),
+                Text::left(category.name(lang), normal.bold()),
+            ));
+            for (n, row) in rows.iter().enumerate() {
                 let value = match (&row.current, row.value_with_stage(self.locale)) {
                     (Some(figure), _) => vec![
-                        at_right(&number::format_exact(figure.value, style), normal),
-                        at_right(
-                            &format!("({})", figure.stage.name(lang).to_lowercase()),
-                            look(TABLE - 4).italic(),
+                        Text::right(number::format_exact(figure.value, style), normal),
+                        Text::right(
+                            format!("({})", figure.stage.name(lang).to_lowercase()),
+                            quiet,
                         ),
                     ],
-                    (None, Some(spread)) => vec![at_right(&spread, normal)],
-                    (None, None) => vec![centred(&row.verdict(lang), look(TABLE - 4).italic())],
+                    (None, Some(spread)) => vec![Text::right(spread, normal)],
+                    (None, None) => vec![Text::centred(row.verdict(lang), quiet)],
                 };
+                // A derived plan has its mark under it, as a value has its stage.
+                let mut plan = vec![Text::right(
+                    row.plan_text(self.locale).unwrap_or_default(),
+                    normal,
+                )];
+                if row.plan_is_derived() {
+                    plan.push(Text::right(report_words::derived_mark(lang), quiet));
+                }
                 let previous = row
                     .previous
                     .as_ref()
@@ -446,41 +481,134 @@ impl Document<'_> {
                     .unwrap_or_default();
                 let percent =
                     report::percent_text(row.assessment.percent, style).unwrap_or_default();
-                let cells = vec![
-                    vec![centred(&(n + 1).to_string(), normal)],
-                    vec![line(row.indicator.name(lang), normal, AlignmentType::Left)],
+                lines.push(Line::Row(vec![
+                    vec![Text::centred((n + 1).to_string(), normal)],
+                    vec![Text::left(row.indicator.name(lang).to_owned(), normal)],
                     // "triệu đồng/người/năm" may break after a slash, not inside a word.
-                    vec![centred(
-                        &row.indicator.unit.symbol_in(lang).replace('/', "/\u{200B}"),
+                    vec![Text::centred(
+                        row.indicator.unit.symbol_in(lang).replace('/', "/\u{200B}"),
                         normal,
                     )],
-                    vec![at_right(
-                        &row.plan_text(self.locale).unwrap_or_default(),
-                        normal,
-                    )],
+                    plan,
                     value,
-                    vec![at_right(&percent, normal.bold())],
-                    vec![at_right(&previous, normal)],
-                    vec![at_right(&change, normal)],
-                ];
-                rows.push(
-                    TableRow::new(
-                        cells
-                            .into_iter()
-                            .zip(ANNEX_COLUMNS)
-                            .map(|(paragraphs, width)| cell(width, paragraphs))
-                            .collect(),
-                    )
-                    .cant_split(),
-                );
+                    vec![Text::right(percent, normal.bold())],
+                    vec![Text::right(previous, normal)],
+                    vec![Text::right(change, normal)],
+                ]));
             }
         }
-        Table::new(rows)
-            .set_grid(ANNEX_COLUMNS.to_vec())
-            .width(WIDE_TEXT_WIDTH, WidthType::Dxa)
-            .layout(TableLayoutType::Fixed)
-            .align(TableAlignmentType::Center)
+        (headings, lines)
     }
+}
+
+/// A line of the annex table under its heading: a category's (its numeral, its name across the
+/// other columns), or an indicator's, each cell's paragraphs.
+enum Line {
+    Category(Text, Text),
+    Row(Vec<Vec<Text>>),
+}
+
+/// A paragraph of the annex table before it is one: its text, how it looks, its alignment. The
+/// text is kept to measure the columns by.
+struct Text {
+    text: String,
+    look: Look,
+    align: AlignmentType,
+}
+
+impl Text {
+    fn centred(text: String, look: Look) -> Self {
+        Self {
+            text,
+            look,
+            align: AlignmentType::Center,
+        }
+    }
+
+    fn left(text: String, look: Look) -> Self {
+        Self {
+            text,
+            look,
+            align: AlignmentType::Left,
+        }
+    }
+
+    fn right(text: String, look: Look) -> Self {
+        Self {
+            text,
+            look,
+            align: AlignmentType::Right,
+        }
+    }
+}
+
+/// The annex table's texts by column (a category's name, across the columns, in none).
+fn annex_columns<'a>(headings: &'a [Vec<Text>], lines: &'a [Line]) -> Vec<Vec<&'a Text>> {
+    let mut columns: Vec<Vec<&Text>> = headings.iter().map(|h| h.iter().collect()).collect();
+    for line in lines {
+        match line {
+            Line::Category(numeral, _) => columns[0].push(numeral),
+            Line::Row(cells) => {
+                for (column, texts) in columns.iter_mut().zip(cells) {
+                    column.extend(texts);
+                }
+            }
+        }
+    }
+    columns
+}
+
+impl Text {
+    /// How wide each of its words runs, in points ("triệu đồng/\u{200B}người" breaks after the
+    /// slash: two words there).
+    fn word_widths<'a>(&'a self, faces: &'a Faces) -> impl Iterator<Item = f32> + 'a {
+        let weight = if self.look.bold {
+            Weight::Bold
+        } else {
+            Weight::Regular
+        };
+        #[allow(clippy::cast_precision_loss)]
+        let size = self.look.size as f32 / 2.0;
+        self.text
+            .split(|c: char| c.is_whitespace() || c == '\u{200B}')
+            .map(move |word| faces.width(word, size, weight))
+    }
+}
+
+fn paragraphs(texts: Vec<Text>) -> Vec<Paragraph> {
+    texts
+        .into_iter()
+        .map(|t| line(&t.text, t.look, t.align))
+        .collect()
+}
+
+/// The annex table's column widths: [`ANNEX_COLUMNS`], each column other than the indicator's
+/// widened to its longest word (a heading's or a cell's) where that is wider, the indicator's
+/// column taking what is left of the page's width. A word is measured in the exports' own face
+/// (Noto Sans), which runs wider than Times New Roman: the width errs on the generous side.
+fn annex_widths(headings: &[Vec<Text>], lines: &[Line]) -> [usize; 8] {
+    let faces = &Faces::new();
+    let mut widths = ANNEX_COLUMNS;
+    for (index, texts) in annex_columns(headings, lines).iter().enumerate() {
+        if index == ANNEX_INDICATOR {
+            continue;
+        }
+        let longest = texts
+            .iter()
+            .flat_map(|t| t.word_widths(faces))
+            .fold(0.0_f32, f32::max);
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+        let need = (longest * TWIPS_PER_POINT).ceil() as usize + CELL_MARGINS;
+        widths[index] = widths[index].max(need);
+    }
+    let others: usize = widths
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| *index != ANNEX_INDICATOR)
+        .map(|(_, width)| width)
+        .sum();
+    widths[ANNEX_INDICATOR] = WIDE_TEXT_WIDTH.saturating_sub(others);
+    widths
 }
 
 /// The decree's margins.
@@ -785,6 +913,77 @@ pub(crate) mod tests {
             "margins"
         );
         assert!(part(&bytes, "word/styles.xml").contains(r#"w:ascii="Times New Roman""#));
+    }
+
+    #[test]
+    fn every_word_of_the_annex_fits_its_column_and_a_derived_plan_is_marked() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        let faces = Faces::new();
+        let date = jiff::civil::date(2022, 1, 7);
+        for (lang, mark) in [(Lang::Vi, "(suy ra)"), (Lang::En, "(derived)")] {
+            let letterhead = Letterhead::default_for(&ward.report.unit, None, lang);
+            let document = Document {
+                ward: &ward,
+                letterhead: &letterhead,
+                date,
+                locale: lang.into(),
+            };
+            let (headings, lines) = document.annex_texts();
+            let widths = annex_widths(&headings, &lines);
+            assert_eq!(widths.iter().sum::<usize>(), WIDE_TEXT_WIDTH, "{lang:?}");
+            let columns = annex_columns(&headings, &lines);
+            let mut words = 0;
+            for (index, texts) in columns.iter().enumerate() {
+                if index == ANNEX_INDICATOR {
+                    continue;
+                }
+                for text in texts {
+                    for width in text.word_widths(&faces) {
+                        words += 1;
+                        let twips = width * TWIPS_PER_POINT;
+                        #[allow(clippy::cast_precision_loss)]
+                        let room = (widths[index] - CELL_MARGINS) as f32;
+                        assert!(twips <= room, "{lang:?} {:?} in {widths:?}", text.text);
+                    }
+                }
+            }
+            assert!(words > 100, "{words}");
+            // The words that broke in the English annex ("No / .", "collective / s") are
+            // among those measured.
+            let all: Vec<&str> = columns.iter().flatten().map(|t| t.text.as_str()).collect();
+            if lang == Lang::En {
+                for word in ["No.", "collectives", "individuals"] {
+                    assert!(all.contains(&word), "{all:?}");
+                }
+            }
+            // The document's grid is these widths; the derived plans are marked under their
+            // number, in the plan column.
+            let bytes = to_bytes(
+                std::slice::from_ref(&ward),
+                &Paper::plain(date),
+                lang.into(),
+            )
+            .unwrap();
+            let grid: Vec<String> = widths
+                .iter()
+                .map(|w| format!(r#"<w:gridCol w:w="{w}""#))
+                .collect();
+            let xml = part(&bytes, "word/document.xml");
+            let at = grid
+                .iter()
+                .map(|col| xml.find(col.as_str()))
+                .collect::<Vec<_>>();
+            assert!(at.iter().all(Option::is_some), "{grid:?} in {xml}");
+            let text = paragraphs(&bytes);
+            assert_eq!(text.iter().filter(|p| *p == mark).count(), 2, "{text:#?}");
+            for plan in [
+                number::format_exact(rust_decimal::Decimal::new(24_518, 1), lang.into()),
+                number::format_exact(rust_decimal::Decimal::new(16_909_601_491, 0), lang.into()),
+            ] {
+                let at = text.iter().position(|p| *p == plan).unwrap();
+                assert_eq!(text[at + 1], mark, "{text:#?}");
+            }
+        }
     }
 
     #[test]

@@ -44,7 +44,8 @@ const PARAGRAPH_ROOM_EM: f32 = 1.4;
 const BODY: f32 = 8.5;
 const LINE: f32 = BODY * 1.3;
 const PAD: f32 = 3.0;
-/// The stage under a value ("(ước thực hiện)"): smaller than the value.
+/// The stage under a value ("(ước thực hiện)") and the mark under a derived plan ("(suy ra)"):
+/// smaller than the number they qualify.
 const STAGE_SIZE: f32 = BODY - 1.0;
 /// The rule under the header, and under each row.
 const HEADER_RULE_WIDTH: f32 = 0.8;
@@ -87,7 +88,6 @@ mod column {
     pub const INDICATOR: usize = 1;
     pub const UNIT: usize = 2;
     pub const PLAN: usize = 3;
-    pub const VALUE: usize = 4;
     pub const STATUS: usize = 7;
 }
 
@@ -292,11 +292,7 @@ impl<'f> Pages<'f> {
             }
             number += 1;
             let cells = self.cells(number, row);
-            let lines = cells
-                .iter()
-                .map(|(lines, ..)| lines.len())
-                .max()
-                .unwrap_or(1);
+            let lines = cells.iter().map(|cell| cell.lines.len()).max().unwrap_or(1);
             #[allow(clippy::cast_precision_loss)]
             let height = lines as f32 * LINE + 2.0 * PAD;
             if new_category {
@@ -325,14 +321,20 @@ impl<'f> Pages<'f> {
                 self.header(&header);
             }
             let mut x = MARGIN;
-            let columns = cells.into_iter().zip(COLUMNS).enumerate();
-            for (index, ((lines, weight, colour), (_, width, anchor))) in columns {
+            for (cell, (_, width, anchor)) in cells.into_iter().zip(COLUMNS) {
+                let Cell {
+                    lines,
+                    weight,
+                    colour,
+                    quiet_from,
+                } = cell;
                 for (n, line) in lines.into_iter().enumerate() {
                     #[allow(clippy::cast_precision_loss)]
                     let y = self.y + PAD + BODY + n as f32 * LINE;
                     let tx = anchor_x(x, width, anchor);
-                    // The stage under a value is quieter than the value.
-                    let (size, shade) = if n > 0 && index == column::VALUE {
+                    // The stage under a value, the mark under a derived plan: quieter than
+                    // the number.
+                    let (size, shade) = if n >= quiet_from {
                         (STAGE_SIZE, colour::MUTED)
                     } else {
                         (BODY, colour)
@@ -405,8 +407,8 @@ impl<'f> Pages<'f> {
         });
     }
 
-    /// A row's cells: lines, weight and colour of each.
-    fn cells(&self, number: u32, row: &ReportRow) -> Vec<(Vec<String>, Weight, Rgb)> {
+    /// A row's cells.
+    fn cells(&self, number: u32, row: &ReportRow) -> Vec<Cell> {
         let (lang, style) = (self.lang, self.style);
         let wrap = |text: &str, column: usize| {
             let width = COLUMNS[column].1 - 2.0 * PAD;
@@ -424,24 +426,30 @@ impl<'f> Pages<'f> {
             }
             lines
         };
-        let plain = |lines: Vec<String>| (lines, Weight::Regular, colour::TEXT);
-        // A plan in words is written whole, on as many lines as it takes.
-        let plan = self.faces.wrap_words(
+        let plain = |lines: Vec<String>| Cell::new(lines, Weight::Regular, colour::TEXT);
+        // A plan in words is written whole, on as many lines as it takes; a derived plan has
+        // its mark under it, as a value has its stage.
+        let mut plan = plain(self.faces.wrap_words(
             &font::printable(&row.plan_text(Locale { lang, style }).unwrap_or_default()),
             BODY,
             Weight::Regular,
             COLUMNS[column::PLAN].1 - 2.0 * PAD,
-        );
-        let mut value = Vec::new();
-        if row.current.is_none()
-            && let Some(spread) = row.value_with_stage(Locale { lang, style })
-        {
-            value.push(spread);
+        ));
+        if row.plan_is_derived() {
+            plan = plan.quiet_line(report_words::derived_mark(lang));
         }
-        if let Some(figure) = &row.current {
-            value.push(crate::domain::number::format_exact(figure.value, style));
-            value.push(format!("({})", figure.stage.name(lang).to_lowercase()));
-        }
+        let value = match &row.current {
+            Some(figure) => plain(vec![crate::domain::number::format_exact(
+                figure.value,
+                style,
+            )])
+            .quiet_line(format!("({})", figure.stage.name(lang).to_lowercase())),
+            None => plain(
+                row.value_with_stage(Locale { lang, style })
+                    .into_iter()
+                    .collect(),
+            ),
+        };
         let percent = report::percent_text(row.assessment.percent, style).unwrap_or_default();
         let change = row
             .change
@@ -457,11 +465,11 @@ impl<'f> Pages<'f> {
                 Weight::Regular,
                 COLUMNS[column::UNIT].1 - 2.0 * PAD,
             )),
-            plain(plan),
-            plain(value),
-            (vec![percent], Weight::Bold, chart::status_colour(status)),
+            plan,
+            value,
+            Cell::new(vec![percent], Weight::Bold, chart::status_colour(status)),
             plain(vec![change]),
-            (
+            Cell::new(
                 self.faces.wrap_words(
                     &row.verdict(lang),
                     BODY,
@@ -508,6 +516,34 @@ impl<'f> Pages<'f> {
             }
         }
         self.pages
+    }
+}
+
+/// A cell of the table: its lines, their weight and colour, and from which line on they are
+/// quieter (smaller, muted): the stage under a value, the mark under a derived plan.
+struct Cell {
+    lines: Vec<String>,
+    weight: Weight,
+    colour: Rgb,
+    quiet_from: usize,
+}
+
+impl Cell {
+    fn new(lines: Vec<String>, weight: Weight, colour: Rgb) -> Self {
+        let quiet_from = lines.len();
+        Self {
+            lines,
+            weight,
+            colour,
+            quiet_from,
+        }
+    }
+
+    /// The cell with a quieter line under the lines it has.
+    fn quiet_line(mut self, line: String) -> Self {
+        self.quiet_from = self.quiet_from.min(self.lines.len());
+        self.lines.push(line);
+        self
     }
 }
 
@@ -754,6 +790,49 @@ mod tests {
             .collect();
         assert!(texts.iter().any(|t| t.ends_with('…')), "the name is cut");
         assert!(texts.contains(&"114,6%"));
+    }
+
+    #[test]
+    fn a_derived_plan_is_marked_under_its_number_in_both_languages() {
+        let (_dir, ward) = crate::export::tests::demo_ward_year();
+        for (lang, mark) in [(Lang::Vi, "(suy ra)"), (Lang::En, "(derived)")] {
+            let bytes = to_bytes(std::slice::from_ref(&ward), lang.into()).unwrap();
+            // The crop output's and the budget's plans, and no other line's.
+            assert_eq!(extracted(&bytes).matches(mark).count(), 2, "{lang:?}");
+        }
+        // The mark stands under the plan's number, within the plan column, quieter than it:
+        // the table is no wider.
+        let faces = Faces::new();
+        let mut pages = Pages::new(&faces, Lang::Vi.into());
+        pages.ward(&ward);
+        let texts: Vec<(f32, f32, f32, String)> = pages
+            .finish()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    x, y, size, text, ..
+                } => Some((x, y, size, text)),
+                _ => None,
+            })
+            .collect();
+        let at = |wanted: &str| {
+            texts
+                .iter()
+                .find(|(.., text)| text == wanted)
+                .unwrap_or_else(|| panic!("no {wanted:?}"))
+        };
+        let number = at("2.451,8");
+        let mark = at("(suy ra)");
+        let plan_right: f32 = MARGIN + COLUMNS[..=column::PLAN].iter().map(|c| c.1).sum::<f32>();
+        assert!((mark.0 - number.0).abs() < 0.01, "{number:?} {mark:?}");
+        assert!(
+            (mark.1 - number.1 - LINE).abs() < 0.01,
+            "{number:?} {mark:?}"
+        );
+        assert!(mark.0 <= plan_right - PAD + 0.01 && mark.2 < number.2);
+        let width = faces.width("(suy ra)", mark.2, Weight::Regular);
+        assert!(mark.0 - width >= plan_right - COLUMNS[column::PLAN].1);
     }
 
     #[test]

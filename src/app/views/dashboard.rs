@@ -9,8 +9,8 @@ use crate::app::tr;
 use crate::app::views::ViewCtx;
 use crate::app::widgets::percent_bars::percent_bars_ui;
 use crate::app::widgets::percent_chart::charted_rows;
-use crate::domain::report::{self, Report};
-use crate::domain::{Lang, number};
+use crate::domain::report::{self, Report, ReportRow};
+use crate::domain::{Lang, Locale, number};
 use crate::export::Format;
 
 /// The dashboard's own state: the export being set up.
@@ -260,7 +260,7 @@ fn table_ui(ui: &mut egui::Ui, ctx: &mut ViewCtx<'_>, session: &Session, report:
                 }
                 ui.label(row.indicator.unit.symbol_in(lang));
                 let locale = ctx.locale();
-                plan_cell(ui, row.plan_text(locale));
+                plan_cell(ui, row, locale);
                 number_cell(ui, row.value_with_stage(locale));
                 number_cell(
                     ui,
@@ -321,18 +321,38 @@ fn category_state(
     egui::collapsing_header::CollapsingState::load_with_default_open(ctx, id, true)
 }
 
-/// A right-aligned number, or a dash where there is none.
 /// A plan: right-aligned as numbers are, a plan in words wrapped whole (never cut) so that the
-/// table still fits a laptop screen.
-fn plan_cell(ui: &mut egui::Ui, text: Option<String>) {
+/// table still fits a laptop screen. A derived plan carries its mark, as the value its stage
+/// ("2.451,8 (suy ra)"), and says on hover that it was not published and how it was worked out
+/// (the plan's note).
+fn plan_cell(ui: &mut egui::Ui, row: &ReportRow, locale: Locale) {
+    let lang = locale.lang;
+    let text = row
+        .plan_text_marked(locale)
+        .unwrap_or_else(|| "–".to_owned());
+    let derived = row.plan_is_derived();
     ui.scope(|ui| {
         ui.set_max_width(theme::PLAN_WIDTH);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            ui.add(egui::Label::new(text.unwrap_or_else(|| "–".to_owned())).wrap());
+            let label = ui.add(egui::Label::new(text).wrap());
+            if derived {
+                let mut hover = tr(lang, "report.derived_hover");
+                if let Some(note) = row
+                    .plan
+                    .as_ref()
+                    .map(|p| p.note.trim())
+                    .filter(|n| !n.is_empty())
+                {
+                    hover.push('\n');
+                    hover.push_str(note);
+                }
+                label.on_hover_text(hover);
+            }
         });
     });
 }
 
+/// A right-aligned number, or a dash where there is none.
 fn number_cell(ui: &mut egui::Ui, text: Option<String>) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
         ui.label(text.unwrap_or_else(|| "–".to_owned()));

@@ -291,7 +291,11 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                     .strong()
                     .color(MEETING.status(status)),
             );
-            if let Some(plan) = row.plan_text_with_unit(locale) {
+            if let Some(mut plan) = row.plan_text_with_unit(locale) {
+                if row.plan_is_derived() {
+                    plan.push(' ');
+                    plan.push_str(&crate::domain::report_words::derived_mark(lang));
+                }
                 ui.label(
                     RichText::new(format!("{}: {plan}", t("app.entry.plan")))
                         .size(theme::MEETING_BODY),

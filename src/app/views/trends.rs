@@ -168,7 +168,7 @@ fn table_ui(ui: &mut egui::Ui, series: &[(i16, ReportRow)], locale: Locale, pale
             ui.end_row();
             for (year, row) in series.iter().rev() {
                 ui.label(year.to_string());
-                ui.label(row.plan_text(locale).unwrap_or_else(|| "–".into()));
+                ui.label(row.plan_text_marked(locale).unwrap_or_else(|| "–".into()));
                 ui.label(row.value_with_stage(locale).unwrap_or_else(|| "–".into()));
                 ui.label(
                     report::percent_text(row.assessment.percent, locale.style)

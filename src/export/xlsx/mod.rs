@@ -130,7 +130,7 @@ pub(super) struct Words {
     stages: [String; 3],
     statuses: [String; 5],
     sources: [String; 4],
-    /// "suy ra": a plan derived from another, not published.
+    /// "(suy ra)": a plan derived from other published numbers, not published itself.
     pub(super) derived: String,
 }
 
@@ -143,7 +143,7 @@ impl Words {
             stages: Stage::ALL.map(|s| s.name(lang)),
             statuses: Status::ALL.map(|s| s.word(lang)),
             sources: PlanSource::ALL.map(|s| capitalised(&s.phrase(lang))),
-            derived: tr("export.xlsx.derived", lang),
+            derived: crate::domain::report_words::derived_mark(lang),
         }
     }
 

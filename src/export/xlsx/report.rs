@@ -353,9 +353,8 @@ fn row_note(line: &ReportRow, words: &Words) -> String {
     if let Some(plan) = &line.plan {
         note.push_str(words.source_heading(plan.source));
         if plan.derived {
-            note.push_str(" (");
+            note.push(' ');
             note.push_str(&words.derived);
-            note.push(')');
         }
     }
     if let Some(figure) = &line.current {
