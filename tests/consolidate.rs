@@ -407,7 +407,13 @@ fn a_ward_with_one_predecessor_takes_its_last_year_as_it_stands_rates_included()
     // N2's only predecessor is W3: its 2024 coverage (a rate, not added up across wards) and
     // poverty rate (averaged by households, which W3 lacks) are N2's last year as they stand.
     let batch = Batch {
-        plans: vec![plan(&store, u("W3"), "health_insurance_coverage", 2024, "90")],
+        plans: vec![plan(
+            &store,
+            u("W3"),
+            "health_insurance_coverage",
+            2024,
+            "90",
+        )],
         figures: vec![
             figure(&store, u("N2"), "health_insurance_coverage", 2025, "97"),
             figure(&store, u("N2"), "poverty_rate", 2025, "8.5"),

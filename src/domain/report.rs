@@ -455,8 +455,7 @@ pub fn percent_text(percent: Option<Decimal>, style: NumberStyle) -> Option<Stri
 pub fn change_text(change: Change, locale: Locale) -> String {
     let Locale { lang, style } = locale;
     let amount = change.amount();
-    let size = compute::round(amount.abs(), compute::PERCENT_DECIMALS);
-    if size.is_zero() {
+    if change.is_none_shown() {
         return rust_i18n::t!("change.same_as_last_year", locale = lang.code()).into_owned();
     }
     let key = match (change, amount.is_sign_negative()) {
@@ -465,6 +464,7 @@ pub fn change_text(change: Change, locale: Locale) -> String {
         (Change::Points(_), false) => "change.up_points",
         (Change::Points(_), true) => "change.down_points",
     };
+    let size = compute::round(amount.abs(), compute::PERCENT_DECIMALS);
     rust_i18n::t!(
         key,
         locale = lang.code(),
@@ -770,7 +770,10 @@ mod tests {
         // Any change shown keeps its direction.
         assert_eq!(change_text(Change::Percent(d("0.05")), vi), "tăng 0,1%");
         assert_eq!(change_text(Change::Percent(d("-13.44")), vi), "giảm 13,4%");
-        assert_eq!(change_text(Change::Points(d("-0.5")), vi), "giảm 0,5 điểm %");
+        assert_eq!(
+            change_text(Change::Points(d("-0.5")), vi),
+            "giảm 0,5 điểm %"
+        );
         assert_eq!(change_text(Change::Points(d("2")), en), "up 2 points");
     }
 

@@ -240,7 +240,11 @@ mod tests {
         // A year with figures counts its lines as before.
         let year = Summary::of(&store.report(unit, 2025).unwrap().only_reported(), Lang::Vi);
         assert!(!year.is_empty());
-        assert!(year.counts(Lang::Vi).starts_with("vượt "), "{}", year.counts(Lang::Vi));
+        assert!(
+            year.counts(Lang::Vi).starts_with("vượt "),
+            "{}",
+            year.counts(Lang::Vi)
+        );
     }
 
     #[test]

@@ -51,7 +51,9 @@ impl Store {
             if basis == Basis::Predecessors
                 && let [(sole, predecessor)] = wards.as_slice()
             {
-                return self.sole_predecessor_report(*sole, predecessor, year).map(Some);
+                return self
+                    .sole_predecessor_report(*sole, predecessor, year)
+                    .map(Some);
             }
             let catalogue = self.indicators()?;
             let position: HashMap<IndicatorId, usize> = catalogue

@@ -320,14 +320,14 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                 ui.label(RichText::new(line).size(theme::MEETING_BODY));
             }
             if let Some(change) = row.change {
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        report::change_text(change, locale),
-                        t("app.meeting.vs_last_year")
-                    ))
-                    .size(theme::MEETING_BODY),
-                );
+                // "tăng 13,4% so với cùng kỳ"; "bằng cùng kỳ" says it all by itself.
+                let text = report::change_text(change, locale);
+                let text = if change.is_none_shown() {
+                    text
+                } else {
+                    format!("{text} {}", t("app.meeting.vs_last_year"))
+                };
+                ui.label(RichText::new(text).size(theme::MEETING_BODY));
             }
         });
     });
