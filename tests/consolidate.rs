@@ -397,3 +397,70 @@ fn a_provinces_years_and_trends_are_its_wards_sums() {
     assert_eq!(line.previous, first.previous);
     assert_eq!(line.change, first.change);
 }
+
+#[test]
+fn a_ward_with_one_predecessor_takes_its_last_year_as_it_stands_rates_included() {
+    let scratch = Scratch::new();
+    let (path, units) = filled(&scratch);
+    let mut store = Store::open(&path).unwrap();
+    let u = |code| id(&units, code);
+    // N2's only predecessor is W3: its 2024 coverage (a rate, not added up across wards) and
+    // poverty rate (averaged by households, which W3 lacks) are N2's last year as they stand.
+    let batch = Batch {
+        plans: vec![plan(
+            &store,
+            u("W3"),
+            "health_insurance_coverage",
+            2024,
+            "90",
+        )],
+        figures: vec![
+            figure(&store, u("N2"), "health_insurance_coverage", 2025, "97"),
+            figure(&store, u("N2"), "poverty_rate", 2025, "8.5"),
+            figure(&store, u("N1"), "health_insurance_coverage", 2025, "91"),
+        ],
+        aliases: Vec::new(),
+    };
+    store.apply(&batch, Origin::Cli).unwrap();
+    let report = store.report(u("N2"), 2025).unwrap();
+    let coverage = row(&report, "health_insurance_coverage");
+    assert_eq!(coverage.previous.as_ref().map(|f| f.value), Some(d("95")));
+    assert_eq!(
+        coverage.change,
+        Some(ward_kpi::domain::Change::Points(d("2")))
+    );
+    // Last year's % of plan is W3's: 95 against 90.
+    assert_eq!(
+        coverage
+            .previous_percent
+            .map(|p| ward_kpi::domain::compute::round(p, 1)),
+        Some(d("105.6"))
+    );
+    let poverty = row(&report, "poverty_rate");
+    assert_eq!(poverty.previous.as_ref().map(|f| f.value), Some(d("9")));
+    // A flow too: W3's 2024 had no output, so none is made up.
+    assert_eq!(row(&report, "crop_output").previous, None);
+    // N2's 2024 is W3's own year, not a one-ward consolidation.
+    let before = store.report(u("N2"), 2024).unwrap();
+    assert!(before.consolidation.is_none());
+    assert_eq!(before.unit.code, "W3");
+    let line = row(&before, "health_insurance_coverage");
+    assert_eq!(line.current.as_ref().map(|f| f.value), Some(d("95")));
+    assert!(line.consolidated.is_none());
+    // The trend agrees with the report, year before and first own year.
+    let (indicator, _) = store.indicator("health_insurance_coverage").unwrap();
+    let trend = store.trend(u("N2"), indicator).unwrap();
+    let values: Vec<(i16, Option<Decimal>)> = trend
+        .iter()
+        .map(|(year, row)| (*year, row.current.as_ref().map(|f| f.value)))
+        .collect();
+    assert_eq!(values, [(2024, Some(d("95"))), (2025, Some(d("97")))]);
+    let first = &trend[1].1;
+    assert_eq!(first.previous, coverage.previous);
+    assert_eq!(first.change, coverage.change);
+    assert_eq!(first.previous_percent, coverage.previous_percent);
+    // N1 of two predecessors still has no last year for a rate not added up.
+    let merged = store.report(u("N1"), 2025).unwrap();
+    assert_eq!(row(&merged, "health_insurance_coverage").previous, None);
+    assert!(store.report(u("N1"), 2024).unwrap().consolidation.is_some());
+}

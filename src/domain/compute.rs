@@ -227,6 +227,11 @@ impl Change {
             Self::Percent(v) | Self::Points(v) => v,
         }
     }
+
+    /// True when there is no change to the shown decimal: the report says "bằng cùng kỳ".
+    pub fn is_none_shown(self) -> bool {
+        round(self.amount(), PERCENT_DECIMALS).is_zero()
+    }
 }
 
 /// The change from `last` year's value to `this` one; `None` without last year's value or when

@@ -111,6 +111,16 @@ impl ReportRow {
         self.plan.as_ref().is_some_and(|p| p.derived)
     }
 
+    /// True for a consolidated line not added up but shown as the wards' spread: it has values
+    /// (the wards'), though no one value nor one % of plan of its own.
+    pub fn is_spread(&self) -> bool {
+        self.current.is_none()
+            && self
+                .consolidated
+                .as_ref()
+                .is_some_and(|c| c.distribution.is_some())
+    }
+
     /// The plan as the report's plan column shows it: a number or band in the reader's style, a
     /// plan in words as typed ("Dưới 3%"), and for a plan relative to last year what it comes to
     /// ("tăng 10% so với cùng kỳ (≈ 3.090,8)") or that it cannot be worked out.
@@ -458,11 +468,15 @@ pub fn percent_text(percent: Option<Decimal>, style: NumberStyle) -> Option<Stri
     percent.map(|p| number::format_percent(p, style))
 }
 
-/// A change against last year as a report prints it ("tăng 13,4%", "giảm 0,5 điểm %").
+/// A change against last year as a report prints it ("tăng 13,4%", "giảm 0,5 điểm %"), and
+/// "bằng cùng kỳ" where there is none to the shown decimal (never "tăng 0%").
 pub fn change_text(change: Change, locale: Locale) -> String {
     let Locale { lang, style } = locale;
     let amount = change.amount();
-    let key = match (change, amount.is_sign_negative() && !amount.is_zero()) {
+    if change.is_none_shown() {
+        return rust_i18n::t!("change.same_as_last_year", locale = lang.code()).into_owned();
+    }
+    let key = match (change, amount.is_sign_negative()) {
         (Change::Percent(_), false) => "change.up_percent",
         (Change::Percent(_), true) => "change.down_percent",
         (Change::Points(_), false) => "change.up_points",
@@ -749,6 +763,36 @@ mod tests {
             r.plan_text(Lang::Vi.into()).as_deref(),
             Some("giảm 0,5 điểm % (≈\u{a0}2,7)")
         );
+    }
+
+    #[test]
+    fn no_change_on_last_year_reads_same_as_last_year_not_up_0() {
+        let vi = Locale::from(Lang::Vi);
+        let en = Locale::from(Lang::En);
+        // 2.809,8 against 2.809,8, 19 against 19: a flow, a stock, a rate.
+        let flow = row(
+            ("tấn", Direction::HigherIsBetter),
+            "2.451,8",
+            "2809.8",
+            vec![figure(Stage::Actual, "2809.80")],
+        );
+        let change = flow.change.unwrap();
+        assert_eq!(change_text(change, vi), "bằng cùng kỳ");
+        assert_eq!(change_text(change, en), "same as last year");
+        for zero in [Change::Percent(d("0")), Change::Points(d("-0.00"))] {
+            assert_eq!(change_text(zero, vi), "bằng cùng kỳ");
+        }
+        // A change that rounds to nothing at the shown decimal is none either.
+        assert_eq!(change_text(Change::Percent(d("0.04")), vi), "bằng cùng kỳ");
+        assert_eq!(change_text(Change::Points(d("-0.049")), vi), "bằng cùng kỳ");
+        // Any change shown keeps its direction.
+        assert_eq!(change_text(Change::Percent(d("0.05")), vi), "tăng 0,1%");
+        assert_eq!(change_text(Change::Percent(d("-13.44")), vi), "giảm 13,4%");
+        assert_eq!(
+            change_text(Change::Points(d("-0.5")), vi),
+            "giảm 0,5 điểm %"
+        );
+        assert_eq!(change_text(Change::Points(d("2")), en), "up 2 points");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The one-glance summary leaders read first: "2/2 chỉ tiêu có kế hoạch đạt và vượt kế hoạch"
 //! (the form year-end reports use: met and exceeded over the indicators with both a plan and a
-//! value), then each status counted and the indicators not met named.
+//! value), then each status counted and the indicators not met named; for a unit with nothing
+//! that year, that it has nothing ("Chưa có kế hoạch, số liệu năm 2025").
 
 use super::Lang;
 use super::compute::Status;
@@ -16,6 +17,15 @@ pub struct Summary {
     pub no_plan: usize,
     /// No value yet.
     pub no_data: usize,
+    /// A consolidated line not added up but shown as its wards' spread ("47,8 – 91,4; trung vị
+    /// 60,3", "5/5 phường đạt kế hoạch"): it has values, so it is not "no data", and it has no
+    /// one % of plan, so it is no verdict either.
+    pub by_ward: usize,
+    /// Lines with a plan or a figure that year ([`super::report::ReportRow::is_reported`]):
+    /// with none, the summary says the unit has nothing that year rather than count zeros.
+    pub reported: usize,
+    /// The report's year.
+    pub year: i16,
     /// The names of the indicators not met, in report order.
     pub not_met_names: Vec<String>,
 }
@@ -23,8 +33,18 @@ pub struct Summary {
 impl Summary {
     /// Counts the lines of `report`, names in `lang`.
     pub fn of(report: &Report, lang: Lang) -> Self {
-        let mut summary = Self::default();
+        let mut summary = Self {
+            year: report.year,
+            ..Self::default()
+        };
         for row in &report.rows {
+            if row.is_reported() {
+                summary.reported += 1;
+            }
+            if row.is_spread() {
+                summary.by_ward += 1;
+                continue;
+            }
             match row.assessment.status {
                 Status::Exceeded => summary.exceeded += 1,
                 Status::Met => summary.met += 1,
@@ -60,9 +80,30 @@ impl Summary {
         })
     }
 
-    /// "vượt 2, đạt 0, không đạt 0, chưa có kế hoạch 6, chưa có số liệu 21", then the
-    /// indicators not met named.
+    /// True when no line has a plan or a figure that year.
+    pub fn is_empty(&self) -> bool {
+        self.reported == 0
+    }
+
+    /// "Chưa có kế hoạch, số liệu năm 2025": what a unit with nothing that year reads instead of
+    /// its lines counted (all zeros, or every line "no data").
+    pub fn nothing_line(&self, lang: Lang) -> String {
+        rust_i18n::t!(
+            "summary.nothing_that_year",
+            locale = lang.code(),
+            year = self.year
+        )
+        .into_owned()
+    }
+
+    /// "vượt 2, đạt 0, không đạt 0, chưa có kế hoạch 6, chưa có số liệu 21", then the lines shown
+    /// ward by ward where there are ("tổng hợp theo từng phường 6"), then the indicators not met
+    /// named; the counts add up to the report's lines. For a unit with nothing that year,
+    /// [`Summary::nothing_line`].
     pub fn counts(&self, lang: Lang) -> String {
+        if self.is_empty() {
+            return self.nothing_line(lang);
+        }
         let locale = lang.code();
         let mut text = rust_i18n::t!(
             "summary.counts",
@@ -74,6 +115,14 @@ impl Summary {
             no_data = self.no_data
         )
         .into_owned();
+        if self.by_ward > 0 {
+            text.push_str(", ");
+            text.push_str(&rust_i18n::t!(
+                "summary.by_ward",
+                locale = locale,
+                count = self.by_ward
+            ));
+        }
         if !self.not_met_names.is_empty() {
             text.push_str(&rust_i18n::t!(
                 "summary.not_met",
@@ -137,6 +186,7 @@ mod tests {
         let summary = Summary {
             exceeded: 1,
             not_met: 2,
+            reported: 3,
             not_met_names: vec!["Thu ngân sách".into(), "Tỷ lệ hộ nghèo".into()],
             ..Summary::default()
         };
@@ -152,5 +202,84 @@ mod tests {
             summary.counts(Lang::Vi)
         );
         assert_eq!(Summary::default().headline(Lang::Vi), None);
+    }
+
+    /// A store of `wards` synthetic wards with two years of figures for the whole catalogue.
+    fn synthetic(dir: &std::path::Path, wards: u32) -> crate::store::Store {
+        let mut store = crate::store::Store::create(&dir.join("s.db")).unwrap();
+        crate::demo::seed_reference_data(&store).unwrap();
+        let spec = crate::demo::synthetic::Spec {
+            wards,
+            years: 2,
+            indicators: 29,
+            seed: 7,
+        };
+        crate::demo::synthetic::generate(&mut store, spec, |_, _| {}).unwrap();
+        store
+    }
+
+    #[test]
+    fn a_unit_with_nothing_that_year_says_so_instead_of_counting_zeros() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = synthetic(dir.path(), 2);
+        let (unit, _) = store.unit_for("SYN0001", 2025).unwrap();
+        // 2020 holds nothing: the lines listed (none) and the whole catalogue say the same.
+        let whole = store.report(unit, 2020).unwrap();
+        assert!(!whole.rows.is_empty());
+        for report in [whole.clone().only_reported(), whole] {
+            let summary = Summary::of(&report, Lang::Vi);
+            assert!(summary.is_empty());
+            assert_eq!(summary.headline(Lang::Vi), None);
+            assert_eq!(summary.line(Lang::Vi), "Chưa có kế hoạch, số liệu năm 2020");
+            assert_eq!(summary.counts(Lang::Vi), summary.line(Lang::Vi));
+            assert_eq!(
+                Summary::of(&report, Lang::En).line(Lang::En),
+                "No plan or figure for 2020"
+            );
+        }
+        // A year with figures counts its lines as before.
+        let year = Summary::of(&store.report(unit, 2025).unwrap().only_reported(), Lang::Vi);
+        assert!(!year.is_empty());
+        assert!(
+            year.counts(Lang::Vi).starts_with("vượt "),
+            "{}",
+            year.counts(Lang::Vi)
+        );
+    }
+
+    #[test]
+    fn a_provinces_lines_shown_ward_by_ward_count_by_themselves_not_as_no_data() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = synthetic(dir.path(), 3);
+        let (province, _) = store.unit_for("SYNP", 2025).unwrap();
+        let report = store.report(province, 2025).unwrap().only_reported();
+        let spread = report.rows.iter().filter(|r| r.is_spread()).count();
+        assert!(spread > 0, "the rates are shown as the wards' spread");
+        let summary = Summary::of(&report, Lang::Vi);
+        assert_eq!(summary.by_ward, spread);
+        // Every line has its wards' figures: none lacks data.
+        assert_eq!(summary.no_data, 0);
+        // The counts add up to the lines listed.
+        assert_eq!(
+            summary.judged() + summary.no_plan + summary.no_data + summary.by_ward,
+            report.rows.len()
+        );
+        let counts = summary.counts(Lang::Vi);
+        assert!(
+            counts.contains(&format!(
+                "chưa có số liệu 0, tổng hợp theo từng phường {spread}"
+            )),
+            "{counts}"
+        );
+        assert!(
+            Summary::of(&report, Lang::En)
+                .counts(Lang::En)
+                .contains(&format!("no figures 0, shown ward by ward {spread}")),
+        );
+        // A ward's summary has no such part.
+        let (ward, _) = store.unit_for("SYN0001", 2025).unwrap();
+        let ward = Summary::of(&store.report(ward, 2025).unwrap(), Lang::Vi);
+        assert_eq!(ward.by_ward, 0);
+        assert!(!ward.counts(Lang::Vi).contains("theo từng phường"));
     }
 }

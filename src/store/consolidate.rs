@@ -24,7 +24,8 @@ const INDICATOR_BITS: i64 = 20;
 impl Store {
     /// The consolidated report of `unit` for `year`, with the locks that hold the unit's year,
     /// when its figures are the sum of others': a province or a city (its wards standing that
-    /// year), or a ward for a year before it was made by a merger (the units merged into it).
+    /// year), or a ward for a year before it was made by a merger (the units merged into it;
+    /// from one unit only, that unit's own report as it stands, nothing being added).
     /// `None` for a ward reporting its own figures.
     pub fn consolidated(&self, id: UnitId, unit: &AdminUnit, year: i16) -> Result<Option<Report>> {
         self.consolidated_of(id, unit, year, None)
@@ -47,6 +48,13 @@ impl Store {
             let Some((basis, wards)) = basis_in(&units, unit, year) else {
                 return Ok(None);
             };
+            if basis == Basis::Predecessors
+                && let [(sole, predecessor)] = wards.as_slice()
+            {
+                return self
+                    .sole_predecessor_report(*sole, predecessor, year)
+                    .map(Some);
+            }
             let catalogue = self.indicators()?;
             let position: HashMap<IndicatorId, usize> = catalogue
                 .iter()
@@ -104,6 +112,22 @@ impl Store {
                 .collect();
             Ok(Some(report))
         })
+    }
+
+    /// A ward's year before its present row from its only predecessor (the same ward put
+    /// straight under the province on 1/7/2025, or one renamed): nothing is added, so the year
+    /// is that unit's own report as it stands, every line (a rate or a stock as much as a
+    /// flow) with its value, % of plan and last year, under that unit's name and with its locks.
+    fn sole_predecessor_report(
+        &self,
+        id: UnitId,
+        predecessor: &AdminUnit,
+        year: i16,
+    ) -> Result<Report> {
+        let data = self.own_year_data(id, predecessor, year)?;
+        let locks = self.locks_holding(id, year)?;
+        Ok(Report::new(predecessor.clone(), year, data)
+            .with_locks(locks.into_iter().map(|l| l.lock).collect()))
     }
 
     /// The figures of `units` in `years` and their plans in the first of them, each a

@@ -187,6 +187,16 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) -> Option<S
     ui.add_space(theme::GAP);
     // The verdict first, as the report writes it.
     let summary = crate::domain::summary::Summary::of(report, lang);
+    if summary.is_empty() {
+        // Nothing that year: said plainly, not as counts of zero.
+        ui.label(
+            RichText::new(summary.nothing_line(lang))
+                .size(theme::MEETING_BODY)
+                .family(bold())
+                .color(MEETING.slide_text),
+        );
+        return None;
+    }
     if let Some(headline) = summary.headline(lang) {
         ui.label(
             RichText::new(headline)
@@ -223,7 +233,12 @@ fn overview_ui(ui: &mut egui::Ui, session: &Session, locale: Locale) -> Option<S
             );
             ui.add_space(theme::GAP * 3.0);
         }
-        let reported = report.rows.iter().filter(|r| r.current.is_some()).count();
+        // A line shown as its wards' spread has their figures.
+        let reported = report
+            .rows
+            .iter()
+            .filter(|r| r.current.is_some() || r.is_spread())
+            .count();
         ui.label(
             RichText::new(rust_i18n::t!(
                 "app.meeting.reported",
@@ -310,14 +325,14 @@ fn indicator_ui(ui: &mut egui::Ui, row: &ReportRow, trend: &Trend, locale: Local
                 ui.label(RichText::new(line).size(theme::MEETING_BODY));
             }
             if let Some(change) = row.change {
-                ui.label(
-                    RichText::new(format!(
-                        "{} {}",
-                        report::change_text(change, locale),
-                        t("app.meeting.vs_last_year")
-                    ))
-                    .size(theme::MEETING_BODY),
-                );
+                // "tăng 13,4% so với cùng kỳ"; "bằng cùng kỳ" says it all by itself.
+                let text = report::change_text(change, locale);
+                let text = if change.is_none_shown() {
+                    text
+                } else {
+                    format!("{text} {}", t("app.meeting.vs_last_year"))
+                };
+                ui.label(RichText::new(text).size(theme::MEETING_BODY));
             }
         });
     });

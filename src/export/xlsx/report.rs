@@ -297,6 +297,12 @@ fn write_report_row(
                 Change::Points(v) => (v, &styles.change_points),
             };
             let shown = compute::round(amount, compute::PERCENT_DECIMALS);
+            // A change rounding to nothing (even "-0,0") is the format's "bằng cùng kỳ".
+            let shown = if shown.is_zero() {
+                Decimal::ZERO
+            } else {
+                shown
+            };
             sheet.write_number_with_format(row, base + col::CHANGE, to_f64(shown), style)?;
         }
         None => {
@@ -462,6 +468,14 @@ mod tests {
                 "{styles}"
             );
             assert!(styles.contains(points), "{styles}");
+            // No change reads as the report words it, not "0.0%".
+            let same = if lang == Lang::Vi {
+                "&quot;bằng cùng kỳ&quot;"
+            } else {
+                "&quot;same as last year&quot;"
+            };
+            assert!(styles.contains(same), "{styles}");
+            assert!(!styles.contains(";0.0&quot;%&quot;"), "{styles}");
             // A plan band is text in the report, and both ends are numbers among the figures.
             let band = if lang == Lang::Vi {
                 "3,1 – 3,5"

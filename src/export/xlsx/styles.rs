@@ -59,8 +59,9 @@ impl Styles {
                 format!("#,##0.{}", "0".repeat(d))
             }
         };
-        let signed =
-            |suffix: &str| format!("+#,##0.0\"{suffix}\";-#,##0.0\"{suffix}\";0.0\"{suffix}\"");
+        // No change reads as the report words it ("bằng cùng kỳ"), the cell still a number.
+        let same = tr("change.same_as_last_year", lang);
+        let signed = |suffix: &str| format!("+#,##0.0\"{suffix}\";-#,##0.0\"{suffix}\";\"{same}\"");
         let points = format!(" {}", tr("export.xlsx.points", lang));
         let status = |rgb: u32| {
             cell()
