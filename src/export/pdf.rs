@@ -74,12 +74,12 @@ const DASH: [f32; 2] = [5.0, 3.0];
 /// The table's columns: heading key, width in points, alignment.
 const COLUMNS: [(&str, f32, Anchor); 8] = [
     (Column::Number.key(), 22.0, Anchor::Middle),
-    (Column::Indicator.key(), 145.0, Anchor::Start),
+    (Column::Indicator.key(), 133.0, Anchor::Start),
     (Column::Unit.key(), 50.0, Anchor::Middle),
     (Column::Plan.key(), 66.0, Anchor::End),
     (Column::Value.key(), 70.0, Anchor::End),
     (Column::PercentOfPlan.key(), 42.0, Anchor::End),
-    (Column::Change.key(), 48.0, Anchor::End),
+    (Column::Change.key(), 60.0, Anchor::End),
     (Column::Status.key(), 72.0, Anchor::Middle),
 ];
 
@@ -88,6 +88,7 @@ mod column {
     pub const INDICATOR: usize = 1;
     pub const UNIT: usize = 2;
     pub const PLAN: usize = 3;
+    pub const CHANGE: usize = 6;
     pub const STATUS: usize = 7;
 }
 
@@ -468,7 +469,13 @@ impl<'f> Pages<'f> {
             plan,
             value,
             Cell::new(vec![percent], Weight::Bold, chart::status_colour(status)),
-            plain(vec![change]),
+            // "tăng 9,9 điểm %" on two lines rather than set too small to read.
+            plain(self.faces.wrap_words(
+                &change,
+                BODY,
+                Weight::Regular,
+                COLUMNS[column::CHANGE].1 - 2.0 * PAD,
+            )),
             Cell::new(
                 self.faces.wrap_words(
                     &row.verdict(lang),
@@ -833,6 +840,42 @@ mod tests {
         assert!(mark.0 <= plan_right - PAD + 0.01 && mark.2 < number.2);
         let width = faces.width("(suy ra)", mark.2, Weight::Regular);
         assert!(mark.0 - width >= plan_right - COLUMNS[column::PLAN].1);
+    }
+
+    /// "tăng 11,8 điểm %" is longer than its column: it takes two lines at the body's size,
+    /// never shrunk out of reading.
+    #[test]
+    fn a_change_in_points_wraps_at_the_body_size() {
+        let (_dir, mut ward) = crate::export::tests::demo_ward_year();
+        let row = ward
+            .report
+            .rows
+            .iter_mut()
+            .find(|r| r.indicator.code == "crop_output")
+            .unwrap();
+        row.change = Some(crate::domain::compute::Change::Points(
+            rust_decimal::Decimal::new(118, 1),
+        ));
+        let faces = Faces::new();
+        let mut pages = Pages::new(&faces, Lang::Vi.into());
+        pages.ward(&ward);
+        let texts: Vec<(f32, String)> = pages
+            .finish()
+            .into_iter()
+            .flatten()
+            .filter_map(|s| match s {
+                Shape::Text { size, text, .. } => Some((size, text)),
+                _ => None,
+            })
+            .collect();
+        let change: Vec<&(f32, String)> = texts
+            .iter()
+            .filter(|(_, t)| t.contains("11,8") || t.starts_with("điểm"))
+            .collect();
+        assert!(!change.is_empty(), "{texts:?}");
+        for (size, text) in change {
+            assert!((size - BODY).abs() < 0.01, "{text:?} at {size}");
+        }
     }
 
     #[test]
