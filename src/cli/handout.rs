@@ -137,7 +137,6 @@ fn allocation_table(handout: &Handout, locale: Locale) -> Table {
     for (indicator, allocation) in handout.indicators.iter().zip(handout.allocations()) {
         let Allocation {
             own,
-            total,
             summed,
             unsummable,
             wards,
@@ -148,11 +147,8 @@ fn allocation_table(handout: &Handout, locale: Locale) -> Table {
             indicator.name(lang).to_owned(),
             indicator.unit.symbol_in(lang).to_owned(),
             own.map(amount).unwrap_or_default(),
-            if summed > 0 {
-                amount(total)
-            } else {
-                String::new()
-            },
+            // A rate's plans are not added up: no total beside "không cộng (tỷ lệ)".
+            allocation.summed_total().map(amount).unwrap_or_default(),
             format!("{}/{wards}", summed + unsummable),
             allocation
                 .share_percent()

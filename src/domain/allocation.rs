@@ -141,6 +141,12 @@ pub fn allocate(
 }
 
 impl Allocation {
+    /// The wards' plans added up, where they add up: an indicator that sums (not a rate), with
+    /// at least one ward's plan of one number.
+    pub fn summed_total(&self) -> Option<Decimal> {
+        (self.balance != Balance::NotSummed && self.summed > 0).then_some(self.total)
+    }
+
     /// The verdict in words, amounts in the indicator's unit: "thiếu 120 tấn", "vượt 30 tấn",
     /// "khớp", "tỉnh chưa có kế hoạch", …
     pub fn verdict(&self, indicator: &Indicator, locale: Locale) -> String {
@@ -238,6 +244,9 @@ mod tests {
         );
         assert_eq!(rate.balance, Balance::NotSummed);
         assert_eq!(rate.share_percent(), None);
+        // No total shown for it either (two wards' 2% and 4% are not 6%).
+        assert_eq!(rate.summed_total(), None);
+        assert_eq!(mixed.summed_total(), Some(d("4")));
         // Without the parent's own plan, or without any ward's.
         assert_eq!(
             allocate(&Aggregation::Sum, None, [value("4")]).balance,

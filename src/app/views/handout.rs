@@ -240,15 +240,12 @@ impl HandoutGrid {
                 name_cell(ui, title);
                 for (allocation, &at) in allocations.iter().zip(columns) {
                     let indicator = &handout.indicators[at];
-                    let sums = indicator.aggregation == crate::domain::Aggregation::Sum;
                     let text = if index == 0 {
-                        if sums && allocation.summed > 0 {
-                            crate::domain::number::format_exact(
-                                allocation.total.normalize(),
-                                locale.style,
-                            )
-                        } else {
-                            "–".into()
+                        match allocation.summed_total() {
+                            Some(total) => {
+                                crate::domain::number::format_exact(total.normalize(), locale.style)
+                            }
+                            None => "–".into(),
                         }
                     } else {
                         allocation.verdict(indicator, locale)
