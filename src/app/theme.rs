@@ -30,7 +30,7 @@ pub const PLAN_CELL_MAX_WIDTH: f32 = 280.0;
 pub const PROSE_WIDTH: f32 = 560.0;
 /// The width of a letterhead field in Cài đặt: a header line of about 60 letters.
 pub const LETTERHEAD_FIELD_WIDTH: f32 = 420.0;
-/// The sizes of the % of plan chart whose bars lie sideways: on the dashboard, and larger on
+/// The sizes (and the one behaviour that differs) of the % of plan chart whose bars lie sideways: on the dashboard, and larger on
 /// the meeting's first slide.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct BarSizes {
@@ -58,6 +58,10 @@ pub struct BarSizes {
     /// The target line's width and dash (length, gap).
     pub target_width: f32,
     pub dash: (f32, f32),
+    /// Whether hovering a bar or a name tells its plan, value and stage: in the window, yes;
+    /// on a projector, no (the pointer rests wherever it was left, and its box would cover the
+    /// slide).
+    pub hover_details: bool,
 }
 
 /// The dashboard's chart.
@@ -77,6 +81,7 @@ pub const DASHBOARD_BARS: BarSizes = BarSizes {
     sample_length: 26.0,
     target_width: 2.0,
     dash: (6.0, 4.0),
+    hover_details: true,
 };
 
 /// The meeting's overview slide, read from the back of the room (its names in the slide's
@@ -97,6 +102,7 @@ pub const MEETING_BARS: BarSizes = BarSizes {
     sample_length: 40.0,
     target_width: 3.0,
     dash: (10.0, 6.0),
+    hover_details: false,
 };
 /// The target line of every % of plan chart.
 pub const TARGET_PERCENT: f64 = 100.0;

@@ -273,10 +273,11 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
             .max_rect(name_rect)
             .layout(egui::Layout::left_to_right(egui::Align::Center)),
     );
-    let name_clicked = names
-        .add(egui::Label::new(name).sense(Sense::click()))
-        .on_hover_text(tooltip(bar.row, year, locale))
-        .clicked();
+    let mut name_response = names.add(egui::Label::new(name).sense(Sense::click()));
+    if sizes.hover_details {
+        name_response = name_response.on_hover_text(tooltip(bar.row, year, locale));
+    }
+    let name_clicked = name_response.clicked();
 
     let area = Rect::from_x_y_ranges(scale.left..=row.right(), row.y_range());
     let id = ui.scope_id().with(("percent-bar", bar.index));
@@ -318,10 +319,12 @@ fn bar_ui(ui: &mut egui::Ui, bar: &Bar<'_>, look: &Look<'_>, labels: &mut Vec<La
             palette.reading,
         ));
     }
-    let clicked = response
-        .on_hover_text(tooltip(bar.row, year, locale))
-        .clicked();
-    clicked || name_clicked
+    let response = if sizes.hover_details {
+        response.on_hover_text(tooltip(bar.row, year, locale))
+    } else {
+        response
+    };
+    response.clicked() || name_clicked
 }
 
 /// The tooltip of a bar: the indicator, its plan, its value and stage, its % and status, and
