@@ -99,6 +99,36 @@ fn typing_down_a_column_faster_than_the_frames_loses_no_digit() {
 }
 
 #[test]
+fn enter_down_the_column_keeps_the_cell_and_the_headings_in_sight() {
+    let scratch = Scratch::new();
+    let db = scratch.demo_db("down.db");
+    let mut harness = window(&db, View::Entry, Lang::Vi);
+    // A window too short for the 29 rows.
+    let height = 600.0;
+    harness.set_size(egui::vec2(1500.0, height));
+    harness.run();
+    let heading = harness.get_by_label("Kế hoạch").rect();
+    harness
+        .get_by_role_and_label(Role::TextInput, &format!("Kế hoạch — {CROP}"))
+        .focus();
+    harness.run();
+    // From the first row to the last.
+    for _ in 0..28 {
+        harness.key_press(egui::Key::Enter);
+        harness.run();
+    }
+    let last = harness
+        .get_by_role_and_label(Role::TextInput, "Kế hoạch — Cá nhân được khen thưởng")
+        .rect();
+    assert!(
+        last.top() > heading.bottom() && last.bottom() <= height,
+        "the last row's cell at {last:?}, under the headings at {heading:?}"
+    );
+    // The headings did not scroll away.
+    assert_eq!(harness.get_by_label("Kế hoạch").rect(), heading);
+}
+
+#[test]
 fn typing_plan_and_actual_then_saving_shows_114_6_percent_exceeded() {
     let scratch = Scratch::new();
     let db = scratch.path("entry.db");

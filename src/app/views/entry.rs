@@ -28,6 +28,8 @@ pub struct Entry {
     /// What was typed after Enter in the frame a cell took it: for the next frame, when the
     /// cell below has the focus (see `hold_after_enter`).
     held: Vec<egui::Event>,
+    /// The cell Enter moved the focus to: scrolled into sight when next drawn.
+    reveal: Option<egui::Id>,
 }
 
 impl Entry {
@@ -193,130 +195,242 @@ impl Entry {
         ui.add_space(theme::GAP / 2.0);
 
         self.hold_after_enter(ui, form.rows.len());
+        let reveal = self.reveal.take();
         let mut move_focus = None;
         let plan_width = plan_column_width(ui, form);
-        egui::ScrollArea::both()
+        let widths = Widths::of(ui, form, lang, plan_width);
+        // The headings stay in sight while the rows scroll down; across, they scroll with them.
+        egui::ScrollArea::horizontal()
+            .id_salt("entry-across")
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                egui::Grid::new("entry-grid")
-                    .striped(true)
-                    .num_columns(2 + Column::ALL.len())
-                    .spacing([10.0, 4.0])
+                headings_ui(ui, &widths, &locks, lang);
+                egui::ScrollArea::vertical()
+                    .id_salt("entry-down")
+                    .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        ui.label(egui::RichText::new(tr(lang, "app.table.indicator")).strong());
-                        ui.label(egui::RichText::new(tr(lang, "app.table.unit")).strong());
-                        for (column, lock) in Column::ALL.iter().zip(&locks) {
-                            let mut title = column.title(lang);
-                            if lock.is_some() {
-                                title.push_str(&format!(" · {}", tr(lang, "app.lock.mark")));
-                            }
-                            let heading = ui.label(egui::RichText::new(title).strong());
-                            if let Some(hint) = lock {
-                                heading.on_hover_text(hint);
-                            }
-                        }
-                        ui.end_row();
-                        let mut category = None;
-                        for index in 0..form.rows.len() {
-                            let row = &form.rows[index];
-                            if category != Some(row.indicator.category) {
-                                category = Some(row.indicator.category);
-                                ui.label(
-                                    egui::RichText::new(row.indicator.category.name(lang)).strong(),
-                                );
-                                ui.end_row();
-                            }
-                            let name = row.indicator.name(lang).to_owned();
-                            let mut label = egui::RichText::new(&name);
-                            if row.is_changed() {
-                                label = label.color(palette.dirty);
-                            }
-                            ui.label(label);
-                            ui.label(row.indicator.unit.symbol_in(lang));
-                            for (column, lock) in Column::ALL.into_iter().zip(&locks) {
-                                let width = match column {
-                                    Column::Note => theme::NOTE_WIDTH,
-                                    Column::Plan => plan_width,
-                                    _ => theme::CELL_WIDTH,
-                                };
-                                let cell = form.rows[index].cell(column);
-                                let mut text = cell.text.clone();
-                                let reading = cell.reading.clone();
-                                let changed = cell.is_changed();
-                                let flags: Vec<String> =
-                                    form.flags(index, column).map(str::to_owned).collect();
-                                let accessible = format!("{} — {name}", column.title(lang));
-                                let response = ui
-                                    .vertical(|ui| {
-                                        ui.set_min_width(width);
-                                        let mut edit = egui::TextEdit::singleline(&mut text)
-                                            .id(cell_id(index, column))
-                                            .desired_width(width);
-                                        if column != Column::Note {
-                                            edit = edit.align(egui::Align2::RIGHT_CENTER);
-                                        }
-                                        if matches!(reading, Reading::Error(_)) {
-                                            edit = edit.text_color(palette.error);
-                                        }
-                                        if !flags.is_empty() {
-                                            edit = edit.background_color(palette.flagged);
-                                        }
-                                        let history = cell_history
-                                            .get(&form.rows[index].indicator_id)
-                                            .zip(column.slot_prefix())
-                                            .map(|(entries, slot)| {
-                                                super::history::cell_lines(
-                                                    entries, restores, slot, ctx,
+                        egui::Grid::new("entry-grid")
+                            .striped(true)
+                            .num_columns(2 + Column::ALL.len())
+                            .spacing([GRID_GAP, 4.0])
+                            .show(ui, |ui| {
+                                let mut category = None;
+                                for index in 0..form.rows.len() {
+                                    let row = &form.rows[index];
+                                    if category != Some(row.indicator.category) {
+                                        category = Some(row.indicator.category);
+                                        fixed_ui(ui, widths.name, |ui| {
+                                            ui.label(
+                                                egui::RichText::new(
+                                                    row.indicator.category.name(lang),
                                                 )
-                                            })
-                                            .unwrap_or_default();
-                                        let response = match lock {
-                                            Some(hint) => ui
-                                                .add_enabled(false, edit)
-                                                .on_disabled_hover_ui(|ui| {
-                                                    ui.label(hint);
-                                                    history_ui(ui, &history, lang);
-                                                }),
-                                            None => ui.add(edit),
-                                        };
-                                        if lock.is_none() && !history.is_empty() {
-                                            response.context_menu(|ui| {
-                                                history_ui(ui, &history, lang);
-                                            });
-                                        }
-                                        response.widget_info(|| {
-                                            egui::WidgetInfo::labeled(
-                                                egui::Role::TextInput,
-                                                true,
-                                                &accessible,
-                                            )
+                                                .strong(),
+                                            );
                                         });
-                                        reading_ui(ui, &reading, changed, &palette, width);
-                                        flags_ui(ui, lang, &flags, &palette, width);
-                                        response
-                                    })
-                                    .inner;
-                                if response.changed() {
-                                    form.set_text(index, column, text);
+                                        ui.end_row();
+                                    }
+                                    let name = row.indicator.name(lang).to_owned();
+                                    let mut label = egui::RichText::new(&name);
+                                    if row.is_changed() {
+                                        label = label.color(palette.dirty);
+                                    }
+                                    fixed_ui(ui, widths.name, |ui| {
+                                        ui.label(label);
+                                    });
+                                    fixed_ui(ui, widths.unit, |ui| {
+                                        ui.label(row.indicator.unit.symbol_in(lang));
+                                    });
+                                    for (column, lock) in Column::ALL.into_iter().zip(&locks) {
+                                        let width = match column {
+                                            Column::Note => theme::NOTE_WIDTH,
+                                            Column::Plan => plan_width,
+                                            _ => theme::CELL_WIDTH,
+                                        };
+                                        let cell = form.rows[index].cell(column);
+                                        let mut text = cell.text.clone();
+                                        let reading = cell.reading.clone();
+                                        let changed = cell.is_changed();
+                                        let flags: Vec<String> =
+                                            form.flags(index, column).map(str::to_owned).collect();
+                                        let accessible = format!("{} — {name}", column.title(lang));
+                                        let response = ui
+                                            .vertical(|ui| {
+                                                ui.set_min_width(width);
+                                                let mut edit =
+                                                    egui::TextEdit::singleline(&mut text)
+                                                        .id(cell_id(index, column))
+                                                        .desired_width(width);
+                                                if column != Column::Note {
+                                                    edit = edit.align(egui::Align2::RIGHT_CENTER);
+                                                }
+                                                if matches!(reading, Reading::Error(_)) {
+                                                    edit = edit.text_color(palette.error);
+                                                }
+                                                if !flags.is_empty() {
+                                                    edit = edit.background_color(palette.flagged);
+                                                }
+                                                let history = cell_history
+                                                    .get(&form.rows[index].indicator_id)
+                                                    .zip(column.slot_prefix())
+                                                    .map(|(entries, slot)| {
+                                                        super::history::cell_lines(
+                                                            entries, restores, slot, ctx,
+                                                        )
+                                                    })
+                                                    .unwrap_or_default();
+                                                let response = match lock {
+                                                    Some(hint) => ui
+                                                        .add_enabled(false, edit)
+                                                        .on_disabled_hover_ui(|ui| {
+                                                            ui.label(hint);
+                                                            history_ui(ui, &history, lang);
+                                                        }),
+                                                    None => ui.add(edit),
+                                                };
+                                                if lock.is_none() && !history.is_empty() {
+                                                    response.context_menu(|ui| {
+                                                        history_ui(ui, &history, lang);
+                                                    });
+                                                }
+                                                response.widget_info(|| {
+                                                    egui::WidgetInfo::labeled(
+                                                        egui::Role::TextInput,
+                                                        true,
+                                                        &accessible,
+                                                    )
+                                                });
+                                                reading_ui(ui, &reading, changed, &palette, width);
+                                                flags_ui(ui, lang, &flags, &palette, width);
+                                                response
+                                            })
+                                            .inner;
+                                        if response.changed() {
+                                            form.set_text(index, column, text);
+                                        }
+                                        // The cell Enter moved to is scrolled into sight, to the middle:
+                                        // the rows about it stay in view.
+                                        if reveal == Some(cell_id(index, column))
+                                            && !ui.clip_rect().contains_rect(response.rect)
+                                        {
+                                            response.scroll_to_me(Some(egui::Align::Center));
+                                        }
+                                        if response.lost_focus()
+                                            && ui.input(|i| i.key_pressed(egui::Key::Enter))
+                                        {
+                                            move_focus = Some(cell_id(index + 1, column));
+                                        }
+                                    }
+                                    ui.end_row();
                                 }
-                                // The cell Enter moved to is scrolled into sight.
-                                if response.gained_focus() {
-                                    response.scroll_to_me(None);
-                                }
-                                if response.lost_focus()
-                                    && ui.input(|i| i.key_pressed(egui::Key::Enter))
-                                {
-                                    move_focus = Some(cell_id(index + 1, column));
-                                }
-                            }
-                            ui.end_row();
-                        }
+                            });
                     });
             });
         if let Some(id) = move_focus {
             ui.memory_mut(|m| m.request_focus(id));
+            self.reveal = Some(id);
         }
     }
+}
+
+/// The space between two columns of the grid (and of its headings above it).
+const GRID_GAP: f32 = 10.0;
+
+/// The grid's column widths, fixed so that the headings above the scrolled rows stand over
+/// their columns: the names' and the units' as wide as the widest, the cells' the theme's.
+struct Widths {
+    name: f32,
+    unit: f32,
+    cells: [f32; Column::ALL.len()],
+}
+
+impl Widths {
+    fn of(ui: &egui::Ui, form: &EntryForm, lang: Lang, plan_width: f32) -> Self {
+        let widest = |texts: &mut dyn Iterator<Item = String>, strong: bool| {
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            texts
+                .map(|text| {
+                    let galley = ui.ctx().fonts_mut(|fonts| {
+                        fonts.layout_no_wrap(text, font.clone(), egui::Color32::PLACEHOLDER)
+                    });
+                    // Strong text is drawn in the body's size, a little wider.
+                    galley.size().x * if strong { 1.1 } else { 1.0 }
+                })
+                .fold(0.0_f32, f32::max)
+        };
+        let names = widest(
+            &mut form
+                .rows
+                .iter()
+                .map(|r| r.indicator.name(lang).to_owned())
+                .chain(std::iter::once(tr(lang, "app.table.indicator"))),
+            false,
+        );
+        let categories = widest(
+            &mut form
+                .rows
+                .iter()
+                .map(|r| r.indicator.category.name(lang).to_owned()),
+            true,
+        );
+        let unit = widest(
+            &mut form
+                .rows
+                .iter()
+                .map(|r| r.indicator.unit.symbol_in(lang).to_owned())
+                .chain(std::iter::once(tr(lang, "app.table.unit"))),
+            false,
+        );
+        Self {
+            name: names.max(categories).ceil(),
+            unit: unit.ceil(),
+            cells: Column::ALL.map(|column| match column {
+                Column::Note => theme::NOTE_WIDTH,
+                Column::Plan => plan_width,
+                _ => theme::CELL_WIDTH,
+            }),
+        }
+    }
+}
+
+/// A grid cell exactly `width` wide.
+fn fixed_ui(ui: &mut egui::Ui, width: f32, add: impl FnOnce(&mut egui::Ui)) {
+    ui.scope(|ui| {
+        ui.set_min_width(width);
+        ui.set_max_width(width);
+        add(ui);
+    });
+}
+
+/// The headings over the grid's columns, each as wide as its column (a lock's mark wraps
+/// under the stage's name).
+fn headings_ui(
+    ui: &mut egui::Ui,
+    widths: &Widths,
+    locks: &[Option<String>; Column::ALL.len()],
+    lang: Lang,
+) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().item_spacing.x = GRID_GAP;
+        let heading = |ui: &mut egui::Ui, width: f32, title: String| {
+            ui.allocate_ui(egui::vec2(width, 0.0), |ui| {
+                ui.set_width(width);
+                ui.add(egui::Label::new(egui::RichText::new(title).strong()).wrap())
+            })
+            .inner
+        };
+        heading(ui, widths.name, tr(lang, "app.table.indicator"));
+        heading(ui, widths.unit, tr(lang, "app.table.unit"));
+        for ((column, lock), &width) in Column::ALL.iter().zip(locks).zip(&widths.cells) {
+            let mut title = column.title(lang);
+            if lock.is_some() {
+                title.push_str(&format!(" · {}", tr(lang, "app.lock.mark")));
+            }
+            let response = heading(ui, width, title);
+            if let Some(hint) = lock {
+                response.on_hover_text(hint);
+            }
+        }
+    });
 }
 
 /// The plan column's width: a number cell's, grown (up to a limit) so that a plan in words
