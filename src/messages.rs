@@ -92,19 +92,19 @@ fn export_error(error: &crate::export::ExportError, lang: Lang) -> Option<String
             detail = io_reason(source, lang)
         ),
         ExportError::NoFolder { path, folder } => rust_i18n::t!(
-            "qa_messages.no_folder",
+            "error.no_folder",
             locale = locale,
             path = path.display(),
             folder = folder.display()
         ),
         ExportError::Workbook { path, detail } => rust_i18n::t!(
-            "qa_messages.export.workbook",
+            "error.export.workbook",
             locale = locale,
             path = path.display(),
             detail = detail
         ),
         ExportError::Render { path, detail, .. } => rust_i18n::t!(
-            "qa_messages.export.render",
+            "error.export.render",
             locale = locale,
             path = path.display(),
             detail = detail
@@ -118,11 +118,11 @@ fn export_error(error: &crate::export::ExportError, lang: Lang) -> Option<String
 pub fn io_reason(error: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind;
     let key = match error.kind() {
-        ErrorKind::PermissionDenied => "qa_messages.io.denied",
-        ErrorKind::StorageFull => "qa_messages.io.full",
-        ErrorKind::ReadOnlyFilesystem => "qa_messages.io.read_only",
-        ErrorKind::IsADirectory => "qa_messages.io.is_folder",
-        ErrorKind::NotFound => "qa_messages.io.not_found",
+        ErrorKind::PermissionDenied => "error.io.denied",
+        ErrorKind::StorageFull => "error.io.full",
+        ErrorKind::ReadOnlyFilesystem => "error.io.read_only",
+        ErrorKind::IsADirectory => "error.io.is_folder",
+        ErrorKind::NotFound => "error.io.not_found",
         _ => return error.to_string(),
     };
     rust_i18n::t!(key, locale = lang.code()).into_owned()
@@ -239,7 +239,7 @@ fn store_error(error: &StoreError, lang: Lang) -> Option<String> {
             rust_i18n::t!("error.full", locale = locale, path = path.display())
         }
         StoreError::NoFolder { path, folder } => rust_i18n::t!(
-            "qa_messages.no_folder",
+            "error.no_folder",
             locale = locale,
             path = path.display(),
             folder = folder.display()

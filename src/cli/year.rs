@@ -28,7 +28,7 @@ impl YearArg {
         let locale = lang.code();
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             anyhow::bail!(rust_i18n::t!(
-                "qa_messages.year_not_a_year",
+                "cli.year_not_a_year",
                 locale = locale,
                 year = text,
                 first = years.start(),
