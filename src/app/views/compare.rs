@@ -7,7 +7,7 @@
 //! read on a worker ([`crate::app::jobs::compare`]); the view never reads the database.
 
 use egui::{Align2, Color32, FontId, Rect, Sense, Stroke, pos2, vec2};
-use egui_plot::{AxisHints, Bar, BarChart, HLine, Plot};
+use egui_plot::{Bar, BarChart, HLine, Plot};
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::command::Command;
@@ -15,6 +15,7 @@ use crate::app::session::Session;
 use crate::app::theme::{self, Palette};
 use crate::app::tr;
 use crate::app::views::ViewCtx;
+use crate::app::widgets::axis;
 use crate::domain::compare::{Cell, Comparison, Ranked, Sort, SortKey};
 use crate::domain::report;
 use crate::domain::{AdminUnit, Level, Status, number};
@@ -805,18 +806,6 @@ fn ranking_chart_ui(
 ) {
     let palette = ctx.palette;
     let style = ctx.style;
-    // Each name wrapped whole under its bar, in as many characters as a bar's slot holds.
-    #[allow(clippy::cast_precision_loss)]
-    let slot = ui.available_width() / ranking.len().max(4) as f32;
-    // A small positive number of characters.
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let per_line = (slot / theme::AXIS_CHAR_WIDTH).floor() as usize;
-    let names: Vec<String> = labels
-        .names
-        .iter()
-        .map(|name| report::wrapped_name(name, per_line, theme::AXIS_NAME_LINES))
-        .collect();
-    let name_lines = names.iter().map(|n| n.lines().count()).max().unwrap_or(1);
     let bars: Vec<Bar> = ranking
         .iter()
         .zip(&labels.tooltips)
@@ -853,21 +842,11 @@ fn ranking_chart_ui(
         .include_x(-0.6)
         .include_x(count - 0.4)
         .show_grid([false, true])
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label("")
-                .min_thickness(name_lines as f32 * theme::AXIS_LINE_HEIGHT + 6.0)
-                .formatter(move |mark, _| {
-                    let index = mark.value.round();
-                    if (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
-                        return String::new();
-                    }
-                    // A non-negative whole number below the bar count.
-                    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-                    let index = index as usize;
-                    names.get(index).cloned().unwrap_or_default()
-                }),
-        ])
+        .custom_x_axes(vec![axis::bar_names(
+            &labels.names,
+            ranking.len(),
+            ui.available_width(),
+        )])
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
             number::format_percent(value.round_dp(0), style)

@@ -2,7 +2,7 @@
 //! a line at the 100% target, each bar labelled with its % in the active number format, a
 //! tooltip with plan, value and stage. Clicking a bar reports which one.
 
-use egui_plot::{AxisHints, Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, GridMark, HLine, Plot, PlotPoint, Text};
 use rust_decimal::prelude::ToPrimitive as _;
 
 use crate::app::theme::{self, Palette};
@@ -29,14 +29,8 @@ pub fn percent_chart_ui(
             Some((i, percent, *row))
         })
         .collect();
-    // Each name wrapped whole under its bar, in as many characters as a bar's slot holds.
-    let slots = bars_of.len().max(4) as f32;
-    let per_line = (ui.available_width() / slots / theme::AXIS_CHAR_WIDTH).floor() as usize;
-    let names: Vec<String> = bars_of
-        .iter()
-        .map(|(i, _, _)| report::wrapped_name(&rows[*i].0, per_line, theme::AXIS_NAME_LINES))
-        .collect();
-    let name_lines = names.iter().map(|n| n.lines().count()).max().unwrap_or(1);
+    let names: Vec<String> = bars_of.iter().map(|(i, _, _)| rows[*i].0.clone()).collect();
+    let names_axis = super::axis::bar_names(&names, bars_of.len(), ui.available_width());
     let tooltips: Vec<String> = bars_of
         .iter()
         .map(|(_, _, row)| tooltip(row, locale))
@@ -87,18 +81,7 @@ pub fn percent_chart_ui(
             }
             marks
         })
-        .custom_x_axes(vec![
-            AxisHints::new_x()
-                .label("")
-                .min_thickness(name_lines as f32 * theme::AXIS_LINE_HEIGHT + 6.0)
-                .formatter(move |mark, _| {
-                    let index = mark.value.round();
-                    if (mark.value - index).abs() > f64::EPSILON || index < 0.0 {
-                        return String::new();
-                    }
-                    names.get(index as usize).cloned().unwrap_or_default()
-                }),
-        ])
+        .custom_x_axes(vec![names_axis])
         .y_axis_formatter(move |mark, _| {
             let value = rust_decimal::Decimal::from_f64_retain(mark.value).unwrap_or_default();
             number::format_percent(value, locale.style)
